@@ -1,0 +1,183 @@
+"""The command line: build, extract, check (serve and publish wrap build)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import traceback
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import jinja2
+
+from sitegen import __version__
+from sitegen.build import analyse, build
+from sitegen.config import Config, ConfigError, load_config
+from sitegen.model import Diagnostic, Incident
+from sitegen.read import discover
+
+EXIT_OK, EXIT_ATTENTION, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except ConfigError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except jinja2.TemplateError as exc:
+        print(f"sitegen: {_template_error(exc)}", file=sys.stderr)
+        print("sitegen: the build stopped; the previous output is unchanged", file=sys.stderr)
+        return EXIT_ATTENTION
+    except KeyboardInterrupt:
+        print("sitegen: interrupted; the previous output is unchanged", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return EXIT_ATTENTION
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
+        if args.debug:
+            raise
+        print(f"sitegen: internal error: {exc!r} (run with --debug for details)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _template_error(exc: jinja2.TemplateError) -> str:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
+    return f"template error: {exc}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sitegen", description="Static timeline sites from Arabic news.")
+    p.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    p.add_argument("--root", type=Path, default=Path("."), help="the site folder (default: .)")
+    sub = p.add_subparsers(dest="command")
+
+    b = sub.add_parser("build", help="read, extract, build the timeline, render, write")
+    b.add_argument("--source", help="articles folder (default: seeds)")
+    b.add_argument("--output", help="output folder (default: output)")
+    b.add_argument("--quiet", "-q", action="store_true")
+    b.set_defaults(run=cmd_build)
+
+    e = sub.add_parser("extract", help="print the incidents found in articles")
+    e.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the source)")
+    e.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
+    e.set_defaults(run=cmd_extract)
+
+    c = sub.add_parser("check", help="list what a user should fix, as path:line: message")
+    c.add_argument("--source", help="articles folder (default: seeds)")
+    c.set_defaults(run=cmd_check)
+    return p
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(args.root, source=getattr(args, "source", None), output=getattr(args, "output", None))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    config = _config(args)
+    progress = _progress_printer() if sys.stderr.isatty() and not args.quiet else _no_progress
+    result = build(config, progress)
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
+    _print_diagnostics(d for d in result.analysis.diagnostics if d.severity != "info")
+    a = result.analysis
+    print(
+        f"built {result.articles} articles, {result.incidents} incidents "
+        f"({result.undated} undated), {result.pages} pages; "
+        f"{a.errors} errors, {a.warnings} warnings; {result.seconds:.2f}s",
+        file=sys.stderr,
+    )
+    print(f"open {config.output_dir / 'index.html'}", file=sys.stderr)
+    return EXIT_ATTENTION if a.errors else EXIT_OK
+
+
+def _progress_printer():  # type: ignore[no-untyped-def]
+    def show(stage: str, done: int, total: int) -> None:
+        of = f"/{total}" if total else ""
+        print(f"\r\033[K{stage} {done}{of}", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    config = _config(args)
+    analysis = analyse(config, paths=_expand(args.paths) if args.paths else None)
+    _print_diagnostics(d for d in analysis.diagnostics if d.severity == "error")
+    incidents = [i for x in analysis.extractions for i in x.incidents]
+    sys.stdout.write(format_incidents(incidents, args.format))
+    return EXIT_ATTENTION if analysis.errors else EXIT_OK
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out.extend(discover(p) if p.is_dir() else [p])
+    return out
+
+
+def format_incidents(incidents: list[Incident], fmt: str) -> str:
+    rows = [i.as_json() for i in incidents]
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return _csv(incidents)
+
+
+CSV_COLUMNS = (
+    "id", "date_start", "date_end", "precision", "date_text", "date_basis", "type", "places",
+    "actors", "reported_by", "killed", "wounded", "displaced", "approximate", "file", "line",
+    "quote", "summary_en",
+)  # fmt: skip
+
+
+def _csv(incidents: list[Incident]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+    for i in incidents:
+        d, c, s = i.date, i.casualties, i.sources[0]
+        w.writerow([
+            i.id, d.start or "", d.end or "", d.precision, d.text, d.basis, i.type,
+            "; ".join(p.en for p in i.places), "; ".join(i.actors), i.reported_by,
+            c.killed if c.killed is not None else "", c.wounded if c.wounded is not None else "",
+            c.displaced if c.displaced is not None else "", c.approximate, s.file, s.line,
+            s.quote, i.summary_en,
+        ])  # fmt: skip
+    return buf.getvalue()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    analysis = analyse(config)
+    _print_diagnostics(analysis.diagnostics, stream=sys.stdout)
+    needs = analysis.errors + analysis.warnings
+    print(
+        f"{len(analysis.extractions)} articles checked: {analysis.errors} errors, "
+        f"{analysis.warnings} warnings",
+        file=sys.stderr,
+    )
+    return EXIT_ATTENTION if needs else EXIT_OK
+
+
+def _print_diagnostics(diags: Iterable[Diagnostic], stream=None) -> None:  # type: ignore[no-untyped-def]
+    out = stream or sys.stderr
+    for d in sorted(diags, key=lambda d: (d.path, d.line)):
+        print(d, file=out)

@@ -1,0 +1,382 @@
+"""Who a clause names, and who reports it.
+
+The parties, institutions, media and people live in ``data/actors.yaml``; this
+module compiles their Arabic surface forms into one regex, once per process,
+and matches it over folded text (``normalize.fold``), mapping spans back to
+the original text.
+
+It also holds the small compiler shared by the other lexicon matchers
+(``events``, ``victims``): a data-file phrase becomes a regex that tolerates
+proclitics, the article, attached pronouns and quote marks between words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from sitegen.extract.lexicon import load_yaml
+from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word
+
+# Harakat, tatweel and the like that fold() drops: a span that ends on a
+# letter is extended over them so a quote keeps "هجوماً" whole.
+_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]*")
+
+
+def original_span(text: str, folded: Folded, start: int, end: int) -> tuple[int, int]:
+    """``Folded.span``, keeping the marks that follow the last letter."""
+    start, end = folded.span(start, end)
+    mark = _MARKS.match(text, end)
+    return start, mark.end() if mark else end
+
+
+# ---------------------------------------------------------------------------
+# Compiling lexicon phrases
+
+# Proclitics before the first word: و/ف, then ب/ل/ك. Kept in their own group
+# so that a mention's span starts at the word itself, not at "و" or "ل".
+# Lazy: a whole lexicon word is tried before a proclitic reading, so a data
+# file can list "وزارة" to keep it from being read as "و" + "زارة".
+CLITIC_GROUP = r"(?P<cl>[وف]??[بلك]??)"
+# Like CLITIC_GROUP, but also a detached "لـ"/"بـ" before a quoted name
+# ('لـ “الحزب التركستاني”' folds to 'ل "الحزب التركستاني"').
+CLITIC_GROUP_DETACHED = r"(?P<cl>[وف]??(?:[بل](?: ?[\"'] ?| )|[بلك])??)"
+# Between the words of a phrase: spaces, and the quotes writers put around
+# names ('طائرات “سو 24” الروسية').
+SEP = r"[\s\"']+"
+# Attached pronouns and the accusative alef ("هجماتها", "هجوماً", "جنوده").
+_PRONOUN = r"(?:ا|ه|ها|هم|هما|هن|نا|كم)"
+# A folded word ending in ه may end in ta marbuta, which turns into ت before
+# a pronoun or a dual ending ("غارة" → "غارتها", "غارتين").
+_TA_FORMS = r"(?:ه|ت(?:ه|ها|هم|هما|هن|نا|كم|ين|ان))"
+_ARTICLE_AFTER_LAM = r"(?:ال|(?<=ل)ل)"  # "للقوات": ل + the article without its alef
+
+
+def _word(word: str, *, first: bool, article: bool, suffix: bool) -> str:
+    """One folded word of a phrase as regex source."""
+    if word.startswith("ال") and len(word) > 3:
+        head, stem = (_ARTICLE_AFTER_LAM if first else "ال"), word[2:]
+    else:
+        head, stem = "", word
+        if article:
+            head = _ARTICLE_AFTER_LAM + "?" if first else "(?:ال)?"
+    if not suffix:
+        return head + re.escape(stem)
+    if stem.endswith("ه"):
+        return head + re.escape(stem[:-1]) + _TA_FORMS
+    return head + re.escape(stem) + _PRONOUN + "?"
+
+
+def phrase_regex(phrase: str, *, article: bool = False, suffix: bool = False) -> str:
+    """Regex source for one lexicon entry, to follow a clitic group.
+
+    ``article``: every word may take the article ("غارة جوية" → "الغارة الجوية").
+    ``suffix``: the last word may take a pronoun or accusative alef.
+    """
+    words = fold_word(phrase).split(" ")
+    last = len(words) - 1
+    return SEP.join(
+        _word(w, first=i == 0, article=article, suffix=suffix and i == last)
+        for i, w in enumerate(words)
+    )
+
+
+def alternation(
+    named: Iterable[tuple[str, str]], *, article: bool = False, suffix: bool = False
+) -> str:
+    """``(?:(?P<name>phrase)|…)``, longest phrase first so it wins a tie."""
+    items = sorted(named, key=lambda item: -len(fold_word(item[1])))
+    return (
+        "(?:"
+        + "|".join(
+            f"(?P<{name}>{phrase_regex(p, article=article, suffix=suffix)})" for name, p in items
+        )
+        + ")"
+    )
+
+
+def matched_name(m: re.Match[str], prefix: str) -> str:
+    """The name of the alternative (``prefix`` + index) that matched."""
+    if m.lastgroup and m.lastgroup.startswith(prefix):
+        return m.lastgroup
+    return next(k for k, v in m.groupdict().items() if v is not None and k.startswith(prefix))
+
+
+# ---------------------------------------------------------------------------
+# The actor lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    key: str  # "" for a speaker that is not in the lexicon
+    en: str
+    ar: str
+    side: str
+    kind: str  # party | org | media | person ("" when not in the lexicon)
+    affiliation: str = ""  # key of the actor it belongs to or speaks for
+    state: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int  # offsets in the ORIGINAL text, proclitics excluded
+    end: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A mention in folded coordinates."""
+
+    start: int  # where the name starts (after proclitics)
+    end: int
+    actor: Actor
+    outer: int  # where the match starts (proclitics included)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    actors: dict[str, Actor]
+    by_name: dict[str, Actor]  # regex group name → actor
+    regex: re.Pattern[str]
+    cues: re.Pattern[str]
+    cue_kind: dict[str, str]  # group name → "prep" | "verb"
+    ends: re.Pattern[str]
+    max_words: int
+
+
+def _actor(key: str, row: dict[str, Any]) -> Actor:
+    return Actor(
+        key=key,
+        en=row["en"],
+        ar=row["ar"],
+        side=row["side"],
+        kind=row["kind"],
+        affiliation=row.get("affiliation", ""),
+        state=bool(row.get("state", False)),
+    )
+
+
+def _cue_regex(spec: dict[str, Any]) -> tuple[re.Pattern[str], dict[str, str]]:
+    named: list[tuple[str, str]] = []
+    kind: dict[str, str] = {}
+    for group, words in (("prep", spec["prepositions"]), ("verb", spec["verbs"])):
+        for word in words:
+            name = f"c{len(named)}"
+            named.append((name, word))
+            kind[name] = group
+    source = WB_BEFORE + CLITIC_GROUP + alternation(named) + WB_AFTER
+    return re.compile(source), kind
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_yaml("actors.yaml")
+    actors = {key: _actor(key, row) for key, row in data["actors"].items()}
+    named: list[tuple[str, str]] = []
+    by_name: dict[str, Actor] = {}
+    for key, row in data["actors"].items():
+        for pattern in row["patterns"]:
+            name = f"a{len(named)}"
+            named.append((name, pattern))
+            by_name[name] = actors[key]
+    regex = re.compile(WB_BEFORE + CLITIC_GROUP_DETACHED + alternation(named) + WB_AFTER)
+    spec = data["attribution"]
+    cues, cue_kind = _cue_regex(spec)
+    ends = "|".join(re.escape(fold_word(w)) for w in spec["speaker_ends"])
+    return _Lexicon(
+        actors=actors,
+        by_name=by_name,
+        regex=regex,
+        cues=cues,
+        cue_kind=cue_kind,
+        ends=re.compile(rf"^(?:{ends})$"),
+        max_words=int(spec["speaker_words"]),
+    )
+
+
+def actor(key: str) -> Actor:
+    """The actor with this key (KeyError if unknown)."""
+    return _lexicon().actors[key]
+
+
+def all_actors() -> tuple[Actor, ...]:
+    return tuple(_lexicon().actors.values())
+
+
+def affiliations(a: Actor) -> tuple[str, ...]:
+    """The chain of keys an actor belongs to, nearest first."""
+    chain: list[str] = []
+    key = a.affiliation
+    while key and key not in chain:
+        chain.append(key)
+        key = _lexicon().actors[key].affiliation
+    return tuple(chain)
+
+
+# ---------------------------------------------------------------------------
+# Finding mentions
+
+
+def scan(folded: Folded) -> list[_Hit]:
+    """Actor mentions in folded coordinates (for the other matchers)."""
+    lex = _lexicon()
+    return [
+        _Hit(m.end("cl"), m.end(), lex.by_name[matched_name(m, "a")], m.start())
+        for m in lex.regex.finditer(folded.text)
+    ]
+
+
+def _mention(text: str, folded: Folded, hit: _Hit, a: Actor | None = None) -> ActorMention:
+    start, end = original_span(text, folded, hit.start, hit.end)
+    return ActorMention(start, end, text[start:end], a or hit.actor)
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every actor named in ``text``, in order, longest form at each place."""
+    folded = fold(text)
+    return [_mention(text, folded, h) for h in scan(folded)]
+
+
+# ---------------------------------------------------------------------------
+# Attribution: who reports or claims what a clause says.
+#
+# A cue is a preposition ("وفقا لـ", "بحسب", "نقلا عن") or a speech verb
+# ("قال", "أفادت", "ذكرت", "أعلنت"). The speaker is, in order of trust:
+#   1. a known actor within a few words after the cue, before the reported
+#      content starts ("ذكرت وزارة الدفاع التركية أن …");
+#   2. a known actor right before a verb cue, when it opens the clause or a
+#      complement ("يذكر أن وزارة الدفاع الروسية أعلنت …");
+#   3. the words after the cue, when they end where a speaker ends (a
+#      complementizer, "الذي", a colon or a comma; always after a
+#      preposition) – an ad-hoc speaker: Actor(key="", en="", ar=<the words>,
+#      side="", kind="").
+# With ``context`` (the article), an ad-hoc speaker that is a definite head
+# noun ("المركز", "الوزارة") is resolved to the last actor before the clause
+# whose name starts with that noun, and a state ("أعلنت روسيا") to the
+# state's organisation that the article quotes ("الدفاع الروسية").
+
+_WORD = re.compile(r"[^\s,.:;!?\"'()\[\]]+")
+_STOP = re.compile(r"[.;:!?]")
+_ADHOC_END = re.compile(r"^(?:ان|بان|انه|بانه|الذي|التي)$")
+_SVO_BEFORE = re.compile(r"(?:^|(?:^|\s)(?:ان|بان|و)\s*)[\s\"',]*$")
+_GAP = re.compile(r"^[\s\"',]*$")
+
+
+def _after(folded: Folded, cue: re.Match[str], hits: Sequence[_Hit]) -> _Hit | None:
+    """A known speaker in the words right after the cue.
+
+    The window stops at a speaker-ending word, at punctuation, and at an
+    opening quote unless the quote surrounds a name ('وثقت “الدفاع المدني”').
+    A person beats an institution in the same window ("رئيس دائرة الاتصال
+    بالرئاسة التركية فخر الدين ألطون" is Altun).
+    """
+    lex = _lexicon()
+    starts = {h.start for h in hits}
+    limit = cue.end()
+    for n, w in enumerate(_WORD.finditer(folded.text, cue.end())):
+        between = folded.text[limit : w.start()]
+        quoted = '"' in between and w.start() not in starts
+        if n >= lex.max_words or _STOP.search(between) or quoted or lex.ends.match(w.group()):
+            break
+        limit = w.end()
+    window = [h for h in hits if cue.end() <= h.start < limit]
+    return next((h for h in window if h.actor.kind == "person"), window[0] if window else None)
+
+
+def _before(folded: Folded, cue: re.Match[str], hits: Sequence[_Hit]) -> _Hit | None:
+    """A known speaker right before a verb cue, opening a clause (SVO)."""
+    for h in hits:
+        adjacent = h.end <= cue.start() and _GAP.match(folded.text[h.end : cue.start()])
+        if adjacent and _SVO_BEFORE.search(folded.text[: h.start]):
+            return h
+    return None
+
+
+def _adhoc(folded: Folded, cue: re.Match[str], prep: bool) -> tuple[int, int] | None:
+    """The span of an unknown speaker's words after the cue, if it looks like one.
+
+    After a verb, the words count as a speaker only when what follows them
+    shows a speaker ended there: a complementizer ("وأضاف المركز أيضا أن"),
+    or punctuation right after them ("وقالت الرسالة:"). "نقلت موقفها إلى
+    روسيا" has no speaker.
+    """
+    lex = _lexicon()
+    words: list[re.Match[str]] = []
+    collecting, prev, ok = True, cue.end(), prep
+    for n, w in enumerate(_WORD.finditer(folded.text, cue.end())):
+        between, prev = folded.text[prev : w.start()], w.end()
+        ends_here = _STOP.search(between) or "," in between or '"' in between
+        if _ADHOC_END.match(w.group()) or (collecting and ends_here):
+            ok = True
+            break
+        if n >= 8 or _STOP.search(between):
+            break
+        if lex.ends.match(w.group()):
+            collecting = False
+        elif collecting:
+            words.append(w)
+    words = words[:4] if ok else []
+    return (words[0].start(), words[-1].end()) if words else None
+
+
+def _speakers(text: str, folded: Folded) -> Iterator[ActorMention]:
+    """Every speaker in ``text``, in order of their cues."""
+    lex = _lexicon()
+    hits = scan(folded)
+    for cue in lex.cues.finditer(folded.text):
+        prep = lex.cue_kind[matched_name(cue, "c")] == "prep"
+        hit = _after(folded, cue, hits) or (None if prep else _before(folded, cue, hits))
+        if hit:
+            yield _mention(text, folded, hit)
+            continue
+        span = _adhoc(folded, cue, prep)
+        if span:
+            start, end = original_span(text, folded, *span)
+            yield ActorMention(start, end, text[start:end], Actor("", "", text[start:end], "", ""))
+
+
+def _head(phrase: str) -> str:
+    """The first folded word of a phrase without proclitics or article."""
+    word = fold_word(phrase).split(" ")[0]
+    return re.sub(r"^[وف]?[بلك]?(?:ال|(?<=ل)ل)", "", word)
+
+
+def _resolve_anaphor(speaker: ActorMention, before: str) -> ActorMention:
+    """Resolve "المركز" to the last centre named before the clause."""
+    head = _head(speaker.text)
+    for hit in reversed(find_actors(before)):
+        if head in (_head(hit.text), _head(hit.actor.ar)):
+            return replace(speaker, actor=hit.actor)
+    return speaker
+
+
+def _refine_state(speaker: ActorMention, context: str) -> ActorMention:
+    """Refine "أعلنت روسيا" to the Russian organisation the article quotes."""
+    for other in _speakers(context, fold(context)):
+        a = other.actor
+        if a.kind == "org" and speaker.actor.key in affiliations(a):
+            return replace(speaker, actor=a)
+    return speaker
+
+
+def find_attribution(text: str, context: str = "") -> ActorMention | None:
+    """Who reports or claims what ``text`` says; None if no one is named.
+
+    ``context`` is the article the clause comes from (optional); see above.
+    The span is always in ``text``; only the actor may come from context.
+    """
+    speaker = next(_speakers(text, fold(text)), None)
+    if speaker is None or not context:
+        return speaker
+    if not speaker.actor.key:
+        at = context.find(text)
+        before = context[: at + speaker.start] if at >= 0 else context
+        return _resolve_anaphor(speaker, before)
+    if speaker.actor.state:
+        return _refine_state(speaker, context)
+    return speaker

@@ -1,0 +1,261 @@
+"""What happens in a clause: event triggers and the clause's event type.
+
+The vocabulary lives in ``data/events.yaml``: types with their labels and
+ACLED mapping, and trigger groups with a type and a tier. Every word is
+compiled into one regex, once per process; ``find_triggers`` makes one pass
+over the folded clause.
+
+Some groups also set a *mood* for the triggers after them (within a few
+words of the same sentence): ``irrealis`` (threatened, intended, demanded,
+denied: "مستعدة لشن هجوم") or ``background`` (support, cause, reference:
+"بدعم من المدفعية التركية", "ردا على مقتل جنوده", "بموجب اتفاق سوتشي").
+
+``classify`` picks the winner among the triggers that count (see
+``_counts``) by tier, then type priority, then position; a clause with only
+speech verbs or unreal events is a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, original_span
+from sitegen.extract.lexicon import load_yaml
+from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold
+from sitegen.extract.victims import civilian_only
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    key: str
+    en: str
+    en_plural: str
+    ar: str
+    ar_plural: str
+    violent: bool
+    acled_event_type: str
+    acled_sub_event_type: str
+    # trigger group → ((side, ACLED sub-type), …); side "default" for any side
+    sub_events: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    counts_when_planned: bool = False
+    note: str = ""
+
+    def acled(self, group: str = "", side: str = "") -> tuple[str, str]:
+        """ACLED (event_type, sub_event_type) for a trigger group and actor side."""
+        by_side = dict(dict(self.sub_events).get(group, ()))
+        sub = by_side.get(side) or by_side.get("default") or self.acled_sub_event_type
+        return self.acled_event_type, sub
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int  # offsets in the ORIGINAL text, proclitics excluded
+    end: int
+    text: str
+    type: str  # the group's type; classify() may refine it (civilian victims)
+    violent: bool
+    group: str
+    tier: str = ""
+    mood: str = ""  # "" (it happened) | "irrealis" | "background"
+    reporting: bool = False  # a speech verb: a statement only if nothing else
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    key: str
+    type: str  # "" for a group that only sets a scope or swallows a phrase
+    tier: str
+    civilian_type: str
+    mood: str  # the scope this group sets on what follows, or ""
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # folded coordinates, after proclitics
+    end: int
+    group: _Group
+    outer: int  # where the match starts, proclitics included
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    types: dict[str, EventType]
+    groups: dict[str, _Group]
+    by_name: dict[str, _Group]  # regex group name → trigger group
+    regex: re.Pattern[str]
+    tier_rank: dict[str, int]
+    type_rank: dict[str, int]
+
+
+def _sub_events(raw: dict[str, Any]) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    def sides(value: str | dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return (("default", value),) if isinstance(value, str) else tuple(value.items())
+
+    return tuple((group, sides(value)) for group, value in raw.items())
+
+
+def _event_type(key: str, row: dict[str, Any]) -> EventType:
+    return EventType(
+        key=key,
+        en=row["en"],
+        en_plural=row["en_plural"],
+        ar=row["ar"],
+        ar_plural=row["ar_plural"],
+        violent=bool(row["violent"]),
+        acled_event_type=row["acled"]["event_type"],
+        acled_sub_event_type=row["acled"]["sub_event_type"],
+        sub_events=_sub_events(row.get("sub_events") or {}),
+        counts_when_planned=bool(row.get("counts_when_planned", False)),
+        note=row.get("note", ""),
+    )
+
+
+def _group(key: str, row: dict[str, Any]) -> _Group:
+    scope = row.get("scope") or {}
+    return _Group(
+        key=key,
+        type=row.get("type", ""),
+        tier=row.get("tier", ""),
+        civilian_type=row.get("civilian_type", ""),
+        mood=scope.get("mood", ""),
+        window=int(scope.get("window", 0)),
+    )
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_yaml("events.yaml")
+    types = {key: _event_type(key, row) for key, row in data["types"].items()}
+    groups = {key: _group(key, row) for key, row in data["groups"].items()}
+    named: list[tuple[str, str]] = []
+    by_name: dict[str, _Group] = {}
+    for key, row in data["groups"].items():
+        for word in row["words"]:
+            name = f"t{len(named)}"
+            named.append((name, word))
+            by_name[name] = groups[key]
+    source = WB_BEFORE + CLITIC_GROUP + alternation(named, article=True, suffix=True) + WB_AFTER
+    return _Lexicon(
+        types=types,
+        groups=groups,
+        by_name=by_name,
+        regex=re.compile(source),
+        tier_rank={t: i for i, t in enumerate(data["tiers"])},
+        type_rank={t: i for i, t in enumerate(data["priority"])},
+    )
+
+
+def event_type(key: str) -> EventType:
+    """Labels and ACLED mapping of a type (KeyError if unknown)."""
+    return _lexicon().types[key]
+
+
+def all_event_types() -> tuple[EventType, ...]:
+    """All types, in priority order."""
+    lex = _lexicon()
+    return tuple(sorted(lex.types.values(), key=lambda t: lex.type_rank[t.key]))
+
+
+# ---------------------------------------------------------------------------
+# Finding triggers
+
+_WORDS = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
+def _scan(folded: Folded) -> list[_Hit]:
+    lex = _lexicon()
+    return [
+        _Hit(m.end("cl"), m.end(), lex.by_name[matched_name(m, "t")], m.start())
+        for m in lex.regex.finditer(folded.text)
+    ]
+
+
+def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
+    """Does ``scope``'s mood reach ``hit`` (after it, close, same sentence)?"""
+    if hit.outer < scope.end:
+        return False
+    between = folded.text[scope.end : hit.outer]
+    if _SENTENCE_END.search(between):
+        return False
+    return len(_WORDS.findall(between)) <= scope.group.window
+
+
+def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit]) -> str:
+    moods = {s.group.mood for s in scopes if _in_scope(folded, s, hit)}
+    return "irrealis" if "irrealis" in moods else "background" if moods else ""
+
+
+def _triggers(text: str, folded: Folded) -> list[Trigger]:
+    lex = _lexicon()
+    hits = _scan(folded)
+    scopes = [h for h in hits if h.group.mood]
+    out: list[Trigger] = []
+    for h in hits:
+        if not h.group.type:
+            continue
+        start, end = original_span(text, folded, h.start, h.end)
+        out.append(
+            Trigger(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=h.group.type,
+                violent=lex.types[h.group.type].violent,
+                group=h.group.key,
+                tier=h.group.tier,
+                mood=_mood(folded, h, scopes),
+                reporting=h.group.tier == "reporting",
+            )
+        )
+    return out
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Every trigger in ``text``, in order, with its mood."""
+    return _triggers(text, fold(text))
+
+
+# ---------------------------------------------------------------------------
+# Classifying a clause
+
+
+def _counts(t: Trigger) -> bool:
+    """Can this trigger make the clause's event on its own?"""
+    if t.reporting or t.mood == "background":
+        return False
+    return t.mood == "" or event_type(t.type).counts_when_planned
+
+
+def _rank(t: Trigger) -> tuple[int, int, int]:
+    lex = _lexicon()
+    return lex.tier_rank[t.tier], lex.type_rank[t.type], t.start
+
+
+def _resolve(t: Trigger, folded: Folded) -> str:
+    """The winner's type, with casualty words read by who the victims are."""
+    civilian_type = _lexicon().groups[t.group].civilian_type
+    if civilian_type and civilian_only(folded):
+        return civilian_type
+    return t.type
+
+
+def classify(text: str) -> tuple[str, Trigger | None]:
+    """The event type of a clause and the trigger that decided it.
+
+    ("", None) when nothing happens in it; ("statement", trigger) when it
+    only reports speech, or threatens/intends/denies an event.
+    """
+    folded = fold(text)
+    triggers = _triggers(text, folded)
+    events = [t for t in triggers if _counts(t)]
+    if events:
+        best = min(events, key=_rank)
+        return _resolve(best, folded), best
+    talk = [t for t in triggers if t.reporting or t.mood == "irrealis"]
+    return ("statement", talk[0]) if talk else ("", None)

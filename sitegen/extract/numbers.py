@@ -1,0 +1,366 @@
+"""Numbers in Arabic news text: digits, number words, vague quantities, duals.
+
+Casualty extraction and the temporal durations ("منذ ثلاثة أيام") both need
+to read counts. The words live in ``sitegen/data/numbers.yaml``; this module
+compiles them once into one regex over the folded text (see ``normalize``)
+and reports spans in the original text.
+
+Duals: a counted noun in the dual ("جنديين", "عنصرين", "بطاريتي") is a count
+of two. They are returned by :func:`find_numbers` like any other number, with
+``value=2`` and ``noun`` set to the singular; :func:`find_duals` returns only
+those. "عنصرين اثنين" (a dual confirmed by the number word) is ONE mention.
+
+A vague quantity ("العشرات", "مئات", "عشرات الآلاف") has ``value=None``: never
+invent a number the text does not give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitegen.extract.lexicon import load_yaml
+from sitegen.extract import normalize
+from sitegen.extract.normalize import CLITICS, WB_AFTER, WB_BEFORE, fold_word
+
+
+# ``normalize.fold`` walks the text in Python, one character at a time; the
+# matchers here fold every article, so they use this equivalent built from the
+# same tables: ``str.translate`` in C, and the offset map computed from the
+# positions of the dropped characters only. Tests check it equals ``fold``.
+_FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in normalize._DROP}
+_FOLD_TABLE.update({ord(k): v for k, v in normalize._MAP.items()})
+_DROPPED = re.compile("[" + "".join(sorted(normalize._DROP)) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class FastFolded:
+    """Same ``text`` and ``span`` as ``normalize.Folded``, built in C speed."""
+
+    text: str
+    gaps: tuple[int, ...]  # for each dropped character, the folded index it sits before
+
+    def offset(self, i: int) -> int:
+        """The original index of folded index ``i`` (``len(text)`` → original length)."""
+        return i + bisect_right(self.gaps, i)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.offset(start), self.offset(start)
+        return self.offset(start), self.offset(end - 1) + 1
+
+
+def fast_fold(text: str) -> FastFolded:
+    gaps = tuple(m.start() - j for j, m in enumerate(_DROPPED.finditer(text)))
+    return FastFolded(text.translate(_FOLD_TABLE), gaps)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    start: int  # offsets in the text passed in
+    end: int
+    text: str
+    value: int | None  # None for a vague quantity ("العشرات", "مئات")
+    approximate: bool  # "أكثر من", "قرابة", "نحو"… and vague plurals
+    noun: str = ""  # for a dual ("جنديين"): the singular noun counted, else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    values: dict[str, int]  # folded word → value (units, tens, hundreds, atoms)
+    scales: dict[str, int]  # folded word → multiplier
+    teen_units: dict[str, int]  # first word of 11–19 → its unit
+    teen_suffix: frozenset[str]
+    dual_nouns: dict[str, str]  # folded dual form → singular noun as written in the data
+    pattern: re.Pattern[str]  # find_numbers' regex
+    firsts: frozenset[str]  # words a number can start with
+    number_source: str  # a whole number (words or digits), no groups
+
+
+def word_alternation(words: Iterable[object]) -> str:
+    """A regex for any of the folded phrases, compiled as a trie.
+
+    Python's ``re`` tries the branches of ``a|b|c`` one by one; a trie shares
+    prefixes so a failing position is rejected after a character or two. At a
+    node that ends one phrase and continues others, the longer phrase is tried
+    first. A phrase starting with the article also matches after the clitic
+    ل, which swallows the article's alef: "للأسبوعين" = ل + الأسبوعين.
+    """
+    trie: dict[str, Any] = {}
+    for w in {fold_word(str(w)) for w in words}:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie, at_start=True) + ")"
+
+
+def _trie_regex(node: dict[str, Any], at_start: bool = False) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        if at_start and ch == "ا" and "ل" in child:
+            # the article: "ال…", or "ل…" right after a clitic ل
+            rest = {k: v for k, v in child.items() if k != "ل"}
+            branches.append("(?:ا|(?<=ل))ل" + _tail(child["ل"]))
+            if rest:
+                branches.append("ا" + _tail(rest))
+            continue
+        branches.append((r"\s+" if ch == " " else re.escape(ch)) + _tail(child))
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return body
+
+
+def _tail(node: dict[str, Any]) -> str:
+    """The regex after one character: nothing, a subtree, or an optional one."""
+    children = {k: v for k, v in node.items() if k}
+    if not children:
+        return ""
+    sub = _trie_regex(children)
+    if "" in node:
+        return "(?:" + sub + ")?"
+    return sub
+
+
+def first_words(words: Iterable[object]) -> set[str]:
+    """The folded first word of each phrase: where a match can begin."""
+    return {fold_word(str(w)).split(" ")[0] for w in words if fold_word(str(w))}
+
+
+_TOKEN = re.compile(r"\w+")
+_CLITIC_PAIRS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_DIGIT_LEAD = re.compile(r"[وفبلك]{0,2}(?:ال|ل)?\d")
+
+
+def with_clitics(firsts: Iterable[str]) -> frozenset[str]:
+    """``firsts`` plus each word with a clitic in front (و، ف، ب، ل، ك and pairs),
+    and the article's alef dropped after ل ("للاسبوعين"), for one set lookup."""
+    out = set()
+    for w in firsts:
+        for c in _CLITIC_PAIRS:
+            out.add(c + w)
+            if c.endswith("ل") and w.startswith("ال"):
+                out.add(c + w[1:])
+    return frozenset(out)
+
+
+def word_starts(folded: str, firsts: frozenset[str]) -> Iterator[int]:
+    """Offsets of the words of ``folded`` that may begin a match.
+
+    A big regex is slow to try at every character; one set lookup per word is
+    cheap. ``firsts`` comes from :func:`with_clitics`. A word starting with
+    digits, after clitics or the article ("و20", "ال24"), always counts.
+    """
+    for tok in _TOKEN.finditer(folded):
+        word = tok.group()
+        if word in firsts or _DIGIT_LEAD.match(word):
+            yield tok.start()
+
+
+def match_at_words(
+    pattern: re.Pattern[str], folded: str, firsts: frozenset[str]
+) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(folded)`` for a pattern that starts at a word,
+    but tried only where :func:`word_starts` allows."""
+    last_end = 0
+    for pos in word_starts(folded, firsts):
+        if pos < last_end:
+            continue
+        m = pattern.match(folded, pos)
+        if m and m.end() > pos:
+            last_end = m.end()
+            yield m
+
+
+# An optional article that also works after the clitic ل ("للأسبوعين").
+ARTICLE = "(?:(?:ا|(?<=ل))ل)?"
+
+# Western digits (Arabic-Indic and Persian are folded to them), with a thousands
+# separator (",", or U+066C) or a decimal point (".", or U+066B).
+_DIGITS = r"(?:\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?)"
+
+
+def _word_forms(table: dict[str, int], min_article: int) -> list[str]:
+    """Forms of the words in ``table``, with the article where it is allowed."""
+    forms = list(table)
+    forms += ["ال" + fold_word(w) for w, v in table.items() if v >= min_article]
+    return forms
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_yaml("numbers.yaml")
+    art = int(data["article_min_value"])
+    units = {fold_word(k): int(v) for k, v in data["units"].items()}
+    tens = {fold_word(k): int(v) for k, v in data["tens"].items()}
+    hundreds = {fold_word(w): int(v) for v, ws in data["hundreds"].items() for w in ws}
+    atoms = {fold_word(k): int(v) for k, v in data["atoms"].items()}
+    scales = {fold_word(k): int(v) for k, v in data["scales"].items()}
+    teen_units = {fold_word(k): int(v) for k, v in data["teen_units"].items()}
+    teen_units.update({w: v for w, v in units.items() if 3 <= v <= 9})
+    teen_suffix = frozenset(fold_word(w) for w in data["teen_suffix"])
+    duals = {fold_word(f): noun for noun, forms in data["duals"].items() for f in forms}
+
+    unit, ten = word_alternation(_word_forms(units, art)), word_alternation(_word_forms(tens, art))
+    hun, atom, scale = word_alternation(hundreds), word_alternation(atoms), word_alternation(scales)
+    teen = word_alternation(_word_forms(teen_units, art)) + r"\s+" + word_alternation(teen_suffix)
+    small = rf"(?:{teen}|{unit}(?:\s+و\s*{ten})?|{ten})"
+    below_k = rf"(?:{hun}(?:\s+و\s*{small})?|{small})"
+    below_k_any = rf"(?:{below_k}|{ARTICLE}{_DIGITS})"
+    # Digits never join with "و" ("3 و5" is two numbers); words do, in
+    # descending magnitude, with units before tens ("خمسة وعشرين").
+    group = rf"(?:(?:{below_k_any}\s+)?{scale}|{atom})"
+    number = rf"(?:{group}(?:\s+و\s*{group})*(?:\s+و\s*{below_k})?|{below_k_any})"
+
+    two = word_alternation(w for w, v in units.items() if v == 2)
+    rx = (
+        WB_BEFORE
+        + CLITICS
+        + rf"(?P<body>(?:(?P<approx>{word_alternation(data['approximate'])})\s*)?"
+        + rf"(?:(?P<vague>{word_alternation(data['vague'])})"
+        + rf"|(?P<dual>{ARTICLE}{word_alternation(duals)})(?:\s+{two})?"
+        + rf"|(?P<num>{number}))"
+        + rf"(?:\s+(?P<after>{word_alternation(data['approximate_after'])}))?)"
+        + WB_AFTER
+    )
+    values = {**units, **tens, **hundreds, **atoms}
+    starters = [*_word_forms(units, art), *_word_forms(tens, art), *_word_forms(teen_units, art)]
+    starters += [*hundreds, *atoms, *scales, *data["vague"], *data["approximate"]]
+    starters += [*duals, *("ال" + d for d in duals)]
+    firsts = with_clitics(first_words(starters))
+    return _Lexicon(
+        values, scales, teen_units, teen_suffix, duals, re.compile(rx), firsts, number
+    )
+
+
+def number_first_words() -> frozenset[str]:
+    """Folded words a number can start with, clitics included (:func:`word_starts`)."""
+    return _lexicon().firsts
+
+
+def number_pattern() -> str:
+    """Regex source for one number (words or digits) in folded text; no groups.
+
+    For other matchers (temporal durations) to embed; read its value with
+    :func:`parse_number`.
+    """
+    return _lexicon().number_source
+
+
+def dual_forms(noun: str) -> tuple[str, ...]:
+    """The folded dual spellings of ``noun`` (a key of numbers.yaml duals)."""
+    return tuple(sorted(f for f, n in _lexicon().dual_nouns.items() if n == noun))
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in ``text``, in order, duals included (see module doc)."""
+    lex = _lexicon()
+    folded = fast_fold(text)
+    out = []
+    for m in match_at_words(lex.pattern, folded.text, lex.firsts):
+        start, end = folded.span(*m.span("body"))
+        approx = bool(m.group("approx") or m.group("after"))
+        if m.group("vague"):
+            out.append(NumberMention(start, end, text[start:end], None, True))
+        elif m.group("dual"):
+            noun = lex.dual_nouns[_strip_article(m.group("dual"), lex.dual_nouns)]
+            out.append(NumberMention(start, end, text[start:end], 2, approx, noun))
+        else:
+            value = parse_number(m.group("num"))
+            if value is not None:  # fractions ("2.5") are not counts
+                out.append(NumberMention(start, end, text[start:end], value, approx))
+    return out
+
+
+def find_duals(text: str) -> list[NumberMention]:
+    """Only the duals of counted nouns ("جنديين" → 2 soldiers)."""
+    return [m for m in find_numbers(text) if m.noun]
+
+
+def _strip_article(word: str, table: dict[str, object]) -> str:
+    """``word`` without a leading article ("ال", or "ل" after a clitic ل)."""
+    word = re.sub(r"\s+", " ", word)
+    if word in table:
+        return word
+    for prefix in ("ال", "ل"):
+        if word.startswith(prefix) and word[len(prefix) :] in table:
+            return word[len(prefix) :]
+    return word
+
+
+def _token_value(tok: str, lex: _Lexicon) -> tuple[str, float] | None:
+    """("value" | "scale", number) for one token, or None if not a number."""
+    if re.fullmatch(_DIGITS, tok):
+        return "value", float(re.sub(r"[,\u066c]", "", tok).replace("\u066b", "."))
+    for cand in (tok, tok[1:] if tok.startswith("و") else ""):
+        if not cand:
+            continue
+        for word in (cand, cand[2:] if cand.startswith("ال") else ""):
+            if word in lex.values:
+                return "value", float(lex.values[word])
+            if word in lex.scales:
+                return "scale", float(lex.scales[word])
+            if word and re.fullmatch(_DIGITS, word):
+                return "value", float(re.sub(r"[,\u066c]", "", word))
+    return None
+
+
+def _tokens(folded: str, lex: _Lexicon) -> list[str]:
+    """Split on spaces, joining the two-word hundreds ("ثلاث مئه") and teens."""
+    raw = folded.split()
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        pair = " ".join(raw[i : i + 2])
+        if len(raw) > i + 1 and pair in lex.values:
+            out.append(pair)
+            i += 2
+            continue
+        if len(raw) > i + 1 and raw[i + 1] in lex.teen_suffix:
+            unit = _teen_unit(raw[i], lex)
+            if unit is not None:
+                out.append(str(unit + 10))
+                i += 2
+                continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+def _teen_unit(tok: str, lex: _Lexicon) -> int | None:
+    for cand in (tok, tok[2:] if tok.startswith("ال") else ""):
+        if cand in lex.teen_units:
+            return lex.teen_units[cand]
+    return None
+
+
+def parse_number(words: str) -> int | None:
+    """The value of a number written in digits and/or words, or None.
+
+    "خمسة وعشرين" → 25, "400 ألف" → 400000, "ثلاثة آلاف وخمسمئة" → 3500,
+    "عشرات" → None (vague), "2.5" → None (not a count).
+    """
+    lex = _lexicon()
+    folded = re.sub(r"\bو\s+", "و", fold_word(words))
+    toks = _tokens(folded, lex)
+    if not toks:
+        return None
+    total, current = 0.0, 0.0
+    for tok in toks:
+        got = _token_value(tok, lex)
+        if got is None:
+            return None
+        kind, value = got
+        if kind == "scale":
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    result = total + current
+    return int(result) if result == int(result) else None

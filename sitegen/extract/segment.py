@@ -1,0 +1,184 @@
+"""Paragraphs → sentences → clauses, and the lines that are not news text.
+
+Headlines, bylines, section headings, "related news" blocks, widget debris
+and quoted posts in other languages are kept (they show on the article page)
+but marked, so they never become incidents of their own: a Turkish post that
+repeats an Arabic sentence's figures must not count twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from sitegen.extract.lexicon import load_yaml
+from sitegen.extract.normalize import fold, fold_word
+
+Kind = Literal["text", "headline", "heading", "byline", "related", "debris", "foreign"]
+
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+_FOREIGN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
+_SENTENCE_END = re.compile(r"[.!?؟:]\s*[\"”»]?\s*$")
+# Sentence boundary: . ! ? ؟ (not "..", not a decimal point), optional closing quote.
+_SENT_SPLIT = re.compile(r"(?<![.\d])(?:[!?؟]+|\.(?!\.))[\"”»’]?(?=\s+\S)")
+HEADLINE_MAX_WORDS = 20
+HEADING_MAX_WORDS = 5
+OPENING_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int  # offsets in the article body
+    end: int
+    text: str
+    kind: Kind
+    paragraph: int
+    sentence: int = 0
+    clause: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    related: tuple[str, ...]
+    debris: tuple[str, ...]
+    bylines: tuple[re.Pattern[str], ...]
+    openers: re.Pattern[str]
+    continuation: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    data = load_yaml("segmentation.yaml")
+    openers = sorted((fold_word(w) for w in data["clause_openers"]), key=len, reverse=True)
+    others = "|".join(fold_word(w) for w in data["elliptic_others"])
+    opener_re = (
+        r"(?:(?<=\s)|(?<=^)|(?<=,))\s*(?:"
+        + "|".join(re.escape(w) for w in openers)
+        + r")(?=\s)"
+        + rf"|(?<=\s)و\s?(?:\d+|[\u0621-\u064A]+)\s+(?:{others})(?=\s|$)"
+    )
+    cont = "|".join(re.escape(fold_word(w)) for w in data["continuations"])
+    return _Rules(
+        related=tuple(fold_word(w) for w in data["related_markers"]),
+        debris=tuple(w.lower() for w in data["debris"]),
+        bylines=tuple(re.compile(p) for p in data["bylines"]),
+        openers=re.compile(opener_re),
+        continuation=re.compile(rf"^\s*(?:{cont})(?=\s)"),
+    )
+
+
+def is_continuation(text: str) -> bool:
+    """True when a clause carries on the scene before it ("وأضاف البيان…")."""
+    return bool(rules().continuation.match(fold(text).text))
+
+
+def segment(body: str, is_event: Callable[[str], bool] = lambda _: False) -> tuple[Segment, ...]:
+    """Cut a body into marked segments; text paragraphs are cut down to clauses.
+
+    ``is_event`` tells whether a stretch of text reports an event; a sentence
+    is split into clauses only where both sides do.
+    """
+    out: list[Segment] = []
+    for number, (start, end, kind) in enumerate(_paragraphs(body)):
+        text = body[start:end]
+        if kind != "text":
+            out.append(Segment(start, end, text, kind, number))
+            continue
+        for s_no, (s_start, s_end) in enumerate(_sentences(text)):
+            for c_no, (c_start, c_end) in enumerate(_clauses(text[s_start:s_end], is_event)):
+                a, b = start + s_start + c_start, start + s_start + c_end
+                out.append(Segment(a, b, body[a:b], "text", number, s_no, c_no))
+    return tuple(out)
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, int, Kind]]:
+    """Each non-empty line is a paragraph (collected news text has no wrapping)."""
+    r = rules()
+    first = True
+    skipping = False
+    pos = 0
+    for line in body.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start, end = start + lead, start + lead + len(stripped)
+        kind = _line_kind(stripped, first, body, r)
+        first = False
+        if kind == "related":
+            skipping = True
+        elif skipping and kind in ("text", "heading") and not _SENTENCE_END.search(stripped):
+            kind = "related"  # headlines listed under "related news"
+        else:
+            skipping = False
+        yield start, end, kind
+
+
+def _line_kind(line: str, first: bool, body: str, r: _Rules) -> Kind:
+    folded = fold(line).text.strip()
+    low = line.lower()
+    if any(folded.startswith(m) for m in r.related):
+        return "related"
+    if any(d.lower() in low for d in r.debris):
+        return "debris"
+    if len(_FOREIGN.findall(line)) > len(_ARABIC.findall(line)):
+        return "foreign"
+    words = line.split()
+    if first and len(words) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line):
+        return "headline" if body.strip().count("\n") else "text"
+    if any(p.search(folded) for p in r.bylines):
+        return "byline"
+    if _is_heading(line, words):
+        return "heading"
+    return "text"
+
+
+def _is_heading(line: str, words: list[str]) -> bool:
+    if re.search(r"\d", line):
+        return False
+    if len(words) <= 3 and line.rstrip().endswith(":"):
+        return True
+    return len(words) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _SENT_SPLIT.finditer(text):
+        yield start, m.end()
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        yield start, len(text)
+
+
+def _opening(text: str) -> str:
+    """The first words after a clause opener: a new clause names its event at
+    once ("إضافة إلى هجوم ثالث"), a continued list does not ("إضافةً إلى مناطق…")."""
+    return " ".join(text.split()[:OPENING_WORDS])
+
+
+def _clauses(sentence: str, is_event: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    folded = fold(sentence)
+    cuts = []
+    last = 0
+    for m in rules().openers.finditer(folded.text):
+        at = folded.span(m.start(), m.end())[0]
+        while at < len(sentence) and sentence[at].isspace():
+            at += 1
+        if at - last < 8:
+            continue
+        if is_event(sentence[last:at]) and is_event(_opening(sentence[at:])):
+            cuts.append(at)
+            last = at
+    bounds = [0, *cuts, len(sentence)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        b_trim = b
+        while b_trim > a and sentence[b_trim - 1] in " ,،\t":
+            b_trim -= 1
+        yield a, b_trim

@@ -1,0 +1,1101 @@
+"""Date expressions in Arabic news: find them, then place them on the calendar.
+
+Two steps, kept apart so that the extractor can find expressions once and
+resolve them against the publication date and the running context:
+
+* :func:`find_dates` reads the text and returns :class:`DateMention` values:
+  what was written, parsed but not yet resolved (``"الجمعة الماضية"`` is
+  "the Friday strictly before publication", not a date yet).
+* :func:`resolve` turns one mention into a :class:`~sitegen.model.DateRef`.
+
+The first law: never invent a date. What the text cannot place on the
+calendar resolves to an undated ``DateRef`` that keeps its phrase and says why
+in ``note``; vague spans become ranges, never a single made-up day.
+
+All language knowledge (month, weekday and number words, relative phrases)
+lives in ``sitegen/data/{months,weekdays,numbers,relative}.yaml``. This module
+compiles it once into two regexes (Arabic and Latin-script dates) over the
+folded text (see ``normalize.fold``) and reports spans in the original text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from typing import Any, Literal
+
+from hijridate import Hijri
+
+from sitegen.extract.lexicon import load_yaml
+from sitegen.extract.normalize import CLITICS, WB_AFTER, WB_BEFORE, fold_word
+from sitegen.extract.numbers import (
+    ARTICLE,
+    FastFolded,
+    fast_fold,
+    first_words,
+    with_clitics,
+    match_at_words,
+    number_first_words,
+    number_pattern,
+    parse_number,
+    word_alternation,
+)
+from sitegen.model import DateRef, Published
+
+WEEK_START_SATURDAY = 5  # Python weekday(): Monday=0 … Saturday=5, Sunday=6
+
+Kind = Literal[
+    "date",  # a day: year (or None), month, day; Gregorian or Hijri
+    "month",  # a month name: year or None, a direction, a part of the month
+    "year",  # a year, Gregorian or Hijri
+    "period",  # this/last/next week, month or year
+    "day",  # a day relative to publication: today, yesterday, tomorrow…
+    "weekday",  # a weekday name
+    "ago",  # "منذ ثلاثة أيام": a point in the past
+    "span",  # "خلال الأيام الماضية": a span up to (or from) publication
+    "anaphora",  # "في اليوم التالي": relative to the previous date in the article
+    "unanchored",  # "غداة الهجوم": relative to an event with no date
+]
+Direction = Literal["", "past", "next", "this"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # offsets in the ORIGINAL text passed to find_dates
+    end: int
+    text: str  # the expression exactly as written
+    kind: Kind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: Literal["gregorian", "hijri"] = "gregorian"
+    weekday: int | None = None  # a weekday named with the expression (0 = Monday)
+    offset: int = 0  # days (day), periods (period), months (date "من الشهر الماضي")
+    direction: Direction = ""
+    unit: str = ""  # hour | day | week | month | year (period, ago, span)
+    amount: int | None = None  # ago/span count; None = a vague plural ("أيام")
+    part: str = ""  # early | mid | late | end (of a month or a year)
+    since: bool = False  # "منذ X": from X to publication
+    shift: int = 0  # days added after resolving (غداة +1, عشية −1, anaphora)
+    approximate: bool = False  # "منذ نحو أسبوعين"
+    eve: bool = False  # "ليلة الجمعة": that day or the night before it
+    gloss: str = ""  # English gloss for notes ("Friday morning")
+    note: str = ""  # what the parser noticed (weekday disagreement, reading)
+
+
+# --------------------------------------------------------------------------
+# Compiling the data
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    arabic: re.Pattern[str]
+    latin: re.Pattern[str]
+    arabic_firsts: frozenset[str]  # folded words an Arabic expression can start with
+    latin_firsts: frozenset[str]  # lower-case month and weekday names
+    months: dict[str, int]  # folded Arabic month name → 1..12
+    guarded: frozenset[str]
+    hijri: dict[str, int]
+    hijri_era: frozenset[str]
+    latin_months: dict[str, int]  # lower-case
+    latin_weekdays: dict[str, int]
+    weekdays: dict[str, int]
+    weekday_en: dict[int, str]
+    ordinals: dict[str, int]
+    days: dict[str, tuple[int, str, str]]  # phrase → (offset, gloss, guard)
+    day_parts: dict[str, str]  # phrase → English
+    midnight: frozenset[str]
+    eve_parts: frozenset[str]
+    anchors: dict[str, tuple[int, str]]
+    anaphora: dict[str, tuple[int, str]]
+    month_parts: dict[str, str]  # phrase → early|mid|late|end
+    part_days: dict[str, tuple[int, int]]
+    year_parts: dict[str, tuple[int, int]]
+    periods: dict[str, str]  # phrase → week|month|year
+    directions: dict[str, str]  # phrase → past|next|this|recent
+    units: dict[str, tuple[str, str]]  # phrase → (unit, singular|plural|dual)
+    unit_days: dict[str, int]
+    unit_months: dict[str, int]
+    vague_days: dict[str, int]
+    bare_followed_by: frozenset[str]
+    bare_blocked_by: frozenset[str]
+    today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
+    event_names_before: frozenset[str]  # "ثورة 25 يناير"
+    not_year_after: frozenset[str]  # "الأمين العام الحالي"
+    prep_before: re.Pattern[str]  # "في"/"خلال" right before a span or anaphora
+
+
+def _folded_map(pairs: Iterable[tuple[object, Any]]) -> dict[str, Any]:
+    return {fold_word(str(k)): v for k, v in pairs}
+
+
+def _lookup(table: dict[str, Any], matched: str) -> Any:
+    """The entry for a matched phrase, forgiving the ل-clitic article ("لشهر")."""
+    key = re.sub(r"\s+", " ", matched)
+    if key in table:
+        return table[key]
+    return table.get("ا" + key)
+
+
+def _ordinals(data: dict[str, Any]) -> dict[str, int]:
+    """Day-of-month ordinals 1–31 composed from the data's parts."""
+    units = _folded_map(data["ordinal_units"].items())
+    tens = _folded_map(data["ordinal_tens"].items())
+    teen = [fold_word(w) for w in data["ordinal_teen"]]
+    out = {w: v for w, v in units.items()}
+    out.update(tens)
+    for w, v in units.items():
+        for t in teen:
+            if v < 10:
+                out[f"{w} {t}"] = v + 10
+        for tw, tv in tens.items():
+            if v < 10 and v + tv <= 31:
+                out[f"{w} و{tw}"] = v + tv
+    return out
+
+
+@cache
+def _grammar() -> _Grammar:
+    months, weekdays, numbers, rel = (
+        load_yaml(f) for f in ("months.yaml", "weekdays.yaml", "numbers.yaml", "relative.yaml")
+    )
+    g = _Tables(months, weekdays, numbers, rel)
+    return _Grammar(
+        arabic=re.compile(g.arabic_regex()),
+        latin=re.compile(g.latin_regex(), re.IGNORECASE),
+        arabic_firsts=g.arabic_firsts(),
+        latin_firsts=frozenset(
+            w.lower() for w in [*g.tables["latin_months"], *g.tables["latin_weekdays"]]
+        ),
+        **g.tables,
+    )
+
+
+class _Tables:
+    """Builds the lookup tables and the regex sources from the four data files."""
+
+    def __init__(self, months: Any, weekdays: Any, numbers: Any, rel: Any) -> None:
+        self.m, self.w, self.n, self.r = months, weekdays, numbers, rel
+        t: dict[str, Any] = {}
+        t["months"] = _folded_map((n, int(k)) for k, ns in months["arabic"].items() for n in ns)
+        t["guarded"] = frozenset(fold_word(n) for n in months["guarded"])
+        t["hijri"] = _folded_map((n, int(k)) for k, ns in months["hijri"].items() for n in ns)
+        t["hijri_era"] = frozenset(fold_word(e) for e in months["hijri_era"])
+        t["latin_months"] = {n.lower(): int(k) for k, ns in months["latin"].items() for n in ns}
+        t["latin_weekdays"] = {n.lower(): int(k) for k, ns in weekdays["latin"].items() for n in ns}
+        t["weekdays"] = _folded_map(
+            (n, int(k)) for k, v in weekdays["arabic"].items() for n in v["names"]
+        )
+        t["weekday_en"] = {int(k): v["en"] for k, v in weekdays["arabic"].items()}
+        t["ordinals"] = _ordinals(numbers)
+        t["days"] = _folded_map(
+            (w, (int(d["offset"]), d["en"], d.get("guard", ""))) for d in rel["days"] for w in d["words"]
+        )
+        t["day_parts"] = _folded_map(rel["day_parts"].items())
+        t["midnight"] = frozenset(fold_word(w) for w in rel["midnight_parts"])
+        t["eve_parts"] = frozenset(fold_word(w) for w in weekdays["eve_parts"])
+        t["anchors"] = _folded_map((k, (int(v["shift"]), v["en"])) for k, v in rel["anchors"].items())
+        t["anaphora"] = _folded_map(
+            (w, (int(a["shift"]), a["en"])) for a in rel["anaphora"] for w in a["words"]
+        )
+        t["month_parts"] = _folded_map(
+            (w, part) for part, v in rel["month_parts"].items() for w in v["words"]
+        )
+        t["part_days"] = {
+            p: (int(v["days"][0]), int(v["days"][1]))
+            for p, v in rel["month_parts"].items()
+            if "days" in v
+        }
+        t["year_parts"] = {p: (int(a), int(b)) for p, (a, b) in rel["year_parts"].items()}
+        t["periods"] = _folded_map((w, u) for u, ws in rel["periods"].items() for w in ws)
+        t["directions"] = _folded_map(
+            [(w, d) for d, ws in rel["directions"].items() for w in ws]
+            + [(w, "recent") for w in rel["recent"]]
+        )
+        t["units"] = self._units()
+        t["unit_days"] = {u: int(v.get("days", 0)) for u, v in rel["units"].items()}
+        t["unit_months"] = {u: int(v.get("months", 0)) for u, v in rel["units"].items()}
+        t["vague_days"] = {u: int(v["vague_days"]) for u, v in rel["units"].items()}
+        t["bare_followed_by"] = frozenset(fold_word(w) for w in weekdays["bare_followed_by"])
+        t["bare_blocked_by"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_by"])
+        t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
+        t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
+        t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
+        t["prep_before"] = re.compile(
+            WB_BEFORE + CLITICS + word_alternation(rel["span_preps"]) + r"\s+$"
+        )
+        self.tables = t
+
+    def _units(self) -> dict[str, tuple[str, str]]:
+        duals = self.n["duals"]
+        out: dict[str, tuple[str, str]] = {}
+        for unit, v in self.r["units"].items():
+            nouns = [v["dual"], *self.r.get("extra_duals", {}).get(unit, [])]
+            for noun in nouns:
+                out.update({fold_word(f): (unit, "dual") for f in duals[noun]})
+            out.update({fold_word(f): (unit, "singular") for f in v["singular"]})
+            out.update({fold_word(f): (unit, "plural") for f in v["plural"]})
+        return out
+
+    def _forms(self, kind: str, article: bool = False) -> str:
+        words = [w for w, (_, k) in self.tables["units"].items() if k == kind]
+        return word_alternation(["ال" + w if article else w for w in words])
+
+    def arabic_firsts(self) -> frozenset[str]:
+        """Words that can begin an Arabic expression: the prefixes and the cores."""
+        t, r = self.tables, self.r
+        lists: list[Iterable[object]] = [
+            t["anchors"], r["since"], r["deadline_before"], t["month_parts"], t["day_parts"],
+            r["day_word"], r["month_word"], ["اليوم"], t["anaphora"], t["weekdays"],
+            t["months"], t["ordinals"], r["year_words"], r["this_before"], t["periods"],
+            t["days"], r["ago"],
+            ["ال" + w for w, (_, k) in t["units"].items() if k != "singular"],
+        ]  # fmt: skip
+        out: set[str] = set()
+        for words in lists:
+            out |= first_words(words)
+        return with_clitics(out)
+
+    def arabic_regex(self) -> str:
+        t, r, alt = self.tables, self.r, word_alternation
+        wd = alt(t["weekdays"])
+        month = alt(t["months"])
+        hijri = alt(t["hijri"])
+        of = alt(r["of_words"])
+        mword = alt(r["month_word"])
+        yword = alt(r["year_words"])
+        era = alt([*self.m["gregorian_era"], *self.m["hijri_era"]])
+        d = t["directions"]
+        past_next_this = alt(w for w, v in d.items() if v != "recent")
+        span_dir = alt(d)
+        past_next = alt(w for w, v in d.items() if v in ("past", "next"))
+        num = number_pattern()
+        ordinal = alt(t["ordinals"])
+        year = rf"(?:\s*,?\s*(?:{of}\s+)?(?:{yword}\s+)?(?P<yr>\d{{4}})(?:\s*(?P<era>{era}))?)?"
+        day_lead = (
+            rf"(?:(?:(?P<dwd>{wd})\s*,?\s*)?{ARTICLE}(?P<dnum>\d{{1,2}})\s*(?:{of}\s+)?(?:{mword}\s+)?"
+            rf"|(?:(?P<dwd2>{wd})\s*,?\s*)?(?P<dord>{ordinal})\s+{of}\s+(?:{mword}\s+)?)?"
+        )
+        # Blocked phrases occupy their span so nothing shorter matches inside.
+        # Words BEFORE a core that block it are checked by the builders.
+        blocks = rf"{alt(['اليوم'])}\s+{alt(r['today_not_before'])}"
+        cores = [
+            rf"(?P<block>{blocks})",
+            rf"(?P<ana>{alt(t['anaphora'])})",
+            rf"(?P<hijri>(?:(?P<hwd>{wd})\s*,?\s*)?{ARTICLE}(?P<hd>\d{{1,2}})\s*(?:{of}\s+)?(?:{mword}\s+)?"
+            rf"(?P<hmon>{hijri})(?:\s*,?\s*(?:{yword}\s+)?(?P<hy>\d{{3,4}}))?(?:\s*(?P<hera>{alt(t['hijri_era'])}))?)",
+            rf"(?P<numdate>(?:(?P<nwd>{wd})\s*,?\s*)?(?:(?P<nd>\d{{1,2}})(?P<ns>[/.\-])(?P<nm>\d{{1,2}})(?P=ns)(?P<ny>\d{{4}})"
+            rf"|(?P<nY>\d{{4}})(?P<nS>[/.\-])(?P<nM>\d{{1,2}})(?P=nS)(?P<nD>\d{{1,2}}))(?:\s*{era})?)",
+            rf"(?P<dm>{day_lead}(?P<mon>{month})(?:\s*(?:[/\-]|\()\s*(?P<mon2>{month})\s*\)?)?{year}"
+            rf"(?:\s+(?P<mdir>{past_next_this}))?)",
+            rf"(?P<dper>{ARTICLE}(?P<pdnum>\d{{1,2}})\s*{of}\s+(?P<pdper>{alt(['الشهر'])})\s+(?P<pddir>{past_next_this}))",
+            rf"(?P<year>(?P<yw>{yword})\s+(?P<yy>\d{{4}})(?:\s*(?P<yera>{era}))?)",
+            rf"(?P<period>(?:(?P<pthis>{alt(r['this_before'])})\s+)?(?P<per>{alt(t['periods'])})(?:\s+(?P<pdir>{past_next_this}))?)",
+            rf"(?P<dayw>(?P<dw>{alt(t['days'])})(?:\s*,?\s*(?P<dwwd>{wd}))?)",
+            rf"(?P<wdc>(?P<wd>{wd})(?:\s+(?P<wddir>{past_next}))?)",
+            rf"(?P<ago>(?P<agow>{alt(r['ago'])})\s+(?:(?P<agoq>{alt(self.n['approximate'])})\s+)?"
+            rf"(?:(?P<agon>{num})\s+(?P<agonu>{self._forms('singular')}|{self._forms('plural')})"
+            rf"|(?P<agod>{self._forms('dual')})|(?P<agop>{self._forms('plural')})|(?P<agos>{self._forms('singular')})))",
+            rf"(?P<span>(?:(?P<sdual>{self._forms('dual', True)})"
+            rf"|(?P<spl>{self._forms('plural', True)})(?:\s+(?:(?P<sfew>{alt(r['few'])})|(?P<sn>{num})))?"
+            rf"|(?P<sn2>{num})\s+(?P<su2>{self._forms('singular')}|{self._forms('plural')}))"
+            rf"\s+(?P<sdir>{span_dir}))",
+            rf"(?P<bareyear>\d{{4}})",
+            rf"(?P<unanch>(?P<uanchor>{alt(t['anchors'])})\s+[^\s,.;:]+)",
+        ]
+        pre = (
+            rf"(?:(?P<anchor>{alt(t['anchors'])})\s+)?"
+            rf"(?:(?P<since>{alt(r['since'])})\s+)?"
+            rf"(?:(?:(?P<deadline>{alt(r['deadline_before'])})\s+)?(?P<mpart>{alt(t['month_parts'])})\s+(?:{of}\s+)?)?"
+            rf"(?:(?P<dpart>{alt(t['day_parts'])})\s+)?"
+            rf"(?:(?P<yawm>{alt(r['day_word'])})\s+)?"
+            rf"(?:(?P<shahr>{mword})\s+)?"
+        )
+        return WB_BEFORE + CLITICS + pre + "(?:" + "|".join(cores) + ")" + WB_AFTER
+
+    def latin_regex(self) -> str:
+        def alt(ws: Iterable[str]) -> str:
+            return "(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+        mon, wd = alt(self.tables["latin_months"]), alt(self.tables["latin_weekdays"])
+        suffix = alt(self.m["latin_year_suffix"])
+        day = r"(\d{1,2})(?:st|nd|rd|th)?"
+        body = (
+            rf"(?P<lm1>{mon})\.?\s+(?P<ld1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly1>\d{{4}})"
+            rf"|(?P<ld2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<lm2>{mon})\.?,?\s+(?P<ly2>\d{{4}})"
+            rf"|(?P<lm3>{mon})\s+(?P<ly3>\d{{4}})"
+        )
+        del day
+        return (
+            rf"(?<![\w])(?:(?P<lwd>{wd}),?\s+)?(?:{body})(?:\s*{suffix}(?!\w))?"
+            rf"(?:,?\s+(?P<lwd2>{wd}))?(?![\w])"
+        )
+
+
+# --------------------------------------------------------------------------
+# Finding
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """One match with what a builder needs: the folded and the original text."""
+
+    m: re.Match[str]
+    folded: FastFolded
+    text: str
+    g: _Grammar
+
+    def group(self, name: str) -> str:
+        return self.m.group(name) or ""
+
+    def mention(self, kind: Kind, *, with_prep: bool = False, **fields: Any) -> DateMention:
+        fstart = self.m.start()
+        if with_prep:  # "في الأيام الماضية": the preposition belongs to the phrase
+            prep = self.g.prep_before.search(self.folded.text, max(0, fstart - 24), fstart)
+            fstart = prep.start() if prep else fstart
+        start, end = self.folded.span(fstart, self.m.end())
+        return DateMention(start, end, self.text[start:end], kind, **fields)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """All date expressions in ``text``, non-overlapping, in text order."""
+    g = _grammar()
+    folded = fast_fold(text)
+    found: list[tuple[int, int, DateMention | None]] = []
+    for m in match_at_words(g.arabic, folded.text, g.arabic_firsts):
+        found.append((m.start(), m.end(), _build_arabic(_Ctx(m, folded, text, g))))
+    for m in _latin_matches(g, folded.text):
+        found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
+    return [m for m in _non_overlapping(found) if m is not None]
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+_LATIN_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _latin_matches(g: _Grammar, folded: str) -> Iterator[re.Match[str]]:
+    """Latin-script dates start with a digit, a month or a weekday name."""
+    if not _LATIN_LETTER.search(folded):
+        return
+    last_end = 0
+    for tok in _LATIN_WORD.finditer(folded):
+        word = tok.group()
+        if tok.start() < last_end or not (word[0].isdigit() or word.lower() in g.latin_firsts):
+            continue
+        m = g.latin.match(folded, tok.start())
+        if m:
+            last_end = m.end()
+            yield m
+
+
+def _non_overlapping(
+    found: list[tuple[int, int, DateMention | None]],
+) -> Iterator[DateMention | None]:
+    """Longest first; a blocked phrase (None) still occupies its span."""
+    taken: list[tuple[int, int]] = []
+    keep: list[tuple[int, DateMention | None]] = []
+    for s, e, mention in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        keep.append((s, mention))
+    for _, mention in sorted(keep, key=lambda x: x[0]):
+        yield mention
+
+
+_CORES = ("ana", "hijri", "numdate", "dm", "dper", "year", "period", "dayw", "wdc", "ago", "span")
+
+
+def _build_arabic(c: _Ctx) -> DateMention | None:
+    if c.m.group("block"):
+        return None
+    for name in _CORES:
+        if c.m.group(name):
+            return _BUILDERS[name](c)
+    if c.m.group("bareyear"):
+        return _bare_year(c)
+    return _unanchored(c)
+
+
+def _prefix(c: _Ctx, allowed: tuple[str, ...]) -> bool:
+    """Whether every prefix the match used is one this core can take.
+
+    A prefix the core cannot take ("منتصف" before a weekday) makes the whole
+    match doubtful, so the match is dropped rather than half-read.
+    """
+    return all(not c.m.group(p) or p in allowed for p in _PREFIXES)
+
+
+_PREFIXES = ("anchor", "since", "mpart", "dpart", "yawm", "shahr")
+
+
+def _common(c: _Ctx) -> dict[str, Any]:
+    """Fields every builder shares: since, anchor shift, day part gloss."""
+    fields: dict[str, Any] = {}
+    if c.group("since"):
+        fields["since"] = True
+    if c.group("anchor"):
+        fields["shift"] = _lookup(c.g.anchors, c.group("anchor"))[0]
+    return fields
+
+
+def _part_gloss(c: _Ctx) -> str:
+    dpart = c.group("dpart")
+    return _lookup(c.g.day_parts, dpart) if dpart else ""
+
+
+def _note_for_part(c: _Ctx) -> str:
+    dpart = re.sub(r"\s+", " ", c.group("dpart"))
+    if dpart in c.g.midnight:
+        return "around midnight: the event may fall in the early hours of the next day"
+    return ""
+
+
+def _gloss(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _wd_of(c: _Ctx, *groups: str) -> int | None:
+    for gname in groups:
+        if c.group(gname):
+            return int(_lookup(c.g.weekdays, c.group(gname)))
+    return None
+
+
+def _b_anaphora(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ("dpart",)):
+        return None
+    shift, en = _lookup(c.g.anaphora, c.group("ana"))
+    return c.mention("anaphora", with_prep=True, shift=shift, gloss=_gloss(en, _part_gloss(c)))
+
+
+def _b_hijri(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ("anchor", "since", "dpart", "yawm")):
+        return None
+    if not c.group("hy"):
+        return None  # "24 رجب" with no year: which year is a guess
+    return c.mention(
+        "date",
+        year=int(c.group("hy")),
+        month=_lookup(c.g.hijri, c.group("hmon")),
+        day=int(c.group("hd")),
+        calendar="hijri",
+        weekday=_wd_of(c, "hwd"),
+        **_common(c),
+    )
+
+
+def _b_numdate(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ("anchor", "since", "dpart", "yawm")):
+        return None
+    if c.group("ny"):
+        d, mo, y = int(c.group("nd")), int(c.group("nm")), int(c.group("ny"))
+    else:
+        d, mo, y = int(c.group("nD")), int(c.group("nM")), int(c.group("nY"))
+    note = ""
+    if mo > 12 and d <= 12 and c.group("ny"):  # 2/20/2020: only month-first is possible
+        d, mo, note = mo, d, "read month-first: day-first is not a real date"
+    return c.mention(
+        "date", year=y, month=mo, day=d, weekday=_wd_of(c, "nwd"), note=note, **_common(c)
+    )
+
+
+def _b_dm(c: _Ctx) -> DateMention | None:
+    """Arabic month names, with or without a day and a year."""
+    has_day = bool(c.group("dnum") or c.group("dord"))
+    allowed = ("anchor", "since", "dpart", "yawm") if has_day else ("since", "mpart", "shahr")
+    if not _prefix(c, allowed):
+        return None
+    if _prev_word(c) & c.g.event_names_before:
+        return None  # "ثورة 25 يناير", "حرب أكتوبر": the name of an event
+    month = _lookup(c.g.months, c.group("mon"))
+    paired = c.group("mon2")
+    if paired and _lookup(c.g.months, paired) != month:
+        return None  # "شباط/مارس": the two names disagree
+    year = int(c.group("yr")) if c.group("yr") else None
+    if c.group("era") and fold_word(c.group("era")) in c.g.hijri_era:
+        return None  # a Gregorian month with a Hijri year is a misreading
+    direction = _direction(c, "mdir")
+    guarded = re.sub(r"\s+", " ", c.group("mon")) in c.g.guarded
+    if guarded and not (has_day or year or paired or direction or c.group("shahr")):
+        return None  # "آب" alone is "father"; "مارس" alone is "practised"
+    if direction and (has_day or year):
+        direction = ""  # "20 فبراير 2020 الماضي" is still that date
+    fields = _common(c)
+    if has_day:
+        day = int(c.group("dnum")) if c.group("dnum") else _lookup(c.g.ordinals, c.group("dord"))
+        wd = _wd_of(c, "dwd", "dwd2")
+        return c.mention(
+            "date", year=year, month=month, day=day, weekday=wd, direction=direction, **fields
+        )
+    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    return c.mention("month", year=year, month=month, direction=direction, part=part, **fields)
+
+
+def _b_dper(c: _Ctx) -> DateMention | None:
+    """"20 من الشهر الماضي": a day of a month relative to publication."""
+    if not _prefix(c, ("anchor", "since", "dpart", "yawm")):
+        return None
+    direction = _direction(c, "pddir")
+    offset = {"past": -1, "next": 1}.get(direction, 0)
+    return c.mention("date", day=int(c.group("pdnum")), offset=offset, direction=direction, **_common(c))
+
+
+def _b_year(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ("since", "mpart")):
+        return None
+    era = fold_word(c.group("yera")) if c.group("yera") else ""
+    cal: Literal["gregorian", "hijri"] = "hijri" if era in c.g.hijri_era else "gregorian"
+    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    return c.mention("year", year=int(c.group("yy")), calendar=cal, part=part, **_common(c))
+
+
+def _bare_year(c: _Ctx) -> DateMention | None:
+    """A bare four-digit year counts only after "منذ" or a part ("أواخر 2019")."""
+    if not (c.group("since") or c.group("mpart")) or not _prefix(c, ("since", "mpart")):
+        return None
+    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    return c.mention("year", year=int(c.group("bareyear")), part=part, **_common(c))
+
+
+def _b_period(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ("since", "mpart")):
+        return None
+    unit = _lookup(c.g.periods, c.group("per"))
+    if unit == "year" and not c.group("pthis") and _prev_word(c) & c.g.not_year_after:
+        return None  # "الأمين العام الحالي" is the current secretary-general
+    direction = _direction(c, "pdir") or ("this" if c.group("pthis") else "")
+    if not direction and not (c.group("mpart") or c.group("since")):
+        return None  # "العام" alone is "general", "الشهر" alone is no date
+    if c.group("mpart") and unit == "week":
+        return None  # "نهاية الأسبوع" is the weekend: no rule for it yet
+    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    offset = {"past": -1, "next": 1}.get(direction, 0)
+    gloss = _gloss({-1: "last", 1: "next", 0: "this"}[offset], unit)
+    return c.mention(
+        "period", unit=unit, offset=offset, direction=direction or "this", part=part,
+        gloss=gloss, **_common(c),
+    )  # fmt: skip
+
+
+def _b_dayword(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ("anchor", "since", "dpart", "yawm")):
+        return None
+    offset, en, guard = _lookup(c.g.days, c.group("dw"))
+    framed = bool(c.group("dpart") or c.group("yawm"))
+    if not framed and _prev_word(c) & c.g.today_not_after and _is_today_word(c.group("dw")):
+        return None  # "حتى اليوم" is "until now"; "روسيا اليوم" is a channel
+    wd = _wd_of(c, "dwwd")
+    if guard == "part" and not framed:
+        return None
+    if guard == "edge" and not (framed or wd is not None or _tanween(c) or _at_edge(c, after=True)):
+        return None  # "غدا" is also the verb "became"
+    gloss = _gloss(c.g.weekday_en[wd] if wd is not None else en, _part_gloss(c))
+    return c.mention(
+        "day", offset=offset, weekday=wd, gloss=gloss, note=_note_for_part(c), **_common(c)
+    )
+
+
+def _b_weekday(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ("anchor", "since", "dpart", "yawm")):
+        return None
+    wd = int(_lookup(c.g.weekdays, c.group("wd")))
+    direction = _direction(c, "wddir")
+    after = _next_word(c)
+    if after in c.g.bare_blocked_by:
+        return None  # "الأحد عشر" is eleven
+    framed = bool(c.group("dpart") or c.group("yawm") or direction or c.group("since"))
+    if not framed and not (_at_edge(c, after=False) or _at_edge(c, after=True)):
+        if after not in c.g.bare_followed_by:
+            return None  # "الجمعة" may be "the assembly"; be conservative
+    dpart = re.sub(r"\s+", " ", c.group("dpart"))
+    eve = dpart in c.g.eve_parts
+    gloss = _gloss(c.g.weekday_en[wd], _part_gloss(c))
+    return c.mention(
+        "weekday", weekday=wd, direction=direction, eve=eve, gloss=gloss, **_common(c)
+    )
+
+
+def _b_ago(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ()):
+        return None
+    if _next_word(c) == "من" and fold_word(c.group("agow")) != "منذ":
+        return None  # "قبل يومين من الهجوم": before an event, not before publication
+    unit_word = c.group("agonu") or c.group("agod") or c.group("agop") or c.group("agos")
+    unit, form = _lookup(c.g.units, unit_word)
+    amount: int | None
+    if c.group("agon"):
+        amount = parse_number(c.group("agon"))
+        if amount is None:
+            return None
+    else:
+        amount = {"dual": 2, "singular": 1}.get(form)
+    gloss = f"{amount if amount is not None else 'some'} {unit}(s) ago"
+    return c.mention("ago", unit=unit, amount=amount, approximate=bool(c.group("agoq")), gloss=gloss)
+
+
+def _b_span(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ()):
+        return None
+    direction = _lookup(c.g.directions, c.group("sdir"))
+    if direction == "this":
+        return None
+    direction = "past" if direction == "recent" else direction
+    word = c.group("sdual") or c.group("spl") or c.group("su2")
+    unit, form = _lookup(c.g.units, word) or _lookup(c.g.units, word[2:])
+    amount: int | None = None
+    if form == "dual":
+        amount = 2
+    elif c.group("sn") or c.group("sn2"):
+        amount = parse_number(c.group("sn") or c.group("sn2"))
+        if amount is None:
+            return None
+    gloss = f"the {'past' if direction == 'past' else 'coming'} {amount or 'few'} {unit}(s)"
+    return c.mention(
+        "span", with_prep=True, unit=unit, amount=amount, direction=direction, gloss=gloss
+    )
+
+
+def _unanchored(c: _Ctx) -> DateMention | None:
+    if not _prefix(c, ()):
+        return None
+    shift, en = _lookup(c.g.anchors, c.group("uanchor"))
+    return c.mention("unanchored", shift=shift, gloss=en)
+
+
+_BUILDERS = {
+    "ana": _b_anaphora,
+    "hijri": _b_hijri,
+    "numdate": _b_numdate,
+    "dm": _b_dm,
+    "dper": _b_dper,
+    "year": _b_year,
+    "period": _b_period,
+    "dayw": _b_dayword,
+    "wdc": _b_weekday,
+    "ago": _b_ago,
+    "span": _b_span,
+}
+
+
+def _build_latin(c: _Ctx) -> DateMention | None:
+    g = c.g
+    mon = c.group("lm1") or c.group("lm2") or c.group("lm3")
+    month = g.latin_months[mon.lower()]
+    year = int(c.group("ly1") or c.group("ly2") or c.group("ly3"))
+    wd_word = c.group("lwd") or c.group("lwd2")
+    wd = g.latin_weekdays[wd_word.lower()] if wd_word else None
+    day_s = c.group("ld1") or c.group("ld2")
+    if not day_s:
+        return c.mention("month", year=year, month=month)
+    return c.mention("date", year=year, month=month, day=int(day_s), weekday=wd)
+
+
+def _direction(c: _Ctx, group: str) -> Direction:
+    word = c.group(group)
+    if not word:
+        return ""
+    d = _lookup(c.g.directions, word)
+    return d if d in ("past", "next", "this") else ""
+
+
+def _prev_word(c: _Ctx) -> set[str]:
+    """The word before the match, as written and without one clitic letter."""
+    m = re.search(r"([^\s,.;:!?\"'()]+)\s*$", c.folded.text[max(0, c.m.start() - 30) : c.m.start()])
+    if not m:
+        return set()
+    word = m.group(1)
+    return {word, word[1:]} if word[0] in "وفبلك" else {word}
+
+
+def _is_today_word(word: str) -> bool:
+    return re.sub(r"\s+", " ", word) in ("اليوم", "ليوم")
+
+
+def _next_word(c: _Ctx) -> str:
+    m = re.match(r"\s*([^\s,.;:!?\"'()]+)", c.folded.text[c.m.end() : c.m.end() + 40])
+    return m.group(1) if m else ""
+
+
+_EDGE = set(",.;:!?()[]\"'-–—\n")
+
+
+def _at_edge(c: _Ctx, *, after: bool) -> bool:
+    """Punctuation, a line break or the text's end right before/after the match."""
+    t = c.folded.text
+    if after:
+        rest = t[c.m.end() :].lstrip(" \t")
+        return not rest or rest[0] in _EDGE
+    head = t[: c.m.start()].rstrip(" \t")
+    return not head or head[-1] in _EDGE
+
+
+def _tanween(c: _Ctx) -> bool:
+    """The original spelling has fathatan (غداً): the adverb, not the verb."""
+    start, end = c.folded.span(c.m.start(), c.m.end())
+    return "\u064b" in c.text[start : end + 1]
+
+
+# --------------------------------------------------------------------------
+# Resolving
+
+
+def resolve(
+    m: DateMention,
+    published: date | None,
+    *,
+    week_start: int = WEEK_START_SATURDAY,
+    context: DateRef | None = None,
+) -> DateRef:
+    """Place ``m`` on the calendar; undated (with a note) when the text cannot."""
+    try:
+        ref = _RESOLVERS[m.kind](m, published, week_start, context)
+    except (ValueError, OverflowError) as exc:  # a day that does not exist: 31 شباط
+        return DateRef.undated(m.text, f"not a calendar date ({exc})")
+    if ref.is_dated:
+        ref = _apply_since_and_shift(m, ref, published)
+    return replace(ref, note=_join(ref.note, m.note) if ref.is_dated else ref.note)
+
+
+def _join(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
+def _undated_no_pub(m: DateMention, what: str = "") -> DateRef:
+    label = m.gloss or what or "relative date"
+    return DateRef.undated(m.text, f"{label} — article has no publication date")
+
+
+def _day(m: DateMention, d: date, basis: str, note: str = "") -> DateRef:
+    return DateRef(d, d, "day", m.text, basis, note)  # type: ignore[arg-type]
+
+
+def _span_ref(m: DateMention, s: date, e: date, precision: str, basis: str, note: str = "") -> DateRef:
+    if s == e and precision in ("range", "approx") and not m.approximate:
+        precision = "day" if precision == "range" else precision
+    return DateRef(s, e, precision, m.text, basis, note)  # type: ignore[arg-type]
+
+
+def _month_end(y: int, mo: int) -> date:
+    return date(y, mo, calendar.monthrange(y, mo)[1])
+
+
+def _add_months(y: int, mo: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (mo - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _month_year(month: int, direction: Direction, published: date) -> int:
+    """The year of a month named without one, relative to publication."""
+    here = published.year * 12 + published.month - 1
+    if direction == "past":  # strictly before the publication month
+        back = (published.month - month) % 12 or 12
+        return (here - back) // 12
+    if direction == "next":
+        ahead = (month - published.month) % 12 or 12
+        return (here + ahead) // 12
+    back = (published.month - month) % 12  # nearest; a tie (6 months) goes to the past
+    return (here - back) // 12 if back <= 6 else (here + 12 - back) // 12
+
+
+def _r_date(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    assert m.month is not None or m.offset is not None
+    if m.calendar == "hijri":
+        assert m.year is not None and m.month is not None and m.day is not None
+        d = Hijri(m.year, m.month, m.day).to_gregorian().datetosimple()
+        return _check_weekday(m, _day(m, d, "explicit"))
+    if m.year is not None and m.month is not None and m.day is not None:
+        return _check_weekday(m, _day(m, date(m.year, m.month, m.day), "explicit"))
+    if pub is None:
+        return _undated_no_pub(m, "a day with no month or year")
+    if m.month is None:  # "20 من الشهر الماضي"
+        y, mo = _add_months(pub.year, pub.month, m.offset)
+    else:
+        mo = m.month
+        y = _month_year(mo, m.direction, pub)
+        if not m.direction:  # the occurrence of that day nearest publication
+            y = min((y - 1, y, y + 1), key=lambda yy: _distance(yy, mo, m.day or 1, pub))
+    assert m.day is not None
+    return _check_weekday(m, _day(m, date(y, mo, m.day), "relative"))
+
+
+def _distance(y: int, mo: int, d: int, pub: date) -> int:
+    try:
+        return abs((date(y, mo, d) - pub).days)
+    except ValueError:
+        return 10**6
+
+
+def _check_weekday(m: DateMention, ref: DateRef) -> DateRef:
+    if m.weekday is None or ref.start is None or ref.start.weekday() == m.weekday:
+        return ref
+    names = calendar.day_name
+    note = f"the text says {names[m.weekday]}, but {ref.start} is a {names[ref.start.weekday()]}"
+    return replace(ref, note=note)
+
+
+def _r_month(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    assert m.month is not None
+    if m.year is not None:
+        y, basis = m.year, "explicit"
+    elif pub is None:
+        return _undated_no_pub(m, "a month with no year")
+    else:
+        y, basis = _month_year(m.month, m.direction, pub), "relative"
+    return _month_ref(m, y, m.month, basis)
+
+
+def _month_ref(m: DateMention, y: int, mo: int, basis: str) -> DateRef:
+    last = _month_end(y, mo)
+    if m.part == "end":  # a deadline: "بنهاية فبراير" is its last day
+        return _day(m, last, basis, "end of month: read as its last day")
+    if m.part:
+        a, b = _grammar().part_days[m.part]
+        return DateRef(date(y, mo, a), date(y, mo, min(b, last.day)), "range", m.text, basis)  # type: ignore[arg-type]
+    return DateRef(date(y, mo, 1), last, "month", m.text, basis)  # type: ignore[arg-type]
+
+
+def _r_year(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    assert m.year is not None
+    if m.calendar == "hijri":
+        s = Hijri(m.year, 1, 1).to_gregorian().datetosimple()
+        e = Hijri(m.year + 1, 1, 1).to_gregorian().datetosimple() - timedelta(days=1)
+        return DateRef(s, e, "range", m.text, "explicit", f"Hijri year {m.year}")
+    return _year_ref(m, m.year, "explicit")
+
+
+def _year_ref(m: DateMention, y: int, basis: str) -> DateRef:
+    if m.part == "end":
+        return _day(m, date(y, 12, 31), basis, "end of year: read as its last day")
+    if m.part:
+        a, b = _grammar().year_parts[m.part]
+        return DateRef(date(y, a, 1), _month_end(y, b), "range", m.text, basis)  # type: ignore[arg-type]
+    return DateRef(date(y, 1, 1), date(y, 12, 31), "year", m.text, basis)  # type: ignore[arg-type]
+
+
+def _week_start(d: date, ws: int) -> date:
+    return d - timedelta(days=(d.weekday() - ws) % 7)
+
+
+def _r_period(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    if pub is None:
+        return _undated_no_pub(m)
+    if m.unit == "week":
+        s = _week_start(pub, ws) + timedelta(weeks=m.offset)
+        return DateRef(s, s + timedelta(days=6), "week", m.text, "relative")
+    if m.unit == "month":
+        y, mo = _add_months(pub.year, pub.month, m.offset)
+        return _month_ref(m, y, mo, "relative")
+    return _year_ref(m, pub.year + m.offset, "relative")
+
+
+def _r_day(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    if pub is None:
+        return _undated_no_pub(m)
+    d = pub + timedelta(days=m.offset)
+    return _check_weekday(m, _day(m, d, "relative"))
+
+
+def _r_weekday(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    assert m.weekday is not None
+    if pub is None:
+        return _undated_no_pub(m)
+    back = (pub.weekday() - m.weekday) % 7
+    if m.direction == "next":
+        d = pub + timedelta(days=(m.weekday - pub.weekday()) % 7 or 7)
+    elif m.direction == "past":
+        d = pub - timedelta(days=back or 7)
+    else:  # the most recent such day on or before publication
+        d = pub - timedelta(days=back)
+    if m.eve:
+        note = "night of or before that day (Arab usage: ليلة الجمعة is Thursday night)"
+        return DateRef(d - timedelta(days=1), d, "range", m.text, "relative", note)
+    return _day(m, d, "relative")
+
+
+def _r_ago(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    if pub is None:
+        return _undated_no_pub(m)
+    g = _grammar()
+    if m.amount is None or m.unit == "hour":
+        if m.unit == "hour" and m.amount is not None and m.amount >= 24:
+            back = timedelta(days=m.amount // 24)
+            return _span_ref(m, pub - back - timedelta(days=1), pub - back, "approx", "relative")
+        days = g.vague_days[m.unit]
+        start = pub - timedelta(days=days)
+        return _span_ref(m, start, pub, "approx" if days <= 14 else "range", "relative")
+    if m.unit == "day":
+        d = pub - timedelta(days=m.amount)
+        if m.approximate:
+            return _span_ref(m, d - timedelta(days=1), d + timedelta(days=1), "approx", "relative")
+        return _day(m, d, "relative")
+    if m.unit == "week":
+        d = pub - timedelta(weeks=m.amount)
+        return _span_ref(m, d - timedelta(days=3), min(d + timedelta(days=3), pub), "approx", "relative")
+    months = g.unit_months[m.unit] * m.amount
+    y, mo = _add_months(pub.year, pub.month, -months)
+    if m.unit == "year":
+        return DateRef(date(y, 1, 1), date(y, 12, 31), "year", m.text, "relative")
+    return DateRef(date(y, mo, 1), _month_end(y, mo), "month", m.text, "relative")
+
+
+def _r_span(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    if pub is None:
+        return _undated_no_pub(m)
+    g = _grammar()
+    if m.amount is None:
+        days, vague = g.vague_days[m.unit], True
+    elif g.unit_months[m.unit]:
+        y, mo = _add_months(pub.year, pub.month, -g.unit_months[m.unit] * m.amount)
+        days, vague = (pub - date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1]))).days, False
+    else:
+        days = max(g.unit_days[m.unit] * m.amount, 1)
+        vague = m.unit == "hour"
+    if m.direction == "next":
+        s, e = pub, pub + timedelta(days=days)
+    else:
+        s, e = pub - timedelta(days=days), pub
+    precision = "approx" if vague and days <= 14 else "range"
+    return _span_ref(m, s, e, precision, "relative")
+
+
+def _r_anaphora(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    if ctx is None or not ctx.is_dated:
+        return DateRef.undated(m.text, f"{m.gloss or 'refers back'}: no earlier date in the article")
+    assert ctx.start is not None and ctx.end is not None
+    if m.shift == 0:
+        return DateRef(ctx.start, ctx.end, ctx.precision, m.text, "inherited", f"same as '{ctx.text}'")
+    if ctx.precision != "day":
+        return DateRef.undated(m.text, f"{m.gloss} a {ctx.precision}, not a day ('{ctx.text}')")
+    d = ctx.start + timedelta(days=m.shift)
+    return _day(m, d, "inherited", f"{m.gloss} '{ctx.text}'")
+
+
+def _r_unanchored(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
+    return DateRef.undated(m.text, f"{m.gloss} an event the text does not date")
+
+
+_RESOLVERS = {
+    "date": _r_date,
+    "month": _r_month,
+    "year": _r_year,
+    "period": _r_period,
+    "day": _r_day,
+    "weekday": _r_weekday,
+    "ago": _r_ago,
+    "span": _r_span,
+    "anaphora": _r_anaphora,
+    "unanchored": _r_unanchored,
+}
+
+
+def _apply_since_and_shift(m: DateMention, ref: DateRef, pub: date | None) -> DateRef:
+    """"منذ X" stretches X to publication; "غداة X" moves a day by one."""
+    assert ref.start is not None and ref.end is not None
+    if m.kind != "anaphora" and m.shift:
+        if ref.precision != "day":
+            return DateRef.undated(m.text, f"{m.gloss or 'shifted'} a {ref.precision}, not a day")
+        d = ref.start + timedelta(days=m.shift)
+        ref = replace(ref, start=d, end=d)
+    if not m.since:
+        return ref
+    if pub is None:
+        return DateRef.undated(m.text, f"since {ref.start}: open-ended, article has no publication date")
+    if ref.start > pub:
+        return DateRef.undated(m.text, f"since {ref.start}, which is after publication ({pub})")
+    basis = "relative"
+    if ref.start == pub:
+        return DateRef(pub, pub, "day", m.text, basis, ref.note)
+    return DateRef(ref.start, pub, "range", m.text, basis, _join(ref.note, "from then to publication"))
+
+
+# --------------------------------------------------------------------------
+# Publication date and weekday checks
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _today_claims(mentions: list[DateMention]) -> list[DateMention]:
+    """"اليوم الأربعاء": the text names today's weekday."""
+    return [m for m in mentions if m.kind == "day" and m.weekday is not None and not m.shift]
+
+
+def infer_publication(text: str) -> Published | None:
+    """The publication date from the text alone, or None when it is not reliable.
+
+    Full calendar dates (day, month and year) are candidates; a claim like
+    "اليوم الأربعاء" must agree with the chosen one. With several different
+    dates, the latest agreeing one wins; with contradictory claims, none.
+    """
+    mentions = find_dates(text)
+    dated: dict[date, list[DateMention]] = {}
+    for m in mentions:
+        if m.kind == "date" and m.year is not None and not m.shift and not m.since:
+            ref = resolve(m, None)
+            if ref.start is not None and ref.precision == "day":
+                dated.setdefault(ref.start, []).append(m)
+    if not dated:
+        return None
+    claims = [c for c in _today_claims(mentions) if c.offset == 0]
+    claimed = {c.weekday for c in claims}
+    if len(claimed) > 1:
+        return None  # the text names two different weekdays as today
+    candidates = sorted(dated, reverse=True)
+    if claimed:
+        candidates = [d for d in candidates if d.weekday() in claimed]
+        if not candidates:
+            return None
+    best = candidates[0]
+    return Published(best, "text", _evidence(text, dated[best], claims, len(dated)), _line(text, dated[best][0].start))
+
+
+def _evidence(text: str, ms: list[DateMention], claims: list[DateMention], n_dates: int) -> str:
+    lines = sorted({_line(text, m.start) for m in ms})
+    where = f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+    times = f", {len(ms)} times" if len(ms) > 1 else ""
+    out = f"'{ms[0].text}' ({where}{times})"
+    if claims:
+        c = claims[0]
+        out += f" agrees with '{c.text}' (line {_line(text, c.start)})"
+    else:
+        out += " is the only full date in the text" if n_dates == 1 else f" is the latest of {n_dates} full dates"
+    return out
+
+
+def weekday_warnings(text: str, published: date) -> list[tuple[int, str]]:
+    """(line, message) where the text names a weekday the publication date contradicts.
+
+    "اليوم الجمعة" says today is Friday; "أمس الخميس" says yesterday was
+    Thursday. One warning per claim, on its first line; later repeats are
+    listed in the message.
+    """
+    seen: dict[tuple[int, int], tuple[int, DateMention, list[int]]] = {}
+    for m in _today_claims(find_dates(text)):
+        assert m.weekday is not None
+        actual = published + timedelta(days=m.offset)
+        if actual.weekday() == m.weekday:
+            continue
+        key = (m.offset, m.weekday)
+        line = _line(text, m.start)
+        if key in seen:
+            seen[key][2].append(line)
+        else:
+            seen[key] = (line, m, [])
+    out = []
+    names = calendar.day_name
+    for (offset, wd), (line, m, more) in seen.items():
+        day = published + timedelta(days=offset)
+        msg = (
+            f"'{m.text}' names {names[wd]}, but {'the publication date' if offset == 0 else 'that day'}"
+            f" {day} is a {names[day.weekday()]}"
+        )
+        if more:
+            msg += f" (also on line{'s' if len(more) > 1 else ''} {', '.join(map(str, more))})"
+        out.append((line, msg))
+    return out

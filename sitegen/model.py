@@ -1,0 +1,197 @@
+"""What flows between the stages: read → extract → timeline → render → write.
+
+Every type here is a frozen dataclass so a stage can never change what an
+earlier stage produced; a later stage makes a new value with
+``dataclasses.replace`` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Precision = Literal["day", "week", "month", "year", "range", "approx", "undated"]
+Basis = Literal["explicit", "relative", "inherited", "publication", "none"]
+
+# How finely a precision pins an event down; used to order incidents that
+# start on the same day (the finer one first) and to pick the better of two
+# readings of the same event.
+PRECISION_RANK: dict[str, int] = {
+    "day": 0,
+    "approx": 1,
+    "week": 2,
+    "range": 3,
+    "month": 4,
+    "year": 5,
+    "undated": 6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something the user should know about, located in a source file."""
+
+    path: str
+    line: int
+    message: str
+    severity: Literal["error", "warning", "info"] = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """Where an event sits on the calendar, and how we know.
+
+    ``start``/``end`` are inclusive. An undated reference has both ``None`` and
+    says in ``note`` why it could not be placed.
+    """
+
+    start: date | None
+    end: date | None
+    precision: Precision
+    text: str = ""
+    basis: Basis = "none"
+    note: str = ""
+
+    @classmethod
+    def undated(cls, text: str = "", note: str = "") -> DateRef:
+        return cls(None, None, "undated", text, "none", note)
+
+    @property
+    def is_dated(self) -> bool:
+        return self.start is not None
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision,
+            "text": self.text,
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """An article's publication date and where it came from."""
+
+    date: date | None
+    basis: Literal["front-matter", "text", "none"] = "none"
+    evidence: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str  # the file name without its extension; stable and unique in a site
+    path: str  # as given to the reader, for messages
+    title: str
+    lang: str
+    published: Published
+    body: str  # the text after front matter, as written (newlines kept)
+    body_line: int  # file line number of the body's first line (1-based)
+    fmt: Literal["text", "markdown"] = "text"
+    source: str = ""
+    url: str = ""
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def file_line(self, offset: int) -> int:
+        """The file line of a character offset in ``body``."""
+        return self.body_line + self.body.count("\n", 0, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    ar: str
+    en: str
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str = ""  # governorate (English), for ACLED export
+    kind: str = ""  # city, town, village, airport, hill, axis, region, country…
+    known: bool = True  # False: not in the gazetteer; ``en`` is a transliteration
+
+    @property
+    def key(self) -> str:
+        return self.en or self.ar
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    killed: int | None = None
+    wounded: int | None = None
+    displaced: int | None = None
+    approximate: bool = False  # "more than", "about", "dozens": a minimum, not a count
+    victims: str = ""  # civilians, soldiers, fighters… (a key of the victims lexicon)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.killed is None and self.wounded is None and self.displaced is None
+
+    def as_json(self) -> dict[str, int | bool | None]:
+        return {
+            "killed": self.killed,
+            "wounded": self.wounded,
+            "displaced": self.displaced,
+            "approximate": self.approximate,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    file: str  # the article's file name, e.g. "004_f2a80a27c08aac64.txt"
+    line: int
+    quote: str  # the exact words the incident came from
+    article_id: str = ""
+    # What this source says, kept when reports of one event are merged so
+    # that figures that disagree can all be shown.
+    casualties: Casualties = field(default_factory=Casualties)
+    date: DateRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    id: str
+    date: DateRef
+    type: str  # a key of the event-type lexicon (battle, airstrike, …)
+    sources: tuple[Source, ...]
+    places: tuple[Place, ...] = ()
+    actors: tuple[str, ...] = ()  # keys of the actor lexicon
+    reported_by: str = ""  # key of the actor lexicon, or the speaker as written
+    casualties: Casualties = field(default_factory=Casualties)
+    summary_ar: str = ""
+    summary_en: str = ""
+    order: int = 0  # position in the source text, for stable ordering
+
+    def as_json(self, names: dict[str, str] | None = None) -> dict[str, object]:
+        """The exported shape (``sitegen extract``); keys are fixed by contract."""
+        names = names or {}
+        return {
+            "id": self.id,
+            "date": self.date.as_json(),
+            "type": self.type,
+            "places": [{"ar": p.ar, "en": p.en, "lat": p.lat, "lon": p.lon} for p in self.places],
+            "actors": [names.get(a, a) for a in self.actors],
+            "reported_by": names.get(self.reported_by, self.reported_by) or None,
+            "casualties": self.casualties.as_json(),
+            "sources": [{"file": s.file, "line": s.line, "quote": s.quote} for s in self.sources],
+            "summary": {"ar": self.summary_ar, "en": self.summary_en},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Incidents in chronological order, plus the undated ones, and indexes."""
+
+    dated: tuple[Incident, ...]
+    undated: tuple[Incident, ...]
+    by_month: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ("2020-02", incident ids)
+    by_place: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    by_type: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    by_actor: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def incidents(self) -> tuple[Incident, ...]:
+        return self.dated + self.undated

@@ -1,0 +1,160 @@
+"""Curation: correct the machine without editing the articles.
+
+``seeds/_overrides.yaml`` is keyed by incident id (stable across rebuilds):
+
+    004_f2a80a27c08aac64-1a2b3c4d:
+      date: 2020-01-21              # or {start: …, end: …, precision: week}
+      places: [Idlib, سراقب]        # gazetteer names, English or Arabic
+      type: battle
+      summary_en: "…"
+      note: why this was changed     # shown to nobody; for the curators
+    002_d4f3851b5aa9acad-99aa00ff:
+      drop: true                    # a false incident
+
+An override whose incident no longer exists is reported with its line, so
+stale corrections do not pile up silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitegen.extract import events, places
+from sitegen.extract.normalize import fold_word
+from sitegen.model import DateRef, Diagnostic, Incident, Place
+
+FIELDS = {"date", "places", "type", "summary_en", "summary_ar", "drop", "note"}
+PRECISIONS = ("day", "week", "month", "year", "range", "approx")
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    incident_id: str
+    line: int
+    values: tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    path: str
+    entries: tuple[Override, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class _Bad(Exception):
+    pass
+
+
+def load_overrides(path: Path, label: str) -> Overrides:
+    if not path.is_file():
+        return Overrides(label, (), ())
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        raw = yaml.safe_load(text) or {}
+    except (yaml.YAMLError, ValueError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        diag = Diagnostic(label, line, f"overrides file is not valid YAML: {exc}; fix it", "error")
+        return Overrides(label, (), (diag,))
+    if not isinstance(raw, dict):
+        diag = Diagnostic(label, 1, "overrides must map incident ids to corrections", "error")
+        return Overrides(label, (), (diag,))
+    lines = {m.group(1): n for n, ln in enumerate(text.splitlines(), 1) if (m := _KEY.match(ln))}
+    entries, diags = [], []
+    for key, values in raw.items():
+        line = lines.get(str(key), 1)
+        if not isinstance(values, dict) or not set(values) <= FIELDS:
+            bad = sorted(set(values) - FIELDS) if isinstance(values, dict) else values
+            msg = f"override for '{key}': unknown fields {bad}; allowed: {', '.join(sorted(FIELDS))}"
+            diags.append(Diagnostic(label, line, msg, "error"))
+            continue
+        entries.append(Override(str(key), line, tuple(values.items())))
+    return Overrides(label, tuple(entries), tuple(diags))
+
+
+_KEY = re.compile(r"^[\"']?([\w.-]+)[\"']?\s*:")
+
+
+def apply_overrides(
+    incidents: Iterable[Incident], overrides: Overrides
+) -> tuple[list[Incident], list[Diagnostic]]:
+    by_id = {o.incident_id: o for o in overrides.entries}
+    out, diags, used = [], list(overrides.diagnostics), set()
+    for inc in incidents:
+        o = by_id.get(inc.id)
+        if o is None:
+            out.append(inc)
+            continue
+        used.add(o.incident_id)
+        try:
+            changed = _apply(inc, dict(o.values))
+        except _Bad as exc:
+            diags.append(Diagnostic(overrides.path, o.line, f"override for '{inc.id}': {exc}", "error"))
+            out.append(inc)
+            continue
+        if changed is not None:
+            out.append(changed)
+    for o in overrides.entries:
+        if o.incident_id not in used:
+            msg = f"override for '{o.incident_id}' matches no incident (the text changed?); remove it"
+            diags.append(Diagnostic(overrides.path, o.line, msg, "warning"))
+    return out, diags
+
+
+def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
+    if values.get("drop"):
+        return None
+    if "date" in values:
+        inc = replace(inc, date=_date(values["date"]))
+    if "places" in values:
+        inc = replace(inc, places=tuple(_place(p) for p in _list(values["places"])))
+    if "type" in values:
+        if values["type"] not in {t.key for t in events.all_event_types()}:
+            raise _Bad(f"unknown type '{values['type']}'")
+        inc = replace(inc, type=str(values["type"]))
+    for key in ("summary_en", "summary_ar"):
+        if key in values:
+            inc = replace(inc, **{key: str(values[key])})
+    return inc
+
+
+def _date(value: Any) -> DateRef:
+    if isinstance(value, dt.date):
+        return DateRef(value, value, "day", value.isoformat(), "explicit", "set by an override")
+    if isinstance(value, dict):
+        start, end = _day(value.get("start")), _day(value.get("end", value.get("start")))
+        precision = value.get("precision", "range" if start != end else "day")
+        if precision not in PRECISIONS or end < start:
+            raise _Bad(f"date needs start ≤ end and a precision among {', '.join(PRECISIONS)}")
+        return DateRef(start, end, precision, f"{start}/{end}", "explicit", "set by an override")
+    if value is None:
+        return DateRef.undated("", "set as undated by an override")
+    raise _Bad("date must be YYYY-MM-DD, {start, end, precision} or null")
+
+
+def _day(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise _Bad(f"'{value}' is not a date (YYYY-MM-DD)") from exc
+
+
+def _list(value: Any) -> list[str]:
+    return [str(v) for v in (value if isinstance(value, list) else [value])]
+
+
+def _place(name: str) -> Place:
+    key = fold_word(name)
+    for p in places.gazetteer():
+        if name.lower() == p.en.lower() or key == fold_word(p.ar):
+            return p
+    return Place(ar=name, en=name, known=False)

@@ -1,0 +1,132 @@
+"""The timeline: incidents in order, the same event from several reports merged,
+and the indexes by month, place, type and actor.
+
+Merging is conservative: two reports become one incident only when their
+dates overlap, their types agree, they share a place and their figures do not
+contradict each other. A doubtful pair stays two incidents.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+
+from sitegen.model import PRECISION_RANK, Casualties, DateRef, Incident, Timeline
+
+# How far apart two figures may be and still describe the same event: early
+# reports undercount, so 2 and 3 killed can be one event, 2 and 20 cannot.
+FIGURE_RATIO = 2.0
+# Only dates this fine can place two reports on the same event.
+MERGEABLE = ("day", "approx")
+
+
+def build_timeline(incidents: Iterable[Incident]) -> Timeline:
+    merged = merge(sorted(incidents, key=sort_key))
+    dated = tuple(sorted((i for i in merged if i.date.is_dated), key=sort_key))
+    undated = tuple(i for i in merged if not i.date.is_dated)
+    return Timeline(
+        dated=dated,
+        undated=undated,
+        by_month=_index(dated, lambda i: [month_key(i.date)]),
+        by_place=_index(dated + undated, lambda i: [p.key for p in i.places]),
+        by_type=_index(dated + undated, lambda i: [i.type]),
+        by_actor=_index(dated + undated, lambda i: list(i.actors)),
+    )
+
+
+def sort_key(i: Incident) -> tuple[date, int, str, int]:
+    """By start; at equal start the finer precision first; then text order."""
+    start = i.date.start or date.max
+    return (start, PRECISION_RANK[i.date.precision], i.sources[0].article_id, i.order)
+
+
+def month_key(ref: DateRef) -> str:
+    return ref.start.strftime("%Y-%m") if ref.start else ""
+
+
+def _index(
+    incidents: Iterable[Incident], keys: Callable[[Incident], list[str]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for inc in incidents:
+        for key in keys(inc):
+            if key and inc.id not in groups[key]:
+                groups[key].append(inc.id)
+    return tuple(sorted((k, tuple(v)) for k, v in groups.items()))
+
+
+def merge(incidents: list[Incident]) -> list[Incident]:
+    """Fold reports of the same event into the first one reported (stable id)."""
+    out: list[Incident] = []
+    for inc in incidents:
+        target = next((i for i, kept in enumerate(out) if same_event(kept, inc)), None)
+        if target is None:
+            out.append(inc)
+        else:
+            out[target] = combine(out[target], inc)
+    return out
+
+
+def same_event(a: Incident, b: Incident) -> bool:
+    if a.type != b.type or not (a.date.is_dated and b.date.is_dated):
+        return False
+    if a.date.precision not in MERGEABLE or b.date.precision not in MERGEABLE:
+        return False
+    if not _overlap(a.date, b.date):
+        return False
+    shared = {p.key for p in a.places if p.kind != "country"} & {
+        p.key for p in b.places if p.kind != "country"
+    }
+    if not shared:
+        return False
+    if a.sources[0].article_id == b.sources[0].article_id:
+        # Within one article, only a repeated report with the same figures.
+        return not a.casualties.is_empty and a.casualties == b.casualties
+    return _compatible(a.casualties, b.casualties)
+
+
+def _overlap(a: DateRef, b: DateRef) -> bool:
+    assert a.start and a.end and b.start and b.end
+    return a.start <= b.end and b.start <= a.end
+
+
+def _compatible(a: Casualties, b: Casualties) -> bool:
+    for x, y in ((a.killed, b.killed), (a.wounded, b.wounded), (a.displaced, b.displaced)):
+        if x is not None and y is not None and max(x, y) > FIGURE_RATIO * max(min(x, y), 1):
+            return False
+    return True
+
+
+def combine(a: Incident, b: Incident) -> Incident:
+    """One incident with every source; its figures are the lowest reported,
+    marked approximate when the sources disagree (each source keeps its own)."""
+    sources = a.sources + tuple(s for s in b.sources if s not in a.sources)
+    better = a.date if PRECISION_RANK[a.date.precision] <= PRECISION_RANK[b.date.precision] else b.date
+    return replace(
+        a,
+        date=better,
+        sources=sources,
+        places=a.places + tuple(p for p in b.places if p not in a.places),
+        actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
+        reported_by=a.reported_by or b.reported_by,
+        casualties=_low(a.casualties, b.casualties),
+    )
+
+
+def _low(a: Casualties, b: Casualties) -> Casualties:
+    def pick(x: int | None, y: int | None) -> int | None:
+        return min(v for v in (x, y) if v is not None) if x is not None or y is not None else None
+
+    differ = any(
+        x is not None and y is not None and x != y
+        for x, y in ((a.killed, b.killed), (a.wounded, b.wounded), (a.displaced, b.displaced))
+    )
+    return Casualties(
+        killed=pick(a.killed, b.killed),
+        wounded=pick(a.wounded, b.wounded),
+        displaced=pick(a.displaced, b.displaced),
+        approximate=a.approximate or b.approximate or differ,
+        victims=a.victims or b.victims,
+    )

@@ -1,0 +1,397 @@
+"""Event triggers, clause classification and the events.yaml vocabulary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract.events import all_event_types, classify, event_type, find_triggers
+from sitegen.extract.lexicon import load_yaml
+from sitegen.extract.normalize import fold_word
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = Path("/work/shared/spec/seed-incidents.json")
+
+# (gold id or "", clause, expected type). Gold rows use the gold cue; where a
+# cue alone lacks the words that decide its type, the row uses the clause of
+# the article around it (as a clause splitter would give it).
+CLAUSES: list[tuple[str, str, str]] = [
+    # --- every incident the gold file names -------------------------------
+    ("000-breach", "باختراق دفاعات الجيش السوري في منطقتي قمناس والنيرب", "battle"),
+    ("000-su24", "شنت غارات جوية على الإرهابيين المؤيدين للأتراك", "airstrike"),
+    ("000-syria-wounded", "أربعة جنود سوريين أصيبوا جراء المدفعية التركية", "shelling"),
+    (
+        "000-turkish-killed",
+        "جنديين تركيين قتلا ، بينما أصيب خمسة آخرون في غارة جوية في إدلب السورية",
+        "airstrike",
+    ),
+    ("000-regime-losses", "تم تدمير أكثر من 50 من عناصر النظام السوري", "shelling"),
+    ("000-patriot", "أنقرة طلبت بطاريتي دفاع جوي صاروخي", "diplomacy"),
+    (
+        "001-offensive",
+        "واصلت فصائل المعارضة ، اليوم الجمعة، هجماتها على مواقع قوات النظام",
+        "battle",
+    ),
+    (
+        "001-saraqib-battles",
+        "وتدور المعارك في قرى الطلحية والأربيخ وكراتين بريف إدلب وتخوض معارك شرسة في مدينة سراقب",
+        "battle",
+    ),
+    ("001-tank", "الفصائل دمرت دبابة لجيش النظام، واستولت على أخرى", "battle"),
+    (
+        "001-turkish-strikes",
+        "استهدفت الصواريخ مطاري كويرس والنيرب في حلب ومعسكر جورين في ريف حماة",
+        "shelling",
+    ),
+    (
+        "001-balyun",
+        "4 مدنيين من عائلة واحدة في قصف روسي استهدف قرية بيلون في جبل الزاوية",
+        "shelling",
+    ),
+    ("001-saraqib-civilians", "وثلاثة آخرون نتيجة استهداف مدينة سراقب", "shelling"),
+    ("001-unsc", "يستعد مجلس الأمن الدولي لعقد اجتماع طارئ مساء اليوم الجمعة", "diplomacy"),
+    (
+        "001-ankara-talks",
+        "اجتماع اليوم انعقد بين الوفدين الروسي والتركي في العاصمة أنقرة",
+        "diplomacy",
+    ),
+    ("001-trump-call", "أردوغان أجرى اتصالا اليوم بالرئيس الأميركي دونالد ترامب", "diplomacy"),
+    ("001-sochi", "اتفاق سوتشي المبرم عام 2018", "agreement"),
+    (
+        "002-mhardeh",
+        "استهدفت فصائل المعارضة المسلحة صباح اليوم الجمعة مناطق في بلدة محردة",
+        "shelling",
+    ),
+    (
+        "002-airstrikes",
+        "استهدف سلاح الجو السوري عقب منتصف ليل أمس مناطق في معرزيتا ومعرة حرمة وكفرسجنة وجسر الشغور",
+        "airstrike",
+    ),
+    (
+        "002-qastoun",
+        "فيما فارق شخص الحياة متأثراً بجراحه التي أصيب بها جراء القصف المدفعي "
+        "من القوات الحكومية على مناطق في قسطون بسهل الغاب.",
+        "shelling",
+    ),
+    ("003-convoy", "رتلا عسكريا تركيا مؤلفا من 50 آلية عسكرية دخل إدلب وحلب", "deployment"),
+    (
+        "003-displaced",
+        "أدت المعارك في محافظة إدلب منذ ديسمبر 2019 إلى نزوح أكثر من 800 ألف شخص",
+        "displacement",
+    ),
+    ("003-13-soldiers", "مقتل 13 جنديا تركيا في الأسبوعين الماضيين", "battle"),
+    ("003-oktay", "واعتبر نائب الرئيس التركي، فؤاد أوقطاي، السبت", "statement"),
+    ("003-deadline", "إذا لم تنسحب بنهاية فبراير", "statement"),
+    ("004-eight-killed", "أعلنت روسيا عن مقتل 8 عناصر من قوات الأسد، اليوم الأربعاء", "battle"),
+    ("004-azmarin", "شنت هجوماً مباغتاً على بلدة خربة عزمارين", "battle"),
+    ("004-ghadfa", "كما وقع هجوم آخر على محور الغدفة أبو دفنة", "battle"),
+    ("004-tah", "هجوم ثالث على قرية التح", "battle"),
+    ("004-47-last-week", "أعلنت عن مقتل 47 عنصراً من قوات الأسد، الأسبوع الماضي", "battle"),
+    ("004-recaptured", "استعادت خلال الأيام الماضية مواقع عدة", "battle"),
+    # --- whole seed sentences around gold cues ----------------------------
+    (
+        "000-breach",
+        "وفقًا لمركز المصالحة الروسي في سوريا ، قام المقاتلون المدعومون من الأتراك ، "
+        "بدعم من المدفعية التركية ، باختراق دفاعات الجيش السوري في منطقتي قمناس والنيرب.",
+        "battle",
+    ),
+    (
+        "000-su24",
+        "قال مركز المصالحة الروسي في سوريا في بيان إن طائرات “سو 24” الروسية شنت غارات جوية "
+        "على الإرهابيين المؤيدين للأتراك ، مما سمح للقوات السورية بصد جميع الهجمات بنجاح.",
+        "airstrike",
+    ),
+    (
+        "000-patriot",
+        "في غضون ذلك ، ذكرت بلومبرج نقلاً عن مسؤول تركي كبير لم تذكر اسمه أن أنقرة طلبت بطاريتي "
+        "دفاع جوي صاروخي من طراز “باتريوت” من الولايات المتحدة لصد القوات السورية ، المدعومة "
+        "من القوات الجوية الروسية ، في إدلب.",
+        "diplomacy",
+    ),
+    (
+        "003-oktay",
+        "واعتبر نائب الرئيس التركي، فؤاد أوقطاي، السبت، أن أنقرة أوفت بمسؤولياتها في إدلب وفقا "
+        "للاتفاقات التي أبرمتها مع روسيا وإيران، بعد تصاعد العنف هناك في الأسابيع الماضية.",
+        "statement",
+    ),
+    (
+        "003-deadline",
+        "وقال أوقطاي في تصريحات تلفزيونية إن تركيا عازمة على وقف تقدم قوات الحكومة السورية في "
+        "إدلب، مكررا التهديد بأن أنقرة ستستخدم القوة العسكرية لطرد القوات السورية، إذا لم تنسحب "
+        "بنهاية فبراير.",
+        "statement",
+    ),
+    (
+        "004-47-last-week",
+        "يذكر أن وزارة الدفاع الروسية أعلنت عن مقتل 47 عنصراً من قوات الأسد، الأسبوع الماضي، "
+        "جراء هجمات استهدفت مواقعهم في محيط محافظة إدلب.",
+        "battle",
+    ),
+    (
+        "001-trump-call",
+        "وذكرت الرئاسة التركية أن أردوغان أجرى اتصالا اليوم بالرئيس الأميركي دونالد ترامب، "
+        "وأنهما اتفقا على اتخاذ خطوات إضافية عاجلة لمنع المأساة الإنسانية في إدلب",
+        "diplomacy",
+    ),
+    # --- other seed clauses -----------------------------------------------
+    ("", "دفع الجيش التركي، السبت، بمزيد من آلياته العسكرية إلى محافظة إدلب", "deployment"),
+    ("", "ويواصل الجيش التركي منذ أيام إرسال تعزيزات إلى إدلب من دون توقف.", "deployment"),
+    ("", "والفصائل تسقط مروحية ثانية", "battle"),
+    (
+        "",
+        "في وقت سابق ، صرح الرئيس التركي رجب طيب أردوغان أن أنقرة مستعدة لشن هجوم في المنطقة.",
+        "statement",
+    ),
+    (
+        "",
+        "وكان أطلق الحزب الإسلامي التركستاني تهديدات باستهداف مناطق نفوذ القوات الحكومية",
+        "statement",
+    ),
+    (
+        "",
+        "وأعلنت تركيا وروسيا مرارا التوصل إلى وقف لإطلاق النار في المحافظة، في إطار جهودهما "
+        "المعلنة لوضع حد للمعارك في ادلب",
+        "agreement",
+    ),
+    (
+        "",
+        "وأضاف أن الرئيس شدد على أن أنقرة تنتظر إجبار النظام على الامتثال لمذكرة سوتشي",
+        "statement",
+    ),
+    (
+        "",
+        "وجاء ذلك قبيل نفي وزارة الدفاع الروسية في تصريح رسمي، صحة ما روج من أنباء حول إرسالها "
+        "تعزيزات عسكرية من قواتها البرية إلى جبهات إدلب",
+        "statement",
+    ),
+    (
+        "",
+        "و استهدف الجيش التركي عدة مواقع عسكرية تابعة للنظام في إطار الحملة العسكرية التي "
+        "يشنها رداً على مقتل العشرات من جنوده في غارة جوية في ادلب",
+        "shelling",
+    ),
+    (
+        "",
+        "يستمر نزوح عشرات آلاف السوريين من محافظة إدلب إلى الحدود مع تركيا، هرباً من قصف "
+        "المقاتلات الروسية والمروحيات التابعة للجيش السوري.",
+        "displacement",
+    ),
+    ("", "وقال الكرملين في بيان إن الجنود الأتراك قتلوا في مناطق عمليات الإرهابيين", "battle"),
+    ("", "كما ذكر الكرملين أن بوتين وأردوغان شددا في اتصال بينهما على الحاجة", "diplomacy"),
+    ("", "وصف الكرملين هذا بأنه السيناريو الأسوأ.", "statement"),
+    ("", "وقالت الرسالة:", "statement"),
+    ("", "قد يعجبك ايضا", ""),
+    ("", "جسر: متابعات", ""),
+    # --- constructed rows: one point each ----------------------------------
+    ("", "ما أدى إلى مقتل عشرات المدنيين", "attack"),
+    ("", "مقتل 3 أطفال وامرأة في ريف إدلب", "attack"),
+    ("", "مقتل 3 مدنيين خلال اشتباكات بين الطرفين", "battle"),
+    ("", "انفجار عبوة ناسفة بسيارة عسكرية في عفرين", "explosion"),
+    ("", "هجوم انتحاري بسيارة مفخخة على حاجز", "explosion"),
+    ("", "قصفت الطائرات الحربية الروسية بلدة كفرنبل", "airstrike"),
+    ("", "شن الطيران الحربي غارتين على معرة النعمان", "airstrike"),
+    ("", "سقوط قذائف هاون على حي سكني", "shelling"),
+    ("", "سيطرت قوات النظام على بلدة خان السبل", "battle"),
+    ("", "اختطف مسلحون مجهولون مدنيا في الباب", "attack"),
+    ("", "أنشأت القوات التركية نقطة مراقبة جديدة في بلدة قميناس", "deployment"),
+    ("", "اتفق الطرفان على وقف إطلاق النار اعتبارا من منتصف الليل", "agreement"),
+    ("", "حذر وزير الخارجية من عواقب التصعيد", "statement"),
+    ("", "أصيب ثلاثة مدنيين بجروح جراء قصف مدفعي", "shelling"),
+    ("", "والمحادثات مستمرة في أنقرة", "diplomacy"),
+]
+
+
+@pytest.mark.parametrize(("gold", "clause", "expected"), CLAUSES)
+def test_classify(gold: str, clause: str, expected: str) -> None:
+    got, trigger = classify(clause)
+    assert got == expected, (gold, trigger)
+    assert (trigger is None) == (expected == "")
+
+
+def _gold() -> list[dict[str, object]]:
+    if not GOLD.exists():
+        pytest.skip("gold file not available")
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    return [i for a in data["articles"] for i in a["incidents"]]
+
+
+def test_every_gold_incident_has_a_row_with_its_type() -> None:
+    rows = {(g, t) for g, _, t in CLAUSES if g}
+    for incident in _gold():
+        assert (incident["id"], incident["type"]) in rows, incident["id"]
+
+
+def test_gold_cues_are_seed_text() -> None:
+    """The gold rows quote the seeds exactly (no typo in this table)."""
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt"))
+    for gold, clause, _ in CLAUSES:
+        if gold:
+            assert clause in seeds, gold
+
+
+# --- triggers ---------------------------------------------------------------
+
+
+def test_trigger_spans_are_in_the_original_text() -> None:
+    text = "وأُصيبَ خمسةٌ آخرون في الغارةِ الجوية على إدلب"
+    triggers = find_triggers(text)
+    assert [t.text for t in triggers] == ["أُصيبَ", "الغارةِ الجوية"]
+    for t in triggers:
+        assert text[t.start : t.end] == t.text
+
+
+def test_proclitics_are_outside_the_span() -> None:
+    (t,) = find_triggers("وبالقصف")
+    assert t.text == "القصف" and t.type == "shelling"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("هجماتها", "هجماتها"),  # attached pronoun
+        ("هجوماً", "هجوماً"),  # accusative alef
+        ("غارتين", "غارتين"),  # listed dual
+        ("غارتها", "غارتها"),  # ta marbuta before a pronoun
+        ("للاشتباكات", "لاشتباكات"),  # ل + article without its alef
+        ("استشد", "استشد"),  # seed misspelling
+    ],
+)
+def test_inflections(text: str, surface: str) -> None:
+    (t,) = find_triggers(text)
+    assert t.text == surface
+
+
+def test_longest_entry_wins() -> None:
+    (t,) = find_triggers("صواريخ موجهة")
+    assert (t.group, t.type) == ("clash", "battle")
+    (t,) = find_triggers("القصف الجوي")
+    assert t.type == "airstrike"
+
+
+def test_moods() -> None:
+    moods = {t.text: t.mood for t in find_triggers("بدعم من المدفعية التركية باختراق دفاعات")}
+    assert moods == {"المدفعية": "background", "اختراق": ""}
+    moods = {t.text: t.mood for t in find_triggers("مستعدة لشن هجوم")}
+    assert moods == {"هجوم": "irrealis"}
+
+
+def test_scope_stops_at_sentence_end() -> None:
+    (threat, attack) = find_triggers("هدد بالرد. هجوم على القرية")
+    assert threat.type == "statement" and attack.mood == ""
+
+
+def test_violent_and_reporting_flags() -> None:
+    by_text = {t.text: t for t in find_triggers("قال المرصد إن قصفا استهدف اجتماعا")}
+    assert by_text["قال"].reporting and not by_text["قال"].violent
+    assert by_text["قصفا"].violent and not by_text["قصفا"].reporting
+    assert not by_text["اجتماعا"].violent
+
+
+# --- the vocabulary ---------------------------------------------------------
+
+ACLED = {
+    "Battles": {
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    },
+    "Explosions/Remote violence": {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    },
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Strategic developments": {
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    },
+}
+TYPES = {
+    "battle",
+    "airstrike",
+    "shelling",
+    "explosion",
+    "attack",
+    "deployment",
+    "displacement",
+    "agreement",
+    "diplomacy",
+    "statement",
+}
+
+
+def test_all_types_present_with_labels() -> None:
+    types = all_event_types()
+    assert {t.key for t in types} == TYPES
+    for t in types:
+        assert t.en and t.en_plural and t.ar and t.ar_plural, t.key
+
+
+def test_every_type_has_a_real_acled_mapping() -> None:
+    for t in all_event_types():
+        assert t.acled_sub_event_type in ACLED[t.acled_event_type], t.key
+        for _, by_side in t.sub_events:
+            for _, sub in by_side:
+                assert sub in ACLED[t.acled_event_type], (t.key, sub)
+
+
+@pytest.mark.parametrize(
+    ("key", "group", "side", "expected"),
+    [
+        ("airstrike", "air", "", ("Explosions/Remote violence", "Air/drone strike")),
+        ("shelling", "", "", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("battle", "clash", "government", ("Battles", "Armed clash")),
+        ("battle", "territory", "government", ("Battles", "Government regains territory")),
+        ("battle", "territory", "opposition", ("Battles", "Non-state actor overtakes territory")),
+        ("explosion", "suicide", "", ("Explosions/Remote violence", "Suicide bomb")),
+        (
+            "attack",
+            "abduction",
+            "",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        ("deployment", "base", "", ("Strategic developments", "Headquarters or base established")),
+        ("deployment", "convoy", "", ("Strategic developments", "Other")),
+        ("agreement", "", "", ("Strategic developments", "Agreement")),
+    ],
+)
+def test_acled_export(key: str, group: str, side: str, expected: tuple[str, str]) -> None:
+    assert event_type(key).acled(group, side) == expected
+
+
+def test_data_well_formed() -> None:
+    data = load_yaml("events.yaml")
+    assert set(data["priority"]) == TYPES and len(data["priority"]) == len(TYPES)
+    for key, group in data["groups"].items():
+        assert group.get("type", "") in TYPES | {""}, key
+        assert group.get("type") is None or group["tier"] in data["tiers"], key
+        assert group.get("civilian_type", "attack") in TYPES, key
+        assert group.get("type") or group.get("scope") or key == "not-a-trigger", key
+        assert group["words"], key
+        for sub in data["types"].get(group.get("type", ""), {}).get("sub_events") or {}:
+            assert sub in data["groups"], sub
+
+
+def test_no_word_listed_twice() -> None:
+    seen: dict[str, str] = {}
+    for key, group in load_yaml("events.yaml")["groups"].items():
+        for word in group["words"]:
+            folded = fold_word(word)
+            assert folded not in seen, (word, key, seen.get(folded))
+            seen[folded] = key
+
+
+def test_violent_types() -> None:
+    violent = {t.key for t in all_event_types() if t.violent}
+    assert violent == {"battle", "airstrike", "shelling", "explosion", "attack"}

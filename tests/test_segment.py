@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from sitegen.extract.segment import is_continuation, segment
+
+# (body, expected kinds of the segments in order)
+KINDS = [
+    ("عنوان قصير للخبر\n\nجسر: متابعات\n\nقتل ثلاثة في قصف.", ["headline", "byline", "text"]),
+    ("عنوان\nإدلب – NPA\nقتل ثلاثة في قصف.", ["headline", "byline", "text"]),
+    ("قتل ثلاثة في قصف.\nGIPHY App Key not set. Please check settings", ["text", "debris"]),
+    ("قتل ثلاثة في قصف.\n\nأخبار ذات صلة\n\nعنوان آخر.. هنا\nعنوان ثالث\n\nنص جديد هنا الآن تماما.",
+     ["text", "related", "related", "related", "text"]),
+    ("قتل ثلاثة في قصف.\nقد يعجبك ايضا", ["text", "related"]),
+    ("قتل ثلاثة في قصف.\n— T.C. Millî Savunma Bakanlığı (@tcsavunma) February 20, 2020",
+     ["text", "foreign"]),
+    ("قتل ثلاثة في قصف.\nسياسياً :\nاجتمع الوفدان في أنقرة.", ["text", "heading", "text"]),
+    ("قتل ثلاثة في قصف.\nزيارة للحدود\nاجتمع الوفدان في أنقرة.", ["text", "heading", "text"]),
+    ("قتل ثلاثة في قصف. وأصيب خمسة آخرون بجروح.", ["text", "text"]),
+    ("وصلت التعزيزات إلى سوريا .. وقال المصدر إن 3 قتلوا.", ["text"]),
+]
+
+
+@pytest.mark.parametrize(("body", "kinds"), KINDS)
+def test_line_kinds(body: str, kinds: list[str]) -> None:
+    assert [s.kind for s in segment(body)] == kinds
+
+
+def fake_event(text: str) -> bool:
+    return any(w in text for w in ("هجوم", "قصف", "استهداف", "مقتل", "استشد"))
+
+
+CLAUSES = [
+    (
+        "كما وقع هجوم آخر على محور الغدفة أبو دفنة، أسفر عن مقتل 3 عناصر، وجرح ثمانية، "
+        "إضافة إلى هجوم ثالث على قرية التح، أدى لمقتل عنصرين اثنين.",
+        ["كما وقع هجوم آخر", "إضافة إلى هجوم ثالث"],
+    ),
+    (
+        "فيما استشد 4 مدنيين في قصف روسي استهدف قرية بيلون وثلاثة آخرون نتيجة استهداف مدينة سراقب.",
+        ["فيما استشد 4", "وثلاثة آخرون"],
+    ),
+    # Not cut: the second part names no event of its own.
+    ("ذكرت الوزارة أن جنديين قتلا في قصف، بينما أصيب خمسة آخرون.", ["ذكرت الوزارة"]),
+    ("تصعيد القصف على مدن حلب، إضافةً إلى مناطق ريفي إدلب الجنوبي والشرقي.", ["تصعيد القصف"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "starts"), CLAUSES)
+def test_clauses(sentence: str, starts: list[str]) -> None:
+    got = [s.text for s in segment(sentence, fake_event)]
+    assert len(got) == len(starts), got
+    for text, start in zip(got, starts, strict=True):
+        assert text.startswith(start)
+
+
+def test_offsets_point_into_the_body() -> None:
+    body = "عنوان\n\nقتل ثلاثة في قصف. وأصيب خمسة آخرون."
+    for s in segment(body):
+        assert body[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("وأضاف البيان أن", True), ("وأضافت الوزارة", True), ("وقال مصدر", False), ("أضاف", False)],
+)
+def test_continuations(text: str, expected: bool) -> None:
+    assert is_continuation(text) is expected
+
+
+def test_a_continued_list_is_not_a_new_clause() -> None:
+    sentence = "يواصل الطيران تصعيد القصف على مدن حلب، إضافةً إلى مناطق ريفي إدلب الجنوبي، ما أدى إلى مقتل عشرات"
+    assert len(segment(sentence, fake_event)) == 1

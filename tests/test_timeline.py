@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sitegen.model import Casualties, DateRef, Incident, Place, Source
+from sitegen.timeline import build_timeline, same_event
+
+IDLIB = Place("إدلب", "Idlib", 35.93, 36.63, "Idlib", "city")
+SARAQIB = Place("سراقب", "Saraqib", 35.86, 36.80, "Idlib", "town")
+
+
+def inc(
+    iid: str,
+    start: date | None,
+    precision: str = "day",
+    end: date | None = None,
+    article: str = "a",
+    kind: str = "battle",
+    places: tuple[Place, ...] = (IDLIB,),
+    killed: int | None = None,
+    order: int = 0,
+) -> Incident:
+    if start is None:
+        ref = DateRef.undated("الجمعة", "article has no publication date")
+    else:
+        ref = DateRef(start, end or start, precision, "", "explicit")  # type: ignore[arg-type]
+    return Incident(
+        id=iid,
+        date=ref,
+        type=kind,
+        sources=(Source(f"{article}.txt", 1, f"quote {iid}", article, Casualties(killed=killed)),),
+        places=places,
+        casualties=Casualties(killed=killed),
+        order=order,
+    )
+
+
+def test_order_by_start_then_finer_precision_then_text_order() -> None:
+    d = date(2020, 2, 1)
+    items = [
+        inc("month", d, "month", date(2020, 2, 29)),
+        inc("day2", d, order=2),
+        inc("later", date(2020, 2, 3)),
+        inc("day1", d, order=1),
+        inc("early", date(2020, 1, 5)),
+        inc("undated", None),
+    ]
+    t = build_timeline(items)
+    assert [i.id for i in t.dated] == ["early", "day1", "day2", "month", "later"]
+    assert [i.id for i in t.undated] == ["undated"]
+    assert dict(t.by_month) == {"2020-01": ("early",), "2020-02": ("day1", "day2", "month", "later")}
+
+
+def test_same_event_from_two_articles_is_merged_with_both_sources() -> None:
+    a = inc("a1", date(2020, 2, 20), article="a", killed=2)
+    b = inc("b1", date(2020, 2, 20), precision="approx", article="b", killed=3)
+    t = build_timeline([b, a])
+    (merged,) = t.dated
+    assert merged.id == "a1"  # the id of the finer report, stable whatever the input order
+    assert [s.article_id for s in merged.sources] == ["a", "b"]
+    assert [s.casualties.killed for s in merged.sources] == [2, 3]
+    assert merged.casualties.killed == 2 and merged.casualties.approximate
+
+
+def test_doubtful_pairs_stay_apart() -> None:
+    base = inc("a1", date(2020, 2, 20), article="a", killed=2)
+    assert not same_event(base, inc("b1", date(2020, 2, 21), article="b", killed=2))  # other day
+    assert not same_event(base, inc("b2", date(2020, 2, 20), article="b", kind="airstrike"))
+    assert not same_event(base, inc("b3", date(2020, 2, 20), article="b", places=(SARAQIB,)))
+    assert not same_event(base, inc("b4", date(2020, 2, 20), article="b", killed=20))
+    assert not same_event(base, inc("b5", date(2020, 2, 1), "month", date(2020, 2, 29), "b"))
+    assert not same_event(inc("u1", None), inc("u2", None, article="b"))
+    assert same_event(base, inc("b6", date(2020, 2, 20), article="b", killed=3))
+
+
+def test_indexes_by_place_type_actor() -> None:
+    t = build_timeline([inc("x", date(2020, 1, 1), places=(IDLIB, SARAQIB)), inc("y", None, kind="shelling")])
+    assert dict(t.by_place) == {"Idlib": ("x", "y"), "Saraqib": ("x",)}
+    assert dict(t.by_type) == {"battle": ("x",), "shelling": ("y",)}
