@@ -4,16 +4,17 @@ render, then write — into a staging folder swapped in only at the end."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.extract.pipeline import Extraction, extract
-from sitegen.model import Diagnostic, Incident
+from sitegen.model import Diagnostic, Incident, Timeline
 from sitegen.overrides import apply_overrides, load_overrides
+from sitegen.pages import ArticleEntry, site_data
 from sitegen.read import discover, read_all
-from sitegen.render import ArticleEntry, SiteData, render_site, static_files
+from sitegen.render import render_site, static_files
 from sitegen.timeline import build_timeline
 from sitegen.write import Staging
 
@@ -90,12 +91,22 @@ def _label(config: Config, path: Path) -> str:
         return str(path)
 
 
+def _article_entries(analysis: Analysis, timeline: Timeline) -> Iterator[ArticleEntry]:
+    """Each article with the timeline's incidents it reports (after merging)."""
+    by_article: dict[str, list[Incident]] = {}
+    for inc in sorted(timeline.incidents, key=lambda i: i.order):
+        for article_id in dict.fromkeys(s.article_id for s in inc.sources):
+            by_article.setdefault(article_id, []).append(inc)
+    for x in analysis.extractions:
+        yield ArticleEntry(x.article, tuple(by_article.get(x.article.id, ())))
+
+
 def build(config: Config, progress: Progress = _quiet) -> BuildResult:
     started = time.perf_counter()
     analysis = analyse(config, progress)
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
-    entries = tuple(ArticleEntry(x.article, x.incidents) for x in analysis.extractions)
-    data = SiteData(timeline, entries)
+    entries = tuple(_article_entries(analysis, timeline))
+    data = site_data(timeline, entries)
     staging = Staging(config.output_dir)
     try:
         pages = 0

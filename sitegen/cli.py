@@ -59,7 +59,9 @@ def _template_error(exc: jinja2.TemplateError) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="sitegen", description="Static timeline sites from Arabic news.")
+    p = argparse.ArgumentParser(
+        prog="sitegen", description="Static timeline sites from Arabic news."
+    )
     p.add_argument("--version", action="version", version=f"sitegen {__version__}")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     p.add_argument("--root", type=Path, default=Path("."), help="the site folder (default: .)")
@@ -83,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    return load_config(args.root, source=getattr(args, "source", None), output=getattr(args, "output", None))
+    return load_config(
+        args.root, source=getattr(args, "source", None), output=getattr(args, "output", None)
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -65,8 +65,20 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "arabic_digits": ("latn", "arab"),
     "week_start": WEEKDAYS,
     "default_language": ("ar", "en"),
-    "arabic_locale": ("ar", "ar_SY", "ar_EG", "ar_LB", "ar_JO", "ar_IQ", "ar_SA", "ar_MA",
-                      "ar_DZ", "ar_TN", "ar_AE", "ar_PS"),
+    "arabic_locale": (
+        "ar",
+        "ar_SY",
+        "ar_EG",
+        "ar_LB",
+        "ar_JO",
+        "ar_IQ",
+        "ar_SA",
+        "ar_MA",
+        "ar_DZ",
+        "ar_TN",
+        "ar_AE",
+        "ar_PS",
+    ),
 }
 
 

@@ -115,7 +115,9 @@ class Place:
 
     @property
     def key(self) -> str:
-        return self.en or self.ar
+        """Identity in indexes: an airport is not the town it is named after."""
+        base = self.en or self.ar
+        return f"{base} ({self.kind})" if self.kind in ("airport", "military-base") else base
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,9 @@ def load_overrides(path: Path, label: str) -> Overrides:
         line = lines.get(str(key), 1)
         if not isinstance(values, dict) or not set(values) <= FIELDS:
             bad = sorted(set(values) - FIELDS) if isinstance(values, dict) else values
-            msg = f"override for '{key}': unknown fields {bad}; allowed: {', '.join(sorted(FIELDS))}"
+            msg = (
+                f"override for '{key}': unknown fields {bad}; allowed: {', '.join(sorted(FIELDS))}"
+            )
             diags.append(Diagnostic(label, line, msg, "error"))
             continue
         entries.append(Override(str(key), line, tuple(values.items())))
@@ -96,14 +98,18 @@ def apply_overrides(
         try:
             changed = _apply(inc, dict(o.values))
         except _Bad as exc:
-            diags.append(Diagnostic(overrides.path, o.line, f"override for '{inc.id}': {exc}", "error"))
+            diags.append(
+                Diagnostic(overrides.path, o.line, f"override for '{inc.id}': {exc}", "error")
+            )
             out.append(inc)
             continue
         if changed is not None:
             out.append(changed)
     for o in overrides.entries:
         if o.incident_id not in used:
-            msg = f"override for '{o.incident_id}' matches no incident (the text changed?); remove it"
+            msg = (
+                f"override for '{o.incident_id}' matches no incident (the text changed?); remove it"
+            )
             diags.append(Diagnostic(overrides.path, o.line, msg, "warning"))
     return out, diags
 
@@ -119,9 +125,10 @@ def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
         if values["type"] not in {t.key for t in events.all_event_types()}:
             raise _Bad(f"unknown type '{values['type']}'")
         inc = replace(inc, type=str(values["type"]))
-    for key in ("summary_en", "summary_ar"):
-        if key in values:
-            inc = replace(inc, **{key: str(values[key])})
+    if "summary_en" in values:
+        inc = replace(inc, summary_en=str(values["summary_en"]))
+    if "summary_ar" in values:
+        inc = replace(inc, summary_ar=str(values["summary_ar"]))
     return inc
 
 

@@ -73,7 +73,9 @@ def read_all(paths: Iterable[Path], label_root: Path | None = None) -> ReadResul
             continue
         diags.extend(warnings)
         if article.id in seen:
-            msg = f"article id '{article.id}' is already used by {seen[article.id]}; rename one file"
+            msg = (
+                f"article id '{article.id}' is already used by {seen[article.id]}; rename one file"
+            )
             diags.append(Diagnostic(label, 1, msg, "error"))
             continue
         seen[article.id] = label
@@ -104,7 +106,9 @@ def read_article(path: Path, label: str | None = None) -> tuple[Article, list[Di
 def decode(data: bytes, label: str) -> tuple[str, list[Diagnostic]]:
     """UTF-8 (with or without BOM); else Windows-1256, the common legacy Arabic encoding."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(1, "this looks like a binary file, not an article; move it out of the source folder")
+        raise ReadError(
+            1, "this looks like a binary file, not an article; move it out of the source folder"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), []
@@ -118,7 +122,7 @@ def decode(data: bytes, label: str) -> tuple[str, list[Diagnostic]]:
             text = data.decode("cp1256")
         except UnicodeDecodeError:
             raise ReadError(line, "neither UTF-8 nor Windows-1256; save the file as UTF-8") from exc
-        msg = f"not valid UTF-8 (first bad byte here); read as Windows-1256 — save it as UTF-8 to be sure"
+        msg = "not valid UTF-8 (first bad byte here); read as Windows-1256: save it as UTF-8"
         return text, [Diagnostic(label, line, msg, "warning")]
 
 

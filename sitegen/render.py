@@ -8,8 +8,9 @@ any sub-path.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,15 @@ from typing import Any
 import jinja2
 import markdown as md
 from babel.dates import format_date, format_interval
+from babel.numbers import format_decimal
+from babel.support import Translations
 
-from sitegen import i18n
+from sitegen import charts, exports, i18n
 from sitegen.config import Config
 from sitegen.extract import actors, events
-from sitegen.model import Article, Casualties, DateRef, Incident, Place, Timeline
+from sitegen.extract.normalize import fold
+from sitegen.model import Casualties, DateRef, Place
+from sitegen.pages import ArticleEntry, Entry, Page, SiteData, plan
 from sitegen.theme import lookup_dirs
 
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -36,6 +41,7 @@ class SiteView:
     dir: str
     title: str
     languages: tuple[str, ...]
+    data: SiteData
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,33 +57,12 @@ class PageView:
         return f"{self.site_root}{lang}/{self.path}"
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    path: str  # inside the language folder
-    template: str
-    title: str
-    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleEntry:
-    article: Article
-    incidents: tuple[Incident, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SiteData:
-    """Everything the renderer needs, computed once for both languages."""
-
-    timeline: Timeline
-    articles: tuple[ArticleEntry, ...]
-
-
 class Formatter:
     """Dates, numbers and labels for one language (Babel, the data files)."""
 
-    def __init__(self, lang: str, config: Config) -> None:
+    def __init__(self, lang: str, config: Config, translations: Translations) -> None:
         self.lang = lang
+        self.gettext = translations.gettext
         self.locale = config.locale(lang)
         self.arabic_digits = lang == "ar" and config.arabic_digits == "arab"
 
@@ -85,7 +70,7 @@ class Formatter:
         return text.translate(_ARABIC_DIGITS) if self.arabic_digits else text
 
     def number(self, n: int | None) -> str:
-        return "" if n is None else self.digits(f"{n:,}" if self.lang == "en" else f"{n}")
+        return "" if n is None else self.digits(format_decimal(n, locale=self.locale))
 
     def day(self, d: date, fmt: str = "d MMMM y") -> str:
         return self.digits(format_date(d, fmt, locale=self.locale))
@@ -113,7 +98,9 @@ class Formatter:
         if not key:
             return ""
         t = events.event_type(key)
-        return getattr(t, f"{self.lang}_plural", None) or getattr(t, self.lang) if plural else getattr(t, self.lang)
+        if self.lang == "ar":
+            return t.ar_plural if plural else t.ar
+        return t.en_plural if plural else t.en
 
     def actor(self, key: str) -> str:
         try:
@@ -123,6 +110,33 @@ class Formatter:
 
     def place(self, p: Place) -> str:
         return p.ar if self.lang == "ar" else p.en
+
+    def label(self, e: Entry) -> str:
+        return e.label(self.lang)
+
+    def precision(self, ref: DateRef) -> str:
+        names = {
+            "day": self.gettext("exact day"),
+            "week": self.gettext("a calendar week"),
+            "month": self.gettext("a month"),
+            "year": self.gettext("a year"),
+            "range": self.gettext("a span of days"),
+            "approx": self.gettext("approximate"),
+            "undated": self.gettext("undated"),
+        }
+        return names[ref.precision]
+
+    def why(self, ref: DateRef) -> str:
+        """Why an incident is undated, in the page's language."""
+        if "no publication date" in ref.note:
+            return self.gettext("relative date, and the article has no publication date")
+        if "override" in ref.note:
+            return self.gettext("set as undated by a curator")
+        return self.gettext("the text does not place it on the calendar")
+
+    def acled(self, key: str) -> str:
+        t = events.event_type(key)
+        return f"{t.acled_event_type} / {t.acled_sub_event_type}"
 
 
 def clean(text: str) -> str:
@@ -140,31 +154,13 @@ def make_env(lang: str, config: Config) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.install_gettext_translations(i18n.load(lang), newstyle=True)  # type: ignore[attr-defined]
-    fmt = Formatter(lang, config)
+    translations = i18n.load(lang)
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    fmt = Formatter(lang, config, translations)
     env.globals["fmt"] = fmt
+    env.globals["paragraphs"] = article_paragraphs
     env.filters["clean"] = clean
     return env
-
-
-def plan(data: SiteData) -> list[Page]:
-    """The pages of one language; both languages have the same plan."""
-    pages = [Page("index.html", "timeline.html", "", {"timeline": data.timeline, "groups": _months(data)})]
-    for entry in data.articles:
-        pages.append(
-            Page(
-                f"articles/{entry.article.id}.html",
-                "article.html",
-                entry.article.title,
-                {"entry": entry, "paragraphs": list(article_paragraphs(entry))},
-            )
-        )
-    return pages
-
-
-def _months(data: SiteData) -> list[tuple[str, list[Incident]]]:
-    by_id = {i.id: i for i in data.timeline.dated}
-    return [(month, [by_id[i] for i in ids]) for month, ids in data.timeline.by_month]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,18 +207,93 @@ def render_site(config: Config, data: SiteData) -> Iterator[tuple[str, bytes]]:
     pages = plan(data)
     for lang in config.languages:
         env = make_env(lang, config)
-        site = SiteView(config, lang, "rtl" if lang == "ar" else "ltr", config.title(lang), config.languages)
+        site = SiteView(
+            config,
+            lang,
+            "rtl" if lang == "ar" else "ltr",
+            config.title(lang),
+            config.languages,
+            data,
+        )
+        fmt: Formatter = env.globals["fmt"]  # type: ignore[assignment]
+        extras = page_extras(config, data, lang, fmt)
         for page in pages:
-            yield f"{lang}/{page.path}", render_page(env, site, page)
+            yield f"{lang}/{page.path}", render_page(env, site, page, extras.get(page.path, {}))
+        yield f"{lang}/search.js", search_index(data, fmt)
+        yield f"{lang}/feed.xml", exports.atom_feed(data.timeline, lang, config, fmt)
+        yield f"{lang}/timeline.json", exports.timelinejs(data.timeline, lang, fmt, config.title(lang))
     root_env = make_env(config.default_language, config)
     root = env_render(root_env, "root.html", config=config, default=config.default_language)
     yield "index.html", root
+    yield "incidents.json", exports.incidents_json(data.timeline, config.base_url)
+    yield "incidents.csv", exports.incidents_csv(data.timeline)
+    sitemap = exports.sitemap(
+        [f"{config.languages[0]}/{p.path}" for p in pages], config.base_url, config.languages
+    )
+    if sitemap is not None:
+        yield "sitemap.xml", sitemap
 
 
-def render_page(env: jinja2.Environment, site: SiteView, page: Page) -> bytes:
+def page_extras(
+    config: Config, data: SiteData, lang: str, fmt: Formatter
+) -> dict[str, dict[str, Any]]:
+    """Context that only one page needs, computed once per language."""
+    def link(p: Place) -> str:
+        return f"places/{data.place_slug(p)}.html"
+
+    return {
+        "index.html": {
+            "chart": charts.casualty_chart(data.timeline, lang, fmt),
+            "map": charts.incident_map(data.timeline, lang, fmt, link),
+        },
+        "about.html": {"about": about_html(config, lang)},
+    }
+
+
+def search_index(data: SiteData, fmt: Formatter) -> bytes:
+    """The filter's index: one compact record per incident, text folded like
+    the extractor folds it, loaded as a script so it works from file:// too."""
+    records = []
+    for inc in data.timeline.incidents:
+        words = [inc.summary_ar, inc.summary_en, fmt.type_label(inc.type)]
+        words += [p.ar for p in inc.places] + [p.en for p in inc.places]
+        words += [fmt.actor(a) for a in inc.actors] + [s.quote for s in inc.sources]
+        head = inc.summary_en if fmt.lang == "en" else fmt.type_label(inc.type)
+        if fmt.lang == "ar" and inc.places:
+            head += " — " + inc.places[0].ar
+        records.append({
+            "id": inc.id,
+            "s": inc.date.start.isoformat() if inc.date.start else "",
+            "e": inc.date.end.isoformat() if inc.date.end else "",
+            "t": inc.type,
+            "p": [p.key for p in inc.places],
+            "x": fold(" ".join(words)).text.lower(),
+            "u": f"incidents/{inc.id}.html",
+            "d": fmt.date(inc.date),
+            "h": head,
+        })  # fmt: skip
+    payload = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+    return f"window.SITEGEN_INDEX={payload};\n".encode()
+
+
+def about_html(config: Config, lang: str) -> str:
+    """The about page's Markdown (``about.<lang>.md``, the site's own first)."""
+    for folder in lookup_dirs(config.root, "templates"):
+        path = folder / f"about.{lang}.md"
+        if path.is_file():
+            return md.markdown(clean(path.read_text(encoding="utf-8")))
+    return ""
+
+
+def render_page(
+    env: jinja2.Environment, site: SiteView, page: Page, extra: dict[str, Any] | None = None
+) -> bytes:
     depth = page.path.count("/")
-    view = PageView(page.path, page.title, "../" * depth, "../" * (depth + 1), site.lang)
-    return env_render(env, page.template, site=site, page=view, **page.data)
+    title = page.title
+    if page.translate_title:
+        title = env.globals["fmt"].gettext(title)  # type: ignore[attr-defined]
+    view = PageView(page.path, title, "../" * depth, "../" * (depth + 1), site.lang)
+    return env_render(env, page.template, site=site, page=view, **page.data, **(extra or {}))
 
 
 def env_render(env: jinja2.Environment, template: str, **context: Any) -> bytes:

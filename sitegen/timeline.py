@@ -13,13 +13,29 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
-from sitegen.model import PRECISION_RANK, Casualties, DateRef, Incident, Timeline
+from sitegen.model import PRECISION_RANK, Casualties, DateRef, Incident, Place, Timeline
 
 # How far apart two figures may be and still describe the same event: early
 # reports undercount, so 2 and 3 killed can be one event, 2 and 20 cannot.
 FIGURE_RATIO = 2.0
 # Only dates this fine can place two reports on the same event.
 MERGEABLE = ("day", "approx")
+# Place kinds from the gazetteer by how precisely they locate an event.
+FINE = frozenset(
+    {
+        "village",
+        "town",
+        "hill",
+        "axis",
+        "airport",
+        "military-base",
+        "mountain",
+        "plain",
+        "crossing",
+        "",
+    }
+)
+MEDIUM = frozenset({"city", "capital"})
 
 
 def build_timeline(incidents: Iterable[Incident]) -> Timeline:
@@ -76,15 +92,24 @@ def same_event(a: Incident, b: Incident) -> bool:
         return False
     if not _overlap(a.date, b.date):
         return False
-    shared = {p.key for p in a.places if p.kind != "country"} & {
-        p.key for p in b.places if p.kind != "country"
-    }
-    if not shared:
+    if not _same_places(a.places, b.places):
         return False
     if a.sources[0].article_id == b.sources[0].article_id:
         # Within one article, only a repeated report with the same figures.
         return not a.casualties.is_empty and a.casualties == b.casualties
     return _compatible(a.casualties, b.casualties)
+
+
+def _same_places(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
+    """Compare at the finest level both reports name: two attacks "in Idlib"
+    on different villages are two incidents; a country or governorate alone
+    is too coarse to tell."""
+    for level in (FINE, MEDIUM):
+        mine = {p.key for p in a if p.kind in level}
+        theirs = {p.key for p in b if p.kind in level}
+        if mine and theirs:
+            return bool(mine & theirs)
+    return False
 
 
 def _overlap(a: DateRef, b: DateRef) -> bool:
@@ -103,7 +128,9 @@ def combine(a: Incident, b: Incident) -> Incident:
     """One incident with every source; its figures are the lowest reported,
     marked approximate when the sources disagree (each source keeps its own)."""
     sources = a.sources + tuple(s for s in b.sources if s not in a.sources)
-    better = a.date if PRECISION_RANK[a.date.precision] <= PRECISION_RANK[b.date.precision] else b.date
+    better = (
+        a.date if PRECISION_RANK[a.date.precision] <= PRECISION_RANK[b.date.precision] else b.date
+    )
     return replace(
         a,
         date=better,

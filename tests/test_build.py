@@ -69,7 +69,9 @@ def test_every_seed_has_article_pages_and_timeline_entries(built: Path) -> None:
         timeline = (built / lang / "index.html").read_text(encoding="utf-8")
         for seed in SEED_IDS:
             assert (built / lang / "articles" / f"{seed}.html").is_file()
-            assert f"articles/{seed}.html#L" in timeline, f"no incident of {seed} on {lang} timeline"
+            assert f"articles/{seed}.html#L" in timeline, (
+                f"no incident of {seed} on {lang} timeline"
+            )
 
 
 def test_source_sentences_are_shown(built: Path) -> None:
@@ -122,7 +124,7 @@ def test_a_site_template_overrides_the_theme_file_by_file(site: Path) -> None:
     (site / "templates" / "root.html").write_text("<p>own root {{ default }}</p>", encoding="utf-8")
     build(load_config(site))
     assert (site / "output" / "index.html").read_text(encoding="utf-8") == "<p>own root ar</p>"
-    assert "dir=\"rtl\"" in (site / "output" / "ar" / "index.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in (site / "output" / "ar" / "index.html").read_text(encoding="utf-8")
 
 
 def test_rebuild_is_byte_identical(site: Path) -> None:

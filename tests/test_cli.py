@@ -18,8 +18,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_extract_jsonl_has_the_contract_keys(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--root", str(site), "extract", str(site / "seeds"), "--format", "jsonl")
+def test_extract_jsonl_has_the_contract_keys(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys, "--root", str(site), "extract", str(site / "seeds"), "--format", "jsonl"
+    )
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows
@@ -42,7 +46,9 @@ def test_extract_jsonl_has_the_contract_keys(site: Path, capsys: pytest.CaptureF
 def test_no_incident_of_the_undated_article_has_a_date(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, out, _ = run(capsys, "--root", str(site), "extract", str(site / "seeds" / "002_d4f3851b5aa9acad.txt"))
+    _, out, _ = run(
+        capsys, "--root", str(site), "extract", str(site / "seeds" / "002_d4f3851b5aa9acad.txt")
+    )
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows
     assert all(r["date"]["start"] is None and r["date"]["precision"] == "undated" for r in rows)

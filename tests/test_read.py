@@ -27,7 +27,10 @@ def test_front_matter_fields_and_extra_metadata(tmp_path: Path) -> None:
     assert article.published.date == dt.date(2020, 2, 28)
     assert article.published.basis == "front-matter"
     assert (article.title, article.source, article.url, article.lang) == (
-        "عنوان", "جسر", "https://example.org/x", "ar",
+        "عنوان",
+        "جسر",
+        "https://example.org/x",
+        "ar",
     )
     assert article.fmt == "markdown"
     assert dict(article.meta) == {"tags": "['idlib']"}

@@ -48,7 +48,10 @@ def test_order_by_start_then_finer_precision_then_text_order() -> None:
     t = build_timeline(items)
     assert [i.id for i in t.dated] == ["early", "day1", "day2", "month", "later"]
     assert [i.id for i in t.undated] == ["undated"]
-    assert dict(t.by_month) == {"2020-01": ("early",), "2020-02": ("day1", "day2", "month", "later")}
+    assert dict(t.by_month) == {
+        "2020-01": ("early",),
+        "2020-02": ("day1", "day2", "month", "later"),
+    }
 
 
 def test_same_event_from_two_articles_is_merged_with_both_sources() -> None:
@@ -74,6 +77,20 @@ def test_doubtful_pairs_stay_apart() -> None:
 
 
 def test_indexes_by_place_type_actor() -> None:
-    t = build_timeline([inc("x", date(2020, 1, 1), places=(IDLIB, SARAQIB)), inc("y", None, kind="shelling")])
+    t = build_timeline(
+        [inc("x", date(2020, 1, 1), places=(IDLIB, SARAQIB)), inc("y", None, kind="shelling")]
+    )
     assert dict(t.by_place) == {"Idlib": ("x", "y"), "Saraqib": ("x",)}
     assert dict(t.by_type) == {"battle": ("x",), "shelling": ("y",)}
+
+
+def test_attacks_on_different_villages_of_one_governorate_stay_apart() -> None:
+    azmarin = Place("خربة عزمارين", "Khirbet Azmarin", 35.9, 36.4, "Idlib", "village")
+    tah = Place("التح", "al-Tah", 35.6, 36.7, "Idlib", "village")
+    d = date(2020, 1, 22)
+    a = inc("a1", d, places=(azmarin, IDLIB), killed=3, order=1)
+    b = inc("a2", d, places=(tah, IDLIB), killed=3, order=2)
+    assert not same_event(a, b)
+    assert len(build_timeline([a, b]).dated) == 2
+    # The same report repeated in one article, with the same village and figures, is one.
+    assert same_event(a, inc("a3", d, places=(azmarin,), killed=3, order=3))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -55,19 +55,24 @@ _TA_FORMS = r"(?:ه|ت(?:ه|ها|هم|هما|هن|نا|كم|ين|ان))"
 _ARTICLE_AFTER_LAM = r"(?:ال|(?<=ل)ل)"  # "للقوات": ل + the article without its alef
 
 
-def _word(word: str, *, first: bool, article: bool, suffix: bool) -> str:
-    """One folded word of a phrase as regex source."""
-    if word.startswith("ال") and len(word) > 3:
-        head, stem = (_ARTICLE_AFTER_LAM if first else "ال"), word[2:]
-    else:
-        head, stem = "", word
-        if article:
-            head = _ARTICLE_AFTER_LAM + "?" if first else "(?:ال)?"
-    if not suffix:
-        return head + re.escape(stem)
-    if stem.endswith("ه"):
-        return head + re.escape(stem[:-1]) + _TA_FORMS
-    return head + re.escape(stem) + _PRONOUN + "?"
+def _tokens(phrase: str, *, article: bool, suffix: bool) -> list[str]:
+    """One lexicon entry as a list of regex pieces (a letter, SEP, an ending…)."""
+    words = fold_word(phrase).split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        first, last = i == 0, i == len(words) - 1
+        out += [] if first else [SEP]
+        has_article = word.startswith("ال") and len(word) > 3
+        stem = word[2:] if has_article else word
+        if article:  # "ال" written or not, the entry matches both
+            out.append(_ARTICLE_AFTER_LAM + "?" if first else "(?:ال)?")
+        elif has_article:
+            out.append(_ARTICLE_AFTER_LAM if first else "ال")
+        if suffix and last and stem.endswith("ه"):
+            out += [re.escape(c) for c in stem[:-1]] + [_TA_FORMS]
+        else:
+            out += [re.escape(c) for c in stem] + ([_PRONOUN + "?"] if suffix and last else [])
+    return out
 
 
 def phrase_regex(phrase: str, *, article: bool = False, suffix: bool = False) -> str:
@@ -76,26 +81,47 @@ def phrase_regex(phrase: str, *, article: bool = False, suffix: bool = False) ->
     ``article``: every word may take the article ("غارة جوية" → "الغارة الجوية").
     ``suffix``: the last word may take a pronoun or accusative alef.
     """
-    words = fold_word(phrase).split(" ")
-    last = len(words) - 1
-    return SEP.join(
-        _word(w, first=i == 0, article=article, suffix=suffix and i == last)
-        for i, w in enumerate(words)
-    )
+    return "".join(_tokens(phrase, article=article, suffix=suffix))
+
+
+@dataclass(slots=True)
+class _Node:
+    """A trie node of token lists (mutable: it only lives while compiling)."""
+
+    children: dict[str, _Node] = field(default_factory=dict)
+    name: str = ""  # the regex group name of the entry that ends here
+    depth: int = 0  # tokens in the longest entry below
+
+
+def _emit(node: _Node) -> str:
+    """Regex source for a trie: longer continuations first, then the end."""
+    children = sorted(node.children.items(), key=lambda kc: -kc[1].depth)
+    branches = [token + _emit(child) for token, child in children]
+    if node.name:
+        branches.append(f"(?P<{node.name}>)")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def alternation(
     named: Iterable[tuple[str, str]], *, article: bool = False, suffix: bool = False
 ) -> str:
-    """``(?:(?P<name>phrase)|…)``, longest phrase first so it wins a tie."""
-    items = sorted(named, key=lambda item: -len(fold_word(item[1])))
-    return (
-        "(?:"
-        + "|".join(
-            f"(?P<{name}>{phrase_regex(p, article=article, suffix=suffix)})" for name, p in items
-        )
-        + ")"
-    )
+    """One regex for many entries; an empty group ``(?P<name>)`` marks each end.
+
+    Entries are merged into a trie so that the regex engine tests a shared
+    beginning once: a flat alternation of 400 entries costs ~10 ms per
+    sentence, the trie a fraction of that. At each branch the longer
+    continuation is tried first, so the longest entry at a place wins.
+    The first of two entries that compile to the same regex wins.
+    """
+    root = _Node()
+    for name, phrase in named:
+        tokens = _tokens(phrase, article=article, suffix=suffix)
+        node = root
+        for i, token in enumerate(tokens):
+            node.depth = max(node.depth, len(tokens) - i)
+            node = node.children.setdefault(token, _Node())
+        node.name = node.name or name
+    return _emit(root) if root.children else "(?!)"
 
 
 def matched_name(m: re.Match[str], prefix: str) -> str:

@@ -103,7 +103,7 @@ def find_casualties(text: str) -> Casualties:
 
 
 def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
-    """"4 شاحنات", "50 آلية": a count of vehicles or places, not people."""
+    """ "4 شاحنات", "50 آلية": a count of vehicles or places, not people."""
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
 
 
@@ -116,12 +116,16 @@ def _bind(
 ) -> NumberMention | None:
     after = [n for n in numbers if n.start >= word.end and n.start not in used]
     for n in after:
-        if _distance(text, word.end, n.start) <= word.after and _clear(text, word.end, n.start, words):
+        if _distance(text, word.end, n.start) <= word.after and _clear(
+            text, word.end, n.start, words
+        ):
             return n
         break
     before = [n for n in numbers if n.end <= word.start and n.start not in used]
     for n in reversed(before):
-        if _distance(text, n.end, word.start) <= word.before and _clear(text, n.end, word.start, words):
+        if _distance(text, n.end, word.start) <= word.before and _clear(
+            text, n.end, word.start, words
+        ):
             return n
         break
     return None

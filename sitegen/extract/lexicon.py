@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -20,13 +20,13 @@ def _text(name: str) -> str:
     return resources.files("sitegen").joinpath("data", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """A YAML data file from ``sitegen/data/`` (e.g. ``"months.yaml"``)."""
     return yaml.safe_load(_text(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """A CSV data file from ``sitegen/data/`` as rows keyed by the header.
 

@@ -48,30 +48,42 @@ _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
 
 
+# One table for str.translate: a dropped character maps to None.
+_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
+_TABLE.update({ord(k): v for k, v in _MAP.items()})
+
+
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """Folded text plus, for each folded index, the index in the original."""
+    """Folded text plus, for each folded index, the index in the original.
+
+    ``offsets`` is None when nothing was dropped (the usual case: most news
+    text carries no diacritics), and the two texts line up one to one.
+    """
 
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    offsets: tuple[int, ...] | None  # len(text) + 1 entries; the last is len(original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the folded text to the original text."""
+        if self.offsets is None:
+            return start, max(start, end)
         if end <= start:
             return self.offsets[start], self.offsets[start]
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def index(self, i: int) -> int:
+        """The original index of folded index ``i`` (``len(text)`` maps to the end)."""
+        return i if self.offsets is None else self.offsets[i]
+
 
 def fold(text: str) -> Folded:
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(_MAP.get(ch, ch))
-        offsets.append(i)
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):
+        return Folded(folded, None)
+    offsets = [i for i, ch in enumerate(text) if ch not in _DROP]
     offsets.append(len(text))
-    return Folded("".join(out), tuple(offsets))
+    return Folded(folded, tuple(offsets))
 
 
 @lru_cache(maxsize=4096)

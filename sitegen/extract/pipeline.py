@@ -30,16 +30,20 @@ class Context:
     week_start: int = temporal.WEEK_START_SATURDAY
 
 
+_UNDATED = DateRef.undated()
+_NONE = Casualties()
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     segment: Segment
-    date: DateRef = DateRef.undated()
+    date: DateRef = _UNDATED
     own_date: bool = False  # the date was written in this clause
     type: str = ""
     places: tuple[Place, ...] = ()
     actors: tuple[str, ...] = ()
     reported_by: str = ""
-    casualties: Casualties = Casualties()
+    casualties: Casualties = _NONE
 
     @property
     def text(self) -> str:
@@ -185,13 +189,15 @@ def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause
         if c.segment.paragraph != paragraph:
             paragraph = c.segment.paragraph
             speaker = speaker if is_continuation(c.text) else ""
-        said = actor_lex.find_attribution(c.text)
+        said = actor_lex.find_attribution(c.text, ctx.article.body)
         if said is not None:
             speaker = said.actor.key or said.actor.ar
         if not c.type:
             out.append(c)
             continue
-        keys = tuple(dict.fromkeys(m.actor.key for m in actor_lex.find_actors(c.text) if m.actor.key))
+        keys = tuple(
+            dict.fromkeys(m.actor.key for m in actor_lex.find_actors(c.text) if m.actor.key)
+        )
         out.append(replace(c, actors=keys, reported_by=speaker))
     return tuple(out)
 
@@ -210,7 +216,7 @@ def count_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
 
 
 def _elliptic(text: str, before: Casualties) -> Casualties:
-    """"وثلاثة آخرون": a count that repeats the previous clause's kind of casualty."""
+    """ "وثلاثة آخرون": a count that repeats the previous clause's kind of casualty."""
     numbers = find_numbers(text[:40])
     if not numbers or "آخر" not in fold(text[:60]).text:
         return Casualties()
@@ -288,7 +294,9 @@ def _diagnostics(ctx: Context, incidents: tuple[Incident, ...]) -> list[Diagnost
         if not inc.date.is_dated:
             phrase = f"'{inc.date.text}' " if inc.date.text else ""
             why = inc.date.note or "the text does not place it on the calendar"
-            out.append(Diagnostic(article.path, src.line, f"undated incident {phrase}— {why}", "warning"))
+            out.append(
+                Diagnostic(article.path, src.line, f"undated incident {phrase}— {why}", "warning")
+            )
         for p in inc.places:
             if not p.known:
                 msg = f"unknown place '{p.ar}' (shown as '{p.en}'): add it to the gazetteer"

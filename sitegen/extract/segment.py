@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from sitegen.extract.lexicon import load_yaml
@@ -177,7 +178,7 @@ def _clauses(sentence: str, is_event: Callable[[str], bool]) -> Iterator[tuple[i
             cuts.append(at)
             last = at
     bounds = [0, *cuts, len(sentence)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         b_trim = b
         while b_trim > a and sentence[b_trim - 1] in " ,،\t":
             b_trim -= 1

@@ -37,14 +37,16 @@ from sitegen.extract.numbers import (
     FastFolded,
     fast_fold,
     first_words,
-    with_clitics,
+    match_at,
     match_at_words,
-    number_first_words,
     number_pattern,
     parse_number,
+    positions,
+    with_clitics,
     word_alternation,
+    words_of,
 )
-from sitegen.model import DateRef, Published
+from sitegen.model import Basis, DateRef, Precision, Published
 
 WEEK_START_SATURDAY = 5  # Python weekday(): Monday=0 … Saturday=5, Sunday=6
 
@@ -193,12 +195,16 @@ class _Tables:
         t["weekday_en"] = {int(k): v["en"] for k, v in weekdays["arabic"].items()}
         t["ordinals"] = _ordinals(numbers)
         t["days"] = _folded_map(
-            (w, (int(d["offset"]), d["en"], d.get("guard", ""))) for d in rel["days"] for w in d["words"]
+            (w, (int(d["offset"]), d["en"], d.get("guard", "")))
+            for d in rel["days"]
+            for w in d["words"]
         )
         t["day_parts"] = _folded_map(rel["day_parts"].items())
         t["midnight"] = frozenset(fold_word(w) for w in rel["midnight_parts"])
         t["eve_parts"] = frozenset(fold_word(w) for w in weekdays["eve_parts"])
-        t["anchors"] = _folded_map((k, (int(v["shift"]), v["en"])) for k, v in rel["anchors"].items())
+        t["anchors"] = _folded_map(
+            (k, (int(v["shift"]), v["en"])) for k, v in rel["anchors"].items()
+        )
         t["anaphora"] = _folded_map(
             (w, (int(a["shift"]), a["en"])) for a in rel["anaphora"] for w in a["words"]
         )
@@ -299,12 +305,14 @@ class _Tables:
             rf"(?P<wdc>(?P<wd>{wd})(?:\s+(?P<wddir>{past_next}))?)",
             rf"(?P<ago>(?P<agow>{alt(r['ago'])})\s+(?:(?P<agoq>{alt(self.n['approximate'])})\s+)?"
             rf"(?:(?P<agon>{num})\s+(?P<agonu>{self._forms('singular')}|{self._forms('plural')})"
-            rf"|(?P<agod>{self._forms('dual')})|(?P<agop>{self._forms('plural')})|(?P<agos>{self._forms('singular')})))",
+            rf"|(?P<agod>{self._forms('dual')})|(?P<agop>{self._forms('plural')})"
+            rf"|(?P<agos>{self._forms('singular')})))",
             rf"(?P<span>(?:(?P<sdual>{self._forms('dual', True)})"
-            rf"|(?P<spl>{self._forms('plural', True)})(?:\s+(?:(?P<sfew>{alt(r['few'])})|(?P<sn>{num})))?"
+            rf"|(?P<spl>{self._forms('plural', True)})"
+            rf"(?:\s+(?:(?P<sfew>{alt(r['few'])})|(?P<sn>{num})))?"
             rf"|(?P<sn2>{num})\s+(?P<su2>{self._forms('singular')}|{self._forms('plural')}))"
             rf"\s+(?P<sdir>{span_dir}))",
-            rf"(?P<bareyear>\d{{4}})",
+            r"(?P<bareyear>\d{4})",
             rf"(?P<unanch>(?P<uanchor>{alt(t['anchors'])})\s+[^\s,.;:]+)",
         ]
         pre = (
@@ -323,13 +331,11 @@ class _Tables:
 
         mon, wd = alt(self.tables["latin_months"]), alt(self.tables["latin_weekdays"])
         suffix = alt(self.m["latin_year_suffix"])
-        day = r"(\d{1,2})(?:st|nd|rd|th)?"
         body = (
             rf"(?P<lm1>{mon})\.?\s+(?P<ld1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly1>\d{{4}})"
             rf"|(?P<ld2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<lm2>{mon})\.?,?\s+(?P<ly2>\d{{4}})"
             rf"|(?P<lm3>{mon})\s+(?P<ly3>\d{{4}})"
         )
-        del day
         return (
             rf"(?<![\w])(?:(?P<lwd>{wd}),?\s+)?(?:{body})(?:\s*{suffix}(?!\w))?"
             rf"(?:,?\s+(?P<lwd2>{wd}))?(?![\w])"
@@ -358,38 +364,40 @@ class _Ctx:
             prep = self.g.prep_before.search(self.folded.text, max(0, fstart - 24), fstart)
             fstart = prep.start() if prep else fstart
         start, end = self.folded.span(fstart, self.m.end())
+        while end < len(self.text) and self.text[end] in _MARKS:
+            end += 1  # "غداً", "هـ": the marks fold() dropped belong to the last letter
         return DateMention(start, end, self.text[start:end], kind, **fields)
+
+
+# Harakat, superscript alef and tatweel: dropped by fold(), written after a letter.
+_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670", "\u0640"])
 
 
 def find_dates(text: str) -> list[DateMention]:
     """All date expressions in ``text``, non-overlapping, in text order."""
     g = _grammar()
     folded = fast_fold(text)
+    words = words_of(folded.text)  # one tokenisation for both scripts
     found: list[tuple[int, int, DateMention | None]] = []
-    for m in match_at_words(g.arabic, folded.text, g.arabic_firsts):
+    for m in match_at_words(g.arabic, folded.text, g.arabic_firsts, words):
         found.append((m.start(), m.end(), _build_arabic(_Ctx(m, folded, text, g))))
-    for m in _latin_matches(g, folded.text):
-        found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
+    if _LATIN_LETTER.search(folded.text):
+        for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
+            found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
     return [m for m in _non_overlapping(found) if m is not None]
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
-_LATIN_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 
-def _latin_matches(g: _Grammar, folded: str) -> Iterator[re.Match[str]]:
+def _latin_starts(g: _Grammar, folded: str, words: set[str]) -> list[int]:
     """Latin-script dates start with a digit, a month or a weekday name."""
-    if not _LATIN_LETTER.search(folded):
-        return
-    last_end = 0
-    for tok in _LATIN_WORD.finditer(folded):
-        word = tok.group()
-        if tok.start() < last_end or not (word[0].isdigit() or word.lower() in g.latin_firsts):
-            continue
-        m = g.latin.match(folded, tok.start())
-        if m:
-            last_end = m.end()
-            yield m
+    hits = [
+        w
+        for w in words
+        if w.isdigit() or (w[0] < "\u0600" and w.lower() in g.latin_firsts)  # skip Arabic words
+    ]
+    return positions(folded, hits)
 
 
 def _non_overlapping(
@@ -521,9 +529,10 @@ def _b_dm(c: _Ctx) -> DateMention | None:
         return None  # a Gregorian month with a Hijri year is a misreading
     direction = _direction(c, "mdir")
     guarded = re.sub(r"\s+", " ", c.group("mon")) in c.g.guarded
-    if guarded and not (has_day or year or paired or direction or c.group("shahr")):
+    framed = has_day or year or paired or direction or c.group("shahr") or c.group("mpart")
+    if guarded and not framed:
         return None  # "آب" alone is "father"; "مارس" alone is "practised"
-    if direction and (has_day or year):
+    if direction and year:
         direction = ""  # "20 فبراير 2020 الماضي" is still that date
     fields = _common(c)
     if has_day:
@@ -537,12 +546,14 @@ def _b_dm(c: _Ctx) -> DateMention | None:
 
 
 def _b_dper(c: _Ctx) -> DateMention | None:
-    """"20 من الشهر الماضي": a day of a month relative to publication."""
+    """ "20 من الشهر الماضي": a day of a month relative to publication."""
     if not _prefix(c, ("anchor", "since", "dpart", "yawm")):
         return None
     direction = _direction(c, "pddir")
     offset = {"past": -1, "next": 1}.get(direction, 0)
-    return c.mention("date", day=int(c.group("pdnum")), offset=offset, direction=direction, **_common(c))
+    return c.mention(
+        "date", day=int(c.group("pdnum")), offset=offset, direction=direction, **_common(c)
+    )
 
 
 def _b_year(c: _Ctx) -> DateMention | None:
@@ -609,15 +620,13 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
     if after in c.g.bare_blocked_by:
         return None  # "الأحد عشر" is eleven
     framed = bool(c.group("dpart") or c.group("yawm") or direction or c.group("since"))
-    if not framed and not (_at_edge(c, after=False) or _at_edge(c, after=True)):
-        if after not in c.g.bare_followed_by:
-            return None  # "الجمعة" may be "the assembly"; be conservative
+    at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
+    if not (framed or at_edge or after in c.g.bare_followed_by):
+        return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
     eve = dpart in c.g.eve_parts
     gloss = _gloss(c.g.weekday_en[wd], _part_gloss(c))
-    return c.mention(
-        "weekday", weekday=wd, direction=direction, eve=eve, gloss=gloss, **_common(c)
-    )
+    return c.mention("weekday", weekday=wd, direction=direction, eve=eve, gloss=gloss, **_common(c))
 
 
 def _b_ago(c: _Ctx) -> DateMention | None:
@@ -635,7 +644,9 @@ def _b_ago(c: _Ctx) -> DateMention | None:
     else:
         amount = {"dual": 2, "singular": 1}.get(form)
     gloss = f"{amount if amount is not None else 'some'} {unit}(s) ago"
-    return c.mention("ago", unit=unit, amount=amount, approximate=bool(c.group("agoq")), gloss=gloss)
+    return c.mention(
+        "ago", unit=unit, amount=amount, approximate=bool(c.group("agoq")), gloss=gloss
+    )
 
 
 def _b_span(c: _Ctx) -> DateMention | None:
@@ -770,14 +781,16 @@ def _undated_no_pub(m: DateMention, what: str = "") -> DateRef:
     return DateRef.undated(m.text, f"{label} — article has no publication date")
 
 
-def _day(m: DateMention, d: date, basis: str, note: str = "") -> DateRef:
-    return DateRef(d, d, "day", m.text, basis, note)  # type: ignore[arg-type]
+def _day(m: DateMention, d: date, basis: Basis, note: str = "") -> DateRef:
+    return DateRef(d, d, "day", m.text, basis, note)
 
 
-def _span_ref(m: DateMention, s: date, e: date, precision: str, basis: str, note: str = "") -> DateRef:
+def _span_ref(
+    m: DateMention, s: date, e: date, precision: Precision, basis: Basis, note: str = ""
+) -> DateRef:
     if s == e and precision in ("range", "approx") and not m.approximate:
         precision = "day" if precision == "range" else precision
-    return DateRef(s, e, precision, m.text, basis, note)  # type: ignore[arg-type]
+    return DateRef(s, e, precision, m.text, basis, note)
 
 
 def _month_end(y: int, mo: int) -> date:
@@ -806,21 +819,29 @@ def _r_date(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> D
     assert m.month is not None or m.offset is not None
     if m.calendar == "hijri":
         assert m.year is not None and m.month is not None and m.day is not None
-        d = Hijri(m.year, m.month, m.day).to_gregorian().datetosimple()
+        d = date(*Hijri(m.year, m.month, m.day).to_gregorian().datetuple())
         return _check_weekday(m, _day(m, d, "explicit"))
     if m.year is not None and m.month is not None and m.day is not None:
         return _check_weekday(m, _day(m, date(m.year, m.month, m.day), "explicit"))
     if pub is None:
-        return _undated_no_pub(m, "a day with no month or year")
+        return _undated_no_pub(m, "a date with no year")
     if m.month is None:  # "20 من الشهر الماضي"
         y, mo = _add_months(pub.year, pub.month, m.offset)
     else:
-        mo = m.month
-        y = _month_year(mo, m.direction, pub)
-        if not m.direction:  # the occurrence of that day nearest publication
-            y = min((y - 1, y, y + 1), key=lambda yy: _distance(yy, mo, m.day or 1, pub))
+        mo, day = m.month, m.day or 1
+        years = (pub.year - 1, pub.year, pub.year + 1)
+        if m.direction == "past":  # "2 شباط الماضي": the latest one on or before publication
+            y = max(yy for yy in years if _on_or_before(yy, mo, day, pub))
+        elif m.direction == "next":
+            y = min(yy for yy in years if not _on_or_before(yy, mo, day, pub))
+        else:  # the occurrence of that day nearest publication
+            y = min(years, key=lambda yy: _distance(yy, mo, day, pub))
     assert m.day is not None
     return _check_weekday(m, _day(m, date(y, mo, m.day), "relative"))
+
+
+def _on_or_before(y: int, mo: int, d: int, pub: date) -> bool:
+    return (y, mo, d) <= (pub.year, pub.month, pub.day)
 
 
 def _distance(y: int, mo: int, d: int, pub: date) -> int:
@@ -840,41 +861,42 @@ def _check_weekday(m: DateMention, ref: DateRef) -> DateRef:
 
 def _r_month(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
     assert m.month is not None
+    basis: Basis = "explicit" if m.year is not None else "relative"
     if m.year is not None:
-        y, basis = m.year, "explicit"
+        y = m.year
     elif pub is None:
         return _undated_no_pub(m, "a month with no year")
     else:
-        y, basis = _month_year(m.month, m.direction, pub), "relative"
+        y = _month_year(m.month, m.direction, pub)
     return _month_ref(m, y, m.month, basis)
 
 
-def _month_ref(m: DateMention, y: int, mo: int, basis: str) -> DateRef:
+def _month_ref(m: DateMention, y: int, mo: int, basis: Basis) -> DateRef:
     last = _month_end(y, mo)
     if m.part == "end":  # a deadline: "بنهاية فبراير" is its last day
         return _day(m, last, basis, "end of month: read as its last day")
     if m.part:
         a, b = _grammar().part_days[m.part]
-        return DateRef(date(y, mo, a), date(y, mo, min(b, last.day)), "range", m.text, basis)  # type: ignore[arg-type]
-    return DateRef(date(y, mo, 1), last, "month", m.text, basis)  # type: ignore[arg-type]
+        return DateRef(date(y, mo, a), date(y, mo, min(b, last.day)), "range", m.text, basis)
+    return DateRef(date(y, mo, 1), last, "month", m.text, basis)
 
 
 def _r_year(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
     assert m.year is not None
     if m.calendar == "hijri":
-        s = Hijri(m.year, 1, 1).to_gregorian().datetosimple()
-        e = Hijri(m.year + 1, 1, 1).to_gregorian().datetosimple() - timedelta(days=1)
+        s = date(*Hijri(m.year, 1, 1).to_gregorian().datetuple())
+        e = date(*Hijri(m.year + 1, 1, 1).to_gregorian().datetuple()) - timedelta(days=1)
         return DateRef(s, e, "range", m.text, "explicit", f"Hijri year {m.year}")
     return _year_ref(m, m.year, "explicit")
 
 
-def _year_ref(m: DateMention, y: int, basis: str) -> DateRef:
+def _year_ref(m: DateMention, y: int, basis: Basis) -> DateRef:
     if m.part == "end":
         return _day(m, date(y, 12, 31), basis, "end of year: read as its last day")
     if m.part:
         a, b = _grammar().year_parts[m.part]
-        return DateRef(date(y, a, 1), _month_end(y, b), "range", m.text, basis)  # type: ignore[arg-type]
-    return DateRef(date(y, 1, 1), date(y, 12, 31), "year", m.text, basis)  # type: ignore[arg-type]
+        return DateRef(date(y, a, 1), _month_end(y, b), "range", m.text, basis)
+    return DateRef(date(y, 1, 1), date(y, 12, 31), "year", m.text, basis)
 
 
 def _week_start(d: date, ws: int) -> date:
@@ -935,7 +957,9 @@ def _r_ago(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> Da
         return _day(m, d, "relative")
     if m.unit == "week":
         d = pub - timedelta(weeks=m.amount)
-        return _span_ref(m, d - timedelta(days=3), min(d + timedelta(days=3), pub), "approx", "relative")
+        return _span_ref(
+            m, d - timedelta(days=3), min(d + timedelta(days=3), pub), "approx", "relative"
+        )
     months = g.unit_months[m.unit] * m.amount
     y, mo = _add_months(pub.year, pub.month, -months)
     if m.unit == "year":
@@ -959,16 +983,20 @@ def _r_span(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> D
         s, e = pub, pub + timedelta(days=days)
     else:
         s, e = pub - timedelta(days=days), pub
-    precision = "approx" if vague and days <= 14 else "range"
+    precision: Precision = "approx" if vague and days <= 14 else "range"
     return _span_ref(m, s, e, precision, "relative")
 
 
 def _r_anaphora(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
     if ctx is None or not ctx.is_dated:
-        return DateRef.undated(m.text, f"{m.gloss or 'refers back'}: no earlier date in the article")
+        return DateRef.undated(
+            m.text, f"{m.gloss or 'refers back'}: no earlier date in the article"
+        )
     assert ctx.start is not None and ctx.end is not None
     if m.shift == 0:
-        return DateRef(ctx.start, ctx.end, ctx.precision, m.text, "inherited", f"same as '{ctx.text}'")
+        return DateRef(
+            ctx.start, ctx.end, ctx.precision, m.text, "inherited", f"same as '{ctx.text}'"
+        )
     if ctx.precision != "day":
         return DateRef.undated(m.text, f"{m.gloss} a {ctx.precision}, not a day ('{ctx.text}')")
     d = ctx.start + timedelta(days=m.shift)
@@ -994,23 +1022,28 @@ _RESOLVERS = {
 
 
 def _apply_since_and_shift(m: DateMention, ref: DateRef, pub: date | None) -> DateRef:
-    """"منذ X" stretches X to publication; "غداة X" moves a day by one."""
-    assert ref.start is not None and ref.end is not None
+    """ "منذ X" stretches X to publication; "غداة X" moves a day by one."""
+    start = ref.start
+    assert start is not None
     if m.kind != "anaphora" and m.shift:
         if ref.precision != "day":
             return DateRef.undated(m.text, f"{m.gloss or 'shifted'} a {ref.precision}, not a day")
-        d = ref.start + timedelta(days=m.shift)
-        ref = replace(ref, start=d, end=d)
+        start = start + timedelta(days=m.shift)
+        ref = replace(ref, start=start, end=start)
     if not m.since:
         return ref
     if pub is None:
-        return DateRef.undated(m.text, f"since {ref.start}: open-ended, article has no publication date")
-    if ref.start > pub:
-        return DateRef.undated(m.text, f"since {ref.start}, which is after publication ({pub})")
-    basis = "relative"
-    if ref.start == pub:
+        return DateRef.undated(
+            m.text, f"since {ref.start}: open-ended, article has no publication date"
+        )
+    if start > pub:
+        return DateRef.undated(m.text, f"since {start}, which is after publication ({pub})")
+    basis: Basis = "relative"
+    if start == pub:
         return DateRef(pub, pub, "day", m.text, basis, ref.note)
-    return DateRef(ref.start, pub, "range", m.text, basis, _join(ref.note, "from then to publication"))
+    return DateRef(
+        ref.start, pub, "range", m.text, basis, _join(ref.note, "from then to publication")
+    )
 
 
 # --------------------------------------------------------------------------
@@ -1022,7 +1055,7 @@ def _line(text: str, offset: int) -> int:
 
 
 def _today_claims(mentions: list[DateMention]) -> list[DateMention]:
-    """"اليوم الأربعاء": the text names today's weekday."""
+    """ "اليوم الأربعاء": the text names today's weekday."""
     return [m for m in mentions if m.kind == "day" and m.weekday is not None and not m.shift]
 
 
@@ -1052,20 +1085,28 @@ def infer_publication(text: str) -> Published | None:
         if not candidates:
             return None
     best = candidates[0]
-    return Published(best, "text", _evidence(text, dated[best], claims, len(dated)), _line(text, dated[best][0].start))
+    return Published(
+        best,
+        "text",
+        _evidence(text, dated[best], claims, len(dated)),
+        _line(text, dated[best][0].start),
+    )
 
 
 def _evidence(text: str, ms: list[DateMention], claims: list[DateMention], n_dates: int) -> str:
     lines = sorted({_line(text, m.start) for m in ms})
-    where = f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
-    times = f", {len(ms)} times" if len(ms) > 1 else ""
-    out = f"'{ms[0].text}' ({where}{times})"
+    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {_and(lines)}"
+    out = f"'{ms[0].text}' ({where})"
     if claims:
         c = claims[0]
-        out += f" agrees with '{c.text}' (line {_line(text, c.start)})"
-    else:
-        out += " is the only full date in the text" if n_dates == 1 else f" is the latest of {n_dates} full dates"
-    return out
+        return out + f" agrees with '{c.text}' (line {_line(text, c.start)})"
+    if n_dates == 1:
+        return out + " is the only full date in the text"
+    return out + f" is the latest of {n_dates} full dates; no weekday confirms it"
+
+
+def _and(items: list[int]) -> str:
+    return ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
 
 
 def weekday_warnings(text: str, published: date) -> list[tuple[int, str]]:
@@ -1091,11 +1132,11 @@ def weekday_warnings(text: str, published: date) -> list[tuple[int, str]]:
     names = calendar.day_name
     for (offset, wd), (line, m, more) in seen.items():
         day = published + timedelta(days=offset)
-        msg = (
-            f"'{m.text}' names {names[wd]}, but {'the publication date' if offset == 0 else 'that day'}"
-            f" {day} is a {names[day.weekday()]}"
-        )
+        which = "the publication date" if offset == 0 else "that day"
+        msg = f"'{m.text}' names {names[wd]}, but {which} {day} is a {names[day.weekday()]}"
         if more:
-            msg += f" (also on line{'s' if len(more) > 1 else ''} {', '.join(map(str, more))})"
+            msg += (
+                f" (also on line {more[0]})" if len(more) == 1 else f" (also on lines {_and(more)})"
+            )
         out.append((line, msg))
     return out

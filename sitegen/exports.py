@@ -1,0 +1,403 @@
+"""Downloads written at build time: JSON, CSV (ACLED columns), TimelineJS,
+Atom feeds and the sitemap.
+
+Every export is deterministic — the same timeline gives byte-identical
+output: keys are sorted, rows follow the timeline's order and nothing reads
+the clock (an Atom ``updated`` is the incident's date, not the build time).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any, Protocol, cast
+
+from sitegen.config import Config
+from sitegen.extract import actors, events
+from sitegen.model import DateRef, Incident, Place, Timeline
+
+# Where the permalink of an incident lives inside a language folder; the
+# English page is the one the (English-named) JSON export points to.
+INCIDENT_PATH = "incidents/{id}.html"
+# The feed of each language, inside the language folder.
+FEED_PATH = "feed.xml"
+# Feeds need absolute ids. Without a base_url there is no URL to build them
+# from, so ids are tag: URIs (RFC 4151) under this prefix; they stay stable
+# across builds, which is all a feed reader needs from an id.
+TAG_PREFIX = "tag:sitegen,2020:"
+# How many incidents a feed carries (the most recent by start date).
+FEED_SIZE = 50
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+CSV_COLUMNS = (
+    # ACLED's names, where a column means what ACLED's does
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "source",
+    "notes",
+    "fatalities",
+    # ours
+    "date_end",
+    "precision",
+    "date_text",
+    "date_basis",
+    "wounded",
+    "displaced",
+    "approximate",
+    "places_ar",
+    "quote",
+    "file",
+    "line",
+)
+
+
+class Fmt(Protocol):
+    """What the exports need from ``render.Formatter`` (one language)."""
+
+    lang: str
+
+    def date(self, ref: DateRef) -> str: ...
+    def type_label(self, key: str, plural: bool = False) -> str: ...
+    def place(self, p: Place) -> str: ...
+
+
+# ---------------------------------------------------------------------------
+# Shared helpers
+
+
+def _actor_en(key: str) -> str:
+    try:
+        return actors.actor(key).en
+    except KeyError:
+        return key  # a speaker as written, not in the lexicon
+
+
+def _actor_kind(key: str) -> str:
+    try:
+        return actors.actor(key).kind
+    except KeyError:
+        return ""
+
+
+def _event(key: str) -> events.EventType | None:
+    try:
+        return events.event_type(key)
+    except KeyError:
+        return None
+
+
+def _acled(key: str) -> dict[str, str]:
+    t = _event(key)
+    # The type's default mapping: an incident does not keep the trigger group
+    # that could refine the sub-event type.
+    return {
+        "event_type": t.acled_event_type if t else "",
+        "sub_event_type": t.acled_sub_event_type if t else "",
+    }
+
+
+def _type_label(key: str, lang: str) -> str:
+    t = _event(key)
+    return str(getattr(t, lang)) if t else key
+
+
+def _fmt_label(fmt: Fmt, key: str) -> str:
+    try:
+        return fmt.type_label(key)
+    except KeyError:
+        return key
+
+
+def _join_url(base_url: str, path: str) -> str:
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+
+def _dumps(value: Any, indent: int | None = 2) -> bytes:
+    separators = (",", ": ") if indent else (",", ":")
+    text = json.dumps(
+        value, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators
+    )
+    return (text + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def incidents_json(timeline: Timeline, base_url: str = "") -> bytes:
+    """Every incident (dated, then undated) in the ``sitegen extract`` shape,
+    with its permalink, each source's own figures, labels and ACLED types.
+
+    ``url`` is relative to the site root (where the downloads live) unless
+    ``base_url`` is set."""
+    return _dumps([_incident_row(inc, base_url) for inc in timeline.incidents])
+
+
+def _incident_row(inc: Incident, base_url: str) -> dict[str, object]:
+    keys = [*inc.actors, inc.reported_by]
+    row = inc.as_json({k: _actor_en(k) for k in keys if k})
+    row["url"] = _join_url(base_url, "en/" + INCIDENT_PATH.format(id=inc.id))
+    row["sources"] = [
+        {**json_source, "casualties": source.casualties.as_json()}
+        for json_source, source in zip(_listed(row["sources"]), inc.sources, strict=True)
+    ]
+    row["type_label"] = {lang: _type_label(inc.type, lang) for lang in ("ar", "en")}
+    row["acled"] = _acled(inc.type)
+    return row
+
+
+def _listed(value: object) -> list[dict[str, object]]:
+    # as_json() is typed loosely (dict[str, object]); its "sources" is a list of dicts
+    return cast(list[dict[str, object]], value)
+
+
+# ---------------------------------------------------------------------------
+# CSV
+
+
+def incidents_csv(timeline: Timeline) -> bytes:
+    """One row per incident with ACLED's column names where they apply.
+
+    UTF-8 with a BOM: without it Excel reads the file as the local code page
+    and the Arabic turns to mojibake."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for inc in timeline.incidents:
+        writer.writerow(_csv_row(inc))
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def time_precision(ref: DateRef) -> str:
+    """ACLED's code: 1 a day, 2 within a week (or about a day), 3 a month or longer."""
+    if ref.start is None or ref.end is None:
+        return ""
+    if ref.precision == "day":
+        return "1"
+    if ref.precision in ("week", "approx") or (
+        ref.precision == "range" and (ref.end - ref.start).days < 7
+    ):
+        return "2"
+    return "3"
+
+
+def _parties(inc: Incident) -> list[str]:
+    """ACLED's actor1/actor2 are parties to the event: leave out the reporter
+    and the media that only relay it."""
+    return [_actor_en(a) for a in inc.actors if a != inc.reported_by and _actor_kind(a) != "media"]
+
+
+def _num(n: int | float | None) -> str:
+    return "" if n is None else str(n)
+
+
+def _csv_row(inc: Incident) -> dict[str, str]:
+    ref, c = inc.date, inc.casualties
+    first = inc.places[0] if inc.places else None
+    parties = [*_parties(inc), "", ""]
+    source = inc.sources[0]  # the report the incident's id comes from; the JSON has all
+    names_en = [p.en for p in inc.places]
+    notes = inc.summary_en
+    if len(names_en) > 1:
+        notes += f" [places: {'; '.join(names_en)}]"
+    return {
+        "event_id_cnty": inc.id,
+        "event_date": ref.start.isoformat() if ref.start else "",
+        "year": str(ref.start.year) if ref.start else "",
+        "time_precision": time_precision(ref),
+        **_acled(inc.type),
+        "actor1": parties[0],
+        "actor2": parties[1],
+        "admin1": first.admin1 if first else "",
+        "location": first.en if first else "",
+        "latitude": _num(first.lat) if first else "",
+        "longitude": _num(first.lon) if first else "",
+        "source": _actor_en(inc.reported_by) if inc.reported_by else "",
+        "notes": notes,
+        "fatalities": _num(c.killed),
+        "date_end": ref.end.isoformat() if ref.end else "",
+        "precision": ref.precision,
+        "date_text": ref.text,
+        "date_basis": ref.basis,
+        "wounded": _num(c.wounded),
+        "displaced": _num(c.displaced),
+        "approximate": "true" if c.approximate else "false",
+        "places_ar": "; ".join(p.ar for p in inc.places),
+        "quote": source.quote,
+        "file": source.file,
+        "line": str(source.line),
+    }
+
+
+# ---------------------------------------------------------------------------
+# TimelineJS
+
+
+def timelinejs(timeline: Timeline, lang: str, fmt: Fmt, title: str = "") -> bytes:
+    """TimelineJS3 JSON of the dated incidents, in the page language."""
+    doc: dict[str, object] = {"events": [_tl_event(inc, lang, fmt) for inc in timeline.dated]}
+    if title:
+        doc["title"] = {"text": {"headline": html.escape(title), "text": ""}}
+    return _dumps(doc, indent=None)
+
+
+def _tl_date(d: date, precision: str) -> dict[str, str]:
+    """A TimelineJS date: a coarser precision leaves out the finer fields, so
+    TimelineJS shows "February 2020" rather than an invented 1 February."""
+    out = {"year": str(d.year)}
+    if precision != "year":
+        out["month"] = str(d.month)
+    if precision not in ("year", "month"):
+        out["day"] = str(d.day)
+    return out
+
+
+def _tl_event(inc: Incident, lang: str, fmt: Fmt) -> dict[str, object]:
+    ref = inc.date
+    assert ref.start is not None and ref.end is not None
+    event: dict[str, object] = {
+        "start_date": _tl_date(ref.start, ref.precision),
+        "display_date": fmt.date(ref),
+        "text": {
+            "headline": html.escape(headline(inc, fmt)),
+            "text": html.escape(_body(inc, lang)),
+        },
+        "group": _fmt_label(fmt, inc.type),
+        "unique_id": inc.id,
+    }
+    if ref.end != ref.start and ref.precision not in ("month", "year"):
+        event["end_date"] = _tl_date(ref.end, ref.precision)
+    return event
+
+
+def headline(inc: Incident, fmt: Fmt) -> str:
+    """ "Airstrike — Saraqib": the type and the first place."""
+    label = _fmt_label(fmt, inc.type)
+    label = label[:1].upper() + label[1:]
+    return f"{label} — {fmt.place(inc.places[0])}" if inc.places else label
+
+
+def _body(inc: Incident, lang: str) -> str:
+    """Arabic: the words of the source; English: our summary of them."""
+    if lang == "ar":
+        return inc.sources[0].quote if inc.sources else inc.summary_ar
+    return inc.summary_en
+
+
+# ---------------------------------------------------------------------------
+# Atom
+
+
+def atom_feed(timeline: Timeline, lang: str, config: Config, fmt: Fmt) -> bytes:
+    """An Atom 1.0 feed of the most recent dated incidents, for ``lang/feed.xml``.
+
+    With a base_url, ids and links are absolute URLs; without one, links are
+    relative to the feed (``incidents/<id>.html``) and ids are tag: URIs."""
+    recent = sorted(timeline.dated, key=lambda i: i.date.start or date.min, reverse=True)
+    recent = recent[:FEED_SIZE]
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
+    _text(feed, "title", config.title(lang))
+    _text(feed, "id", _feed_id(config.base_url, lang, FEED_PATH))
+    # The newest incident's date, so an unchanged timeline gives an unchanged feed.
+    _text(feed, "updated", _stamp(recent[0].date.start if recent else None))
+    _link(feed, _feed_link(config.base_url, lang, "index.html"), "alternate", "text/html")
+    if config.base_url:
+        _link(feed, _join_url(config.base_url, f"{lang}/{FEED_PATH}"), "self")
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", config.title(lang))
+    for inc in recent:
+        _entry(feed, inc, lang, config.base_url, fmt)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _entry(feed: ET.Element, inc: Incident, lang: str, base_url: str, fmt: Fmt) -> None:
+    path = INCIDENT_PATH.format(id=inc.id)
+    entry = ET.SubElement(feed, "entry")
+    _text(entry, "title", headline(inc, fmt))
+    _text(entry, "id", _feed_id(base_url, lang, path))
+    _text(entry, "updated", _stamp(inc.date.start))
+    _link(entry, _feed_link(base_url, lang, path), "alternate", "text/html")
+    ET.SubElement(entry, "category", {"term": inc.type, "label": _fmt_label(fmt, inc.type)})
+    summary = ET.SubElement(entry, "summary", {"type": "text"})
+    summary.text = f"{fmt.date(inc.date)}: {_body(inc, lang)}"
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, tag).text = text
+
+
+def _link(parent: ET.Element, href: str, rel: str, mime: str = "") -> None:
+    attrs = {"rel": rel, "href": href}
+    if mime:
+        attrs["type"] = mime
+    ET.SubElement(parent, "link", attrs)
+
+
+def _feed_id(base_url: str, lang: str, path: str) -> str:
+    return _join_url(base_url, f"{lang}/{path}") if base_url else f"{TAG_PREFIX}{lang}/{path}"
+
+
+def _feed_link(base_url: str, lang: str, path: str) -> str:
+    """Absolute with a base_url; otherwise relative to the feed in ``lang/``."""
+    return _join_url(base_url, f"{lang}/{path}") if base_url else path
+
+
+def _stamp(d: date | None) -> str:
+    # An empty feed still needs an ``updated``; the epoch keeps it deterministic.
+    return f"{(d or date(1970, 1, 1)).isoformat()}T00:00:00Z"
+
+
+# ---------------------------------------------------------------------------
+# Sitemap
+
+
+def sitemap(paths: Iterable[str], base_url: str, languages: Sequence[str]) -> bytes | None:
+    """sitemap.xml with each page's language versions as hreflang alternates.
+
+    A path under a language folder stands for that page in every language
+    (the plans are the same), so one language's paths are enough. The
+    protocol requires absolute URLs, so with no base_url there is no sitemap:
+    this returns None and the build writes nothing."""
+    if not base_url:
+        return None
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
+    for path in sorted(_every_language(paths, languages)):
+        url = ET.SubElement(root, "url")
+        _text(url, "loc", _join_url(base_url, path))
+        lang, _, rest = path.partition("/")
+        if lang in languages and rest:
+            for other in languages:
+                href = _join_url(base_url, f"{other}/{rest}")
+                attrs = {"rel": "alternate", "hreflang": other, "href": href}
+                ET.SubElement(url, "xhtml:link", attrs)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _every_language(paths: Iterable[str], languages: Sequence[str]) -> set[str]:
+    out: set[str] = set()
+    for path in paths:
+        lang, _, rest = path.partition("/")
+        out.update(
+            [f"{other}/{rest}" for other in languages] if lang in languages and rest else [path]
+        )
+    return out

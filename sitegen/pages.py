@@ -1,0 +1,246 @@
+"""The page plan: which pages exist and what each one shows.
+
+Both languages share one plan; the renderer walks it once per language. The
+shared data (indexes, totals, slugs) is computed here once, never per page.
+The plan scales with the archive: the timeline is cut into month pages, and
+the front page shows only the most recent months up to a budget.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitegen.extract import actors, events
+from sitegen.model import Article, Incident, Place, Timeline
+from sitegen.timeline import month_key
+
+
+def N_(message: str) -> str:
+    """Mark a page title for the message catalog; it is translated when rendered."""
+    return message
+
+
+# How many incidents the front page lists before it leaves the rest to the
+# month pages (a 10,000-incident page would not survive a phone).
+FRONT_PAGE_BUDGET = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry of an index (a place, a type, an actor) with its totals."""
+
+    key: str
+    slug: str
+    ar: str
+    en: str
+    incidents: tuple[Incident, ...]
+    killed: int = 0
+    wounded: int = 0
+    displaced: int = 0
+    place: Place | None = None
+
+    def label(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    key: str  # "2020-02"
+    incidents: tuple[Incident, ...]
+    killed: int = 0
+    wounded: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry:
+    article: Article
+    incidents: tuple[Incident, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteData:
+    """Everything the pages show, computed once for both languages."""
+
+    timeline: Timeline
+    articles: tuple[ArticleEntry, ...]
+    months: tuple[Month, ...] = ()
+    places: tuple[Entry, ...] = ()
+    types: tuple[Entry, ...] = ()
+    actors: tuple[Entry, ...] = ()
+    place_slugs: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    article_titles: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def place_slug(self, p: Place) -> str:
+        return self.place_slugs.get(p.key, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # inside the language folder
+    template: str
+    title: str  # a gettext message id, or a text as written (articles, places)
+    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    translate_title: bool = False
+
+
+def site_data(timeline: Timeline, entries: Iterable[ArticleEntry]) -> SiteData:
+    articles = tuple(entries)
+    by_id = {i.id: i for i in timeline.incidents}
+    places = _place_entries(timeline, by_id)
+    return SiteData(
+        timeline=timeline,
+        articles=articles,
+        months=tuple(_months(timeline, by_id)),
+        places=places,
+        types=tuple(_type_entries(timeline, by_id)),
+        actors=tuple(_actor_entries(timeline, by_id)),
+        place_slugs={e.key: e.slug for e in places},
+        article_titles={a.article.id: a.article.title for a in articles},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    killed: int
+    wounded: int
+    displaced: int
+
+
+def _totals(incidents: tuple[Incident, ...]) -> Totals:
+    """Casualty totals; an incident whose figure is unknown adds nothing."""
+    return Totals(
+        *(
+            sum(getattr(i.casualties, k) or 0 for i in incidents)
+            for k in ("killed", "wounded", "displaced")
+        )
+    )
+
+
+def _months(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Month]:
+    for key, ids in timeline.by_month:
+        items = tuple(by_id[i] for i in ids)
+        t = _totals(items)
+        yield Month(key, items, t.killed, t.wounded)
+
+
+def _place_entries(timeline: Timeline, by_id: dict[str, Incident]) -> tuple[Entry, ...]:
+    first: dict[str, Place] = {}
+    for inc in timeline.incidents:
+        for p in inc.places:
+            first.setdefault(p.key, p)
+    slugs = unique_slugs(first)
+    out = []
+    for key, ids in timeline.by_place:
+        items = tuple(by_id[i] for i in ids)
+        p = first[key]
+        t = _totals(items)
+        out.append(Entry(key, slugs[key], p.ar, p.en, items, t.killed, t.wounded, t.displaced, p))
+    return tuple(sorted(out, key=lambda e: (-len(e.incidents), e.en)))
+
+
+def _type_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Entry]:
+    for key, ids in timeline.by_type:
+        t = events.event_type(key)
+        items = tuple(by_id[i] for i in ids)
+        n = _totals(items)
+        ar, en = t.ar_plural or t.ar, t.en_plural or t.en
+        yield Entry(key, slugify(key), ar, en, items, n.killed, n.wounded, n.displaced)
+
+
+def _actor_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Entry]:
+    for key, ids in timeline.by_actor:
+        try:
+            a = actors.actor(key)
+            ar, en = a.ar, a.en
+        except KeyError:
+            ar = en = key
+        items = tuple(by_id[i] for i in ids)
+        n = _totals(items)
+        yield Entry(key, slugify(key), ar, en, items, n.killed, n.wounded, n.displaced)
+
+
+def slugify(text: str) -> str:
+    """A URL-safe, lowercase ASCII slug ("Jisr al-Shughur" → "jisr-al-shughur")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def unique_slugs(places: dict[str, Place]) -> dict[str, str]:
+    """One slug per place key; names that collide after slugging get a suffix."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in sorted(places):
+        base = slugify(places[key].en) or f"place-{abs(hash(places[key].ar)) % 10**8}"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        out[key] = slug
+    return out
+
+
+def front_months(data: SiteData) -> tuple[Month, ...]:
+    """The most recent months whose incidents fit the front page budget (at least one)."""
+    chosen: list[Month] = []
+    used = 0
+    for month in reversed(data.months):
+        if chosen and used + len(month.incidents) > FRONT_PAGE_BUDGET:
+            break
+        chosen.append(month)
+        used += len(month.incidents)
+    return tuple(reversed(chosen))
+
+
+def plan(data: SiteData) -> list[Page]:
+    """Every page of one language."""
+    shown = front_months(data)
+    fits = sum(len(m.incidents) for m in shown) + len(data.timeline.undated) <= FRONT_PAGE_BUDGET
+    pages = [
+        Page("index.html", "index.html", "", {"shown": shown, "show_undated": fits}),
+        Page("undated.html", "undated.html", N_("Undated incidents"), {}, True),
+        Page("about.html", "about.html", N_("About"), {}, True),
+        Page(
+            "places/index.html",
+            "entries.html",
+            N_("Places"),
+            {"entries": data.places, "kind": "places"},
+            True,
+        ),
+        Page(
+            "types/index.html",
+            "entries.html",
+            N_("Event types"),
+            {"entries": data.types, "kind": "types"},
+            True,
+        ),
+        Page(
+            "actors/index.html",
+            "entries.html",
+            N_("Actors"),
+            {"entries": data.actors, "kind": "actors"},
+            True,
+        ),
+    ]
+    for m in data.months:
+        pages.append(Page(f"months/{m.key}.html", "month.html", m.key, {"month": m}))
+    for kind, entries in (("places", data.places), ("types", data.types), ("actors", data.actors)):
+        for e in entries:
+            pages.append(
+                Page(f"{kind}/{e.slug}.html", "entry.html", e.key, {"entry": e, "kind": kind})
+            )
+    for inc in data.timeline.incidents:
+        pages.append(Page(f"incidents/{inc.id}.html", "incident.html", inc.id, {"inc": inc}))
+    for a in data.articles:
+        pages.append(
+            Page(f"articles/{a.article.id}.html", "article.html", a.article.title, {"entry": a})
+        )
+    return pages
+
+
+def month_of(inc: Incident) -> str:
+    return month_key(inc.date)

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+SEED_004 = "004_f2a80a27c08aac64"
+
+
+def open_page(browser: Any, url: str, *, javascript: bool = True) -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return context, page, errors
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize(
+    "path",
+    ["index.html", f"articles/{SEED_004}.html", "places/index.html", "about.html", "undated.html"],
+)
+def test_pages_load_without_console_errors(browser: Any, server: str, lang: str, path: str) -> None:
+    context, page, errors = open_page(browser, f"{server}/{lang}/{path}")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert errors == []
+    context.close()
+
+
+def test_arabic_axis_sits_on_the_right(browser: Any, server: str) -> None:
+    for lang, side, other in (("ar", "Right", "Left"), ("en", "Left", "Right")):
+        context, page, _ = open_page(browser, f"{server}/{lang}/index.html")
+        widths = page.eval_on_selector(
+            ".timeline",
+            "el => [getComputedStyle(el).borderLeftWidth, getComputedStyle(el).borderRightWidth]",
+        )
+        style = dict(zip(("Left", "Right"), widths, strict=True))
+        assert style[side] == "3px" and style[other] == "0px", (lang, style)
+        box = page.locator(".timeline").bounding_box()
+        marker = page.locator(".timeline .incident").first.bounding_box()
+        if lang == "ar":
+            assert marker["x"] + marker["width"] <= box["x"] + box["width"]
+        context.close()
+
+
+def test_language_switch_lands_on_the_same_page(browser: Any, server: str) -> None:
+    context, page, _ = open_page(browser, f"{server}/ar/articles/{SEED_004}.html")
+    page.click(".lang-switch a[hreflang=en]")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/en/articles/{SEED_004}.html")
+    page.click(".lang-switch a[hreflang=ar]")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/ar/articles/{SEED_004}.html")
+    context.close()
+
+
+def visible_incidents(page: Any) -> int:
+    return int(
+        page.eval_on_selector_all(
+            "#timeline .incident", "els => els.filter(e => !e.closest('[hidden]')).length"
+        )
+    )
+
+
+@pytest.mark.parametrize(("lang", "query"), [("en", "Saraqib"), ("ar", "سراقب"), ("ar", "ادلب")])
+def test_filter_narrows_and_restores(browser: Any, server: str, lang: str, query: str) -> None:
+    context, page, errors = open_page(browser, f"{server}/{lang}/index.html")
+    total = visible_incidents(page)
+    assert total > 3
+    page.fill("#filter input[name=q]", query)
+    page.wait_for_function("document.querySelector('.filter-status').textContent !== ''")
+    narrowed = visible_incidents(page)
+    assert 0 < narrowed < total
+    page.click("#filter button[type=reset]")
+    page.wait_for_function(
+        f"document.querySelectorAll('#timeline .incident:not([hidden])').length === {total}"
+    )
+    assert errors == []
+    context.close()
+
+
+def test_filter_by_type_and_dates(browser: Any, server: str) -> None:
+    context, page, _ = open_page(browser, f"{server}/en/index.html")
+    total = visible_incidents(page)
+    page.select_option("#filter select[name=type]", "displacement")
+    page.wait_for_function("document.querySelector('.filter-status').textContent !== ''")
+    assert 0 < visible_incidents(page) < total
+    page.click("#filter button[type=reset]")
+    page.fill("#filter input[name=from]", "2020-01-01")
+    page.fill("#filter input[name=to]", "2020-01-31")
+    page.wait_for_function("document.querySelector('.filter-status').textContent !== ''")
+    dates = page.eval_on_selector_all(
+        "#timeline .incident:not([hidden]) time", "els => els.map(e => e.getAttribute('datetime'))"
+    )
+    assert dates and all(d <= "2020-01-31" for d in dates)
+    context.close()
+
+
+def test_every_incident_is_listed_without_javascript(
+    browser: Any, server: str, built_site: Any
+) -> None:
+    index = (built_site / "en" / "search.js").read_text(encoding="utf-8")
+    records = json.loads(index[index.index("=") + 1 : index.rindex(";")])
+    context, page, _ = open_page(browser, f"{server}/en/index.html", javascript=False)
+    ids = set(page.eval_on_selector_all(".incident[data-id]", "els => els.map(e => e.dataset.id)"))
+    assert ids == {r["id"] for r in records}
+    assert page.locator("#filter").is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize(
+    "path", ["index.html", f"articles/{SEED_004}.html", "places/index.html", "about.html"]
+)
+def test_axe_finds_no_violations(
+    browser: Any, server: str, axe_source: str, lang: str, path: str
+) -> None:
+    context, page, _ = open_page(browser, f"{server}/{lang}/{path}")
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document)")
+    violations = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+    ]
+    assert violations == []
+    context.close()
