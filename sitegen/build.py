@@ -3,22 +3,27 @@ render, then write — into a staging folder swapped in only at the end."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sitegen.cache import CACHE_DIR, Cache, digest, extractor_version
 from sitegen.config import Config
 from sitegen.extract.pipeline import Extraction, extract
 from sitegen.model import Diagnostic, Incident, Timeline
 from sitegen.overrides import apply_overrides, load_overrides
 from sitegen.pages import ArticleEntry, site_data
-from sitegen.read import discover, read_all
+from sitegen.read import ReadError, discover, label_for, parse_article, read_bytes
 from sitegen.render import render_site, static_files
 from sitegen.timeline import build_timeline
 from sitegen.write import Staging
 
 Progress = Callable[[str, int, int], None]
+# Below this many articles to extract, starting worker processes costs more than it saves.
+POOL_MIN = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +48,8 @@ class BuildResult:
     articles: int
     incidents: int
     undated: int
-    pages: int
+    pages: int  # files in the output
+    written: int  # files whose bytes changed
     seconds: float
 
 
@@ -52,19 +58,96 @@ def _quiet(stage: str, done: int, total: int) -> None:
 
 
 def analyse(
-    config: Config, progress: Progress = _quiet, paths: list[Path] | None = None
+    config: Config,
+    progress: Progress = _quiet,
+    paths: list[Path] | None = None,
+    cache: Cache | None = None,
 ) -> Analysis:
-    """Read and extract the site's articles (or ``paths``); nothing is written."""
+    """Read and extract the site's articles (or ``paths``); nothing is written.
+
+    Articles whose bytes are in the cache are not read again; the others are
+    extracted across the machine's cores when there are many of them.
+    """
+    cache = cache or Cache(None)
     files = discover(config.source_dir) if paths is None else paths
-    read = read_all(files, config.root)
-    extractions = []
-    total = len(read.articles)
-    for n, article in enumerate(read.articles, 1):
-        extractions.append(extract(article, config.week_start_index))
-        progress("extract", n, total)
-    diags = read.diagnostics + tuple(d for x in extractions for d in x.diagnostics)
+    labels = [label_for(f, config.root) for f in files]
+    results: list[Processed | None] = [None] * len(files)
+    todo: list[tuple[int, Path, str, bytes, str]] = []
+    for i, (path, label) in enumerate(zip(files, labels, strict=True)):
+        try:
+            data = read_bytes(path)
+        except ReadError as exc:
+            results[i] = Processed(None, (Diagnostic(label, exc.line, exc.message, "error"),))
+            continue
+        key = digest(extractor_version(), label, str(config.week_start_index), data)
+        results[i] = cache.get("article", key)
+        if results[i] is None:
+            todo.append((i, path, label, data, key))
+    for (i, _, _, _, key), done in zip(todo, _process_all(todo, config, progress), strict=True):
+        results[i] = done
+        if done.extraction is not None:
+            cache.put("article", key, done)
+    return _collect(config, [r for r in results if r is not None])
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One article read and extracted, or the reason it could not be read."""
+
+    extraction: Extraction | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def process(path: Path, label: str, data: bytes, week_start: int) -> Processed:
+    """Read one article from its bytes and extract its incidents (runs in workers)."""
+    try:
+        article, warnings = parse_article(path, label, data)
+    except ReadError as exc:
+        return Processed(None, (Diagnostic(label, exc.line, exc.message, "error"),))
+    extraction = extract(article, week_start)
+    return Processed(extraction, tuple(warnings) + extraction.diagnostics)
+
+
+def _process_all(
+    todo: list[tuple[int, Path, str, bytes, str]], config: Config, progress: Progress
+) -> Iterator[Processed]:
+    week = config.week_start_index
+    if len(todo) < POOL_MIN or (os.cpu_count() or 1) < 2:
+        for n, (_, path, label, data, _) in enumerate(todo, 1):
+            yield process(path, label, data, week)
+            progress("extract", n, len(todo))
+        return
+    with ProcessPoolExecutor() as pool:
+        args = (
+            [t[1] for t in todo],
+            [t[2] for t in todo],
+            [t[3] for t in todo],
+            [week] * len(todo),
+        )
+        chunk = max(1, len(todo) // ((os.cpu_count() or 2) * 8))
+        for n, done in enumerate(pool.map(process, *args, chunksize=chunk), 1):
+            progress("extract", n, len(todo))
+            yield done
+
+
+def _collect(config: Config, results: list[Processed]) -> Analysis:
+    """Refuse duplicate article ids, then apply the user's corrections."""
+    extractions: list[Extraction] = []
+    diags: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    for r in results:
+        diags.extend(r.diagnostics)
+        x = r.extraction
+        if x is None:
+            continue
+        if x.article.id in seen:
+            msg = f"article id '{x.article.id}' is used by {seen[x.article.id]} too; rename one file"
+            diags.append(Diagnostic(x.article.path, 1, msg, "error"))
+            continue
+        seen[x.article.id] = x.article.path
+        extractions.append(x)
     corrected, override_diags = _curate(config, extractions)
-    return Analysis(corrected, diags + override_diags)
+    return Analysis(corrected, tuple(diags) + override_diags)
 
 
 def _curate(
@@ -101,30 +184,42 @@ def _article_entries(analysis: Analysis, timeline: Timeline) -> Iterator[Article
         yield ArticleEntry(x.article, tuple(by_article.get(x.article.id, ())))
 
 
-def build(config: Config, progress: Progress = _quiet) -> BuildResult:
+def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -> BuildResult:
+    """Read → extract → timeline → render → write; only what changed is redone."""
     started = time.perf_counter()
-    analysis = analyse(config, progress)
+    cache = Cache(config.root / CACHE_DIR if use_cache else None)
+    analysis = analyse(config, progress, cache=cache)
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
     entries = tuple(_article_entries(analysis, timeline))
     data = site_data(timeline, entries)
-    staging = Staging(config.output_dir)
+    staging = Staging(config.output_dir, _previous(cache, config))
     try:
-        pages = 0
-        for rel, payload in render_site(config, data):
+        for n, (rel, payload) in enumerate(render_site(config, data, cache.folder("jinja")), 1):
             staging.write(rel, payload)
-            pages += 1
-            progress("render", pages, 0)
+            progress("render", n, 0)
         for rel, source in static_files(config):
             staging.copy(rel, source)
-        staging.commit()
+        changed = staging.commit()
     except BaseException:
         staging.discard()
         raise
+    cache.save_manifest(
+        {"output": [str(config.output_dir)], **{k: [v] for k, v in staging.hashes.items()}}
+    )
     return BuildResult(
         analysis=analysis,
         articles=len(entries),
         incidents=len(timeline.incidents),
         undated=len(timeline.undated),
-        pages=pages,
+        pages=len(staging.hashes),
+        written=staging.changed if changed else 0,
         seconds=time.perf_counter() - started,
     )
+
+
+def _previous(cache: Cache, config: Config) -> dict[str, str]:
+    """What the last build wrote to this output folder (file → content hash)."""
+    manifest = cache.load_manifest()
+    if manifest.pop("output", None) != [str(config.output_dir)]:
+        return {}
+    return {k: v[0] for k, v in manifest.items() if v}

@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--source", help="articles folder (default: seeds)")
     b.add_argument("--output", help="output folder (default: output)")
     b.add_argument("--quiet", "-q", action="store_true")
+    b.add_argument("--no-cache", action="store_true", help="extract every article again")
     b.set_defaults(run=cmd_build)
 
     e = sub.add_parser("extract", help="print the incidents found in articles")
@@ -93,14 +94,14 @@ def _config(args: argparse.Namespace) -> Config:
 def cmd_build(args: argparse.Namespace) -> int:
     config = _config(args)
     progress = _progress_printer() if sys.stderr.isatty() and not args.quiet else _no_progress
-    result = build(config, progress)
+    result = build(config, progress, use_cache=not args.no_cache)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     _print_diagnostics(d for d in result.analysis.diagnostics if d.severity != "info")
     a = result.analysis
     print(
         f"built {result.articles} articles, {result.incidents} incidents "
-        f"({result.undated} undated), {result.pages} pages; "
+        f"({result.undated} undated), {result.pages} files ({result.written} changed); "
         f"{a.errors} errors, {a.warnings} warnings; {result.seconds:.2f}s",
         file=sys.stderr,
     )

@@ -34,12 +34,6 @@ class ReadError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class ReadResult:
-    articles: tuple[Article, ...]
-    diagnostics: tuple[Diagnostic, ...]
-
-
 def discover(source: Path) -> list[Path]:
     """Article files under ``source``, in a stable order.
 
@@ -60,27 +54,9 @@ def discover(source: Path) -> list[Path]:
     return found
 
 
-def read_all(paths: Iterable[Path], label_root: Path | None = None) -> ReadResult:
-    articles: list[Article] = []
-    diags: list[Diagnostic] = []
-    seen: dict[str, str] = {}
-    for path in paths:
-        label = _label(path, label_root)
-        try:
-            article, warnings = read_article(path, label)
-        except ReadError as exc:
-            diags.append(Diagnostic(label, exc.line, exc.message, "error"))
-            continue
-        diags.extend(warnings)
-        if article.id in seen:
-            msg = (
-                f"article id '{article.id}' is already used by {seen[article.id]}; rename one file"
-            )
-            diags.append(Diagnostic(label, 1, msg, "error"))
-            continue
-        seen[article.id] = label
-        articles.append(article)
-    return ReadResult(tuple(articles), tuple(diags))
+def label_for(path: Path, root: Path | None) -> str:
+    """How messages name a file: relative to the site root when inside it."""
+    return _label(path, root)
 
 
 def _label(path: Path, root: Path | None) -> str:
@@ -93,11 +69,19 @@ def _label(path: Path, root: Path | None) -> str:
 
 
 def read_article(path: Path, label: str | None = None) -> tuple[Article, list[Diagnostic]]:
-    label = label or str(path)
+    return parse_article(path, label or str(path), read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise ReadError(1, f"cannot read the file ({exc.strerror}); check its permissions") from exc
+        why = exc.strerror or str(exc)
+        raise ReadError(1, f"cannot read the file ({why}); check its permissions") from exc
+
+
+def parse_article(path: Path, label: str, data: bytes) -> tuple[Article, list[Diagnostic]]:
+    """An article from a file's bytes (``path`` gives its id and format)."""
     text, warnings = decode(data, label)
     meta, body, body_line = split_front_matter(text)
     return _article(path, label, meta, body, body_line), warnings

@@ -144,10 +144,13 @@ def clean(text: str) -> str:
     return text.translate(_BIDI_CONTROLS)
 
 
-def make_env(lang: str, config: Config) -> jinja2.Environment:
+def make_env(lang: str, config: Config, cache_dir: Path | None = None) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(d) for d in lookup_dirs(config.root, "templates")])
+    # Compiled templates are kept between builds (Jinja checks each source's mtime).
+    bytecode = jinja2.FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=bytecode,
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
@@ -202,11 +205,13 @@ def _marks(line: str, quotes: list[tuple[str, str]]) -> Iterator[tuple[str, str]
         yield line[pos:], ""
 
 
-def render_site(config: Config, data: SiteData) -> Iterator[tuple[str, bytes]]:
+def render_site(
+    config: Config, data: SiteData, cache_dir: Path | None = None
+) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) for every page of every language, and the root page."""
     pages = plan(data)
     for lang in config.languages:
-        env = make_env(lang, config)
+        env = make_env(lang, config, cache_dir)
         site = SiteView(
             config,
             lang,
@@ -221,8 +226,11 @@ def render_site(config: Config, data: SiteData) -> Iterator[tuple[str, bytes]]:
             yield f"{lang}/{page.path}", render_page(env, site, page, extras.get(page.path, {}))
         yield f"{lang}/search.js", search_index(data, fmt)
         yield f"{lang}/feed.xml", exports.atom_feed(data.timeline, lang, config, fmt)
-        yield f"{lang}/timeline.json", exports.timelinejs(data.timeline, lang, fmt, config.title(lang))
-    root_env = make_env(config.default_language, config)
+        yield (
+            f"{lang}/timeline.json",
+            exports.timelinejs(data.timeline, lang, fmt, config.title(lang)),
+        )
+    root_env = make_env(config.default_language, config, cache_dir)
     root = env_render(root_env, "root.html", config=config, default=config.default_language)
     yield "index.html", root
     yield "incidents.json", exports.incidents_json(data.timeline, config.base_url)
@@ -238,6 +246,7 @@ def page_extras(
     config: Config, data: SiteData, lang: str, fmt: Formatter
 ) -> dict[str, dict[str, Any]]:
     """Context that only one page needs, computed once per language."""
+
     def link(p: Place) -> str:
         return f"places/{data.place_slug(p)}.html"
 

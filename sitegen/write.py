@@ -1,16 +1,19 @@
-"""Writing the site: into a temporary folder beside the output, swapped in at the end.
+"""Writing the site: into a staging folder beside the output, swapped in at the end.
 
 A failed or killed build never leaves a half-written site: until the final
-rename, ``output/`` is the previous complete build. The same output path is
-never written twice (two pages claiming one path is a bug, not a last-wins).
+rename, ``output/`` is the previous complete build. A file whose bytes did not
+change is hard-linked from the previous build, so it keeps its mtime (a
+preview server or rsync sees nothing new); when nothing changed at all the
+output is left alone. The same output path is never written twice: two pages
+claiming one path is a bug, not a last-wins.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -21,39 +24,50 @@ class DuplicatePathError(Exception):
 class Staging:
     """A temporary output folder; ``commit`` swaps it in, ``discard`` removes it."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, previous: dict[str, str] | None = None) -> None:
         self.output = output
+        self.previous = previous or {}
         output.parent.mkdir(parents=True, exist_ok=True)
         _sweep(output)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-        self.written: set[str] = set()
+        self.hashes: dict[str, str] = {}
+        self.changed = 0
 
     def write(self, rel: str, data: bytes) -> None:
-        target = self._target(rel)
+        rel = _checked(rel)
+        if rel in self.hashes:
+            raise DuplicatePathError(f"two pages want to write '{rel}'")
+        sha = hashlib.sha1(data).hexdigest()
+        self.hashes[rel] = sha
+        target = self.dir.joinpath(*rel.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.previous.get(rel) == sha and self._reuse(rel, target):
+            return
+        self.changed += 1
         target.write_bytes(data)
 
     def copy(self, rel: str, source: Path) -> None:
-        target = self._target(rel)
-        shutil.copyfile(source, target)
+        self.write(rel, source.read_bytes())
 
-    def write_all(self, files: Iterable[tuple[str, bytes]]) -> None:
-        for rel, data in files:
-            self.write(rel, data)
+    def _reuse(self, rel: str, target: Path) -> bool:
+        """Hard-link the previous build's identical file (keeps bytes and mtime)."""
+        old = self.output.joinpath(*rel.split("/"))
+        try:
+            os.link(old, target)
+        except OSError:
+            return False
+        return True
 
-    def _target(self, rel: str) -> Path:
-        rel = rel.replace("\\", "/").lstrip("/")
-        if rel in self.written:
-            raise DuplicatePathError(f"two pages want to write '{rel}'")
-        parts = rel.split("/")
-        if any(p in ("", ".", "..") for p in parts):
-            raise ValueError(f"refusing to write outside the output folder: '{rel}'")
-        self.written.add(rel)
-        target = self.dir.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
+    @property
+    def unchanged(self) -> bool:
+        """Same files with the same bytes as the previous build."""
+        return self.changed == 0 and set(self.hashes) == set(self.previous) and self.output.is_dir()
 
-    def commit(self) -> None:
-        """Swap the new build in: two renames, the old one removed afterwards."""
+    def commit(self) -> bool:
+        """Swap the new build in (two renames); False when nothing had changed."""
+        if self.unchanged:
+            self.discard()
+            return False
         old = None
         if self.output.exists():
             old = self.output.with_name(f".{self.output.name}.old-{os.getpid()}")
@@ -61,17 +75,24 @@ class Staging:
         os.rename(self.dir, self.output)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        return True
 
     def discard(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _checked(rel: str) -> str:
+    rel = rel.replace("\\", "/").lstrip("/")
+    if any(p in ("", ".", "..") for p in rel.split("/")):
+        raise ValueError(f"refusing to write outside the output folder: '{rel}'")
+    return rel
 
 
 def _sweep(output: Path) -> None:
     """Remove leftovers of killed builds; restore the old site if a swap was cut short."""
     for stale in output.parent.glob(f".{output.name}.new-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    olds = sorted(output.parent.glob(f".{output.name}.old-*"))
-    for old in olds:
+    for old in sorted(output.parent.glob(f".{output.name}.old-*")):
         if not output.exists():
             os.rename(old, output)
         else:

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.read import discover, read_all, read_article
+from sitegen.build import analyse
+from sitegen.config import load_config
+from sitegen.read import discover, read_article
 
 ARABIC = "قتل ثلاثة مدنيين في قصف على سراقب.\nوأصيب خمسة آخرون.\n"
 
@@ -85,17 +87,17 @@ def test_broken_front_matter_is_skipped_with_its_line(
 ) -> None:
     write(tmp_path / "bad.txt", front + ARABIC)
     write(tmp_path / "good.txt", ARABIC)
-    result = read_all(discover(tmp_path), tmp_path)
-    assert [a.id for a in result.articles] == ["good"]
-    (diag,) = result.diagnostics
+    result = analyse(load_config(tmp_path, source="."))
+    assert [x.article.id for x in result.extractions] == ["good"]
+    (diag,) = [d for d in result.diagnostics if d.severity == "error"]
     assert (diag.path, diag.line, diag.severity) == ("bad.txt", line, "error")
     assert words in diag.message
 
 
 def test_binary_file_is_reported_not_read(tmp_path: Path) -> None:
     write(tmp_path / "x.txt", b"\x00\x01\x02PNG")
-    result = read_all([tmp_path / "x.txt"])
-    assert result.articles == ()
+    result = analyse(load_config(tmp_path, source="."))
+    assert result.extractions == ()
     assert "binary" in result.diagnostics[0].message
 
 
@@ -109,6 +111,6 @@ def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     write(tmp_path / "a.txt", ARABIC)
     write(tmp_path / "sub" / "a.md", ARABIC)
-    result = read_all(discover(tmp_path), tmp_path)
-    assert len(result.articles) == 1
-    assert "already used" in result.diagnostics[0].message
+    result = analyse(load_config(tmp_path, source="."))
+    assert len(result.extractions) == 1
+    assert any("is used by" in d.message for d in result.diagnostics)

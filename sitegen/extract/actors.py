@@ -225,13 +225,20 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@cache
+def _actors() -> dict[str, Actor]:
+    """The actors alone, without compiling the patterns (for rendering)."""
+    data = load_yaml("actors.yaml")
+    return {key: _actor(key, row) for key, row in data["actors"].items()}
+
+
 def actor(key: str) -> Actor:
     """The actor with this key (KeyError if unknown)."""
-    return _lexicon().actors[key]
+    return _actors()[key]
 
 
 def all_actors() -> tuple[Actor, ...]:
-    return tuple(_lexicon().actors.values())
+    return tuple(_actors().values())
 
 
 def affiliations(a: Actor) -> tuple[str, ...]:

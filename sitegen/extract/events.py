@@ -150,15 +150,24 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@cache
+def _types() -> tuple[dict[str, EventType], dict[str, int]]:
+    """The types alone, without compiling the trigger regex: rendering needs
+    labels, not triggers, and a warm build should not pay for the regex."""
+    data = load_yaml("events.yaml")
+    types = {key: _event_type(key, row) for key, row in data["types"].items()}
+    return types, {t: i for i, t in enumerate(data["priority"])}
+
+
 def event_type(key: str) -> EventType:
     """Labels and ACLED mapping of a type (KeyError if unknown)."""
-    return _lexicon().types[key]
+    return _types()[0][key]
 
 
 def all_event_types() -> tuple[EventType, ...]:
     """All types, in priority order."""
-    lex = _lexicon()
-    return tuple(sorted(lex.types.values(), key=lambda t: lex.type_rank[t.key]))
+    types, rank = _types()
+    return tuple(sorted(types.values(), key=lambda t: rank[t.key]))
 
 
 # ---------------------------------------------------------------------------

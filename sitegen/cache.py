@@ -1,0 +1,107 @@
+"""The build cache: extraction results per article, and what each output file
+was made from, so a rebuild redoes only what changed.
+
+An article's entry is keyed by its bytes, its file name and the extractor's
+version — the code and the language data together, so editing a lexicon file
+or upgrading sitegen invalidates every entry. The cache is a folder of
+pickles beside the site (``.sitegen-cache/``); deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sitegen import __version__
+
+CACHE_DIR = ".sitegen-cache"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """sitegen's version plus a digest of the extraction code and data files."""
+    h = hashlib.sha256(__version__.encode())
+    for folder in ("extract", "data"):
+        for path in sorted((_PACKAGE / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".yaml", ".csv", ".json"):
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    h.update((_PACKAGE / "read.py").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Cache:
+    """A folder of pickled values, written atomically (a killed build leaves no torn entry)."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def folder(self, kind: str) -> Path | None:
+        """A sub-folder for another tool's cache (Jinja's compiled templates)."""
+        if self.root is None:
+            return None
+        path = self.root / kind
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return path
+
+    def _path(self, kind: str, key: str) -> Path:
+        assert self.root is not None
+        return self.root / kind / key[:2] / f"{key}.pickle"
+
+    def get(self, kind: str, key: str) -> Any:
+        if self.root is None:
+            return None
+        try:
+            with self._path(kind, key).open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return None  # missing or unreadable: recompute
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        if self.root is None:
+            return
+        path = self._path(kind, key)
+        _atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def load_manifest(self) -> dict[str, list[str]]:
+        if self.root is None:
+            return {}
+        try:
+            data = json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def save_manifest(self, manifest: dict[str, list[str]]) -> None:
+        if self.root is not None:
+            payload = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
+            _atomic_write(self.root / "manifest.json", payload)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written only makes the next build slower
