@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="list what a user should fix, as path:line: message")
     c.add_argument("--source", help="articles folder (default: seeds)")
     c.set_defaults(run=cmd_check)
+
+    s = sub.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, help="port (default: 8000, or the next free one)")
+    s.add_argument("--open", action="store_true", help="open the site in a web browser")
+    s.set_defaults(run=cmd_serve)
+    _add_publish_and_init(sub)  # publish, init
     return p
 
 
@@ -186,3 +193,52 @@ def _print_diagnostics(diags: Iterable[Diagnostic], stream=None) -> None:  # typ
     out = stream or sys.stderr
     for d in sorted(diags, key=lambda d: (d.path, d.line)):
         print(d, file=out)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from sitegen import serve  # watchdog and the server load only for this command
+
+    port = 8000 if args.port is None else args.port
+    return serve.run(_config(args), args.host, port, args.port is not None, args.open)
+
+
+# --- publish and init ---------------------------------------------------------------------
+
+
+def _add_publish_and_init(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("publish", help="build afresh and commit the site to the gh-pages branch")
+    p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    p.add_argument("--branch", default="gh-pages", help="pages branch (default: gh-pages)")
+    p.add_argument("--message", help="commit message (the source commit is always named)")
+    p.add_argument("--cname", help="custom domain, when the branch has no CNAME yet")
+    p.add_argument("--no-push", action="store_true", help="commit to the local branch only")
+    p.add_argument("--dry-run", action="store_true", help="show what would be published")
+    p.add_argument("--force", action="store_true", help="overwrite the remote branch's history")
+    p.set_defaults(run=cmd_publish)
+
+    i = sub.add_parser("init", help="scaffold a new site folder")
+    i.add_argument("directory", nargs="?", type=Path, help="where (default: --root)")
+    i.add_argument("--github-actions", action="store_true", help="add a Pages deploy workflow")
+    i.add_argument("--force", action="store_true", help="overwrite existing files")
+    i.set_defaults(run=cmd_init)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from sitegen import publish
+
+    options = publish.Options(
+        remote=args.remote,
+        branch=args.branch,
+        message=args.message,
+        cname=args.cname,
+        push=not args.no_push,
+        dry_run=args.dry_run,
+        force=args.force,
+    )
+    return publish.command(_config(args), options)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from sitegen import init
+
+    return init.command(args.directory or args.root, args.github_actions, args.force)

@@ -130,6 +130,8 @@ class _Handler(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return  # reads (our own build reading the sources) are not changes
+        if event.is_directory and event.event_type == "modified":
+            return  # the file event itself follows; a folder's mtime adds nothing
         for path in (event.src_path, getattr(event, "dest_path", "")):
             if path:
                 self.on_path(path if isinstance(path, str) else path.decode())
@@ -154,20 +156,24 @@ class Watcher:
         self.observer = Observer()
         self.scheduled: set[Path] = set()
         self.thread = threading.Thread(target=self._loop, name="sitegen-rebuild", daemon=True)
+        self.started = False
 
     def start(self) -> None:
         self._schedule()
         self.observer.start()
         self.thread.start()
+        self.started = True
 
     def stop(self) -> None:
         """Stop watching; a rebuild under way finishes (it swaps in whole or not at all)."""
         with self.cond:
             self.stopping = True
             self.cond.notify_all()
+        if not self.started:
+            return
         self.observer.stop()
         self.observer.join(timeout=5)
-        if self.thread.is_alive() and self.thread is not threading.current_thread():
+        if self.thread is not threading.current_thread():
             self.thread.join()
 
     def notify(self, path: str) -> None:

@@ -38,6 +38,8 @@ class _Lexicon:
     tally_kind: dict[str, str]
     tally_window: int
     not_people: re.Pattern[str]
+    singular: frozenset[str]
+    singular_window: int
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,8 @@ def _lexicon() -> _Lexicon:
         tally=_alternation(tally_kind),
         tally_kind=tally_kind,
         tally_window=int(data["tally"]["window"]),
+        singular=frozenset(fold_word(w) for w in data["singular"]["nouns"]),
+        singular_window=int(data["singular"]["window"]),
         not_people=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
         ),
@@ -86,20 +90,36 @@ def find_casualties(text: str) -> Casualties:
     for word in words:
         n = _bind(text, word, numbers, words, used)
         if n is None:
+            if word.kind != "displaced" and _one_person(text, word, lex):
+                _keep(figures, word.kind, 1)
             continue
         used.add(n.start)
         approximate |= n.approximate
-        figures.setdefault(word.kind, n.value)
+        _keep(figures, word.kind, n.value)
     for kind, n in _tallies(text, numbers, used, lex):
         used.add(n.start)
         approximate |= n.approximate
-        figures.setdefault(kind, n.value)
+        _keep(figures, kind, n.value)
     return Casualties(
         killed=figures.get("killed"),
         wounded=figures.get("wounded"),
         displaced=figures.get("displaced"),
         approximate=approximate or any(v is None for v in figures.values()),
     )
+
+
+def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
+    """The first definite figure of a kind wins; a vague one ("العشرات") only
+    holds the place until a number comes."""
+    if figures.get(kind) is None:
+        figures[kind] = value
+
+
+def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """A singular victim noun right before or after the word, nothing between."""
+    before = _BARRIER.split(text[: word.start])[-1].split()[-lex.singular_window :]
+    after = _BARRIER.split(text[word.end :])[0].split()[:1]
+    return any(fold_word(w) in lex.singular for w in before + after)
 
 
 def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.extract import actors as actor_lex
 from sitegen.extract import events, places, temporal
-from sitegen.extract.casualties import find_casualties
+from sitegen.extract.casualties import casualty_words, find_casualties
 from sitegen.extract.normalize import fold
 from sitegen.extract.numbers import find_numbers
 from sitegen.extract.segment import Segment, is_continuation, segment
@@ -82,9 +82,12 @@ def extract(article: Article, week_start: int = temporal.WEEK_START_SATURDAY) ->
 
 
 def _starts_event(text: str) -> bool:
-    """Whether a stretch reports an event of its own (used to cut clauses)."""
+    """Whether a stretch reports an event of its own (used to cut clauses):
+    violence, or people killed or wounded ("فيما فارق شخص الحياة…")."""
     kind, trigger = events.classify(text)
-    return bool(kind) and trigger is not None and trigger.violent
+    if kind and trigger is not None and trigger.violent:
+        return True
+    return any(k != "displaced" for _, _, k in casualty_words(text))
 
 
 # --- stages -----------------------------------------------------------------
@@ -164,14 +167,18 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
 
 
 def locate_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
-    return tuple(replace(c, places=_places(c.text)) if c.type else c for c in clauses)
+    return tuple(replace(c, places=_places(c.text, c.type)) if c.type else c for c in clauses)
 
 
-def _places(text: str) -> tuple[Place, ...]:
+def _places(text: str, kind: str) -> tuple[Place, ...]:
     found: list[Place] = []
     for m in places.find_places(text):
         if m.place not in found:
             found.append(m.place)
+    if kind and events.event_type(kind).violent:
+        # In a report of fighting, "أنقرة" and "موسكو" stand for governments:
+        # only Syrian places (those with a governorate) locate the violence.
+        return tuple(p for p in found if p.admin1 or not p.known)
     # A country is where something happened only when nothing finer is named.
     finer = [p for p in found if p.kind != "country"]
     return tuple(finer or found)
@@ -191,7 +198,7 @@ def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause
             speaker = speaker if is_continuation(c.text) else ""
         said = actor_lex.find_attribution(c.text, ctx.article.body)
         if said is not None:
-            speaker = said.actor.key or said.actor.ar
+            speaker = _speaker(said.actor, speaker)
         if not c.type:
             out.append(c)
             continue
@@ -200,6 +207,16 @@ def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause
         )
         out.append(replace(c, actors=keys, reported_by=speaker))
     return tuple(out)
+
+
+def _speaker(found: actor_lex.Actor, before: str) -> str:
+    """A known actor; or, for "البيان"/"الرسالة" (the statement, the message),
+    whoever was speaking before — a one-word speaker is a reference back."""
+    if found.key:
+        return found.key
+    if before and len(found.ar.split()) <= 1:
+        return before
+    return found.ar
 
 
 def count_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -218,7 +235,7 @@ def count_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
 def _elliptic(text: str, before: Casualties) -> Casualties:
     """ "وثلاثة آخرون": a count that repeats the previous clause's kind of casualty."""
     numbers = find_numbers(text[:40])
-    if not numbers or "آخر" not in fold(text[:60]).text:
+    if not numbers or "اخر" not in fold(text[:60]).text:  # آخرون, folded
         return Casualties()
     n = numbers[0]
     if before.killed is not None:

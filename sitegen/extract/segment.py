@@ -27,7 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?؟:]\s*[\"”»]?\s*$")
 _SENT_SPLIT = re.compile(r"(?<![.\d])(?:[!?؟]+|\.(?!\.))[\"”»’]?(?=\s+\S)")
 HEADLINE_MAX_WORDS = 20
 HEADING_MAX_WORDS = 5
-OPENING_WORDS = 5
+OPENING_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from sitegen.extract.casualties import find_casualties
+
+# (clause, killed, wounded, displaced, approximate)
+CASES = [
+    (
+        "ذكرت وزارة الدفاع التركية أن جنديين تركيين قتلا ، بينما أصيب خمسة آخرون في غارة جوية",
+        2,
+        5,
+        None,
+        False,
+    ),
+    ("وأضاف المركز أيضًا أن أربعة جنود سوريين أصيبوا جراء المدفعية التركية.", None, 4, None, False),
+    ("مشيراً إلى مقتل 3 من قوات الأسد وجرح ثمانية، خلال هذا الهجوم.", 3, 8, None, False),
+    ("أدى لمقتل عنصرين اثنين من قوات النظام وجرح 5 آخرين.", 2, 5, None, False),
+    ("أعلنت روسيا عن مقتل 8 عناصر من قوات الأسد، اليوم الأربعاء", 8, None, None, False),
+    ("فيما استشد 4 مدنيين من عائلة واحدة في قصف روسي استهدف قرية بيلون", 4, None, None, False),
+    (
+        "وأدت المعارك في محافظة إدلب منذ ديسمبر 2019 إلى نزوح أكثر من 800 ألف شخص",
+        None,
+        None,
+        800000,
+        True,
+    ),
+    ('وأشار أكار إلى "نزوح قرابة 400 ألف شخص" نتيجة الهجمات', None, None, 400000, True),
+    ("أنه تم تدمير أكثر من 50 من عناصر النظام السوري", 50, None, None, True),
+    (
+        "حيث بلغ عدد قتلى قوات النظام نتيجة القصف التركي وهجمات فصائل المعارضة أكثر من 60 عنصراً",
+        60,
+        None,
+        None,
+        True,
+    ),
+    ("ما أدى إلى مقتل عشرات المدنيين، حسبما وثقت فرق الدفاع المدني", None, None, None, True),
+    ("فيما فارق شخص الحياة متأثراً بجراحه التي أصيب بها جراء القصف", 1, None, None, False),
+    ("بعد مقتل 13 جنديا تركيا في الأسبوعين الماضيين.", 13, None, None, False),
+    ("قُتل خمسة وعشرون مدنياً وجُرح العشرات", 25, None, None, True),
+    ("مقتل ١٢ مدنياً وإصابة ٣٠ آخرين في قصف", 12, 30, None, False),
+    # Counts of things, or of a unit, are not casualties.
+    (
+        "وأضاف البيان أن المجموعة مكونة من 30 عنصراً، تدعمهم 4 شاحنات مسلحة، شنت هجوماً",
+        None,
+        None,
+        None,
+        False,
+    ),
+    ("دخل رتل عسكري مؤلف من 50 آلية عسكرية", None, None, None, False),
+    ("دمرت القوات دبابة وست مركبات", None, None, None, False),
+]
+
+
+@pytest.mark.parametrize(("clause", "killed", "wounded", "displaced", "approx"), CASES)
+def test_casualties(
+    clause: str, killed: int | None, wounded: int | None, displaced: int | None, approx: bool
+) -> None:
+    c = find_casualties(clause)
+    assert (c.killed, c.wounded, c.displaced, c.approximate) == (killed, wounded, displaced, approx)
