@@ -64,6 +64,7 @@ class Published:
     size: int  # bytes, .nojekyll and CNAME included
     branch: str
     remote: str
+    remote_url: str | None
     url: str | None  # None: not a GitHub remote and no custom domain
     message: str
     cname: str | None
@@ -123,6 +124,7 @@ def publish(config: Config, options: Options) -> tuple[Published, BuildResult]:
         size=size,
         branch=options.branch,
         remote=options.remote,
+        remote_url=target.remote_url,
         url=github_pages_url(target.remote_url or "", target.cname),
         message=target.message,
         cname=target.cname,
@@ -325,7 +327,9 @@ def report(p: Published) -> list[str]:
     where = p.url or (
         "the remote is not on GitHub and no CNAME is set: the URL depends on your host"
     )
-    target = f"{p.remote}/{p.branch}" if p.pushed or p.dry_run else f"local branch {p.branch}"
+    target = f"local branch {p.branch}"
+    if p.remote_url and (p.pushed or p.dry_run):
+        target = f"{p.remote}/{p.branch} ({p.remote_url})"
     lines = [
         f"{'would publish' if p.dry_run else 'published'} {p.files} files "
         f"({_size(p.size)}) to {target}",

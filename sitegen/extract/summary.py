@@ -12,7 +12,7 @@ from sitegen.model import Casualties, Incident
 
 def summary_en(incident: Incident) -> str:
     label = events.event_type(incident.type).en if incident.type else "Event"
-    head = label
+    head = label[:1].upper() + label[1:]
     if incident.places:
         head += " in " + _join([p.en for p in incident.places[:4]])
     figures = casualty_phrase(incident.casualties)

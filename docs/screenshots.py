@@ -1,0 +1,57 @@
+"""Screenshots of the seed site for the README: python docs/screenshots.py
+
+Builds the seed site into a temporary folder, serves it on 127.0.0.1 and
+photographs the Arabic and English timelines with Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from sitegen.build import build  # noqa: E402
+from sitegen.config import load_config  # noqa: E402
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]  # fmt: skip
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copytree(REPO / "seeds", root / "seeds")
+        build(load_config(root), use_cache=False)
+        handler = functools.partial(Quiet, directory=str(root / "output"))
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": 1100, "height": 1500})
+            for lang in ("ar", "en"):
+                page.goto(f"{base}/{lang}/index.html")
+                page.evaluate("document.querySelector('#timeline').scrollIntoView()")
+                out = REPO / "docs" / f"timeline-{lang}.png"
+                page.screenshot(path=str(out))
+                print(f"wrote {out.relative_to(REPO)}")
+            browser.close()
+        httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main()

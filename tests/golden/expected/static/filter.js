@@ -1,0 +1,113 @@
+// The timeline filter: type, place, date range and free text, over the index
+// written at build time (search.js). Without JavaScript the form stays hidden
+// and every incident of the page is listed.
+(function () {
+  "use strict";
+  var form = document.getElementById("filter");
+  var list = document.getElementById("timeline");
+  if (!form || !list) return;
+
+  // The same folding as sitegen/extract/normalize.py, so "ادلب" finds "إدلب".
+  function fold(s) {
+    return (s || "")
+      .replace(/[\u064B-\u0652\u0670\u0640\u200c-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+      .replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627")
+      .replace(/\u0649/g, "\u064A")
+      .replace(/\u0629/g, "\u0647")
+      .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x660); })
+      .replace(/[\u06F0-\u06F9]/g, function (d) { return String(d.charCodeAt(0) - 0x6F0); })
+      .toLowerCase();
+  }
+
+  var index = null;
+  function load(done) {
+    if (index) return done(index);
+    var s = document.createElement("script");
+    s.src = form.getAttribute("data-index");
+    s.onload = function () { index = window.SITEGEN_INDEX || []; done(index); };
+    s.onerror = function () { index = []; done(index); };
+    document.head.appendChild(s);
+  }
+
+  function wanted() {
+    var f = form.elements;
+    return {
+      q: fold(f.q.value.trim()).split(/\s+/).filter(Boolean),
+      type: f.type.value,
+      place: f.place.value,
+      from: f.from.value,
+      to: f.to.value
+    };
+  }
+
+  function active(w) {
+    return w.q.length || w.type || w.place || w.from || w.to;
+  }
+
+  function matches(item, w) {
+    if (w.type && item.t !== w.type) return false;
+    if (w.place && item.p.indexOf(w.place) < 0) return false;
+    // A dated incident matches a range it overlaps; an undated one matches no range.
+    if ((w.from || w.to) && !item.s) return false;
+    if (w.from && (item.e || item.s) < w.from) return false;
+    if (w.to && item.s > w.to) return false;
+    for (var i = 0; i < w.q.length; i++) if (item.x.indexOf(w.q[i]) < 0) return false;
+    return true;
+  }
+
+  var cards = Array.prototype.slice.call(list.querySelectorAll(".incident[data-id]"));
+  var status = form.querySelector(".filter-status");
+  var elsewhere = form.querySelector(".filter-elsewhere");
+
+  function show(all) {
+    cards.forEach(function (c) { c.hidden = false; });
+    Array.prototype.forEach.call(list.querySelectorAll("section.month"), function (s) { s.hidden = false; });
+    status.textContent = "";
+    elsewhere.textContent = "";
+  }
+
+  function apply() {
+    var w = wanted();
+    if (!active(w)) return show();
+    load(function (items) {
+      var hit = {};
+      var count = 0;
+      var others = [];
+      items.forEach(function (item) {
+        if (!matches(item, w)) return;
+        hit[item.id] = true;
+        count++;
+        others.push(item);
+      });
+      cards.forEach(function (c) { c.hidden = !hit[c.getAttribute("data-id")]; });
+      Array.prototype.forEach.call(list.querySelectorAll("section.month"), function (s) {
+        s.hidden = !s.querySelector(".incident:not([hidden])");
+      });
+      var onPage = {};
+      cards.forEach(function (c) { onPage[c.getAttribute("data-id")] = true; });
+      others = others.filter(function (item) { return !onPage[item.id]; });
+      status.textContent = status.getAttribute("data-matches").replace("{n}", count);
+      elsewhere.textContent = "";
+      if (others.length) {
+        var head = document.createElement("li");
+        head.className = "head";
+        head.textContent = status.getAttribute("data-elsewhere");
+        elsewhere.appendChild(head);
+        others.slice(0, 50).forEach(function (item) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = form.getAttribute("data-root") + item.u;
+          a.textContent = (item.d ? item.d + " — " : "") + item.h;
+          li.appendChild(a);
+          elsewhere.appendChild(li);
+        });
+      }
+    });
+  }
+
+  form.hidden = false;
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+  form.addEventListener("reset", function () { setTimeout(show, 0); });
+})();
