@@ -141,7 +141,9 @@ def _collect(config: Config, results: list[Processed]) -> Analysis:
         if x is None:
             continue
         if x.article.id in seen:
-            msg = f"article id '{x.article.id}' is used by {seen[x.article.id]} too; rename one file"
+            msg = (
+                f"article id '{x.article.id}' is used by {seen[x.article.id]} too; rename one file"
+            )
             diags.append(Diagnostic(x.article.path, 1, msg, "error"))
             continue
         seen[x.article.id] = x.article.path

@@ -205,7 +205,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # --- publish and init ---------------------------------------------------------------------
 
 
-def _add_publish_and_init(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_publish_and_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("publish", help="build afresh and commit the site to the gh-pages branch")
     p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
     p.add_argument("--branch", default="gh-pages", help="pages branch (default: gh-pages)")

@@ -29,7 +29,7 @@ CONFIG = """\
 # arabic_digits = "latn"       # or "arab" for ٠١٢٣ on Arabic pages
 # source = "seeds"             # the articles folder (.txt and .md)
 # output = "output"            # the built site
-# base_url = ""                # e.g. "https://user.github.io/repo/": feeds, sitemap, canonical links
+# base_url = ""                # "https://user.github.io/repo/": feeds, sitemap, canonical
 # cname = ""                   # custom domain written as CNAME by `sitegen publish`
 # week_start = "saturday"      # "last week" = the previous Saturday–Friday week
 # overrides = "_overrides.yaml"  # corrections to incidents, inside the source folder
@@ -40,15 +40,17 @@ CONFIG = """\
 # en = "Incident timeline"
 """
 
-SAMPLE_ARTICLE = """\
----
-date: 2020-02-28
-title: مقتل ثلاثة مدنيين بقصف على سراقب
-source: مثال
-lang: ar
----
-قتل ثلاثة مدنيين وأصيب خمسة آخرون يوم الخميس جراء قصف مدفعي استهدف مدينة سراقب في ريف إدلب الشرقي، بحسب ما أفاد الدفاع المدني.
-"""
+SAMPLE_ARTICLE = (
+    "---\n"
+    "date: 2020-02-28\n"
+    "title: مقتل ثلاثة مدنيين بقصف على سراقب\n"
+    "source: مثال\n"
+    "lang: ar\n"
+    "---\n"
+    # One paragraph is one line: sitegen quotes incidents by line.
+    "قتل ثلاثة مدنيين وأصيب خمسة آخرون يوم الخميس جراء قصف مدفعي استهدف مدينة سراقب "
+    "في ريف إدلب الشرقي، بحسب ما أفاد الدفاع المدني.\n"
+)
 
 GITIGNORE = """\
 # sitegen: the built site, its build cache and leftovers of an interrupted build

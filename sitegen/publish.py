@@ -288,7 +288,7 @@ def _push(repo: Path, options: Options, remote_tip: str | None) -> None:
     args = ["push", "--porcelain", options.remote, f"{ref}:{ref}"]
     if options.force:
         # Overwrite exactly what we saw on the remote, not a publish that lands meanwhile.
-        lease = f"{ref}:{remote_tip}" if remote_tip else ref
+        lease = f"{ref}:{remote_tip or ''}"  # empty: the branch must still not exist
         args.insert(1, f"--force-with-lease={lease}")
     done = _git(repo, *args, check=False)
     if done.returncode == 0:

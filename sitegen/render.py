@@ -12,20 +12,23 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markdown as md
+from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 from babel.support import Translations
+from markupsafe import Markup
 
 from sitegen import charts, exports, i18n
 from sitegen.config import Config
 from sitegen.extract import actors, events
 from sitegen.extract.normalize import fold
-from sitegen.model import Casualties, DateRef, Place
+from sitegen.model import Casualties, DateRef, Incident, Place
 from sitegen.pages import ArticleEntry, Entry, Page, SiteData, plan
 from sitegen.theme import lookup_dirs
 
@@ -63,20 +66,21 @@ class Formatter:
     def __init__(self, lang: str, config: Config, translations: Translations) -> None:
         self.lang = lang
         self.gettext = translations.gettext
-        self.locale = config.locale(lang)
+        # A parsed Locale, not its name: Babel would parse the name on every call.
+        self.locale = Locale.parse(config.locale(lang))
         self.arabic_digits = lang == "ar" and config.arabic_digits == "arab"
 
     def digits(self, text: str) -> str:
         return text.translate(_ARABIC_DIGITS) if self.arabic_digits else text
 
     def number(self, n: int | None) -> str:
-        return "" if n is None else self.digits(format_decimal(n, locale=self.locale))
+        return "" if n is None else _number(n, self.locale, self.arabic_digits)
 
     def day(self, d: date, fmt: str = "d MMMM y") -> str:
-        return self.digits(format_date(d, fmt, locale=self.locale))
+        return _day(d, fmt, self.locale, self.arabic_digits)
 
     def span(self, a: date, b: date) -> str:
-        return self.digits(format_interval(a, b, "yMMMd", locale=self.locale))
+        return _span(a, b, self.locale, self.arabic_digits)
 
     def month(self, key: str) -> str:
         y, m = key.split("-")
@@ -137,6 +141,25 @@ class Formatter:
     def acled(self, key: str) -> str:
         t = events.event_type(key)
         return f"{t.acled_event_type} / {t.acled_sub_event_type}"
+
+
+# Archives repeat the same few thousand days and figures: Babel formats each once.
+@lru_cache(maxsize=65536)
+def _number(n: int, locale: Locale, arabic: bool) -> str:
+    text = format_decimal(n, locale=locale)
+    return text.translate(_ARABIC_DIGITS) if arabic else text
+
+
+@lru_cache(maxsize=65536)
+def _day(d: date, fmt: str, locale: Locale, arabic: bool) -> str:
+    text = format_date(d, fmt, locale=locale)
+    return text.translate(_ARABIC_DIGITS) if arabic else text
+
+
+@lru_cache(maxsize=65536)
+def _span(a: date, b: date, locale: Locale, arabic: bool) -> str:
+    text = format_interval(a, b, "yMMMd", locale=locale)
+    return text.translate(_ARABIC_DIGITS) if arabic else text
 
 
 def clean(text: str) -> str:
@@ -220,6 +243,10 @@ def render_site(
             config.languages,
             data,
         )
+        fragments = Fragments(env, site)
+        env.globals["card"] = fragments.card
+        env.globals["row"] = fragments.row
+        env.globals["chrome"] = fragments.chrome
         fmt: Formatter = env.globals["fmt"]  # type: ignore[assignment]
         extras = page_extras(config, data, lang, fmt)
         for page in pages:
@@ -240,6 +267,35 @@ def render_site(
     )
     if sitemap is not None:
         yield "sitemap.xml", sitemap
+
+
+class Fragments:
+    """Incident cards and index rows, rendered once per incident and language
+    and reused by every page that shows them (month, article, index pages)."""
+
+    def __init__(self, env: jinja2.Environment, site: SiteView) -> None:
+        self.module: Any = env.get_template("_incident.html").make_module({"site": site})
+        self.chrome_module: Any = env.get_template("_chrome.html").make_module({"site": site})
+        self.cache: dict[tuple[str, str, str], Markup] = {}
+
+    def chrome(self, part: str, page: PageView) -> Markup:
+        """The header or footer of a page at this depth."""
+        key = (part, page.root, page.site_root)
+        if key not in self.cache:
+            self.cache[key] = Markup(getattr(self.chrome_module, part)(page.root, page.site_root))
+        return self.cache[key]
+
+    def card(self, inc: Incident, root: str) -> Markup:
+        key = ("card", inc.id, root)
+        if key not in self.cache:
+            self.cache[key] = Markup(self.module.incident(inc, root))
+        return self.cache[key]
+
+    def row(self, inc: Incident, root: str) -> Markup:
+        key = ("row", inc.id, root)
+        if key not in self.cache:
+            self.cache[key] = Markup(self.module.row(inc, root))
+        return self.cache[key]
 
 
 def page_extras(

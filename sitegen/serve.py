@@ -221,7 +221,9 @@ def run_build(config: Config) -> tuple[list[Problem], bool]:
     except Exception as exc:  # a bug or an unreadable file: show it, keep serving
         return [_crash_problem(exc, root)], False
     errors = [d for d in result.analysis.diagnostics if d.severity == "error"]
-    return [Problem(d.path, d.line, d.message) for d in errors], True
+    # An incremental build reports how many files it changed: none means no reload.
+    wrote = bool(getattr(result, "written", True))
+    return [Problem(d.path, d.line, d.message) for d in errors], wrote
 
 
 def template_problem(exc: jinja2.TemplateError, root: Path) -> Problem:
@@ -547,6 +549,7 @@ class PreviewServer:
         max_wait: float = MAX_WAIT,
         heartbeat: float = HEARTBEAT,
     ) -> None:
+        self.config = config
         self.preview = Preview(config, say, heartbeat)
         self.say = self.preview.say
         self.host, self.port, self.explicit_port = host, port, explicit_port
@@ -581,13 +584,16 @@ class PreviewServer:
         self.thread.start()
         self.watcher.start()
 
-    def stop(self) -> None:
-        """Stop watching (a rebuild under way completes its swap), end the streams, close."""
-        self.watcher.stop()
+    def stop(self, grace: float | None = None) -> None:
+        """Stop watching, end the streams, close. A rebuild under way gets ``grace`` seconds
+        (None: all it needs) to finish; cut short, it leaves the output folder untouched."""
+        if not self.watcher.stop(grace):
+            self.say("a rebuild was under way: it is abandoned, the output is the last full build")
         self.preview.stop()
         if self.httpd is not None:
             self.httpd.shutdown()
             self.httpd.server_close()
+            self.httpd = None
 
 
 def run(config: Config, host: str, port: int, explicit_port: bool, open_browser: bool) -> int:
@@ -609,7 +615,7 @@ def run(config: Config, host: str, port: int, explicit_port: bool, open_browser:
     except KeyboardInterrupt:
         _stderr("stopping…")
     finally:
-        server.stop()
+        server.stop(grace=5.0)
     return 0
 
 

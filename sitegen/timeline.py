@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sitegen.model import PRECISION_RANK, Casualties, DateRef, Incident, Place, Timeline
 
@@ -65,24 +65,44 @@ def month_key(ref: DateRef) -> str:
 def _index(
     incidents: Iterable[Incident], keys: Callable[[Incident], list[str]]
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, dict[str, None]] = defaultdict(dict)  # dicts as ordered sets
     for inc in incidents:
         for key in keys(inc):
-            if key and inc.id not in groups[key]:
-                groups[key].append(inc.id)
+            if key:
+                groups[key][inc.id] = None
     return tuple(sorted((k, tuple(v)) for k, v in groups.items()))
 
 
 def merge(incidents: list[Incident]) -> list[Incident]:
-    """Fold reports of the same event into the first one reported (stable id)."""
+    """Fold reports of the same event into the first one reported (stable id).
+
+    Only incidents of one type whose dates share a day can merge, so each kept
+    incident is filed under (type, day) for every day it covers, and a new
+    one is compared with those alone — not with the whole archive.
+    """
     out: list[Incident] = []
+    by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
     for inc in incidents:
-        target = next((i for i, kept in enumerate(out) if same_event(kept, inc)), None)
+        days = _days(inc)
+        seen = dict.fromkeys(i for d in days for i in by_day[(inc.type, d)])
+        target = next((i for i in seen if same_event(out[i], inc)), None)
         if target is None:
+            target = len(out)
             out.append(inc)
         else:
             out[target] = combine(out[target], inc)
+        for d in _days(out[target]):
+            if target not in by_day[(inc.type, d)]:
+                by_day[(inc.type, d)].append(target)
     return out
+
+
+def _days(inc: Incident) -> list[date]:
+    """The days an incident could share with another report (none if it cannot merge)."""
+    ref = inc.date
+    if ref.start is None or ref.end is None or ref.precision not in MERGEABLE:
+        return []
+    return [ref.start + timedelta(days=n) for n in range((ref.end - ref.start).days + 1)]
 
 
 def same_event(a: Incident, b: Incident) -> bool:

@@ -164,17 +164,20 @@ class Watcher:
         self.thread.start()
         self.started = True
 
-    def stop(self) -> None:
-        """Stop watching; a rebuild under way finishes (it swaps in whole or not at all)."""
+    def stop(self, grace: float | None = None) -> bool:
+        """Stop watching; wait up to ``grace`` seconds (None: for ever) for a rebuild under
+        way. Returns False if it is still running: it swaps in whole or not at all, and its
+        staging folder is swept by the next build, so leaving it is safe."""
         with self.cond:
             self.stopping = True
             self.cond.notify_all()
         if not self.started:
-            return
+            return True
         self.observer.stop()
         self.observer.join(timeout=5)
         if self.thread is not threading.current_thread():
-            self.thread.join()
+            self.thread.join(grace)
+        return not self.thread.is_alive()
 
     def notify(self, path: str) -> None:
         """One file-system event (also the entry point for tests)."""

@@ -10,17 +10,18 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pytest
 
 from sitegen.config import load_config
 from sitegen.serve import (
     EVENTS,
+    PortInUseError,
     Preview,
     PreviewHTTPServer,
     PreviewServer,
     Problem,
-    PortInUseError,
     bind,
     resolve,
     run_build,
@@ -279,7 +280,9 @@ def live(out: Path) -> Iterator[tuple[str, int, Preview]]:
         thread.join(5)
 
 
-def get(live: tuple[str, int, Preview], path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def get(
+    live: tuple[str, int, Preview], path: str, method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
     conn = http.client.HTTPConnection(live[0], live[1], timeout=5)
     try:
         conn.putrequest(method, path, skip_accept_encoding=True)
@@ -349,11 +352,11 @@ def test_traversal_probes_over_http(live: tuple[str, int, Preview], probe: str) 
     assert SECRET not in reply
 
 
-def read_event(f: socket.SocketIO | object) -> tuple[str, dict[str, object]]:
+def read_event(f: BinaryIO) -> tuple[str, dict[str, Any]]:
     """The next named event from an SSE stream (skipping comments and retry lines)."""
     name, data = "", ""
     while True:
-        line = f.readline().decode()  # type: ignore[attr-defined]
+        line = f.readline().decode()
         if not line:
             raise EOFError
         line = line.rstrip("\n")
@@ -365,7 +368,7 @@ def read_event(f: socket.SocketIO | object) -> tuple[str, dict[str, object]]:
             return name, json.loads(data)
 
 
-def open_stream(live: tuple[str, int, Preview]) -> tuple[socket.socket, object]:
+def open_stream(live: tuple[str, int, Preview]) -> tuple[socket.socket, BinaryIO]:
     s = socket.create_connection(live[:2], timeout=5)
     s.sendall(f"GET {EVENTS} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
     f = s.makefile("rb")
@@ -387,7 +390,7 @@ def test_events_say_reload_and_error(live: tuple[str, int, Preview]) -> None:
         ]
         preview.publish([], wrote=True)
         name, data = read_event(f)
-        assert name == "reload" and data["generation"] == hello["generation"] + 1  # type: ignore[operator]
+        assert name == "reload" and data["generation"] == hello["generation"] + 1
         assert data["problems"] == []
     finally:
         s.close()
