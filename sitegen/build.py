@@ -7,14 +7,15 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.cache import CACHE_DIR, Cache, digest, extractor_version
 from sitegen.config import Config
 from sitegen.extract.pipeline import Extraction, extract
+from sitegen.fingerprint import Fingerprints, input_signature, theme_digest
 from sitegen.model import Diagnostic, Incident, Timeline
-from sitegen.overrides import apply_overrides, load_overrides
+from sitegen.overrides import Overrides, apply_overrides, load_overrides
 from sitegen.pages import ArticleEntry, site_data
 from sitegen.read import ReadError, discover, label_for, parse_article, read_bytes
 from sitegen.render import render_site, static_files
@@ -32,6 +33,9 @@ class Analysis:
 
     extractions: tuple[Extraction, ...]
     diagnostics: tuple[Diagnostic, ...]
+    # What the incidents depend on, for the pages' fingerprints:
+    article_keys: dict[str, str] = field(default_factory=dict)  # article id → cache key
+    corrections: dict[str, str] = field(default_factory=dict)  # incident id → its override
 
     @property
     def errors(self) -> int:
@@ -73,13 +77,14 @@ def analyse(
     labels = [label_for(f, config.root) for f in files]
     results: list[Processed | None] = [None] * len(files)
     todo: list[tuple[int, Path, str, bytes, str]] = []
+    keys: dict[str, str] = {}  # label → cache key
     for i, (path, label) in enumerate(zip(files, labels, strict=True)):
         try:
             data = read_bytes(path)
         except ReadError as exc:
             results[i] = Processed(None, (Diagnostic(label, exc.line, exc.message, "error"),))
             continue
-        key = digest(extractor_version(), label, str(config.week_start_index), data)
+        key = keys[label] = digest(extractor_version(), label, str(config.week_start_index), data)
         results[i] = cache.get("article", key)
         if results[i] is None:
             todo.append((i, path, label, data, key))
@@ -87,7 +92,7 @@ def analyse(
         results[i] = done
         if done.extraction is not None:
             cache.put("article", key, done)
-    return _collect(config, [r for r in results if r is not None])
+    return _collect(config, [r for r in results if r is not None], keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +135,7 @@ def _process_all(
             yield done
 
 
-def _collect(config: Config, results: list[Processed]) -> Analysis:
+def _collect(config: Config, results: list[Processed], keys: dict[str, str]) -> Analysis:
     """Refuse duplicate article ids, then apply the user's corrections."""
     extractions: list[Extraction] = []
     diags: list[Diagnostic] = []
@@ -148,16 +153,18 @@ def _collect(config: Config, results: list[Processed]) -> Analysis:
             continue
         seen[x.article.id] = x.article.path
         extractions.append(x)
-    corrected, override_diags = _curate(config, extractions)
-    return Analysis(corrected, tuple(diags) + override_diags)
+    article_keys = {x.article.id: keys.get(x.article.path, "") for x in extractions}
+    path = config.source_dir / config.overrides
+    overrides = load_overrides(path, _label(config, path))
+    corrected, override_diags = _curate(overrides, extractions)
+    corrections = {o.incident_id: repr(o.values) for o in overrides.entries}
+    return Analysis(corrected, tuple(diags) + override_diags, article_keys, corrections)
 
 
 def _curate(
-    config: Config, extractions: list[Extraction]
+    overrides: Overrides, extractions: list[Extraction]
 ) -> tuple[tuple[Extraction, ...], tuple[Diagnostic, ...]]:
     """Apply the user's corrections (``seeds/_overrides.yaml``) to the incidents."""
-    path = config.source_dir / config.overrides
-    overrides = load_overrides(path, _label(config, path))
     if not overrides.entries and not overrides.diagnostics:
         return tuple(extractions), ()
     everything = [i for x in extractions for i in x.incidents]
@@ -190,14 +197,23 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
     """Read → extract → timeline → render → write; only what changed is redone."""
     started = time.perf_counter()
     cache = Cache(config.root / CACHE_DIR if use_cache else None)
+    manifest = _Manifest.load(cache, config)
+    inputs = input_signature(config, discover(config.source_dir), extractor_version())
+    if manifest.inputs == inputs and config.output_dir.is_dir():
+        last = cache.get("build", inputs)
+        if isinstance(last, BuildResult):  # nothing was edited since that build
+            return replace(last, written=0, seconds=time.perf_counter() - started)
     analysis = analyse(config, progress, cache=cache)
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
     entries = tuple(_article_entries(analysis, timeline))
     data = site_data(timeline, entries)
-    staging = Staging(config.output_dir, _previous(cache, config))
+    prints = Fingerprints(theme_digest(config), data, analysis.article_keys, analysis.corrections)
+    staging = Staging(config.output_dir, manifest.hashes, manifest.keys)
     try:
-        for n, (rel, payload) in enumerate(render_site(config, data, cache.folder("jinja")), 1):
-            staging.write(rel, payload)
+        outputs = render_site(config, data, cache.folder("jinja"), prints)
+        for n, out in enumerate(outputs, 1):
+            if out.key is None or not staging.keep(out.path, out.key):
+                staging.write(out.path, out.make(), out.key)
             progress("render", n, 0)
         for rel, source in static_files(config):
             staging.copy(rel, source)
@@ -205,11 +221,8 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
     except BaseException:
         staging.discard()
         raise
-    cache.save_manifest(
-        {"output": [str(config.output_dir)], **{k: [v] for k, v in staging.hashes.items()}}
-    )
-    return BuildResult(
-        analysis=analysis,
+    result = BuildResult(
+        analysis=replace(analysis, extractions=()),
         articles=len(entries),
         incidents=len(timeline.incidents),
         undated=len(timeline.undated),
@@ -217,11 +230,31 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
         written=staging.changed if changed else 0,
         seconds=time.perf_counter() - started,
     )
+    cache.put("build", inputs, result)
+    _Manifest(str(config.output_dir), inputs, staging.hashes, staging.keys).save(cache)
+    return replace(result, analysis=analysis)
 
 
-def _previous(cache: Cache, config: Config) -> dict[str, str]:
-    """What the last build wrote to this output folder (file → content hash)."""
-    manifest = cache.load_manifest()
-    if manifest.pop("output", None) != [str(config.output_dir)]:
-        return {}
-    return {k: v[0] for k, v in manifest.items() if v}
+@dataclass(frozen=True, slots=True)
+class _Manifest:
+    """What the last build wrote to which output folder, from which inputs."""
+
+    output: str
+    inputs: str
+    hashes: dict[str, str]  # file → content hash
+    keys: dict[str, str]  # file → fingerprint of what it was made from
+
+    @classmethod
+    def load(cls, cache: Cache, config: Config) -> _Manifest:
+        raw = cache.load_manifest()
+        if raw.get("output") != [str(config.output_dir)] or not config.output_dir.is_dir():
+            return cls(str(config.output_dir), "", {}, {})
+        inputs = (raw.pop("inputs", None) or [""])[0]
+        raw.pop("output", None)
+        hashes = {k: v[0] for k, v in raw.items() if v}
+        keys = {k: v[1] for k, v in raw.items() if len(v) > 1}
+        return cls(str(config.output_dir), inputs, hashes, keys)
+
+    def save(self, cache: Cache) -> None:
+        files = {k: [v, self.keys[k]] if k in self.keys else [v] for k, v in self.hashes.items()}
+        cache.save_manifest({"output": [self.output], "inputs": [self.inputs], **files})

@@ -9,10 +9,10 @@ any sub-path.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from sitegen import charts, exports, i18n
 from sitegen.config import Config
 from sitegen.extract import actors, events
 from sitegen.extract.normalize import fold
+from sitegen.fingerprint import Fingerprints
 from sitegen.model import Casualties, DateRef, Incident, Place
 from sitegen.pages import ArticleEntry, Entry, Page, SiteData, plan
 from sitegen.theme import lookup_dirs
@@ -228,10 +229,22 @@ def _marks(line: str, quotes: list[tuple[str, str]]) -> Iterator[tuple[str, str]
         yield line[pos:], ""
 
 
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file of the site: where it goes, what it depends on, how to make it."""
+
+    path: str
+    key: str | None  # fingerprint; None: always made again
+    make: Callable[[], bytes]
+
+
 def render_site(
-    config: Config, data: SiteData, cache_dir: Path | None = None
-) -> Iterator[tuple[str, bytes]]:
-    """(output path, bytes) for every page of every language, and the root page."""
+    config: Config,
+    data: SiteData,
+    cache_dir: Path | None = None,
+    prints: Fingerprints | None = None,
+) -> Iterator[Output]:
+    """Every file of every language and the root page, made only when asked."""
     pages = plan(data)
     for lang in config.languages:
         env = make_env(lang, config, cache_dir)
@@ -248,25 +261,40 @@ def render_site(
         env.globals["row"] = fragments.row
         env.globals["chrome"] = fragments.chrome
         fmt: Formatter = env.globals["fmt"]  # type: ignore[assignment]
-        extras = page_extras(config, data, lang, fmt)
+        extras = lazy_extras(config, data, lang, fmt)
         for page in pages:
-            yield f"{lang}/{page.path}", render_page(env, site, page, extras.get(page.path, {}))
-        yield f"{lang}/search.js", search_index(data, fmt)
-        yield f"{lang}/feed.xml", exports.atom_feed(data.timeline, lang, config, fmt)
-        yield (
+            key = prints.page(lang, page) if prints is not None else None
+            yield Output(f"{lang}/{page.path}", key, partial(_page, env, site, page, extras))
+        yield Output(f"{lang}/search.js", None, partial(search_index, data, fmt))
+        yield Output(
+            f"{lang}/feed.xml", None, partial(exports.atom_feed, data.timeline, lang, config, fmt)
+        )
+        title = config.title(lang)
+        yield Output(
             f"{lang}/timeline.json",
-            exports.timelinejs(data.timeline, lang, fmt, config.title(lang)),
+            None,
+            partial(exports.timelinejs, data.timeline, lang, fmt, title),
         )
     root_env = make_env(config.default_language, config, cache_dir)
-    root = env_render(root_env, "root.html", config=config, default=config.default_language)
-    yield "index.html", root
-    yield "incidents.json", exports.incidents_json(data.timeline, config.base_url)
-    yield "incidents.csv", exports.incidents_csv(data.timeline)
+    yield Output(
+        "index.html",
+        None,
+        partial(env_render, root_env, "root.html", config=config, default=config.default_language),
+    )
+    base = config.base_url
+    yield Output("incidents.json", None, partial(exports.incidents_json, data.timeline, base))
+    yield Output("incidents.csv", None, partial(exports.incidents_csv, data.timeline))
     sitemap = exports.sitemap(
         [f"{config.languages[0]}/{p.path}" for p in pages], config.base_url, config.languages
     )
     if sitemap is not None:
-        yield "sitemap.xml", sitemap
+        yield Output("sitemap.xml", None, lambda: sitemap)
+
+
+def _page(
+    env: jinja2.Environment, site: SiteView, page: Page, extras: Callable[[str], dict[str, Any]]
+) -> bytes:
+    return render_page(env, site, page, extras(page.path))
 
 
 class Fragments:
@@ -298,21 +326,26 @@ class Fragments:
         return self.cache[key]
 
 
-def page_extras(
+def lazy_extras(
     config: Config, data: SiteData, lang: str, fmt: Formatter
-) -> dict[str, dict[str, Any]]:
-    """Context that only one page needs, computed once per language."""
+) -> Callable[[str], dict[str, Any]]:
+    """Context that only one page needs (the front page's chart and map, the
+    about text), computed when that page is rendered."""
 
     def link(p: Place) -> str:
         return f"places/{data.place_slug(p)}.html"
 
-    return {
-        "index.html": {
-            "chart": charts.casualty_chart(data.timeline, lang, fmt),
-            "map": charts.incident_map(data.timeline, lang, fmt, link),
-        },
-        "about.html": {"about": about_html(config, lang)},
-    }
+    def extras(path: str) -> dict[str, Any]:
+        if path == "index.html":
+            return {
+                "chart": charts.casualty_chart(data.timeline, lang, fmt),
+                "map": charts.incident_map(data.timeline, lang, fmt, link),
+            }
+        if path == "about.html":
+            return {"about": about_html(config, lang)}
+        return {}
+
+    return extras
 
 
 def search_index(data: SiteData, fmt: Formatter) -> bytes:

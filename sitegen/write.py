@@ -24,27 +24,65 @@ class DuplicatePathError(Exception):
 class Staging:
     """A temporary output folder; ``commit`` swaps it in, ``discard`` removes it."""
 
-    def __init__(self, output: Path, previous: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        output: Path,
+        previous: dict[str, str] | None = None,
+        previous_keys: dict[str, str] | None = None,
+    ) -> None:
         self.output = output
-        self.previous = previous or {}
+        self.previous = previous or {}  # path → content hash, as the last build wrote it
+        self.previous_keys = previous_keys or {}  # path → fingerprint of its inputs
+        self.keys: dict[str, str] = {}
+        self._made: set[Path] = set()
         output.parent.mkdir(parents=True, exist_ok=True)
         _sweep(output)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
         self.hashes: dict[str, str] = {}
         self.changed = 0
 
-    def write(self, rel: str, data: bytes) -> None:
+    def keep(self, rel: str, key: str) -> bool:
+        """Reuse the previous build's file when its inputs had the same
+        fingerprint, without making it again; False if it must be made."""
+        rel = _checked(rel)
+        if rel in self.hashes:
+            raise DuplicatePathError(f"two pages want to write '{rel}'")
+        sha = self.previous.get(rel)
+        if sha is None or self.previous_keys.get(rel) != key:
+            return False
+        target = self._target(rel)
+        if not self._reuse(rel, target):
+            return False
+        self.hashes[rel] = sha
+        self.keys[rel] = key
+        return True
+
+    def write(self, rel: str, data: bytes, key: str | None = None) -> None:
         rel = _checked(rel)
         if rel in self.hashes:
             raise DuplicatePathError(f"two pages want to write '{rel}'")
         sha = hashlib.sha1(data).hexdigest()
         self.hashes[rel] = sha
-        target = self.dir.joinpath(*rel.split("/"))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if key is not None:
+            self.keys[rel] = key
+        target = self._target(rel)
         if self.previous.get(rel) == sha and self._reuse(rel, target):
             return
         self.changed += 1
-        target.write_bytes(data)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:  # a full disk says so without naming the file: name it
+            if exc.filename is not None:
+                raise
+            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+
+    def _target(self, rel: str) -> Path:
+        """Where ``rel`` goes in the staging folder, its parent folder made."""
+        target = self.dir.joinpath(*rel.split("/"))
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        return target
 
     def copy(self, rel: str, source: Path) -> None:
         self.write(rel, source.read_bytes())

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from sitegen import build as build_module
 from sitegen import cache as cache_module
+from sitegen import render as render_module
 from sitegen.build import build
 from sitegen.config import load_config
 
@@ -47,10 +49,96 @@ def test_one_edit_rewrites_only_what_changed(site: Path) -> None:
 
 
 def test_cached_extraction_equals_a_fresh_one(site: Path) -> None:
-    first = build(load_config(site)).analysis
-    cached = build(load_config(site)).analysis
-    fresh = build(load_config(site), use_cache=False).analysis
+    config = load_config(site)
+    cache = cache_module.Cache(site / cache_module.CACHE_DIR)
+    first = build_module.analyse(config, cache=cache)
+    cached = build_module.analyse(config, cache=cache)
+    fresh = build_module.analyse(config)
     assert cached == first == fresh
+    assert first.article_keys and first.article_keys == fresh.article_keys
+
+
+def test_nothing_changed_replays_the_last_diagnostics(site: Path) -> None:
+    first = build(load_config(site))
+    again = build(load_config(site))
+    assert again.analysis.diagnostics == first.analysis.diagnostics
+    assert (again.pages, again.incidents, again.written) == (first.pages, first.incidents, 0)
+
+
+def test_a_deleted_output_folder_is_built_again(site: Path) -> None:
+    build(load_config(site))
+    shutil.rmtree(site / "output")
+    result = build(load_config(site))
+    assert result.written == result.pages
+    assert (site / "output" / "en" / "index.html").is_file()
+
+
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Paths of the pages the next builds render (kept pages are not rendered)."""
+    made: list[str] = []
+    real = render_module.render_page
+
+    def spy(env, site, page, extra=None):  # type: ignore[no-untyped-def]
+        made.append(f"{site.lang}/{page.path}")
+        return real(env, site, page, extra)
+
+    monkeypatch.setattr(render_module, "render_page", spy)
+    return made
+
+
+def test_an_edit_renders_only_the_pages_that_show_it(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(load_config(site))
+    made = rendered(monkeypatch)
+    article = site / "seeds" / EDITED
+    article.write_text(
+        article.read_text(encoding="utf-8")
+        + "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم الخميس.\n",
+        encoding="utf-8",
+    )
+    build(load_config(site))
+    pages = {p.split("/", 1)[1] for p in made}
+    assert f"articles/{EDITED[:-4]}.html" in pages
+    assert "months/2020-02.html" in pages  # the new incident's month
+    assert "places/saraqib.html" in pages  # its place
+    assert "articles/000_62a7b35b78715ad0.html" not in pages  # an article not edited
+    assert not any(p.startswith("incidents/000_") for p in pages)  # nor its incidents
+    # a month without new incidents (the same places: the filter's choices are the same)
+    assert "months/2020-01.html" not in pages
+
+
+def test_a_template_edit_renders_every_page_again(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(load_config(site))
+    made = rendered(monkeypatch)
+    own = site / "templates"
+    own.mkdir()
+    (own / "incident.html").write_text(
+        '{% extends "base.html" %}{% block main %}<p class="own">{{ inc.id }}</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    build(load_config(site))
+    assert any(p.startswith("en/incidents/") for p in made)
+    page = next((site / "output" / "en" / "incidents").glob("*.html"))
+    assert 'class="own"' in page.read_text(encoding="utf-8")
+
+
+def test_an_override_renders_the_corrected_incident_again(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(load_config(site))
+    incident = sorted((site / "output" / "en" / "incidents").glob("004_*.html"))[0].stem
+    made = rendered(monkeypatch)
+    (site / "seeds" / "_overrides.yaml").write_text(
+        f"{incident}:\n  summary_en: Corrected by hand\n", encoding="utf-8"
+    )
+    build(load_config(site))
+    assert f"en/incidents/{incident}.html" in made
+    assert not any(p.startswith("en/incidents/000_") for p in made)
+    text = (site / "output" / "en" / "incidents" / f"{incident}.html").read_text(encoding="utf-8")
+    assert "Corrected by hand" in text
 
 
 def test_a_new_extractor_version_invalidates_the_cache(
@@ -89,3 +177,25 @@ def test_unwritable_cache_only_slows_the_build(site: Path) -> None:
     result = build(load_config(site))
     assert result.articles == 5
     assert os.path.isfile(site / "output" / "ar" / "index.html")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم الخميس.\n",  # a new incident, known place
+        "\nوأصيب 3 أشخاص في قصف على بلدة سرمين أمس.\n",  # a new place in the filter
+    ],
+)
+def test_an_incremental_build_equals_a_build_from_scratch(site: Path, edit: str) -> None:
+    build(load_config(site))
+    article = site / "seeds" / EDITED
+    article.write_text(article.read_text(encoding="utf-8") + edit, encoding="utf-8")
+    build(load_config(site))
+    incremental = tree(site / "output")
+    shutil.rmtree(site / "output")
+    build(load_config(site), use_cache=False)
+    assert incremental == tree(site / "output")

@@ -1,0 +1,129 @@
+"""What each output file depends on, as a short digest.
+
+A page is rendered again only when its fingerprint changes; otherwise the
+previous build's file is kept as it is (same bytes, same mtime). A fingerprint
+covers the code and theme, the month navigation and filter choices on month
+pages, and the page's own content: its incidents, each identified by its id,
+its source spans, the cache keys of the articles they come from (an article's
+cache key already covers its bytes and the extractor's version), the user's
+correction of it, if any, and the addresses of the place pages it links to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.config import Config
+from sitegen.model import Incident
+from sitegen.pages import ArticleEntry, Entry, Month, Page, SiteData
+from sitegen.theme import lookup_dirs
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _hash(*parts: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """sitegen's version and every file of the package (code, data, catalogs)."""
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(_PACKAGE).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def theme_digest(config: Config) -> str:
+    """The code, the configuration and every template and static file in use."""
+    h = hashlib.blake2b(code_digest().encode(), digest_size=16)
+    h.update(repr(config).encode())
+    for kind in ("templates", "static"):
+        for folder in lookup_dirs(config.root, kind):
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    h.update(path.relative_to(folder).as_posix().encode())
+                    h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def input_signature(config: Config, files: Iterable[Path], extractor: str) -> str:
+    """Names, sizes, inodes and mtimes of every input, like git's index: equal
+    signatures mean nothing was edited since the build that recorded it."""
+    h = hashlib.blake2b(f"{extractor}\0{theme_digest(config)}".encode(), digest_size=16)
+    for path in [*files, config.source_dir / config.overrides, config.root / "sitegen.toml"]:
+        try:
+            st = os.stat(path)
+        except OSError:
+            h.update(f"{path}:-\0".encode("utf-8", "surrogateescape"))
+            continue
+        line = f"{path}:{st.st_size}:{st.st_ino}:{st.st_mtime_ns}\0"
+        h.update(line.encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+class Fingerprints:
+    """Fingerprints of one build's pages, per language."""
+
+    def __init__(
+        self,
+        theme: str,
+        data: SiteData,
+        article_keys: dict[str, str],
+        corrections: dict[str, str],
+    ) -> None:
+        self.article_keys = article_keys
+        self.corrections = corrections
+        self.data = data
+        self._incidents: dict[str, str] = {}
+        self.base = theme
+        # The month navigation and the filter's choices (listed by name), on month pages.
+        nav = (
+            [m.key for m in data.months],
+            bool(data.timeline.undated),
+            sorted((e.key, e.ar, e.en) for e in (*data.places, *data.types)),
+        )
+        self.nav = _hash(repr(nav))
+
+    def incident(self, inc: Incident) -> str:
+        known = self._incidents.get(inc.id)
+        if known is None:
+            parts = [inc.id, self.corrections.get(inc.id, "")]
+            parts += [self.data.place_slug(p) for p in inc.places]
+            for s in inc.sources:
+                parts += [self.article_keys.get(s.article_id, "?"), str(s.line), s.quote]
+            known = self._incidents[inc.id] = _hash(*parts)
+        return known
+
+    def page(self, lang: str, page: Page) -> str | None:
+        """The page's fingerprint, or None for pages that show site-wide
+        figures (front page, undated, indexes) and are always rendered."""
+        if not page.data:
+            return None
+        parts = [self.base, lang, page.path, page.template]
+        for name, value in sorted(page.data.items()):
+            if isinstance(value, Incident):
+                parts += [name, self.incident(value)]
+            elif isinstance(value, Month):
+                parts += [name, value.key, self.nav, *map(self.incident, value.incidents)]
+            elif isinstance(value, Entry):
+                parts += [name, value.key, value.slug, *map(self.incident, value.incidents)]
+            elif isinstance(value, ArticleEntry):
+                key = self.article_keys.get(value.article.id, "?")
+                parts += [name, key, *map(self.incident, value.incidents)]
+            elif isinstance(value, str):
+                parts += [name, value]
+            else:
+                return None
+        return _hash(*parts)
