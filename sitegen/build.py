@@ -217,6 +217,9 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
             progress("render", n, 0)
         for rel, source in static_files(config):
             staging.copy(rel, source)
+        # Forget the old manifest before the swap: a build killed between the swap
+        # and the new manifest must not trust a description of the site before.
+        cache.save_manifest({})
         changed = staging.commit()
     except BaseException:
         staging.discard()

@@ -43,13 +43,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"sitegen: {exc}", file=sys.stderr)
+        print(f"sitegen: {_os_error(exc)}", file=sys.stderr)
+        if args.command == "build":
+            print("sitegen: the build stopped; the previous output is unchanged", file=sys.stderr)
         return EXIT_ATTENTION
     except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
         if args.debug:
             raise
         print(f"sitegen: internal error: {exc!r} (run with --debug for details)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _os_error(exc: OSError) -> str:
+    """ "path: reason" (disk full, permission denied…), without Python's "[Errno 28]"."""
+    if exc.strerror and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    return exc.strerror or str(exc)
 
 
 def _template_error(exc: jinja2.TemplateError) -> str:

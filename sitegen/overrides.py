@@ -22,13 +22,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from sitegen.extract import events, places
 from sitegen.extract.normalize import fold_word
-from sitegen.model import DateRef, Diagnostic, Incident, Place
+from sitegen.extract.temporal import TIMELINE_YEARS
+from sitegen.model import DateRef, Diagnostic, Incident, Place, Precision
 
 FIELDS = {"date", "places", "type", "summary_en", "summary_ar", "drop", "note"}
 PRECISIONS = ("day", "week", "month", "year", "range", "approx")
@@ -55,10 +56,15 @@ class _Bad(Exception):
 def load_overrides(path: Path, label: str) -> Overrides:
     if not path.is_file():
         return Overrides(label, (), ())
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror or str(exc)
+        msg = f"cannot read the overrides file ({why}); save it as UTF-8 and check its permissions"
+        return Overrides(label, (), (Diagnostic(label, 1, msg, "error"),))
     try:
         raw = yaml.safe_load(text) or {}
-    except (yaml.YAMLError, ValueError) as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         diag = Diagnostic(label, line, f"overrides file is not valid YAML: {exc}; fix it", "error")
@@ -71,7 +77,7 @@ def load_overrides(path: Path, label: str) -> Overrides:
     for key, values in raw.items():
         line = lines.get(str(key), 1)
         if not isinstance(values, dict) or not set(values) <= FIELDS:
-            bad = sorted(set(values) - FIELDS) if isinstance(values, dict) else values
+            bad = sorted(map(str, set(values) - FIELDS)) if isinstance(values, dict) else values
             msg = (
                 f"override for '{key}': unknown fields {bad}; allowed: {', '.join(sorted(FIELDS))}"
             )
@@ -122,7 +128,9 @@ def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
     if "places" in values:
         inc = replace(inc, places=tuple(_place(p) for p in _list(values["places"])))
     if "type" in values:
-        if values["type"] not in {t.key for t in events.all_event_types()}:
+        if not isinstance(values["type"], str) or values["type"] not in {
+            t.key for t in events.all_event_types()
+        }:
             raise _Bad(f"unknown type '{values['type']}'")
         inc = replace(inc, type=str(values["type"]))
     if "summary_en" in values:
@@ -133,26 +141,35 @@ def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
 
 
 def _date(value: Any) -> DateRef:
-    if isinstance(value, dt.date):
-        return DateRef(value, value, "day", value.isoformat(), "explicit", "set by an override")
+    if isinstance(value, dt.date | str):
+        day = _day(value)
+        return DateRef(day, day, "day", day.isoformat(), "explicit", "set by an override")
     if isinstance(value, dict):
         start, end = _day(value.get("start")), _day(value.get("end", value.get("start")))
         precision = value.get("precision", "range" if start != end else "day")
-        if precision not in PRECISIONS or end < start:
+        if not isinstance(precision, str) or precision not in PRECISIONS or end < start:
             raise _Bad(f"date needs start ≤ end and a precision among {', '.join(PRECISIONS)}")
-        return DateRef(start, end, precision, f"{start}/{end}", "explicit", "set by an override")
+        kind = cast(Precision, precision)
+        return DateRef(start, end, kind, f"{start}/{end}", "explicit", "set by an override")
     if value is None:
         return DateRef.undated("", "set as undated by an override")
     raise _Bad("date must be YYYY-MM-DD, {start, end, precision} or null")
 
 
 def _day(value: Any) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise _Bad(f"'{value}' is not a date (YYYY-MM-DD)") from exc
+    if isinstance(value, dt.datetime):  # "2020-01-21 10:00": a datetime never meets a date
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value))
+        except ValueError as exc:
+            raise _Bad(f"'{value}' is not a date (YYYY-MM-DD)") from exc
+    first, last = TIMELINE_YEARS
+    if not first <= day.year <= last:
+        raise _Bad(f"'{day.isoformat()}' is outside the years {first}–{last} a timeline covers")
+    return day
 
 
 def _list(value: Any) -> list[str]:
@@ -160,8 +177,15 @@ def _list(value: Any) -> list[str]:
 
 
 def _place(name: str) -> Place:
+    if not any(c.isalnum() for c in name):
+        raise _Bad(f"place name '{name}' has no letters")
     key = fold_word(name)
     for p in places.gazetteer():
         if name.lower() == p.en.lower() or key == fold_word(p.ar):
             return p
-    return Place(ar=name, en=name, known=False)
+    # Not in the gazetteer: an Arabic name gets a Latin spelling (its page needs a slug).
+    en = places.transliterate(name) if _ARABIC.search(name) else name
+    return Place(ar=name, en=en or name, known=False)
+
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")

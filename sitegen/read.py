@@ -7,12 +7,15 @@ and the other articles go on.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from sitegen.extract.temporal import TIMELINE_YEARS
 from sitegen.model import Article, Diagnostic, Published
 
 SUFFIXES = {".txt": "text", ".md": "markdown"}
@@ -23,6 +26,18 @@ _LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"[.!؟?:]\s*$")
 HEADLINE_MAX_WORDS = 20
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+# An article is a news report, not a dump: a bigger file is refused before it is
+# read (the extractor's time grows with the text, and one file must not stall a build).
+MAX_ARTICLE_BYTES = 1024 * 1024
+TITLE_MAX = 200  # characters; a title is shown on every page that lists the article
+# C0 controls other than tab and newline, and DEL: invisible, and invalid in the XML feed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters in a file name that break the page's relative links (the id is the URL).
+# Bidi controls are invisible and reorder the text around them.
+_URL_BREAKERS = re.compile(r'[#?%"<>\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]')
+# What YAML would read as a date (and its datetimes, whose time is dropped).
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 class ReadError(Exception):
@@ -37,6 +52,7 @@ def discover(source: Path) -> list[Path]:
 
     Names starting with ``_`` or ``.`` are not articles (overrides, editor
     backups); symlinks that lead outside the source folder are not followed.
+    A link that loops or leads nowhere is listed, so that reading it reports it.
     """
     root = source.resolve()
     found = []
@@ -44,11 +60,16 @@ def discover(source: Path) -> list[Path]:
         rel = path.relative_to(source)
         if any(part.startswith((".", "_")) for part in rel.parts):
             continue
-        if path.suffix.lower() not in SUFFIXES or not path.is_file():
+        if path.suffix.lower() not in SUFFIXES:
             continue
-        if not path.resolve().is_relative_to(root):
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+            if path.is_symlink():
+                found.append(path)
             continue
-        found.append(path)
+        if real.is_file() and real.is_relative_to(root):
+            found.append(path)
     return found
 
 
@@ -59,9 +80,9 @@ def label_for(path: Path, root: Path | None) -> str:
 
 def _label(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
+        try:  # the folder is resolved, not the file: a link is named as itself
+            return str((path.parent.resolve() / path.name).relative_to(root.resolve()))
+        except (ValueError, OSError, RuntimeError):
             pass
     return str(path)
 
@@ -70,24 +91,93 @@ def read_article(path: Path, label: str | None = None) -> tuple[Article, list[Di
     return parse_article(path, label or str(path), read_bytes(path))
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The file's bytes; a file over ``limit`` bytes is refused unread."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise ReadError(1, _too_big(size, limit))
+            data = fh.read(limit + 1)  # it may have grown since
     except OSError as exc:
-        why = exc.strerror or str(exc)
-        raise ReadError(1, f"cannot read the file ({why}); check its permissions") from exc
+        raise ReadError(1, f"cannot read the file ({_why(exc)})") from exc
+    if len(data) > limit:
+        raise ReadError(1, _too_big(len(data), limit))
+    return data
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"the file is {size:,} bytes, over the limit of {limit:,} bytes "
+        f"({limit // 1024:,} KiB) for one article; split it or move it out of the source folder"
+    )
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; check its permissions"
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that loops; fix or remove the link"
+    if exc.errno == errno.ENOENT:
+        return "it is gone, or a symbolic link to nothing; fix or remove it"
+    if exc.errno == errno.EISDIR:
+        return "it is a folder"
+    return exc.strerror or str(exc)
 
 
 def parse_article(path: Path, label: str, data: bytes) -> tuple[Article, list[Diagnostic]]:
     """An article from a file's bytes (``path`` gives its id and format)."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ReadError(1, _too_big(len(data), MAX_ARTICLE_BYTES))
+    if "\\" in path.stem:  # a folder separator on Windows, and in the page's URL
+        msg = "the file name has a backslash, which cannot be part of a page's address; rename it"
+        raise ReadError(1, msg)
     text, warnings = decode(data, label)
+    text, more = _sanitise(text, label)
+    warnings += more
+    if not text.strip():
+        raise ReadError(
+            1, "the file is empty (or only white space); write the article or remove it"
+        )
     meta, body, body_line = split_front_matter(text)
-    return _article(path, label, meta, body, body_line), warnings
+    article, more = _article(path, label, meta, body, body_line)
+    if not body.strip():
+        msg = "no article text after the front matter; nothing to extract"
+        more.append(Diagnostic(label, body_line, msg, "warning"))
+    return article, warnings + more + _name_warnings(path, label)
+
+
+def _sanitise(text: str, label: str) -> tuple[str, list[Diagnostic]]:
+    """Drop what no article means to contain: control characters (a warning names the
+    first line with one) and byte-order marks left inside the text by concatenation."""
+    text = text.replace("\ufeff", "")
+    found = _CONTROLS.search(text)
+    if found is None:
+        return text, []
+    line = text.count("\n", 0, found.start()) + 1
+    msg = f"control character U+{ord(found.group()):04X} removed (and any others after it)"
+    return _CONTROLS.sub("", text), [Diagnostic(label, line, msg, "warning")]
+
+
+def _name_warnings(path: Path, label: str) -> list[Diagnostic]:
+    bad = sorted(set(_URL_BREAKERS.findall(path.stem)))
+    if not bad:
+        return []
+    shown = " ".join(f"U+{ord(c):04X}" if not c.isprintable() else repr(c) for c in bad)
+    msg = (
+        f"the file name has characters that break or reorder links to its page ({shown}); "
+        "rename it with letters, digits, '-' and '_'"
+    )
+    return [Diagnostic(label, 1, msg, "warning")]
 
 
 def decode(data: bytes, label: str) -> tuple[str, list[Diagnostic]]:
     """UTF-8 (with or without BOM); else Windows-1256, the common legacy Arabic encoding."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _utf16_without_bom(data):
+            raise ReadError(
+                1, "this looks like UTF-16 without a byte-order mark; save the file as UTF-8"
+            )
         raise ReadError(
             1, "this looks like a binary file, not an article; move it out of the source folder"
         )
@@ -106,6 +196,13 @@ def decode(data: bytes, label: str) -> tuple[str, list[Diagnostic]]:
             raise ReadError(line, "neither UTF-8 nor Windows-1256; save the file as UTF-8") from exc
         msg = "not valid UTF-8 (first bad byte here); read as Windows-1256: save it as UTF-8"
         return text, [Diagnostic(label, line, msg, "warning")]
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Text in UTF-16 has its zero bytes (the high byte of ASCII) all on one side."""
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return len(sample) % 2 == 0 and min(even, odd) == 0 and max(even, odd) >= 4
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
@@ -128,14 +225,36 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     raise ReadError(1, "front matter opened with '---' is never closed; add a '---' line after it")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without two traps: dates stay text, so that a bad one is reported on
+    its own line as a bad date; and aliases are refused (a "billion laughs" front
+    matter of nested aliases expands without end when its values are shown)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", mark
+            )
+        return super().compose_node(parent, index)
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _parse_yaml(src: str) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(src)
+        meta = yaml.load(src, Loader=_FrontMatterLoader)
     except yaml.MarkedYAMLError as exc:
-        line = (exc.problem_mark.line + 2) if exc.problem_mark else 1
+        line = (exc.problem_mark.line + 2) if exc.problem_mark else 2
         raise ReadError(line, f"front matter is not valid YAML: {exc.problem}") from exc
     except (yaml.YAMLError, ValueError) as exc:
         raise ReadError(2, f"front matter is not valid YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise ReadError(2, "front matter is nested too deeply; write 'key: value' lines") from exc
     if meta is None:
         return {}
     if not isinstance(meta, dict):
@@ -143,28 +262,56 @@ def _parse_yaml(src: str) -> dict[str, Any]:
     return {str(k): v for k, v in meta.items()}
 
 
-def _article(path: Path, label: str, meta: dict[str, Any], body: str, body_line: int) -> Article:
+def _article(
+    path: Path, label: str, meta: dict[str, Any], body: str, body_line: int
+) -> tuple[Article, list[Diagnostic]]:
     key_lines: dict[str, int] = meta.pop("_lines", {})
+    warnings: list[Diagnostic] = []
     published = _published(meta.get("date"), key_lines.get("date", 2))
     for key in ("title", "source", "url", "lang"):
         if key in meta and meta[key] is not None and not isinstance(meta[key], str):
             raise ReadError(key_lines.get(key, 2), f"'{key}' must be text; put it in quotes")
+    first, last = TIMELINE_YEARS
+    if published.date is not None and not first <= published.date.year <= last:
+        msg = (
+            f"'date: {published.date.isoformat()}' is outside the years {first}–{last} "
+            "a timeline covers; check the year"
+        )
+        raise ReadError(published.line, msg)
     extra = tuple(
         (k, str(v)) for k, v in sorted(meta.items()) if k not in KNOWN_KEYS and v is not None
     )
-    return Article(
+    title = (meta.get("title") or "").strip()
+    if len(title) > TITLE_MAX:
+        msg = f"'title' is {len(title):,} characters; it is cut to {TITLE_MAX}"
+        warnings.append(Diagnostic(label, key_lines.get("title", 2), msg, "warning"))
+    lang = (meta.get("lang") or "").strip()
+    if lang and not _LANG_TAG.match(lang):
+        msg = f"'lang: {lang[:40]}' is not a language tag (ar, en…); guessed from the text"
+        warnings.append(Diagnostic(label, key_lines.get("lang", 2), msg, "warning"))
+        lang = ""
+    url = (meta.get("url") or "").strip()
+    if url and not url.lower().startswith(("https://", "http://")):
+        msg = f"'url: {url[:60]}' is not an http(s) address; it is kept but not linked"
+        warnings.append(Diagnostic(label, key_lines.get("url", 2), msg, "warning"))
+    article = Article(
         id=path.stem,
         path=label,
-        title=(meta.get("title") or "").strip() or guess_title(body),
-        lang=(meta.get("lang") or "").strip() or guess_lang(body),
+        title=_cut(title or guess_title(body)),
+        lang=lang or guess_lang(body),
         published=published,
         body=body,
         body_line=body_line,
         fmt="markdown" if SUFFIXES[path.suffix.lower()] == "markdown" else "text",
         source=(meta.get("source") or "").strip(),
-        url=(meta.get("url") or "").strip(),
+        url=url,
         meta=extra,
     )
+    return article, warnings
+
+
+def _cut(title: str) -> str:
+    return title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1].rstrip() + "…"
 
 
 def _published(value: Any, line: int) -> Published:
@@ -173,12 +320,18 @@ def _published(value: Any, line: int) -> Published:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, str):
+        shown = value.strip()[:40]
+        found = _ISO_DATE.match(value.strip())
+        if found is None:
+            raise ReadError(line, f"'date: {shown}' is not a date; write it as YYYY-MM-DD")
         try:
-            value = dt.date.fromisoformat(value.strip()[:10])
-        except ValueError as exc:
-            raise ReadError(line, f"'date: {value}' is not a date; write it as YYYY-MM-DD") from exc
+            value = dt.date(*(int(g) for g in found.groups()))
+        except ValueError as exc:  # 2020-02-31
+            msg = f"'date: {shown}' is not a calendar date ({exc}); write it as YYYY-MM-DD"
+            raise ReadError(line, msg) from exc
     if not isinstance(value, dt.date):
-        raise ReadError(line, f"'date: {value}' is not a date; write it as YYYY-MM-DD")
+        shown = str(value)[:40]
+        raise ReadError(line, f"'date: {shown}' is not a date; write it as YYYY-MM-DD")
     return Published(value, "front-matter", "front matter 'date'", line)
 
 

@@ -9,6 +9,7 @@ any sub-path.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 from babel.support import Translations
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from sitegen import charts, exports, i18n
@@ -163,6 +165,31 @@ def _span(a: date, b: date, locale: Locale, arabic: bool) -> str:
     return text.translate(_ARABIC_DIGITS) if arabic else text
 
 
+# Links an article may keep: the web, mail, and addresses without a scheme.
+_SAFE_URL = re.compile(r"^\s*(?:https?:|mailto:|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
+
+
+class _SafeLinks(Treeprocessor):
+    """Drop ``javascript:``, ``data:`` and other scheme links from article Markdown."""
+
+    def run(self, root: Any) -> None:
+        for el in root.iter():
+            for attr in ("href", "src"):
+                value = el.get(attr)
+                if value is not None and not _SAFE_URL.match(value):
+                    del el.attrib[attr]
+
+
+def article_markdown(text: str) -> str:
+    """Markdown of a collected article: raw HTML is shown as text, never run
+    (scraped pages carry scripts and event attributes), and only safe links stay."""
+    converter = md.Markdown()
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    converter.treeprocessors.register(_SafeLinks(converter), "safe_links", 0)
+    return converter.convert(text)
+
+
 def clean(text: str) -> str:
     """Drop bidi controls from input text (they could reorder the page)."""
     return text.translate(_BIDI_CONTROLS)
@@ -202,7 +229,7 @@ def article_paragraphs(entry: ArticleEntry) -> Iterator[Paragraph]:
     """The article text by line, with the quoted words of each incident marked."""
     article = entry.article
     if article.fmt == "markdown":
-        yield Paragraph(article.body_line, "", (), md.markdown(clean(article.body)))
+        yield Paragraph(article.body_line, "", (), article_markdown(clean(article.body)))
         return
     quotes: dict[int, list[tuple[str, str]]] = {}
     for inc in entry.incidents:

@@ -45,6 +45,7 @@ EVENTS = PREFIX + "events"
 LIVE_JS = PREFIX + "live.js"
 WORKER_JS = PREFIX + "worker.js"
 HEARTBEAT = 15.0  # seconds; keeps proxies and the browser from timing the stream out
+IDLE_TIMEOUT = 60.0
 PORT_TRIES = 20
 
 _TEXT = "; charset=utf-8"
@@ -280,11 +281,21 @@ class PreviewHTTPServer(ThreadingHTTPServer):
         self.preview = preview
         super().__init__(address, Handler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closed the tab mid-response is not an error worth a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
 
 class Handler(BaseHTTPRequestHandler):
     server: PreviewHTTPServer
     protocol_version = "HTTP/1.1"  # keep-alive: a page and its assets reuse one connection
     server_version = "sitegen-serve"
+    # Seconds a connection may stay silent (half a request, an idle keep-alive, a stream
+    # nobody reads) before the server hangs up: a stalled client must not hold a thread
+    # for ever. Event streams write a heartbeat well within it.
+    timeout = IDLE_TIMEOUT
 
     def do_GET(self) -> None:
         self._route(head=False)

@@ -76,7 +76,7 @@ def test_windows_1256_falls_back_with_a_warning(tmp_path: Path) -> None:
     ("front", "line", "words"),
     [
         ("---\ndate: [unclosed\n---\n", 2, "not valid YAML"),
-        ("---\ntitle: x\ndate: 2020-02-31\n---\n", 2, "not valid YAML"),
+        ("---\ntitle: x\ndate: 2020-02-31\n---\n", 3, "not a calendar date"),
         ("---\ntitle: x\ndate: tomorrow\n---\n", 3, "not a date"),
         ("---\ndate: 2020-01-01\n", 1, "never closed"),
         ("---\ntitle: [1, 2]\n---\n", 2, "must be text"),

@@ -8,6 +8,7 @@ quantities ("العشرات") make the figure approximate without inventing a nu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,12 +83,12 @@ def casualty_words(text: str) -> list[tuple[int, int, str]]:
 def find_casualties(text: str) -> Casualties:
     """The killed / wounded / displaced figures reported in one clause."""
     lex = _lexicon()
-    numbers = [n for n in find_numbers(text) if not _counts_things(text, n, lex)]
-    words = [_Word(a, b, k, *lex.windows[k]) for a, b, k in casualty_words(text)]
+    numbers = _Numbers([n for n in find_numbers(text) if not _counts_things(text, n, lex)])
+    words = _Words([_Word(a, b, k, *lex.windows[k]) for a, b, k in casualty_words(text)])
     figures: dict[str, int | None] = {}
     approximate = False
     used: set[int] = set()
-    for word in words:
+    for word in words.items:
         n = _bind(text, word, numbers, words, used)
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
@@ -117,9 +118,40 @@ def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
 
 def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     """A singular victim noun right before or after the word, nothing between."""
-    before = _BARRIER.split(text[: word.start])[-1].split()[-lex.singular_window :]
-    after = _BARRIER.split(text[word.end :])[0].split()[:1]
+    before = _words_before(text, word.start, lex.singular_window)
+    after = _words_after(text, word.end, 1)
     return any(fold_word(w) in lex.singular for w in before + after)
+
+
+# Clause text can be a whole unpunctuated line of a megabyte: the helpers below
+# look at a window that grows only as far as they need, never at the whole text.
+_WINDOW = 256
+
+
+def _words_before(text: str, end: int, k: int) -> list[str]:
+    """The last ``k`` words of ``text[:end]`` after its last barrier."""
+    size = _WINDOW
+    while True:
+        start = max(0, end - size)
+        chunk = text[start:end]
+        parts = _BARRIER.split(chunk)
+        words = parts[-1].split()
+        if start == 0 or len(parts) > 1 or len(words) > k:
+            return words[-k:]
+        size *= 2
+
+
+def _words_after(text: str, start: int, k: int) -> list[str]:
+    """The first ``k`` words of ``text[start:]`` before its first barrier."""
+    size = _WINDOW
+    while True:
+        end = start + size
+        chunk = text[start:end]
+        parts = _BARRIER.split(chunk, maxsplit=1)
+        words = parts[0].split()
+        if end >= len(text) or len(parts) > 1 or len(words) > k:
+            return words[:k]
+        size *= 2
 
 
 def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
@@ -127,51 +159,96 @@ def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
 
 
+class _Numbers:
+    """The clause's numbers in text order, searchable by position (a clause can
+    hold thousands: a scan per casualty word would be quadratic)."""
+
+    def __init__(self, numbers: list[NumberMention]) -> None:
+        self.items = numbers
+        self.starts = [n.start for n in numbers]
+        self.ends = [n.end for n in numbers]
+
+    def first_after(self, text: str, pos: int, limit: int, used: set[int]) -> NumberMention | None:
+        """The first unused number starting at or after ``pos``, if within ``limit`` words."""
+        i = bisect_left(self.starts, pos)
+        while i < len(self.items):
+            n = self.items[i]
+            if _distance(text, pos, n.start, limit) > limit:
+                return None
+            if n.start not in used:
+                return n
+            i += 1
+        return None
+
+    def last_before(self, text: str, pos: int, limit: int, used: set[int]) -> NumberMention | None:
+        """The last unused number ending at or before ``pos``, if within ``limit`` words."""
+        i = bisect_right(self.ends, pos) - 1
+        while i >= 0:
+            n = self.items[i]
+            if _distance(text, n.end, pos, limit) > limit:
+                return None
+            if n.start not in used:
+                return n
+            i -= 1
+        return None
+
+
+class _Words:
+    def __init__(self, words: list[_Word]) -> None:
+        self.items = words
+        self.starts = [w.start for w in words]
+
+    def any_within(self, a: int, b: int) -> bool:
+        """Whether a casualty word lies wholly inside ``[a, b)`` (words never overlap)."""
+        i = bisect_left(self.starts, a)
+        return i < len(self.items) and self.items[i].end <= b
+
+
 def _bind(
     text: str,
     word: _Word,
-    numbers: list[NumberMention],
-    words: list[_Word],
+    numbers: _Numbers,
+    words: _Words,
     used: set[int],
 ) -> NumberMention | None:
-    after = [n for n in numbers if n.start >= word.end and n.start not in used]
-    for n in after:
-        if _distance(text, word.end, n.start) <= word.after and _clear(
-            text, word.end, n.start, words
-        ):
-            return n
-        break
-    before = [n for n in numbers if n.end <= word.start and n.start not in used]
-    for n in reversed(before):
-        if _distance(text, n.end, word.start) <= word.before and _clear(
-            text, n.end, word.start, words
-        ):
-            return n
-        break
+    n = numbers.first_after(text, word.end, word.after, used)
+    if n is not None and _clear(text, word.end, n.start, words):
+        return n
+    n = numbers.last_before(text, word.start, word.before, used)
+    if n is not None and _clear(text, n.end, word.start, words):
+        return n
     return None
 
 
 def _tallies(
-    text: str, numbers: list[NumberMention], used: set[int], lex: _Lexicon
+    text: str, numbers: _Numbers, used: set[int], lex: _Lexicon
 ) -> list[tuple[str, NumberMention]]:
     folded = fold(text)
     out = []
     for m in lex.tally.finditer(folded.text):
         end = folded.span(m.start("w"), m.end("w"))[1]
-        for n in numbers:
-            if n.start >= end and n.start not in used:
-                if _distance(text, end, n.start) <= lex.tally_window:
-                    out.append((lex.tally_kind[m.group("w")], n))
-                break
+        n = numbers.first_after(text, end, lex.tally_window, used)
+        if n is not None:
+            out.append((lex.tally_kind[m.group("w")], n))
     return out
 
 
-def _distance(text: str, a: int, b: int) -> int:
-    return len(text[a:b].split())
+_TOKEN = re.compile(r"\S+")
 
 
-def _clear(text: str, a: int, b: int, words: list[_Word]) -> bool:
+def _distance(text: str, a: int, b: int, limit: int) -> int:
+    """Words between ``a`` and ``b`` (as ``len(text[a:b].split())``), counted up to
+    ``limit + 1`` only: a count far from its word is far, however far."""
+    n = 0
+    for _ in _TOKEN.finditer(text, a, b):
+        n += 1
+        if n > limit:
+            break
+    return n
+
+
+def _clear(text: str, a: int, b: int, words: _Words) -> bool:
     """No punctuation and no other casualty word between a and b."""
-    if _BARRIER.search(text[a:b]):
+    if _BARRIER.search(text, a, b):
         return False
-    return not any(a <= w.start and w.end <= b for w in words)
+    return not words.any_within(a, b)

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cache
 from typing import Any
 
@@ -221,6 +222,10 @@ ARTICLE = "(?:(?:ا|(?<=ل))ل)?"
 
 # Western digits (Arabic-Indic and Persian are folded to them), with a thousands
 # separator (",", or U+066C) or a decimal point (".", or U+066B).
+# Larger figures are not counts of anything an article reports (a serial number, a
+# run of digits); reading them would only overflow a date or a total later.
+MAX_COUNT = 10**12
+
 _DIGITS = r"(?:\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?)"
 
 
@@ -330,21 +335,33 @@ def _strip_article(word: str, table: Mapping[str, object]) -> str:
     return word
 
 
-def _token_value(tok: str, lex: _Lexicon) -> tuple[str, float] | None:
-    """("value" | "scale", number) for one token, or None if not a number."""
+def _token_value(tok: str, lex: _Lexicon) -> tuple[str, Fraction] | None:
+    """("value" | "scale", number) for one token, or None if not a number.
+
+    Exact arithmetic: a float turns a long run of digits into infinity or rounds it.
+    """
     if re.fullmatch(_DIGITS, tok):
-        return "value", float(re.sub(r"[,\u066c]", "", tok).replace("\u066b", "."))
+        return "value", _digits_value(tok)
     for cand in (tok, tok[1:] if tok.startswith("و") else ""):
         if not cand:
             continue
         for word in (cand, cand[2:] if cand.startswith("ال") else ""):
             if word in lex.values:
-                return "value", float(lex.values[word])
+                return "value", Fraction(lex.values[word])
             if word in lex.scales:
-                return "scale", float(lex.scales[word])
+                return "scale", Fraction(lex.scales[word])
             if word and re.fullmatch(_DIGITS, word):
-                return "value", float(re.sub(r"[,\u066c]", "", word))
+                return "value", _digits_value(word)
     return None
+
+
+def _digits_value(tok: str) -> Fraction:
+    """ "1,250" → 1250, "2.5" → 5/2; a run of digits longer than any count is just
+    "too big" (Python refuses to read an int of more than 4300 digits anyway)."""
+    plain = re.sub(r"[,\u066c]", "", tok).replace("\u066b", ".")
+    if len(plain.split(".")[0]) > len(str(MAX_COUNT)):
+        return Fraction(MAX_COUNT + 1)
+    return Fraction(plain)
 
 
 def _tokens(folded: str, lex: _Lexicon) -> list[str]:
@@ -387,7 +404,7 @@ def parse_number(words: str) -> int | None:
     toks = _tokens(folded, lex)
     if not toks:
         return None
-    total, current = 0.0, 0.0
+    total, current = Fraction(0), Fraction(0)
     for tok in toks:
         got = _token_value(tok, lex)
         if got is None:
@@ -395,8 +412,10 @@ def parse_number(words: str) -> int | None:
         kind, value = got
         if kind == "scale":
             total += (current or 1) * value
-            current = 0
+            current = Fraction(0)
         else:
             current += value
     result = total + current
-    return int(result) if result == int(result) else None
+    if result.denominator != 1 or result > MAX_COUNT:
+        return None  # "2.5" is not a count; nor is a run of thirty digits
+    return int(result)

@@ -49,6 +49,9 @@ from sitegen.extract.numbers import (
 from sitegen.model import Basis, DateRef, Precision, Published
 
 WEEK_START_SATURDAY = 5  # Python weekday(): Monday=0 … Saturday=5, Sunday=6
+# Years a news timeline can hold. A date outside them is a misreading or a typo
+# ("عام 0200", "9999"), and far-apart years would stretch every chart and index.
+TIMELINE_YEARS = (1800, 2200)
 
 Kind = Literal[
     "date",  # a day: year (or None), month, day; Gregorian or Hijri
@@ -765,11 +768,24 @@ def resolve(
     """Place ``m`` on the calendar; undated (with a note) when the text cannot."""
     try:
         ref = _RESOLVERS[m.kind](m, published, week_start, context)
-    except (ValueError, OverflowError) as exc:  # a day that does not exist: 31 شباط
+        if ref.is_dated:  # "غداة 31 ديسمبر 9999": the day after can leave the calendar too
+            ref = _apply_since_and_shift(m, ref, published)
+    except ValueError as exc:  # a day that does not exist: 31 شباط
         return DateRef.undated(m.text, f"not a calendar date ({exc})")
-    if ref.is_dated:
-        ref = _apply_since_and_shift(m, ref, published)
+    except OverflowError:  # "منذ 99999999999 يوم"
+        return DateRef.undated(m.text, "not a calendar date (too far from any date)")
+    if ref.is_dated and not _in_timeline_years(ref):
+        first, last = TIMELINE_YEARS
+        return DateRef.undated(
+            m.text, f"not read as a date: outside the years {first}–{last} a timeline covers"
+        )
     return replace(ref, note=_join(ref.note, m.note) if ref.is_dated else ref.note)
+
+
+def _in_timeline_years(ref: DateRef) -> bool:
+    assert ref.start is not None and ref.end is not None
+    first, last = TIMELINE_YEARS
+    return first <= ref.start.year and ref.end.year <= last
 
 
 def _join(*notes: str) -> str:
