@@ -8,6 +8,7 @@ the front page shows only the most recent months up to a budget.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -174,7 +175,7 @@ def unique_slugs(places: dict[str, Place]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
     for key in sorted(places):
-        base = slugify(places[key].en) or f"place-{abs(hash(places[key].ar)) % 10**8}"
+        base = slugify(places[key].en) or f"place-{_stable_id(places[key].ar)}"
         slug, n = base, 1
         while slug in taken:
             n += 1
@@ -244,3 +245,8 @@ def plan(data: SiteData) -> list[Page]:
 
 def month_of(inc: Incident) -> str:
     return month_key(inc.date)
+
+
+def _stable_id(text: str) -> str:
+    """Eight hex digits from a digest: Python's hash() changes from run to run."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]

@@ -8,6 +8,7 @@ any sub-path.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +25,7 @@ from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 from babel.support import Translations
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
 from sitegen import charts, exports, i18n
@@ -176,8 +178,15 @@ class _SafeLinks(Treeprocessor):
         for el in root.iter():
             for attr in ("href", "src"):
                 value = el.get(attr)
-                if value is not None and not _SAFE_URL.match(value):
+                if value is not None and not _SAFE_URL.match(_as_browser_reads(value)):
                     del el.attrib[attr]
+
+
+def _as_browser_reads(url: str) -> str:
+    """The link as the browser will read it: Markdown keeps entities encoded
+    ("javascript&#58;…"), and browsers ignore whitespace and controls in schemes."""
+    url = html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
+    return "".join(ch for ch in url if ch > " " and ch != "\x7f")
 
 
 def article_markdown(text: str) -> str:

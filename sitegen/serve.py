@@ -274,6 +274,10 @@ class PreviewHTTPServer(ThreadingHTTPServer):
     # keep Ctrl-C waiting.
     daemon_threads = True
     block_on_close = False
+    # socketserver listens with a backlog of 5: a burst of connections (a page's assets,
+    # tabs reconnecting their streams after a restart) overflows it and each extra
+    # connection waits a full second for the SYN to be sent again.
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], preview: Preview) -> None:
         if ":" in address[0]:

@@ -59,7 +59,8 @@ def sort_key(i: Incident) -> tuple[date, int, str, int]:
 
 
 def month_key(ref: DateRef) -> str:
-    return ref.start.strftime("%Y-%m") if ref.start else ""
+    # Zero-padded by hand: strftime writes the year 200 as "200".
+    return f"{ref.start.year:04d}-{ref.start.month:02d}" if ref.start else ""
 
 
 def _index(

@@ -37,7 +37,7 @@ URL_ATTRS = {"href", "src", "action", "formaction", "cite", "poster", "data", "x
 SHOWN_ATTRS = {"title", "alt", "placeholder", "label"}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "img", "frame", "applet"}
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "frame", "applet"}
 
 
 class SafetyScan(html.parser.HTMLParser):

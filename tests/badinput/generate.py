@@ -194,7 +194,7 @@ def yaml_alias_bomb(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
 
 @generator
 def yaml_deep_nesting(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
-    _write(src / "bad.txt", "---\ntags: " + "[" * 20000 + "]" * 20000 + "\n---\n" + LINE)
+    _write(src / "bad.txt", "---\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\n" + LINE)
 
 
 # -- file system -----------------------------------------------------------------------------
