@@ -198,16 +198,18 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
     started = time.perf_counter()
     cache = Cache(config.root / CACHE_DIR if use_cache else None)
     manifest = _Manifest.load(cache, config)
-    inputs = input_signature(config, discover(config.source_dir), extractor_version())
+    files = discover(config.source_dir)
+    theme = theme_digest(config)
+    inputs = input_signature(config, files, extractor_version(), theme)
     if manifest.inputs == inputs and config.output_dir.is_dir():
         last = cache.get("build", inputs)
         if isinstance(last, BuildResult):  # nothing was edited since that build
             return replace(last, written=0, seconds=time.perf_counter() - started)
-    analysis = analyse(config, progress, cache=cache)
+    analysis = analyse(config, progress, files, cache)
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
     entries = tuple(_article_entries(analysis, timeline))
     data = site_data(timeline, entries)
-    prints = Fingerprints(theme_digest(config), data, analysis.article_keys, analysis.corrections)
+    prints = Fingerprints(theme, data, analysis.article_keys, analysis.corrections)
     staging = Staging(config.output_dir, manifest.hashes, manifest.keys)
     try:
         outputs = render_site(config, data, cache.folder("jinja"), prints)

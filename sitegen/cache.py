@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,14 +28,24 @@ _PACKAGE = Path(__file__).resolve().parent
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """sitegen's version plus a digest of the extraction code and data files."""
-    h = hashlib.sha256(__version__.encode())
-    for folder in ("extract", "data"):
-        for path in sorted((_PACKAGE / folder).rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".yaml", ".csv", ".json"):
-                h.update(path.name.encode())
-                h.update(path.read_bytes())
-    h.update((_PACKAGE / "read.py").read_bytes())
-    return h.hexdigest()[:16]
+    kinds = (".py", ".yaml", ".csv", ".json")
+    files = [
+        path
+        for folder in ("extract", "data")
+        for path in sorted((_PACKAGE / folder).rglob("*"))
+        if path.is_file() and path.suffix in kinds
+    ]
+    return tree_digest(__version__, [*files, _PACKAGE / "read.py"], _PACKAGE)[:16]
+
+
+def tree_digest(seed: str, paths: Iterable[Path], root: Path) -> str:
+    """A digest of files' names (relative to ``root``) and bytes, in the order given."""
+    h = hashlib.sha256(seed.encode())
+    for path in paths:
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def digest(*parts: bytes | str) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitegen import __version__
+from sitegen.cache import tree_digest
 from sitegen.config import Config
 from sitegen.model import Incident
 from sitegen.pages import ArticleEntry, Entry, Month, Page, SiteData
@@ -37,31 +38,24 @@ def _hash(*parts: str) -> str:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """sitegen's version and every file of the package (code, data, catalogs)."""
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(_PACKAGE).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+    files = [p for p in sorted(_PACKAGE.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    return tree_digest(__version__, files, _PACKAGE)
 
 
 def theme_digest(config: Config) -> str:
     """The code, the configuration and every template and static file in use."""
-    h = hashlib.blake2b(code_digest().encode(), digest_size=16)
-    h.update(repr(config).encode())
+    parts = [code_digest(), repr(config)]
     for kind in ("templates", "static"):
         for folder in lookup_dirs(config.root, kind):
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    h.update(path.relative_to(folder).as_posix().encode())
-                    h.update(path.read_bytes())
-    return h.hexdigest()
+            files = [p for p in sorted(folder.rglob("*")) if p.is_file()]
+            parts.append(tree_digest(kind, files, folder))
+    return _hash(*parts)
 
 
-def input_signature(config: Config, files: Iterable[Path], extractor: str) -> str:
+def input_signature(config: Config, files: Iterable[Path], extractor: str, theme: str) -> str:
     """Names, sizes, inodes and mtimes of every input, like git's index: equal
     signatures mean nothing was edited since the build that recorded it."""
-    h = hashlib.blake2b(f"{extractor}\0{theme_digest(config)}".encode(), digest_size=16)
+    h = hashlib.blake2b(f"{extractor}\0{theme}".encode(), digest_size=16)
     for path in [*files, config.source_dir / config.overrides, config.root / "sitegen.toml"]:
         try:
             st = os.stat(path)

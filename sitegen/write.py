@@ -44,9 +44,7 @@ class Staging:
     def keep(self, rel: str, key: str) -> bool:
         """Reuse the previous build's file when its inputs had the same
         fingerprint, without making it again; False if it must be made."""
-        rel = _checked(rel)
-        if rel in self.hashes:
-            raise DuplicatePathError(f"two pages want to write '{rel}'")
+        rel = self._unclaimed(rel)
         sha = self.previous.get(rel)
         if sha is None or self.previous_keys.get(rel) != key:
             return False
@@ -58,9 +56,7 @@ class Staging:
         return True
 
     def write(self, rel: str, data: bytes, key: str | None = None) -> None:
-        rel = _checked(rel)
-        if rel in self.hashes:
-            raise DuplicatePathError(f"two pages want to write '{rel}'")
+        rel = self._unclaimed(rel)
         sha = hashlib.sha1(data).hexdigest()
         self.hashes[rel] = sha
         if key is not None:
@@ -75,6 +71,13 @@ class Staging:
             if exc.filename is not None:
                 raise
             raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+
+    def _unclaimed(self, rel: str) -> str:
+        """``rel`` checked, and refused if another page already wrote it (Pelican's rule)."""
+        rel = _checked(rel)
+        if rel in self.hashes:
+            raise DuplicatePathError(f"two pages want to write '{rel}'")
+        return rel
 
     def _target(self, rel: str) -> Path:
         """Where ``rel`` goes in the staging folder, its parent folder made."""

@@ -19,7 +19,6 @@ from sitegen.serve import (
     EVENTS,
     PortInUseError,
     Preview,
-    PreviewHTTPServer,
     PreviewServer,
     Problem,
     bind,
@@ -27,6 +26,7 @@ from sitegen.serve import (
     run_build,
 )
 from sitegen.watch import Debouncer, Watcher, is_editor_temp, watched
+from tests.serving import Live, running
 
 # -- the debouncer, on a fake clock --------------------------------------------------------------
 
@@ -266,18 +266,9 @@ def test_a_folder_without_its_slash_redirects(out: Path) -> None:
 
 
 @pytest.fixture
-def live(out: Path) -> Iterator[tuple[str, int, Preview]]:
-    preview = Preview(load_config(out.parent), say=lambda _: None, heartbeat=0.5)
-    httpd = PreviewHTTPServer(("127.0.0.1", 0), preview)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield "127.0.0.1", httpd.server_address[1], preview
-    finally:
-        preview.stop()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
+def live(out: Path) -> Iterator[Live]:
+    with running(out.parent) as server:
+        yield server
 
 
 def get(

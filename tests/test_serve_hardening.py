@@ -12,20 +12,17 @@ import http.client
 import re
 import socket
 import struct
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from sitegen.config import load_config
-from sitegen.serve import EVENTS, Handler, Preview, PreviewHTTPServer
+from sitegen.serve import EVENTS, Handler
+from tests.serving import Live, running
 
 SECRET = b"TOP-SECRET-BESIDE-THE-OUTPUT"
 BIG = 8 * 1024 * 1024
-
-Live = tuple[str, int, Preview]
 
 
 @pytest.fixture
@@ -52,17 +49,8 @@ def site(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def live(site: Path, capfd: pytest.CaptureFixture[str]) -> Iterator[Live]:
-    preview = Preview(load_config(site), say=lambda _: None, heartbeat=0.5)
-    httpd = PreviewHTTPServer(("127.0.0.1", 0), preview)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield "127.0.0.1", httpd.server_address[1], preview
-    finally:
-        preview.stop()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
+    with running(site) as server:
+        yield server
     # Whatever the clients did, the server printed no traceback (socketserver's
     # handle_error would, for a client that hung up mid-response).
     assert "Traceback" not in capfd.readouterr().err
