@@ -147,8 +147,16 @@ def incidents_json(timeline: Timeline, base_url: str = "") -> bytes:
     with its permalink, each source's own figures, labels and ACLED types.
 
     ``url`` is relative to the site root (where the downloads live) unless
-    ``base_url`` is set."""
-    return _dumps([_incident_row(inc, base_url) for inc in timeline.incidents])
+    ``base_url`` is set. One incident per line, compact: at 10,000 articles
+    indentation alone would add a third to the file and triple the time to write it."""
+    return _json_lines(_incident_row(inc, base_url) for inc in timeline.incidents)
+
+
+def _json_lines(rows: Iterable[object]) -> bytes:
+    """A JSON array with one compact element per line (readable, diff-friendly)."""
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+    body = ",\n".join(map(encode, rows))
+    return f"[\n{body}\n]\n".encode() if body else b"[]\n"
 
 
 def _incident_row(inc: Incident, base_url: str) -> dict[str, object]:

@@ -21,7 +21,7 @@ from sitegen import __version__
 from sitegen.cache import tree_digest
 from sitegen.config import Config
 from sitegen.model import Incident
-from sitegen.pages import ArticleEntry, Entry, Month, Page, SiteData
+from sitegen.pages import ArticleEntry, Entry, EntryHead, Month, Page, Part, SiteData
 from sitegen.theme import lookup_dirs
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -100,6 +100,18 @@ class Fingerprints:
             known = self._incidents[inc.id] = _hash(*parts)
         return known
 
+    def _shown(self, incidents: tuple[Incident, ...], parts: tuple[Part, ...]) -> list[str]:
+        """What a month or entry page shows: its incidents, or, when it is cut
+        into parts, each part's size and the figures the totals sum."""
+        if not parts:
+            return list(map(self.incident, incidents))
+        figures = [repr(i.casualties) for i in incidents]
+        return [f"{p.key}:{len(p.incidents)}" for p in parts] + [_hash(*figures)]
+
+    def shard(self, lang: str, key: str, incidents: tuple[Incident, ...]) -> str:
+        """The fingerprint of one month's part of the search index."""
+        return _hash(self.base, lang, "search", key, *map(self.incident, incidents))
+
     def page(self, lang: str, page: Page) -> str | None:
         """The page's fingerprint, or None for pages that show site-wide
         figures (front page, undated, indexes) and are always rendered."""
@@ -110,9 +122,13 @@ class Fingerprints:
             if isinstance(value, Incident):
                 parts += [name, self.incident(value)]
             elif isinstance(value, Month):
+                parts += [name, value.key, self.nav, *self._shown(value.incidents, value.days)]
+            elif isinstance(value, Part):
                 parts += [name, value.key, self.nav, *map(self.incident, value.incidents)]
             elif isinstance(value, Entry):
-                parts += [name, value.key, value.slug, *map(self.incident, value.incidents)]
+                parts += [name, value.key, value.slug, *self._shown(value.incidents, value.months)]
+            elif isinstance(value, EntryHead):
+                parts += [name, repr(value)]
             elif isinstance(value, ArticleEntry):
                 key = self.article_keys.get(value.article.id, "?")
                 parts += [name, key, *map(self.incident, value.incidents)]

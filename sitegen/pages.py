@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,18 @@ def N_(message: str) -> str:
 # How many incidents the front page lists before it leaves the rest to the
 # month pages (a 10,000-incident page would not survive a phone).
 FRONT_PAGE_BUDGET = 300
+# Above this many incidents a month is cut into day pages and an index entry
+# into month pages. Cuts fall on the calendar, not every PAGE_SIZE items, so
+# one new incident changes one page instead of shifting every page after it.
+PAGE_SIZE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One page of a cut month or index entry: a calendar day or month."""
+
+    key: str  # "2020-02-20" (a day of a month), "2020-02" or "undated" (of an entry)
+    incidents: tuple[Incident, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,26 @@ class Entry:
     wounded: int = 0
     displaced: int = 0
     place: Place | None = None
+    months: tuple[Part, ...] = ()  # the entry's pages by month, when it is cut
+
+    def label(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
+    @property
+    def head(self) -> EntryHead:
+        return EntryHead(self.key, self.slug, self.ar, self.en, self.place)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryHead:
+    """What a page of a cut entry shows of the entry (not its totals, which
+    change with every incident of the entry and would make every page change)."""
+
+    key: str
+    slug: str
+    ar: str
+    en: str
+    place: Place | None = None
 
     def label(self, lang: str) -> str:
         return self.ar if lang == "ar" else self.en
@@ -54,6 +86,7 @@ class Month:
     incidents: tuple[Incident, ...]
     killed: int = 0
     wounded: int = 0
+    days: tuple[Part, ...] = ()  # the month's pages by day, when it is cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +158,29 @@ def _months(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Month]:
     for key, ids in timeline.by_month:
         items = tuple(by_id[i] for i in ids)
         t = _totals(items)
-        yield Month(key, items, t.killed, t.wounded)
+        days = _cut(items, _day_key) if len(items) > PAGE_SIZE else ()
+        yield Month(key, items, t.killed, t.wounded, days)
+
+
+def _day_key(inc: Incident) -> str:
+    # Week, month and range incidents sit on their first day, as in the timeline.
+    return inc.date.start.isoformat() if inc.date.start else "undated"
+
+
+def _cut(items: tuple[Incident, ...], key: Callable[[Incident], str]) -> tuple[Part, ...]:
+    """Items grouped by a calendar key, in the order they come (chronological)."""
+    groups: dict[str, list[Incident]] = {}
+    for inc in items:
+        groups.setdefault(key(inc), []).append(inc)
+    return tuple(Part(k, tuple(v)) for k, v in groups.items())
+
+
+def _entry(
+    key: str, slug: str, ar: str, en: str, items: tuple[Incident, ...], place: Place | None = None
+) -> Entry:
+    n = _totals(items)
+    months = _cut(items, month_of) if len(items) > PAGE_SIZE else ()
+    return Entry(key, slug, ar, en, items, n.killed, n.wounded, n.displaced, place, months)
 
 
 def _place_entries(timeline: Timeline, by_id: dict[str, Incident]) -> tuple[Entry, ...]:
@@ -138,8 +193,7 @@ def _place_entries(timeline: Timeline, by_id: dict[str, Incident]) -> tuple[Entr
     for key, ids in timeline.by_place:
         items = tuple(by_id[i] for i in ids)
         p = first[key]
-        t = _totals(items)
-        out.append(Entry(key, slugs[key], p.ar, p.en, items, t.killed, t.wounded, t.displaced, p))
+        out.append(_entry(key, slugs[key], p.ar, p.en, items, p))
     return tuple(sorted(out, key=lambda e: (-len(e.incidents), e.en)))
 
 
@@ -147,9 +201,7 @@ def _type_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[En
     for key, ids in timeline.by_type:
         t = events.event_type(key)
         items = tuple(by_id[i] for i in ids)
-        n = _totals(items)
-        ar, en = t.ar_plural or t.ar, t.en_plural or t.en
-        yield Entry(key, slugify(key), ar, en, items, n.killed, n.wounded, n.displaced)
+        yield _entry(key, slugify(key), t.ar_plural or t.ar, t.en_plural or t.en, items)
 
 
 def _actor_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Entry]:
@@ -159,9 +211,7 @@ def _actor_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[E
             ar, en = a.ar, a.en
         except KeyError:
             ar = en = key
-        items = tuple(by_id[i] for i in ids)
-        n = _totals(items)
-        yield Entry(key, slugify(key), ar, en, items, n.killed, n.wounded, n.displaced)
+        yield _entry(key, slugify(key), ar, en, tuple(by_id[i] for i in ids))
 
 
 def slugify(text: str) -> str:
@@ -185,21 +235,23 @@ def unique_slugs(places: dict[str, Place]) -> dict[str, str]:
     return out
 
 
-def front_months(data: SiteData) -> tuple[Month, ...]:
-    """The most recent months whose incidents fit the front page budget (at least one)."""
-    chosen: list[Month] = []
+def front_sections(data: SiteData) -> tuple[Part, ...]:
+    """The most recent months (or, of a cut month, days) whose incidents fit
+    the front page budget; at least one."""
+    chosen: list[Part] = []
     used = 0
     for month in reversed(data.months):
-        if chosen and used + len(month.incidents) > FRONT_PAGE_BUDGET:
-            break
-        chosen.append(month)
-        used += len(month.incidents)
+        for part in reversed(month.days or (Part(month.key, month.incidents),)):
+            if chosen and used + len(part.incidents) > FRONT_PAGE_BUDGET:
+                return tuple(reversed(chosen))
+            chosen.append(part)
+            used += len(part.incidents)
     return tuple(reversed(chosen))
 
 
 def plan(data: SiteData) -> list[Page]:
     """Every page of one language."""
-    shown = front_months(data)
+    shown = front_sections(data)
     fits = sum(len(m.incidents) for m in shown) + len(data.timeline.undated) <= FRONT_PAGE_BUDGET
     pages = [
         Page("index.html", "index.html", "", {"shown": shown, "show_undated": fits}),
@@ -229,11 +281,22 @@ def plan(data: SiteData) -> list[Page]:
     ]
     for m in data.months:
         pages.append(Page(f"months/{m.key}.html", "month.html", m.key, {"month": m}))
+        for day in m.days:
+            pages.append(Page(f"months/{day.key}.html", "day.html", day.key, {"day": day}))
     for kind, entries in (("places", data.places), ("types", data.types), ("actors", data.actors)):
         for e in entries:
             pages.append(
                 Page(f"{kind}/{e.slug}.html", "entry.html", e.key, {"entry": e, "kind": kind})
             )
+            for part in e.months:
+                pages.append(
+                    Page(
+                        f"{kind}/{e.slug}.{part.key}.html",
+                        "entry_part.html",
+                        e.key,
+                        {"head": e.head, "part": part, "kind": kind},
+                    )
+                )
     for inc in data.timeline.incidents:
         pages.append(Page(f"incidents/{inc.id}.html", "incident.html", inc.id, {"inc": inc}))
     for a in data.articles:
@@ -244,7 +307,7 @@ def plan(data: SiteData) -> list[Page]:
 
 
 def month_of(inc: Incident) -> str:
-    return month_key(inc.date)
+    return month_key(inc.date) or "undated"
 
 
 def _stable_id(text: str) -> str:

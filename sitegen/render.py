@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,14 @@ class Formatter:
     def month(self, key: str) -> str:
         y, m = key.split("-")
         return self.day(date(int(y), int(m), 1), "MMMM y")
+
+    def period(self, key: str) -> str:
+        """A page's period: "2020-02" → February 2020, "2020-02-20" → 20 February 2020."""
+        if key == "undated":
+            return self.gettext("Undated")
+        if len(key) == 7:
+            return self.month(key)
+        return self.day(date.fromisoformat(key))
 
     def date(self, ref: DateRef) -> str:
         """A date with its precision: "20 February 2020", "February 2020", "11–17 Jan 2020"."""
@@ -282,6 +290,7 @@ def render_site(
 ) -> Iterator[Output]:
     """Every file of every language and the root page, made only when asked."""
     pages = plan(data)
+    search_text: dict[str, str] = {}  # folded words per incident, shared by the languages
     for lang in config.languages:
         env = make_env(lang, config, cache_dir)
         site = SiteView(
@@ -301,7 +310,13 @@ def render_site(
         for page in pages:
             key = prints.page(lang, page) if prints is not None else None
             yield Output(f"{lang}/{page.path}", key, partial(_page, env, site, page, extras))
-        yield Output(f"{lang}/search.js", None, partial(search_index, data, fmt))
+        for shard, incidents in search_shards(data):
+            key = prints.shard(lang, shard, incidents) if prints is not None else None
+            yield Output(
+                f"{lang}/search/{shard}.js",
+                key,
+                partial(search_index, shard, incidents, fmt, search_text),
+            )
         yield Output(
             f"{lang}/feed.xml", None, partial(exports.atom_feed, data.timeline, lang, config, fmt)
         )
@@ -384,14 +399,29 @@ def lazy_extras(
     return extras
 
 
-def search_index(data: SiteData, fmt: Formatter) -> bytes:
-    """The filter's index: one compact record per incident, text folded like
-    the extractor folds it, loaded as a script so it works from file:// too."""
+def search_shards(data: SiteData) -> Iterator[tuple[str, tuple[Incident, ...]]]:
+    """The filter's index in one file per month (and one for the undated), so
+    that an edit rewrites one small file and a page loads only what it needs."""
+    for month in data.months:
+        yield month.key, month.incidents
+    if data.timeline.undated:
+        yield "undated", data.timeline.undated
+
+
+SEARCH_GLOBAL = "SITEGEN_SEARCH"
+
+
+def search_index(
+    shard: str, incidents: Iterable[Incident], fmt: Formatter, texts: dict[str, str]
+) -> bytes:
+    """One month of the filter's index: a compact record per incident, text
+    folded like the extractor folds it, loaded as a script so it works from
+    file:// too."""
     records = []
-    for inc in data.timeline.incidents:
-        words = [inc.summary_ar, inc.summary_en, fmt.type_label(inc.type)]
-        words += [p.ar for p in inc.places] + [p.en for p in inc.places]
-        words += [fmt.actor(a) for a in inc.actors] + [s.quote for s in inc.sources]
+    for inc in incidents:
+        text = texts.get(inc.id)
+        if text is None:
+            text = texts[inc.id] = search_text(inc)
         head = inc.summary_en if fmt.lang == "en" else fmt.type_label(inc.type)
         if fmt.lang == "ar" and inc.places:
             head += " — " + inc.places[0].ar
@@ -401,13 +431,42 @@ def search_index(data: SiteData, fmt: Formatter) -> bytes:
             "e": inc.date.end.isoformat() if inc.date.end else "",
             "t": inc.type,
             "p": [p.key for p in inc.places],
-            "x": fold(" ".join(words)).text.lower(),
+            "x": text,
             "u": f"incidents/{inc.id}.html",
             "d": fmt.date(inc.date),
             "h": head,
         })  # fmt: skip
     payload = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
-    return f"window.SITEGEN_INDEX={payload};\n".encode()
+    name = json.dumps(shard)
+    return f"(window.{SEARCH_GLOBAL}=window.{SEARCH_GLOBAL}||{{}})[{name}]={payload};\n".encode()
+
+
+def search_text(inc: Incident) -> str:
+    """What the free-text filter matches, in both languages (so a reader can
+    type a place's English name on the Arabic pages and the other way round)."""
+    words = [inc.summary_ar, inc.summary_en]
+    for lang in ("ar", "en"):
+        words.append(_type_name(inc.type, lang))
+        words += [_actor_name(a, lang) for a in inc.actors]
+    words += [p.ar for p in inc.places] + [p.en for p in inc.places]
+    words += [s.quote for s in inc.sources]
+    return fold(" ".join(dict.fromkeys(words))).text.lower()
+
+
+@cache
+def _type_name(key: str, lang: str) -> str:
+    if not key:
+        return ""
+    t = events.event_type(key)
+    return t.ar if lang == "ar" else t.en
+
+
+@cache
+def _actor_name(key: str, lang: str) -> str:
+    try:
+        return str(getattr(actors.actor(key), lang))
+    except KeyError:
+        return key
 
 
 def about_html(config: Config, lang: str) -> str:

@@ -19,14 +19,28 @@
       .toLowerCase();
   }
 
+  // The index is cut by month (search/2020-02.js …); the first search loads
+  // them all, each script adding its month to window.SITEGEN_SEARCH.
   var index = null;
   function load(done) {
     if (index) return done(index);
-    var s = document.createElement("script");
-    s.src = form.getAttribute("data-index");
-    s.onload = function () { index = window.SITEGEN_INDEX || []; done(index); };
-    s.onerror = function () { index = []; done(index); };
-    document.head.appendChild(s);
+    var shards = form.getAttribute("data-shards").split(/\s+/).filter(Boolean);
+    var left = shards.length;
+    function loaded() {
+      if (--left > 0) return;
+      var parts = window.SITEGEN_SEARCH || {};
+      index = [];
+      shards.forEach(function (k) { index = index.concat(parts[k] || []); });
+      done(index);
+    }
+    if (!left) { index = []; return done(index); }
+    shards.forEach(function (k) {
+      var s = document.createElement("script");
+      s.src = form.getAttribute("data-index") + k + ".js";
+      s.onload = loaded;
+      s.onerror = loaded;
+      document.head.appendChild(s);
+    });
   }
 
   function wanted() {

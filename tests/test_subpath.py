@@ -26,6 +26,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import load_config
+from tests import searchindex
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SKIP = ("mailto:", "javascript:", "data:", "tel:")
@@ -144,8 +145,7 @@ def test_every_page_of_both_languages_is_reached(served: Served, crawl: Crawl) -
 def test_filter_index_links_resolve(served: Served) -> None:
     """The filter builds links from data-root + each record's "u" (static/filter.js)."""
     for lang in ("ar", "en"):
-        script = (served.output / lang / "search.js").read_text(encoding="utf-8")
-        records = json.loads(script.removeprefix("window.SITEGEN_INDEX=").rstrip().rstrip(";"))
+        records = searchindex.records(served.output / lang)
         assert records
         for record in records:
             assert (served.output / lang / record["u"]).is_file(), record["u"]

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
+
+from tests import searchindex
 
 SEED_004 = "004_f2a80a27c08aac64"
 
@@ -103,8 +104,7 @@ def test_filter_by_type_and_dates(browser: Any, server: str) -> None:
 def test_every_incident_is_listed_without_javascript(
     browser: Any, server: str, built_site: Any
 ) -> None:
-    index = (built_site / "en" / "search.js").read_text(encoding="utf-8")
-    records = json.loads(index[index.index("=") + 1 : index.rindex(";")])
+    records = searchindex.records(built_site / "en")
     context, page, _ = open_page(browser, f"{server}/en/index.html", javascript=False)
     ids = set(page.eval_on_selector_all(".incident[data-id]", "els => els.map(e => e.dataset.id)"))
     assert ids == {r["id"] for r in records}

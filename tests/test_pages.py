@@ -1,0 +1,126 @@
+"""The page plan at scale: long months cut into day pages, long index entries
+into month pages, on the calendar so that one edit changes one page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen import pages
+from sitegen.build import build
+from sitegen.config import load_config
+from tests.test_incremental import EDITED, rendered, tree
+
+IDS = re.compile(r'<article class="incident[^"]*" id="([^"]+)"')
+ROW_IDS = re.compile(r'<li class="row"><a href="\.\./incidents/([^"]+)\.html"')
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of three incidents, so the seed site has cut months and entries."""
+    monkeypatch.setattr(pages, "PAGE_SIZE", 3)
+    monkeypatch.setattr(pages, "FRONT_PAGE_BUDGET", 4)
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_a_long_month_is_cut_into_day_pages(site: Path, small_pages: None) -> None:
+    result = build(load_config(site))
+    out = site / "output" / "en" / "months"
+    month = read(out / "2020-02.html")
+    days = re.findall(r'<a href="(2020-02-\d\d)\.html">', month)
+    assert len(days) > 1 and days == sorted(days)
+    assert 'id="timeline"' not in month  # the cards are on the day pages
+    shown = [i for d in days for i in IDS.findall(read(out / f"{d}.html"))]
+    assert len(shown) == len(set(shown))
+    data = result.analysis
+    assert data is not None
+    for d in days:
+        page = read(out / f"{d}.html")
+        assert f'<time datetime="{d}"' in page  # each card sits on its first day
+        assert 'href="2020-02.html"' in page  # back to its month
+
+
+def test_every_incident_of_a_cut_month_is_on_one_day_page(site: Path, small_pages: None) -> None:
+    build(load_config(site))
+    whole = tree_ids(site, pages_cut=True)
+    shutil.rmtree(site / "output")
+    pages.PAGE_SIZE = 10_000  # undone by monkeypatch
+    build(load_config(site), use_cache=False)
+    assert whole == tree_ids(site, pages_cut=False)
+
+
+def tree_ids(site: Path, *, pages_cut: bool) -> list[str]:
+    """The incidents of the month pages (of their day pages when cut), in order."""
+    out = site / "output" / "ar" / "months"
+    ids: list[str] = []
+    for path in sorted(out.glob("????-??.html")):
+        days = sorted(out.glob(f"{path.stem}-??.html"))
+        assert pages_cut or not days
+        for page in days or [path]:
+            ids += IDS.findall(read(page))
+    return ids
+
+
+def test_a_long_entry_is_cut_into_month_pages(site: Path, small_pages: None) -> None:
+    build(load_config(site))
+    out = site / "output" / "en" / "types"
+    entry = read(out / "battle.html")
+    parts = re.findall(r'<a href="(battle\.[^"]+)\.html">', entry)
+    assert parts and "undated" not in parts[:-1]  # undated last, if any
+    rows = [i for p in parts for i in ROW_IDS.findall(read(out / f"{p}.html"))]
+    assert len(rows) == len(set(rows)) > 3
+    assert not ROW_IDS.findall(entry)  # the rows are on the month pages
+    for p in parts:
+        assert 'href="battle.html"' in read(out / f"{p}.html")
+
+
+def test_the_front_page_keeps_to_its_budget(site: Path, small_pages: None) -> None:
+    build(load_config(site))
+    front = read(site / "output" / "en" / "index.html")
+    timeline = front.split('id="timeline"', 1)[1].split("</div>", 1)[0]
+    assert (
+        1 <= len(IDS.findall(timeline)) <= 4
+        or len(re.findall(r'<section class="month"', timeline)) == 1
+    )
+
+
+def test_an_edit_renders_one_day_page_of_a_cut_month(
+    site: Path, small_pages: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(load_config(site))
+    made = rendered(monkeypatch)
+    article = site / "seeds" / EDITED
+    article.write_text(
+        read(article) + "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم الخميس.\n", encoding="utf-8"
+    )
+    build(load_config(site))
+    days = {p for p in made if re.search(r"months/\d{4}-\d\d-\d\d", p)}
+    # An edit makes again the incidents of the edited article (their lines may
+    # have moved), so only the day pages that show one of them.
+    showing = {
+        p
+        for p in tree(site / "output")
+        if re.search(r"months/\d{4}-\d\d-\d\d", p)
+        and f"articles/{EDITED[:-4]}.html" in read(site / "output" / p)
+    }
+    every = {p for p in tree(site / "output") if re.search(r"months/\d{4}-\d\d-\d\d", p)}
+    assert days and days <= showing < every
+
+
+def test_cut_pages_build_incrementally_as_from_scratch(site: Path, small_pages: None) -> None:
+    build(load_config(site))
+    article = site / "seeds" / EDITED
+    article.write_text(
+        read(article) + "\nوأصيب 3 أشخاص في قصف على بلدة سرمين أمس.\n", encoding="utf-8"
+    )
+    build(load_config(site))
+    incremental = tree(site / "output")
+    shutil.rmtree(site / "output")
+    build(load_config(site), use_cache=False)
+    assert tree(site / "output") == incremental
