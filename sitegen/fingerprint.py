@@ -81,6 +81,7 @@ class Fingerprints:
         self.corrections = corrections
         self.data = data
         self._incidents: dict[str, str] = {}
+        self._figures: dict[str, str] = {}
         self.base = theme
         # The month navigation and the filter's choices (listed by name), on month pages.
         nav = (
@@ -105,8 +106,15 @@ class Fingerprints:
         into parts, each part's size and the figures the totals sum."""
         if not parts:
             return list(map(self.incident, incidents))
-        figures = [repr(i.casualties) for i in incidents]
+        figures = [self.figures(i) for i in incidents]
         return [f"{p.key}:{len(p.incidents)}" for p in parts] + [_hash(*figures)]
+
+    def figures(self, inc: Incident) -> str:
+        known = self._figures.get(inc.id)
+        if known is None:
+            c = inc.casualties
+            known = self._figures[inc.id] = f"{c.killed}:{c.wounded}:{c.displaced}"
+        return known
 
     def shard(self, lang: str, key: str, incidents: tuple[Incident, ...]) -> str:
         """The fingerprint of one month's part of the search index."""

@@ -34,10 +34,14 @@ class Staging:
         self.previous = previous or {}  # path → content hash, as the last build wrote it
         self.previous_keys = previous_keys or {}  # path → fingerprint of its inputs
         self.keys: dict[str, str] = {}
-        self._made: set[Path] = set()
+        self._made: set[str] = set()
         output.parent.mkdir(parents=True, exist_ok=True)
         _sweep(output)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+        # Plain strings on the per-file path: pathlib's joins cost more than the
+        # hard link itself when a large site keeps tens of thousands of files.
+        self._new = str(self.dir)
+        self._old = str(output)
         self.hashes: dict[str, str] = {}
         self.changed = 0
 
@@ -66,11 +70,11 @@ class Staging:
             return
         self.changed += 1
         try:
-            target.write_bytes(data)
+            _write_file(target, data)
         except OSError as exc:  # a full disk says so without naming the file: name it
             if exc.filename is not None:
                 raise
-            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+            raise OSError(exc.errno, exc.strerror or str(exc), target) from exc
 
     def _unclaimed(self, rel: str) -> str:
         """``rel`` checked, and refused if another page already wrote it (Pelican's rule)."""
@@ -79,22 +83,21 @@ class Staging:
             raise DuplicatePathError(f"two pages want to write '{rel}'")
         return rel
 
-    def _target(self, rel: str) -> Path:
+    def _target(self, rel: str) -> str:
         """Where ``rel`` goes in the staging folder, its parent folder made."""
-        target = self.dir.joinpath(*rel.split("/"))
-        if target.parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(target.parent)
-        return target
+        folder, _, _ = rel.rpartition("/")
+        if folder not in self._made:
+            os.makedirs(os.path.join(self._new, folder), exist_ok=True)
+            self._made.add(folder)
+        return os.path.join(self._new, rel)
 
     def copy(self, rel: str, source: Path) -> None:
         self.write(rel, source.read_bytes())
 
-    def _reuse(self, rel: str, target: Path) -> bool:
+    def _reuse(self, rel: str, target: str) -> bool:
         """Hard-link the previous build's identical file (keeps bytes and mtime)."""
-        old = self.output.joinpath(*rel.split("/"))
         try:
-            os.link(old, target)
+            os.link(os.path.join(self._old, rel), target)
         except OSError:
             return False
         return True
@@ -120,6 +123,11 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _write_file(path: str, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
 
 
 def _checked(rel: str) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from sitegen import cli
+from sitegen import write as write_module
 from sitegen.write import _sweep
 from tests.conftest import REPO, SEEDS
 
@@ -248,17 +249,17 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_site(
     before = tree_hash(out)
 
     set_version(site, True)  # new pages to write, not only hard links to the old ones
-    real = Path.write_bytes
+    real = write_module._write_file
     written = []
 
-    def fill_up(self: Path, data: bytes) -> int:
-        if f".{out.name}.new-" in str(self):
-            written.append(self)
+    def fill_up(path: str, data: bytes) -> None:
+        if f".{out.name}.new-" in path:
+            written.append(path)
             if len(written) > 5:
                 raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, data)
+        real(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", fill_up)
+    monkeypatch.setattr(write_module, "_write_file", fill_up)
     code, text = in_process_build(site)
     monkeypatch.undo()
     assert code == cli.EXIT_ATTENTION, text
