@@ -13,13 +13,22 @@ proclitics, the article, attached pronouns and quote marks between words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word
+from sitegen.extract.normalize import (
+    MEMO_MAX_CHARS,
+    WB_AFTER,
+    WB_BEFORE,
+    Folded,
+    fold,
+    fold_word,
+    folded_length,
+)
 
 # Harakat, tatweel and the like that fold() drops: a span that ends on a
 # letter is extended over them so a quote keeps "هجوماً" whole.
@@ -173,6 +182,7 @@ class _Lexicon:
     cue_kind: dict[str, str]  # group name → "prep" | "verb"
     ends: re.Pattern[str]
     max_words: int
+    reach: int  # see _scan_before
 
 
 def _actor(key: str, row: dict[str, Any]) -> Actor:
@@ -211,6 +221,11 @@ def _lexicon() -> _Lexicon:
             named.append((name, pattern))
             by_name[name] = actors[key]
     regex = re.compile(WB_BEFORE + CLITIC_GROUP_DETACHED + alternation(named) + WB_AFTER)
+    # How far an attempt of ``regex`` can read past where it starts, counting
+    # only characters that are not spaces or quotes (SEP runs are free): two
+    # proclitic letters, the letters of the longest entry, one character of
+    # look-ahead (WB_AFTER) or of a failed test. Four to spare.
+    reach = 2 + max(len(fold_word(p).replace(" ", "")) for _, p in named) + 1 + 4
     spec = data["attribution"]
     cues, cue_kind = _cue_regex(spec)
     ends = "|".join(re.escape(fold_word(w)) for w in spec["speaker_ends"])
@@ -222,6 +237,7 @@ def _lexicon() -> _Lexicon:
         cue_kind=cue_kind,
         ends=re.compile(rf"^(?:{ends})$"),
         max_words=int(spec["speaker_words"]),
+        reach=reach,
     )
 
 
@@ -255,13 +271,48 @@ def affiliations(a: Actor) -> tuple[str, ...]:
 # Finding mentions
 
 
-def scan(folded: Folded) -> list[_Hit]:
+def scan(folded: Folded) -> tuple[_Hit, ...]:
     """Actor mentions in folded coordinates (for the other matchers)."""
+    if len(folded.text) <= MEMO_MAX_CHARS:
+        return _scan_memo(folded)
+    return _scan(folded, 0, len(folded.text))
+
+
+def _scan(folded: Folded, pos: int, endpos: int) -> tuple[_Hit, ...]:
+    """The mentions from ``pos`` on, as if the folded text ended at ``endpos``."""
     lex = _lexicon()
-    return [
+    return tuple(
         _Hit(m.end("cl"), m.end(), lex.by_name[matched_name(m, "a")], m.start())
-        for m in lex.regex.finditer(folded.text)
-    ]
+        for m in lex.regex.finditer(folded.text, pos, endpos)
+    )
+
+
+@lru_cache(maxsize=256)
+def _scan_memo(folded: Folded) -> tuple[_Hit, ...]:
+    """A clause is scanned for speakers, then for actors, then for victims' parties:
+    one scan serves all three (``fold`` hands out the same ``Folded``)."""
+    return _scan(folded, 0, len(folded.text))
+
+
+_NOT_SEP = re.compile(r"[^\s\"']")
+
+
+def _split_before(folded: Folded, hits: Sequence[_Hit], end: int) -> tuple[int, tuple[_Hit, ...]]:
+    """The mentions in ``folded.text[:end]``, as a scan of that shorter text finds
+    them: ``hits[:k]`` of the whole text's scan ``hits``, then ``tail``, found
+    afresh. Returns ``(k, tail)``.
+
+    An attempt of the regex reads at most ``reach`` characters other than spaces
+    and quotes from where it starts (see ``_lexicon``). So the whole text's scan,
+    up to the end ``q`` of a hit followed by more than ``reach`` such characters
+    before ``end``, made every attempt on exactly the characters the shorter
+    text's scan sees, with the same results; both then search on from ``q``.
+    """
+    reach = _lexicon().reach
+    k = bisect_right(hits, end, key=lambda h: h.end)  # the hits that end by ``end``
+    while k and len(_NOT_SEP.findall(folded.text, hits[k - 1].end, end)) <= reach:
+        k -= 1
+    return k, _scan(folded, hits[k - 1].end if k else 0, end)
 
 
 def _mention(text: str, folded: Folded, hit: _Hit, a: Actor | None = None) -> ActorMention:
@@ -300,7 +351,28 @@ _SVO_BEFORE = re.compile(r"(?:^|(?:^|\s)(?:ان|بان|و)\s*)[\s\"',]*$")
 _GAP = re.compile(r"^[\s\"',]*$")
 
 
-def _after(folded: Folded, cue: re.Match[str], hits: Sequence[_Hit]) -> _Hit | None:
+class _Hits:
+    """A scan's hits (in text order, never overlapping: starts and ends both
+    increase) with lookups by position, so that a cue costs a few bisections
+    and not a pass over every actor an article names."""
+
+    def __init__(self, hits: Sequence[_Hit]) -> None:
+        self.items = hits
+        self.starts = [h.start for h in hits]
+        self.ends = [h.end for h in hits]
+        self.start_set = frozenset(self.starts)
+
+    def starting_in(self, a: int, b: int) -> Sequence[_Hit]:
+        """The hits with ``a <= start < b``, in order."""
+        return self.items[bisect_left(self.starts, a) : bisect_left(self.starts, b)]
+
+    def last_ending_by(self, pos: int) -> _Hit | None:
+        """The last hit with ``end <= pos``."""
+        i = bisect_right(self.ends, pos)
+        return self.items[i - 1] if i else None
+
+
+def _after(folded: Folded, cue: re.Match[str], hits: _Hits) -> _Hit | None:
     """A known speaker in the words right after the cue.
 
     The window stops at a speaker-ending word, at punctuation, and at an
@@ -309,25 +381,27 @@ def _after(folded: Folded, cue: re.Match[str], hits: Sequence[_Hit]) -> _Hit | N
     بالرئاسة التركية فخر الدين ألطون" is Altun).
     """
     lex = _lexicon()
-    starts = {h.start for h in hits}
     limit = cue.end()
     for n, w in enumerate(_WORD.finditer(folded.text, cue.end())):
         between = folded.text[limit : w.start()]
-        quoted = '"' in between and w.start() not in starts
+        quoted = '"' in between and w.start() not in hits.start_set
         if n >= lex.max_words or _STOP.search(between) or quoted or lex.ends.match(w.group()):
             break
         limit = w.end()
-    window = [h for h in hits if cue.end() <= h.start < limit]
+    window = hits.starting_in(cue.end(), limit)
     return next((h for h in window if h.actor.kind == "person"), window[0] if window else None)
 
 
-def _before(folded: Folded, cue: re.Match[str], hits: Sequence[_Hit]) -> _Hit | None:
-    """A known speaker right before a verb cue, opening a clause (SVO)."""
-    for h in hits:
-        adjacent = h.end <= cue.start() and _GAP.match(folded.text[h.end : cue.start()])
-        if adjacent and _SVO_BEFORE.search(folded.text[: h.start]):
-            return h
-    return None
+def _before(folded: Folded, cue: re.Match[str], hits: _Hits) -> _Hit | None:
+    """A known speaker right before a verb cue, opening a clause (SVO).
+
+    Only the last hit ending before the cue can be adjacent to it: the gap
+    from any earlier one holds that hit's name, which is not all spaces.
+    """
+    h = hits.last_ending_by(cue.start())
+    if h is None or not _GAP.match(folded.text[h.end : cue.start()]):
+        return None
+    return h if _SVO_BEFORE.search(folded.text[: h.start]) else None
 
 
 def _adhoc(folded: Folded, cue: re.Match[str], prep: bool) -> tuple[int, int] | None:
@@ -357,13 +431,19 @@ def _adhoc(folded: Folded, cue: re.Match[str], prep: bool) -> tuple[int, int] | 
     return (words[0].start(), words[-1].end()) if words else None
 
 
-def _speakers(text: str, folded: Folded) -> Iterator[ActorMention]:
-    """Every speaker in ``text``, in order of their cues."""
+def _cues(folded: Folded) -> Iterator[tuple[re.Match[str], bool, _Hit | None]]:
+    """Each cue in order: whether it is a preposition, and the known speaker it names."""
     lex = _lexicon()
-    hits = scan(folded)
+    hits = _Hits(scan(folded))
     for cue in lex.cues.finditer(folded.text):
         prep = lex.cue_kind[matched_name(cue, "c")] == "prep"
         hit = _after(folded, cue, hits) or (None if prep else _before(folded, cue, hits))
+        yield cue, prep, hit
+
+
+def _speakers(text: str, folded: Folded) -> Iterator[ActorMention]:
+    """Every speaker in ``text``, in order of their cues."""
+    for cue, prep, hit in _cues(folded):
         if hit:
             yield _mention(text, folded, hit)
             continue
@@ -373,27 +453,82 @@ def _speakers(text: str, folded: Folded) -> Iterator[ActorMention]:
             yield ActorMention(start, end, text[start:end], Actor("", "", text[start:end], "", ""))
 
 
+@lru_cache(maxsize=4096)
 def _head(phrase: str) -> str:
     """The first folded word of a phrase without proclitics or article."""
     word = fold_word(phrase).split(" ")[0]
     return re.sub(r"^[وف]?[بلك]?(?:ال|(?<=ل)ل)", "", word)
 
 
-def _resolve_anaphor(speaker: ActorMention, before: str) -> ActorMention:
-    """Resolve "المركز" to the last centre named before the clause."""
+def _resolve_anaphor(speaker: ActorMention, context: str, cut: int) -> ActorMention:
+    """Resolve "المركز" to the last centre named before the clause (``context[:cut]``).
+
+    The last actor, in ``context[:cut]``, whose name (as written, or as the
+    lexicon writes it) starts with the speaker's head noun.
+    """
     head = _head(speaker.text)
-    for hit in reversed(find_actors(before)):
-        if head in (_head(hit.text), _head(hit.actor.ar)):
+    before = context[:cut]
+    if len(context) > MEMO_MAX_CHARS:  # never kept: just scan the opening
+        folded = fold(before)
+        hits = scan(folded)
+        for hit in reversed(hits):
+            if head in (_head(hit.actor.ar), _head(_mention(before, folded, hit).text)):
+                return replace(speaker, actor=hit.actor)
+        return speaker
+    article = _article_actors(context)
+    folded = article.folded
+    k, tail = _split_before(folded, article.hits, folded_length(context, cut))
+    for hit in reversed(tail):  # found afresh in the opening
+        if head in (_head(hit.actor.ar), _head(_mention(before, folded, hit).text)):
+            return replace(speaker, actor=hit.actor)
+    for i in range(k - 1, -1, -1):  # as the whole article's scan found them
+        hit = article.hits[i]
+        end, written = article.quoted(i)
+        if end > cut:  # the marks after the name run past the opening's end
+            written = _head(_mention(before, folded, hit).text)
+        if head in (_head(hit.actor.ar), written):
             return replace(speaker, actor=hit.actor)
     return speaker
 
 
+class _ArticleActors:
+    """An article's actor mentions (its whole text's scan), and for each the head
+    of its name as the article writes it, worked out once and on demand: every
+    clause of the article with an anaphor looks back over the same names."""
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+        self.folded = fold(context)
+        self.hits = scan(self.folded)
+        self._quoted: list[tuple[int, str] | None] = [None] * len(self.hits)
+
+    def quoted(self, i: int) -> tuple[int, str]:
+        """The end (in the article) of hit ``i``'s words, and their head."""
+        got = self._quoted[i]
+        if got is None:
+            m = _mention(self.context, self.folded, self.hits[i])
+            got = self._quoted[i] = (m.end, _head(m.text))
+        return got
+
+
+@lru_cache(maxsize=8)
+def _article_actors(context: str) -> _ArticleActors:
+    return _ArticleActors(context)
+
+
+@lru_cache(maxsize=8)
+def _quoted_orgs(context: str) -> tuple[Actor, ...]:
+    """The organisations an article quotes, in order of their cues (once per
+    article: every "أعلنت روسيا" in it asks). Unknown speakers are never
+    organisations, so only the known ones are looked for."""
+    return tuple(h.actor for _, _, h in _cues(fold(context)) if h and h.actor.kind == "org")
+
+
 def _refine_state(speaker: ActorMention, context: str) -> ActorMention:
     """Refine "أعلنت روسيا" to the Russian organisation the article quotes."""
-    for other in _speakers(context, fold(context)):
-        a = other.actor
-        if a.kind == "org" and speaker.actor.key in affiliations(a):
-            return replace(speaker, actor=a)
+    for org in _quoted_orgs(context):
+        if speaker.actor.key in affiliations(org):
+            return replace(speaker, actor=org)
     return speaker
 
 
@@ -408,8 +543,8 @@ def find_attribution(text: str, context: str = "") -> ActorMention | None:
         return speaker
     if not speaker.actor.key:
         at = context.find(text)
-        before = context[: at + speaker.start] if at >= 0 else context
-        return _resolve_anaphor(speaker, before)
+        cut = at + speaker.start if at >= 0 else len(context)
+        return _resolve_anaphor(speaker, context, cut)
     if speaker.actor.state:
         return _refine_state(speaker, context)
     return speaker

@@ -17,49 +17,28 @@ invent a number the text does not give.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sitegen.extract import normalize
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.normalize import CLITICS, WB_AFTER, WB_BEFORE, fold_word
+from sitegen.extract.normalize import (
+    CLITICS,
+    MEMO_MAX_CHARS,
+    WB_AFTER,
+    WB_BEFORE,
+    Folded,
+    fold,
+    fold_word,
+)
 
-# ``normalize.fold`` walks the text in Python, one character at a time; the
-# matchers here fold every article, so they use this equivalent built from the
-# same tables: ``str.replace`` per character in C, and the offset map computed from the
-# positions of the dropped characters only. Tests check it equals ``fold``.
-_FOLD_PAIRS = tuple([(c, "") for c in sorted(normalize._DROP)] + sorted(normalize._MAP.items()))
-_DROPPED = re.compile("[" + "".join(sorted(normalize._DROP)) + "]")
-
-
-@dataclass(frozen=True, slots=True)
-class FastFolded:
-    """Same ``text`` and ``span`` as ``normalize.Folded``, built in C speed."""
-
-    text: str
-    gaps: tuple[int, ...]  # for each dropped character, the folded index it sits before
-
-    def offset(self, i: int) -> int:
-        """The original index of folded index ``i`` (``len(text)`` → original length)."""
-        return i + bisect_right(self.gaps, i)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            return self.offset(start), self.offset(start)
-        return self.offset(start), self.offset(end - 1) + 1
-
-
-def fast_fold(text: str) -> FastFolded:
-    gaps = tuple(m.start() - j for j, m in enumerate(_DROPPED.finditer(text)))
-    folded = text
-    for old, new in _FOLD_PAIRS:  # one C-speed pass per character that occurs
-        if old in folded:
-            folded = folded.replace(old, new)
-    return FastFolded(folded, gaps)
+# Once a faster twin of ``normalize.fold``; fold is now that fast version
+# itself. The names stay for the code and tests that import them from here.
+FastFolded = Folded
+fast_fold = fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,19 +132,28 @@ def with_clitics(firsts: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def words_of(folded: str) -> set[str]:
+def words_of(folded: str) -> frozenset[str]:
     """The distinct words (``\\w`` runs) of ``folded``.
 
-    ``str.split`` is several times faster than a ``\\w+`` scan; only the rare
-    token with punctuation attached is split again by the regex.
+    Remembered for the last few texts: the dates and then the numbers of a
+    clause both start from its words.
     """
+    return _words_memo(folded) if len(folded) <= MEMO_MAX_CHARS else _words(folded)
+
+
+def _words(folded: str) -> frozenset[str]:
+    # ``str.split`` is several times faster than a ``\w+`` scan; only the rare
+    # token with punctuation attached is split again by the regex.
     out: set[str] = set()
     for tok in set(folded.split()):
         if tok.isalnum():
             out.add(tok)
         else:
             out.update(_TOKEN.findall(tok))
-    return out
+    return frozenset(out)
+
+
+_words_memo = lru_cache(maxsize=64)(_words)
 
 
 def positions(folded: str, words: Iterable[str]) -> list[int]:
@@ -184,7 +172,9 @@ def positions(folded: str, words: Iterable[str]) -> list[int]:
     return sorted(out)
 
 
-def word_starts(folded: str, firsts: frozenset[str], words: set[str] | None = None) -> list[int]:
+def word_starts(
+    folded: str, firsts: frozenset[str], words: AbstractSet[str] | None = None
+) -> list[int]:
     """Offsets of the words of ``folded`` that may begin a match.
 
     A big regex is slow to try at every character; one set lookup per
@@ -198,7 +188,10 @@ def word_starts(folded: str, firsts: frozenset[str], words: set[str] | None = No
 
 
 def match_at_words(
-    pattern: re.Pattern[str], folded: str, firsts: frozenset[str], words: set[str] | None = None
+    pattern: re.Pattern[str],
+    folded: str,
+    firsts: frozenset[str],
+    words: AbstractSet[str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Like ``pattern.finditer(folded)`` for a pattern that starts at a word,
     but tried only where :func:`word_starts` allows."""
@@ -302,7 +295,7 @@ def dual_forms(noun: str) -> tuple[str, ...]:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text``, in order, duals included (see module doc)."""
     lex = _lexicon()
-    folded = fast_fold(text)
+    folded = fold(text)
     out = []
     for m in match_at_words(lex.pattern, folded.text, lex.firsts):
         start, end = folded.span(*m.span("body"))

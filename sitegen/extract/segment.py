@@ -127,7 +127,9 @@ def _line_kind(line: str, first: bool, body: str, r: _Rules) -> Kind:
         return "related"
     if any(d.lower() in low for d in r.debris):
         return "debris"
-    if len(_FOREIGN.findall(line)) > len(_ARABIC.findall(line)):
+    # Counting every Arabic letter is the costly half: only lines with some
+    # Latin or Cyrillic need it.
+    if _FOREIGN.search(line) and len(_FOREIGN.findall(line)) > len(_ARABIC.findall(line)):
         return "foreign"
     words = line.split()
     if first and len(words) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -31,11 +32,9 @@ from typing import Any, Literal
 from hijridate import Hijri
 
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.normalize import CLITICS, WB_AFTER, WB_BEFORE, fold_word
+from sitegen.extract.normalize import CLITICS, WB_AFTER, WB_BEFORE, Folded, fold, fold_word
 from sitegen.extract.numbers import (
     ARTICLE,
-    FastFolded,
-    fast_fold,
     first_words,
     match_at,
     match_at_words,
@@ -354,7 +353,7 @@ class _Ctx:
     """One match with what a builder needs: the folded and the original text."""
 
     m: re.Match[str]
-    folded: FastFolded
+    folded: Folded
     text: str
     g: _Grammar
 
@@ -379,7 +378,7 @@ _MARKS = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670", "\u0640"
 def find_dates(text: str) -> list[DateMention]:
     """All date expressions in ``text``, non-overlapping, in text order."""
     g = _grammar()
-    folded = fast_fold(text)
+    folded = fold(text)
     words = words_of(folded.text)  # one tokenisation for both scripts
     found: list[tuple[int, int, DateMention | None]] = []
     for m in match_at_words(g.arabic, folded.text, g.arabic_firsts, words):
@@ -393,7 +392,7 @@ def find_dates(text: str) -> list[DateMention]:
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 
 
-def _latin_starts(g: _Grammar, folded: str, words: set[str]) -> list[int]:
+def _latin_starts(g: _Grammar, folded: str, words: AbstractSet[str]) -> list[int]:
     """Latin-script dates start with a digit, a month or a weekday name."""
     hits = [
         w
