@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitegen.extract import actors
-from sitegen.extract.normalize import _DROP, _MAP, fold, folded_length
+from sitegen.extract.normalize import _DROP, _MAP, fold
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -44,7 +44,7 @@ def _check_fold(text: str) -> None:
             j = min(n, i + 7)
             assert folded.span(i, j) == (offsets[i], offsets[j - 1] + 1)
     for end in range(len(text) + 1):
-        assert folded_length(text, end) == len(reference_fold(text[:end])[0])
+        assert folded.folded_index(end) == len(reference_fold(text[:end])[0])
 
 
 _ALPHABET = "ابتةجدرسعلمنوىيأإآ ،.\"'«»\n0١٢" + "".join(sorted(_DROP))

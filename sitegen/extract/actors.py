@@ -27,7 +27,6 @@ from sitegen.extract.normalize import (
     Folded,
     fold,
     fold_word,
-    folded_length,
 )
 
 # Harakat, tatweel and the like that fold() drops: a span that ends on a
@@ -297,6 +296,16 @@ def _scan_memo(folded: Folded) -> tuple[_Hit, ...]:
 _NOT_SEP = re.compile(r"[^\s\"']")
 
 
+def _hits_before(folded: Folded, end: int) -> tuple[_Hit, ...]:
+    """The mentions a scan of ``folded.text[:end]`` finds (an article's opening,
+    for anaphora), mostly taken from the remembered scan of the whole text."""
+    if len(folded.text) > MEMO_MAX_CHARS:
+        return _scan(folded, 0, end)
+    hits = scan(folded)
+    k, tail = _split_before(folded, hits, end)
+    return hits[:k] + tail
+
+
 def _split_before(folded: Folded, hits: Sequence[_Hit], end: int) -> tuple[int, tuple[_Hit, ...]]:
     """The mentions in ``folded.text[:end]``, as a scan of that shorter text finds
     them: ``hits[:k]`` of the whole text's scan ``hits``, then ``tail``, found
@@ -461,59 +470,33 @@ def _head(phrase: str) -> str:
 
 
 def _resolve_anaphor(speaker: ActorMention, context: str, cut: int) -> ActorMention:
-    """Resolve "المركز" to the last centre named before the clause (``context[:cut]``).
-
-    The last actor, in ``context[:cut]``, whose name (as written, or as the
-    lexicon writes it) starts with the speaker's head noun.
-    """
+    """Resolve "المركز" to the last centre named before the clause (``context[:cut]``):
+    the last actor there whose name, as written or as the lexicon writes it,
+    starts with the speaker's head noun."""
     head = _head(speaker.text)
+    folded = fold(context)  # the article's: remembered, like its scan
     before = context[:cut]
-    if len(context) > MEMO_MAX_CHARS:  # never kept: just scan the opening
-        folded = fold(before)
-        hits = scan(folded)
-        for hit in reversed(hits):
-            if head in (_head(hit.actor.ar), _head(_mention(before, folded, hit).text)):
-                return replace(speaker, actor=hit.actor)
-        return speaker
-    article = _article_actors(context)
-    folded = article.folded
-    k, tail = _split_before(folded, article.hits, folded_length(context, cut))
-    for hit in reversed(tail):  # found afresh in the opening
-        if head in (_head(hit.actor.ar), _head(_mention(before, folded, hit).text)):
-            return replace(speaker, actor=hit.actor)
-    for i in range(k - 1, -1, -1):  # as the whole article's scan found them
-        hit = article.hits[i]
-        end, written = article.quoted(i)
-        if end > cut:  # the marks after the name run past the opening's end
-            written = _head(_mention(before, folded, hit).text)
-        if head in (_head(hit.actor.ar), written):
+    for hit in reversed(_hits_before(folded, folded.folded_index(cut))):
+        if head == _head(hit.actor.ar) or head == _written_head(folded, hit, before):
             return replace(speaker, actor=hit.actor)
     return speaker
 
 
-class _ArticleActors:
-    """An article's actor mentions (its whole text's scan), and for each the head
-    of its name as the article writes it, worked out once and on demand: every
-    clause of the article with an anaphor looks back over the same names."""
-
-    def __init__(self, context: str) -> None:
-        self.context = context
-        self.folded = fold(context)
-        self.hits = scan(self.folded)
-        self._quoted: list[tuple[int, str] | None] = [None] * len(self.hits)
-
-    def quoted(self, i: int) -> tuple[int, str]:
-        """The end (in the article) of hit ``i``'s words, and their head."""
-        got = self._quoted[i]
-        if got is None:
-            m = _mention(self.context, self.folded, self.hits[i])
-            got = self._quoted[i] = (m.end, _head(m.text))
-        return got
+# The marks after a letter that fold() keeps (it drops harakat, superscript
+# alef and tatweel): the rest of the _MARKS range.
+_KEPT_MARKS = frozenset(chr(c) for c in range(0x0653, 0x0660))
 
 
-@lru_cache(maxsize=8)
-def _article_actors(context: str) -> _ArticleActors:
-    return _ArticleActors(context)
+def _written_head(folded: Folded, hit: _Hit, before: str) -> str:
+    """``_head`` of the hit's words as ``find_actors(before)`` quotes them.
+
+    The quote folds back to the folded text of the hit (``_head`` folds what
+    it reads), unless marks that fold() keeps follow the name: the quote takes
+    them in too, as far as ``before`` goes.
+    """
+    if folded.text[hit.end : hit.end + 1] in _KEPT_MARKS:
+        return _head(_mention(before, folded, hit).text)
+    return _head(folded.text[hit.start : hit.end])
 
 
 @lru_cache(maxsize=8)

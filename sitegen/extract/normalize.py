@@ -9,7 +9,7 @@ that quotes and highlights always show the words exactly as written.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,6 +72,14 @@ class Folded:
         """The original index of folded index ``i`` (``len(text)`` maps to the end)."""
         return i + bisect_right(self.gaps, i) if self.gaps else i
 
+    def folded_index(self, i: int) -> int:
+        """The folded index of original index ``i``: the characters kept before it."""
+        if not self.gaps:
+            return i
+        # The j-th dropped character sits at original index gaps[j] + j.
+        gaps = self.gaps
+        return i - bisect_left(range(len(gaps)), i, key=lambda j: gaps[j] + j)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the folded text to the original text."""
         if end <= start:
@@ -104,11 +112,6 @@ def _fold(text: str) -> Folded:
 
 
 _fold_memo = lru_cache(maxsize=1024)(_fold)
-
-
-def folded_length(text: str, end: int) -> int:
-    """``len(fold(text[:end]).text)``: where original index ``end`` falls in the folded text."""
-    return end - len(_DROPPED.findall(text, 0, end))
 
 
 @lru_cache(maxsize=4096)
