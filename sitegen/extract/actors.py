@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import (
@@ -162,9 +162,8 @@ class ActorMention:
     actor: Actor
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """A mention in folded coordinates."""
+class _Hit(NamedTuple):
+    """A mention in folded coordinates (a tuple: a scan makes many of them)."""
 
     start: int  # where the name starts (after proclitics)
     end: int
