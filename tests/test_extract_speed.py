@@ -178,3 +178,11 @@ def test_plain_digits_read_as_before(digits: str) -> None:
     """The shortcut for plain digits against the general reading (a trailing
     space, which the general reading strips, keeps the shortcut out)."""
     assert numbers.parse_number(digits) == numbers.parse_number(digits + " ")
+
+
+def test_warm_loads_the_lexicons() -> None:
+    from sitegen.extract import pipeline
+
+    pipeline.warm()
+    assert temporal._grammar.cache_info().currsize == 1
+    assert actors._lexicon.cache_info().currsize == 1

@@ -442,8 +442,10 @@ def _adhoc(folded: Folded, cue: re.Match[str], prep: bool) -> tuple[int, int] | 
 def _cues(folded: Folded) -> Iterator[tuple[re.Match[str], bool, _Hit | None]]:
     """Each cue in order: whether it is a preposition, and the known speaker it names."""
     lex = _lexicon()
-    hits = _Hits(scan(folded))
+    hits: _Hits | None = None  # scanned at the first cue: many clauses have none
     for cue in lex.cues.finditer(folded.text):
+        if hits is None:
+            hits = _Hits(scan(folded))
         prep = lex.cue_kind[matched_name(cue, "c")] == "prep"
         hit = _after(folded, cue, hits) or (None if prep else _before(folded, cue, hits))
         yield cue, prep, hit
