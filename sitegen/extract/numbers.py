@@ -27,7 +27,7 @@ from typing import Any
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import (
     CLITICS,
-    MEMO_MAX_CHARS,
+    MEMO_SHORT,
     WB_AFTER,
     WB_BEFORE,
     Folded,
@@ -138,7 +138,7 @@ def words_of(folded: str) -> frozenset[str]:
     Remembered for the last few texts: the dates and then the numbers of a
     clause both start from its words.
     """
-    return _words_memo(folded) if len(folded) <= MEMO_MAX_CHARS else _words(folded)
+    return _words_memo(folded) if len(folded) <= MEMO_SHORT else _words(folded)
 
 
 def _words(folded: str) -> frozenset[str]:
@@ -194,7 +194,7 @@ def _digit_led(words: AbstractSet[str]) -> frozenset[str]:
     return frozenset(w for w in words if not w.isalpha() and _DIGIT_LEAD.match(w))
 
 
-_MEMO_WORDS = 1 << 14
+_MEMO_WORDS = 1 << 9
 _digit_led_memo = lru_cache(maxsize=256)(_digit_led)
 
 
