@@ -180,7 +180,7 @@ class _Lexicon:
     cue_kind: dict[str, str]  # group name → "prep" | "verb"
     ends: re.Pattern[str]
     max_words: int
-    reach: int  # see _scan_before
+    reach: int  # see _split_before
 
 
 def _actor(key: str, row: dict[str, Any]) -> Actor:
