@@ -7,13 +7,16 @@ the straightforward version it replaced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.extract import actors
+from sitegen.extract import actors, numbers, temporal
 from sitegen.extract.normalize import _DROP, _MAP, fold
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -148,3 +151,38 @@ def test_anaphora_resolved_as_before() -> None:
                 assert actors._resolve_anaphor(speaker, text, cut) == want
                 seen += 1
     assert seen > 5
+
+
+_CLAIMS = (
+    "قال المرصد اليوم الجمعة إن قصفا استهدف البلدة، وأمس الخميس قتل ثلاثة.",
+    "وكانت الطائرات قد أغارت أمس، السبت، على ريف إدلب، ثم عادت اليوم  الأحد.",
+    "أعلنت الوزارة لليوم الثلاثاء عن هدنة، وغداً الأربعاء تبدأ المفاوضات.",
+    "هجوم أول أمس الإثنين وآخر البارحة الثلاثاء",
+)
+
+
+def test_weekday_warnings_shortcut_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*_seed_texts(), *_CLAIMS, " ".join(_CLAIMS)]
+    days = [date(2020, 2, 24) + timedelta(days=i) for i in range(7)]
+    fast = [temporal.weekday_warnings(t, d) for t in texts for d in days]
+    monkeypatch.setattr(temporal, "_contradictions", lambda: (re.compile(""),) * 7)
+    slow = [temporal.weekday_warnings(t, d) for t in texts for d in days]
+    assert fast == slow
+    assert sum(map(bool, slow)) > 10
+
+
+@pytest.mark.parametrize(
+    "digits", ["0", "7", "007", "25", "999999999999", "1000000000000", "12345678901234", "9" * 5000]
+)
+def test_plain_digits_read_as_before(digits: str) -> None:
+    """The shortcut for plain digits against the general reading (a trailing
+    space, which the general reading strips, keeps the shortcut out)."""
+    assert numbers.parse_number(digits) == numbers.parse_number(digits + " ")
+
+
+def test_warm_loads_the_lexicons() -> None:
+    from sitegen.extract import pipeline
+
+    pipeline.warm()
+    assert temporal._grammar.cache_info().currsize == 1
+    assert actors._lexicon.cache_info().currsize == 1

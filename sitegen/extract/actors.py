@@ -17,11 +17,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import (
-    MEMO_MAX_CHARS,
+    MEMO_SHORT,
     WB_AFTER,
     WB_BEFORE,
     Folded,
@@ -162,9 +162,8 @@ class ActorMention:
     actor: Actor
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """A mention in folded coordinates."""
+class _Hit(NamedTuple):
+    """A mention in folded coordinates (a tuple: a scan makes many of them)."""
 
     start: int  # where the name starts (after proclitics)
     end: int
@@ -181,7 +180,7 @@ class _Lexicon:
     cue_kind: dict[str, str]  # group name → "prep" | "verb"
     ends: re.Pattern[str]
     max_words: int
-    reach: int  # see _scan_before
+    reach: int  # see _split_before
 
 
 def _actor(key: str, row: dict[str, Any]) -> Actor:
@@ -271,26 +270,27 @@ def affiliations(a: Actor) -> tuple[str, ...]:
 
 
 def scan(folded: Folded) -> tuple[_Hit, ...]:
-    """Actor mentions in folded coordinates (for the other matchers)."""
-    if len(folded.text) <= MEMO_MAX_CHARS:
-        return _scan_memo(folded)
-    return _scan(folded, 0, len(folded.text))
+    """Actor mentions in folded coordinates (for the other matchers).
+
+    Remembered: a clause is scanned for speakers, then for actors, then for
+    victims' parties, and an article for anaphora and quoted organisations
+    (``fold`` hands out the same ``Folded`` for the same text).
+    """
+    return (_scan_short if len(folded.text) <= MEMO_SHORT else _scan_long)(folded)
 
 
-def _scan(folded: Folded, pos: int, endpos: int) -> tuple[_Hit, ...]:
+def _scan(folded: Folded, pos: int = 0, endpos: int | None = None) -> tuple[_Hit, ...]:
     """The mentions from ``pos`` on, as if the folded text ended at ``endpos``."""
     lex = _lexicon()
+    end = len(folded.text) if endpos is None else endpos
     return tuple(
         _Hit(m.end("cl"), m.end(), lex.by_name[matched_name(m, "a")], m.start())
-        for m in lex.regex.finditer(folded.text, pos, endpos)
+        for m in lex.regex.finditer(folded.text, pos, end)
     )
 
 
-@lru_cache(maxsize=256)
-def _scan_memo(folded: Folded) -> tuple[_Hit, ...]:
-    """A clause is scanned for speakers, then for actors, then for victims' parties:
-    one scan serves all three (``fold`` hands out the same ``Folded``)."""
-    return _scan(folded, 0, len(folded.text))
+_scan_short = lru_cache(maxsize=256)(_scan)
+_scan_long = lru_cache(maxsize=4)(_scan)
 
 
 _NOT_SEP = re.compile(r"[^\s\"']")
@@ -299,8 +299,6 @@ _NOT_SEP = re.compile(r"[^\s\"']")
 def _hits_before(folded: Folded, end: int) -> tuple[_Hit, ...]:
     """The mentions a scan of ``folded.text[:end]`` finds (an article's opening,
     for anaphora), mostly taken from the remembered scan of the whole text."""
-    if len(folded.text) > MEMO_MAX_CHARS:
-        return _scan(folded, 0, end)
     hits = scan(folded)
     k, tail = _split_before(folded, hits, end)
     return hits[:k] + tail
@@ -443,8 +441,10 @@ def _adhoc(folded: Folded, cue: re.Match[str], prep: bool) -> tuple[int, int] | 
 def _cues(folded: Folded) -> Iterator[tuple[re.Match[str], bool, _Hit | None]]:
     """Each cue in order: whether it is a preposition, and the known speaker it names."""
     lex = _lexicon()
-    hits = _Hits(scan(folded))
+    hits: _Hits | None = None  # scanned at the first cue: many clauses have none
     for cue in lex.cues.finditer(folded.text):
+        if hits is None:
+            hits = _Hits(scan(folded))
         prep = lex.cue_kind[matched_name(cue, "c")] == "prep"
         hit = _after(folded, cue, hits) or (None if prep else _before(folded, cue, hits))
         yield cue, prep, hit
@@ -499,7 +499,7 @@ def _written_head(folded: Folded, hit: _Hit, before: str) -> str:
     return _head(folded.text[hit.start : hit.end])
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _quoted_orgs(context: str) -> tuple[Actor, ...]:
     """The organisations an article quotes, in order of their cues (once per
     article: every "أعلنت روسيا" in it asks). Unknown speakers are never

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, original_span
 from sitegen.extract.lexicon import load_yaml
@@ -74,8 +74,7 @@ class _Group:
     window: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):  # a tuple: a scan makes many of them
     start: int  # folded coordinates, after proclitics
     end: int
     group: _Group
@@ -200,58 +199,59 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit]) -> str:
     return "irrealis" if "irrealis" in moods else "background" if moods else ""
 
 
-def _triggers(text: str, folded: Folded) -> list[Trigger]:
-    lex = _lexicon()
+def _found(folded: Folded) -> list[tuple[_Hit, str]]:
+    """The hits of groups that have a type, in order, each with its mood."""
     hits = _scan(folded)
     scopes = [h for h in hits if h.group.mood]
-    out: list[Trigger] = []
-    for h in hits:
-        if not h.group.type:
-            continue
-        start, end = original_span(text, folded, h.start, h.end)
-        out.append(
-            Trigger(
-                start=start,
-                end=end,
-                text=text[start:end],
-                type=h.group.type,
-                violent=lex.types[h.group.type].violent,
-                group=h.group.key,
-                tier=h.group.tier,
-                mood=_mood(folded, h, scopes),
-                reporting=h.group.tier == "reporting",
-            )
-        )
-    return out
+    return [(h, _mood(folded, h, scopes) if scopes else "") for h in hits if h.group.type]
+
+
+def _trigger(text: str, folded: Folded, hit: _Hit, mood: str) -> Trigger:
+    start, end = original_span(text, folded, hit.start, hit.end)
+    return Trigger(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=hit.group.type,
+        violent=_lexicon().types[hit.group.type].violent,
+        group=hit.group.key,
+        tier=hit.group.tier,
+        mood=mood,
+        reporting=hit.group.tier == "reporting",
+    )
 
 
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, in order, with its mood."""
-    return _triggers(text, fold(text))
+    folded = fold(text)
+    return [_trigger(text, folded, hit, mood) for hit, mood in _found(folded)]
 
 
 # ---------------------------------------------------------------------------
 # Classifying a clause
+#
+# On the hits themselves: only the trigger that decides is made a Trigger.
 
 
-def _counts(t: Trigger) -> bool:
+def _counts(hit: _Hit, mood: str) -> bool:
     """Can this trigger make the clause's event on its own?"""
-    if t.reporting or t.mood == "background":
+    if hit.group.tier == "reporting" or mood == "background":
         return False
-    return t.mood == "" or event_type(t.type).counts_when_planned
+    return mood == "" or event_type(hit.group.type).counts_when_planned
 
 
-def _rank(t: Trigger) -> tuple[int, int, int]:
-    lex = _lexicon()
-    return lex.tier_rank[t.tier], lex.type_rank[t.type], t.start
+def _rank(found: tuple[_Hit, str]) -> tuple[int, int, int]:
+    # Folded and original positions are in the same order.
+    lex, hit = _lexicon(), found[0]
+    return lex.tier_rank[hit.group.tier], lex.type_rank[hit.group.type], hit.start
 
 
-def _resolve(t: Trigger, folded: Folded) -> str:
+def _resolve(hit: _Hit, folded: Folded) -> str:
     """The winner's type, with casualty words read by who the victims are."""
-    civilian_type = _lexicon().groups[t.group].civilian_type
+    civilian_type = hit.group.civilian_type
     if civilian_type and civilian_only(folded):
         return civilian_type
-    return t.type
+    return hit.group.type
 
 
 def classify(text: str) -> tuple[str, Trigger | None]:
@@ -261,10 +261,10 @@ def classify(text: str) -> tuple[str, Trigger | None]:
     only reports speech, or threatens/intends/denies an event.
     """
     folded = fold(text)
-    triggers = _triggers(text, folded)
-    events = [t for t in triggers if _counts(t)]
+    found = _found(folded)
+    events = [f for f in found if _counts(*f)]
     if events:
-        best = min(events, key=_rank)
-        return _resolve(best, folded), best
-    talk = [t for t in triggers if t.reporting or t.mood == "irrealis"]
-    return ("statement", talk[0]) if talk else ("", None)
+        hit, mood = min(events, key=_rank)
+        return _resolve(hit, folded), _trigger(text, folded, hit, mood)
+    talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
+    return ("statement", _trigger(text, folded, *talk[0])) if talk else ("", None)

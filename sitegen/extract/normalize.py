@@ -90,15 +90,17 @@ class Folded:
         return self.index(start), self.index(end - 1) + 1
 
 
-# Every stage folds the clause it reads (classify, places, actors, casualties…):
-# the same few texts, folded again and again. Folded is immutable, so one
-# result serves them all. Huge texts are folded afresh, never kept alive here.
-MEMO_MAX_CHARS = 1 << 16
+# Every stage folds the clause it reads (classify, places, actors, casualties…),
+# and a few fold the whole article: the same texts, folded again and again.
+# Folded is immutable, so one result serves them all. Short texts (clauses,
+# sentences, lines) are remembered by the thousand, long ones (an article's
+# body) only the last few: what is kept stays small whatever the input.
+MEMO_SHORT = 1 << 11  # characters
 
 
 def fold(text: str) -> Folded:
     """``text`` folded (see the module doc), with the map back to it."""
-    return _fold_memo(text) if len(text) <= MEMO_MAX_CHARS else _fold(text)
+    return _fold_short(text) if len(text) <= MEMO_SHORT else _fold_long(text)
 
 
 def _fold(text: str) -> Folded:
@@ -111,7 +113,8 @@ def _fold(text: str) -> Folded:
     return Folded(folded, tuple(m.start() - j for j, m in enumerate(_DROPPED.finditer(text))))
 
 
-_fold_memo = lru_cache(maxsize=1024)(_fold)
+_fold_short = lru_cache(maxsize=1024)(_fold)
+_fold_long = lru_cache(maxsize=4)(_fold)
 
 
 @lru_cache(maxsize=4096)
@@ -126,5 +129,8 @@ def fold_word(word: str) -> str:
 CLITICS = r"(?:[وف]?(?:[بلك])?)"
 ARABIC_LETTER = r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]"
 # A word boundary that works for Arabic: not preceded/followed by a letter.
-WB_BEFORE = r"(?<![\w\u0621-\u064A])"
-WB_AFTER = r"(?![\w\u0621-\u064A])"
+# The Arabic range comes first: the regex engine tests a class's items in
+# order, a range costs less than \w's Unicode lookup, and most characters
+# here are Arabic letters (the matchers test these at every character).
+WB_BEFORE = r"(?<![\u0621-\u064A\w])"
+WB_AFTER = r"(?![\u0621-\u064A\w])"

@@ -27,7 +27,7 @@ from typing import Any
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import (
     CLITICS,
-    MEMO_MAX_CHARS,
+    MEMO_SHORT,
     WB_AFTER,
     WB_BEFORE,
     Folded,
@@ -138,7 +138,7 @@ def words_of(folded: str) -> frozenset[str]:
     Remembered for the last few texts: the dates and then the numbers of a
     clause both start from its words.
     """
-    return _words_memo(folded) if len(folded) <= MEMO_MAX_CHARS else _words(folded)
+    return _words_memo(folded) if len(folded) <= MEMO_SHORT else _words(folded)
 
 
 def _words(folded: str) -> frozenset[str]:
@@ -153,7 +153,7 @@ def _words(folded: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_words_memo = lru_cache(maxsize=64)(_words)
+_words_memo = lru_cache(maxsize=256)(_words)
 
 
 def positions(folded: str, words: Iterable[str]) -> list[int]:
@@ -183,8 +183,19 @@ def word_starts(
     always counts. ``words`` is :func:`words_of` ``folded``, if already known.
     """
     words = words_of(folded) if words is None else words
-    hits = [w for w in words if w in firsts or (not w.isalpha() and _DIGIT_LEAD.match(w))]
-    return positions(folded, hits)
+    if isinstance(words, frozenset) and len(words) <= _MEMO_WORDS:
+        # One set operation in C; the digit-led words once per text, for dates and numbers.
+        return positions(folded, (words & firsts) | _digit_led_memo(words))
+    return positions(folded, {w for w in words if w in firsts} | _digit_led(words))
+
+
+def _digit_led(words: AbstractSet[str]) -> frozenset[str]:
+    """The words starting with digits, maybe after clitics or the article."""
+    return frozenset(w for w in words if not w.isalpha() and _DIGIT_LEAD.match(w))
+
+
+_MEMO_WORDS = 1 << 9
+_digit_led_memo = lru_cache(maxsize=256)(_digit_led)
 
 
 def match_at_words(
@@ -392,6 +403,9 @@ def parse_number(words: str) -> int | None:
     "خمسة وعشرين" → 25, "400 ألف" → 400000, "ثلاثة آلاف وخمسمئة" → 3500,
     "عشرات" → None (vague), "2.5" → None (not a count).
     """
+    if words.isascii() and words.isdigit():  # the usual case, without Fractions
+        n = int(words) if len(words) <= len(str(MAX_COUNT)) else MAX_COUNT + 1
+        return n if n <= MAX_COUNT else None
     lex = _lexicon()
     folded = re.sub(r"\bو\s+", "و", fold_word(words))
     toks = _tokens(folded, lex)

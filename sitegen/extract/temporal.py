@@ -1131,6 +1131,8 @@ def weekday_warnings(text: str, published: date) -> list[tuple[int, str]]:
     Thursday. One warning per claim, on its first line; later repeats are
     listed in the message.
     """
+    if not _contradictions()[published.weekday()].search(fold(text).text):
+        return []  # the usual case, found without reading every date in the text
     seen: dict[tuple[int, int], tuple[int, DateMention, list[int]]] = {}
     for m in _today_claims(find_dates(text)):
         assert m.weekday is not None
@@ -1155,3 +1157,27 @@ def weekday_warnings(text: str, published: date) -> list[tuple[int, str]]:
             )
         out.append((line, msg))
     return out
+
+
+@cache
+def _contradictions() -> tuple[re.Pattern[str], ...]:
+    """For each weekday of publication, what a weekday claim contradicting it needs.
+
+    A claim is a day word ("اليوم", "أمس") followed by a weekday name, as the
+    grammar's ``dayw`` core reads them; the pattern for a publication weekday
+    is each day word followed (the same way) by the names of the weekdays
+    that do not fall on that day. Where it finds nothing, no claim in the
+    text can contradict the date.
+    """
+    g = _grammar()
+    by_offset: dict[int, list[str]] = {}
+    for word, (offset, _, _) in g.days.items():
+        by_offset.setdefault(offset, []).append(word)
+    out = []
+    for weekday in range(7):
+        alts = []
+        for offset, words in sorted(by_offset.items()):
+            wrong = [w for w, d in g.weekdays.items() if d != (weekday + offset) % 7]
+            alts.append(word_alternation(words) + r"\s*,?\s*" + word_alternation(wrong))
+        out.append(re.compile("|".join(alts)))
+    return tuple(out)
