@@ -112,18 +112,10 @@ class Formatter:
         return self.span(ref.start, ref.end)
 
     def type_label(self, key: str, plural: bool = False) -> str:
-        if not key:
-            return ""
-        t = events.event_type(key)
-        if self.lang == "ar":
-            return t.ar_plural if plural else t.ar
-        return t.en_plural if plural else t.en
+        return _type_name(key, self.lang, plural)
 
     def actor(self, key: str) -> str:
-        try:
-            return str(getattr(actors.actor(key), self.lang))
-        except KeyError:
-            return key
+        return _actor_name(key, self.lang)
 
     def place(self, p: Place) -> str:
         return p.ar if self.lang == "ar" else p.en
@@ -154,6 +146,24 @@ class Formatter:
     def acled(self, key: str) -> str:
         t = events.event_type(key)
         return f"{t.acled_event_type} / {t.acled_sub_event_type}"
+
+
+@cache
+def _type_name(key: str, lang: str, plural: bool = False) -> str:
+    if not key:
+        return ""
+    t = events.event_type(key)
+    if lang == "ar":
+        return t.ar_plural if plural else t.ar
+    return t.en_plural if plural else t.en
+
+
+@cache
+def _actor_name(key: str, lang: str) -> str:
+    try:
+        return str(getattr(actors.actor(key), lang))
+    except KeyError:
+        return key  # a speaker as written, not in the lexicon
 
 
 # Archives repeat the same few thousand days and figures: Babel formats each once.
@@ -451,22 +461,6 @@ def search_text(inc: Incident) -> str:
     words += [p.ar for p in inc.places] + [p.en for p in inc.places]
     words += [s.quote for s in inc.sources]
     return fold(" ".join(dict.fromkeys(words))).text.lower()
-
-
-@cache
-def _type_name(key: str, lang: str) -> str:
-    if not key:
-        return ""
-    t = events.event_type(key)
-    return t.ar if lang == "ar" else t.en
-
-
-@cache
-def _actor_name(key: str, lang: str) -> str:
-    try:
-        return str(getattr(actors.actor(key), lang))
-    except KeyError:
-        return key
 
 
 def about_html(config: Config, lang: str) -> str:
