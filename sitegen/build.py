@@ -13,14 +13,14 @@ from pathlib import Path
 from sitegen.cache import CACHE_DIR, Cache, digest, extractor_version
 from sitegen.config import Config
 from sitegen.extract.pipeline import Extraction, extract
-from sitegen.fingerprint import Fingerprints, input_signature, theme_digest
+from sitegen.fingerprint import Fingerprints, Pieces, input_signature, theme_digest
 from sitegen.model import Diagnostic, Incident, Timeline
 from sitegen.overrides import Overrides, apply_overrides, load_overrides
 from sitegen.pages import ArticleEntry, site_data
 from sitegen.read import ReadError, discover, label_for, parse_article, read_bytes
 from sitegen.render import render_site, static_files
 from sitegen.timeline import build_timeline
-from sitegen.write import Staging
+from sitegen.write import Staging, write_all
 
 Progress = Callable[[str, int, int], None]
 # Below this many articles to extract, starting worker processes costs more than it saves.
@@ -197,14 +197,14 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
     """Read → extract → timeline → render → write; only what changed is redone."""
     started = time.perf_counter()
     cache = Cache(config.root / CACHE_DIR if use_cache else None)
-    manifest = _Manifest.load(cache, config)
     files = discover(config.source_dir)
     theme = theme_digest(config)
     inputs = input_signature(config, files, extractor_version(), theme)
-    if manifest.inputs == inputs and config.output_dir.is_dir():
+    if _Manifest.last_inputs(cache, config) == inputs:
         last = cache.get("build", inputs)
         if isinstance(last, BuildResult):  # nothing was edited since that build
             return replace(last, written=0, seconds=time.perf_counter() - started)
+    manifest = _Manifest.load(cache, config)
     analysis = analyse(config, progress, files, cache)
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
     entries = tuple(_article_entries(analysis, timeline))
@@ -212,16 +212,13 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
     prints = Fingerprints(theme, data, analysis.article_keys, analysis.corrections)
     staging = Staging(config.output_dir, manifest.hashes, manifest.keys)
     try:
-        outputs = render_site(config, data, cache.folder("jinja"), prints)
-        for n, out in enumerate(outputs, 1):
-            if out.key is None or not staging.keep(out.path, out.key):
-                staging.write(out.path, out.make(), out.key)
-            progress("render", n, 0)
+        outputs = render_site(config, data, cache.folder("jinja"), prints, Pieces(cache, prints))
+        write_all(staging, outputs, lambda n: progress("render", n, 0))
         for rel, source in static_files(config):
             staging.copy(rel, source)
         # Forget the old manifest before the swap: a build killed between the swap
         # and the new manifest must not trust a description of the site before.
-        cache.save_manifest({})
+        _Manifest.forget(cache)
         changed = staging.commit()
     except BaseException:
         staging.discard()
@@ -240,6 +237,11 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
     return replace(result, analysis=analysis)
 
 
+# The last build's inputs and output folder also live in a small file of their own,
+# so that a build with nothing edited need not load the manifest of every output file.
+_LAST_BUILD = "last-build"
+
+
 @dataclass(frozen=True, slots=True)
 class _Manifest:
     """What the last build wrote to which output folder, from which inputs."""
@@ -248,6 +250,18 @@ class _Manifest:
     inputs: str
     hashes: dict[str, str]  # file → content hash
     keys: dict[str, str]  # file → fingerprint of what it was made from
+
+    @classmethod
+    def last_inputs(cls, cache: Cache, config: Config) -> str:
+        raw = cache.load_manifest(_LAST_BUILD)
+        if raw.get("output") != [str(config.output_dir)] or not config.output_dir.is_dir():
+            return ""
+        return (raw.get("inputs") or [""])[0]
+
+    @staticmethod
+    def forget(cache: Cache) -> None:
+        cache.save_manifest({}, _LAST_BUILD)
+        cache.save_manifest({})
 
     @classmethod
     def load(cls, cache: Cache, config: Config) -> _Manifest:
@@ -263,3 +277,4 @@ class _Manifest:
     def save(self, cache: Cache) -> None:
         files = {k: [v, self.keys[k]] if k in self.keys else [v] for k, v in self.hashes.items()}
         cache.save_manifest({"output": [self.output], "inputs": [self.inputs], **files})
+        cache.save_manifest({"output": [self.output], "inputs": [self.inputs]}, _LAST_BUILD)

@@ -92,19 +92,19 @@ class Cache:
         path = self._path(kind, key)
         _atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def load_manifest(self) -> dict[str, list[str]]:
+    def load_manifest(self, name: str = "manifest") -> dict[str, list[str]]:
         if self.root is None:
             return {}
         try:
-            data = json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))
+            data = json.loads((self.root / f"{name}.json").read_text(encoding="utf-8"))
             return data if isinstance(data, dict) else {}
         except (OSError, ValueError):
             return {}
 
-    def save_manifest(self, manifest: dict[str, list[str]]) -> None:
+    def save_manifest(self, manifest: dict[str, list[str]], name: str = "manifest") -> None:
         if self.root is not None:
             payload = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
-            _atomic_write(self.root / "manifest.json", payload)
+            _atomic_write(self.root / f"{name}.json", payload)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

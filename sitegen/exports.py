@@ -13,9 +13,9 @@ import html
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
 from sitegen.config import Config
 from sitegen.extract import actors, events
@@ -67,6 +67,38 @@ CSV_COLUMNS = (
     "file",
     "line",
 )
+
+
+# The incidents of a download in groups (one per month, then the undated), so
+# that each group's text can be kept between builds: an edit then serialises one
+# month again instead of the whole archive. Groups concatenate in timeline order.
+Groups = Sequence[tuple[str, Sequence[Incident]]]
+
+
+class Memo(Protocol):
+    """Gives the text of one group of a download, from ``make`` or from a cache
+    that knows what ``(name, key, incidents)`` was made from."""
+
+    def __call__(
+        self,
+        name: str,
+        key: str,
+        incidents: Sequence[Incident],
+        make: Callable[[Sequence[Incident]], str],
+    ) -> str: ...
+
+
+def made(
+    name: str, key: str, incidents: Sequence[Incident], make: Callable[[Sequence[Incident]], str]
+) -> str:
+    """The memo that keeps nothing."""
+    return make(incidents)
+
+
+def _pieces(
+    name: str, groups: Groups, memo: Memo, make: Callable[[Sequence[Incident]], str]
+) -> list[str]:
+    return [text for key, incs in groups if (text := memo(name, key, incs, make))]
 
 
 class Fmt(Protocol):
@@ -130,33 +162,29 @@ def _join_url(base_url: str, path: str) -> str:
     return f"{base_url.rstrip('/')}/{path}" if base_url else path
 
 
-def _dumps(value: Any, indent: int | None = 2) -> bytes:
-    separators = (",", ": ") if indent else (",", ":")
-    text = json.dumps(
-        value, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators
-    )
-    return (text + "\n").encode("utf-8")
-
-
 # ---------------------------------------------------------------------------
 # JSON
 
 
-def incidents_json(timeline: Timeline, base_url: str = "") -> bytes:
+def incidents_json(
+    timeline: Timeline, base_url: str = "", groups: Groups | None = None, memo: Memo = made
+) -> bytes:
     """Every incident (dated, then undated) in the ``sitegen extract`` shape,
     with its permalink, each source's own figures, labels and ACLED types.
 
     ``url`` is relative to the site root (where the downloads live) unless
     ``base_url`` is set. One incident per line, compact: at 10,000 articles
     indentation alone would add a third to the file and triple the time to write it."""
-    return _json_lines(_incident_row(inc, base_url) for inc in timeline.incidents)
 
+    def lines(incidents: Sequence[Incident]) -> str:
+        return ",\n".join(_compact(_incident_row(inc, base_url)) for inc in incidents)
 
-def _json_lines(rows: Iterable[object]) -> bytes:
-    """A JSON array with one compact element per line (readable, diff-friendly)."""
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-    body = ",\n".join(map(encode, rows))
+    groups = [("", timeline.incidents)] if groups is None else groups
+    body = ",\n".join(_pieces("incidents.json", groups, memo, lines))
     return f"[\n{body}\n]\n".encode() if body else b"[]\n"
+
+
+_compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def _incident_row(inc: Incident, base_url: str) -> dict[str, object]:
@@ -181,17 +209,21 @@ def _listed(value: object) -> list[dict[str, object]]:
 # CSV
 
 
-def incidents_csv(timeline: Timeline) -> bytes:
+def incidents_csv(timeline: Timeline, groups: Groups | None = None, memo: Memo = made) -> bytes:
     """One row per incident with ACLED's column names where they apply.
 
     UTF-8 with a BOM: without it Excel reads the file as the local code page
     and the Arabic turns to mojibake."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for inc in timeline.incidents:
-        writer.writerow(_csv_row(inc))
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+    def rows(incidents: Sequence[Incident]) -> str:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer.writerows(map(_csv_row, incidents))
+        return buf.getvalue()
+
+    header = ",".join(CSV_COLUMNS) + "\r\n"
+    groups = [("", timeline.incidents)] if groups is None else groups
+    return ("\ufeff" + header + "".join(_pieces("incidents.csv", groups, memo, rows))).encode()
 
 
 def time_precision(ref: DateRef) -> str:
@@ -259,12 +291,27 @@ def _csv_row(inc: Incident) -> dict[str, str]:
 # TimelineJS
 
 
-def timelinejs(timeline: Timeline, lang: str, fmt: Fmt, title: str = "") -> bytes:
-    """TimelineJS3 JSON of the dated incidents, in the page language."""
-    doc: dict[str, object] = {"events": [_tl_event(inc, lang, fmt) for inc in timeline.dated]}
+def timelinejs(
+    timeline: Timeline,
+    lang: str,
+    fmt: Fmt,
+    title: str = "",
+    groups: Groups | None = None,
+    memo: Memo = made,
+) -> bytes:
+    """TimelineJS3 JSON of the dated incidents, in the page language.
+
+    Written as ``json.dumps(doc, sort_keys=True)`` would write it ("events"
+    before "title"), with the events made group by group."""
+
+    def events(incidents: Sequence[Incident]) -> str:
+        return ",".join(_compact(_tl_event(inc, lang, fmt)) for inc in incidents)
+
+    groups = [("", timeline.dated)] if groups is None else groups
+    text = '{"events":[' + ",".join(_pieces(f"timeline.{lang}", groups, memo, events)) + "]"
     if title:
-        doc["title"] = {"text": {"headline": html.escape(title), "text": ""}}
-    return _dumps(doc, indent=None)
+        text += ',"title":' + _compact({"text": {"headline": html.escape(title), "text": ""}})
+    return (text + "}\n").encode()
 
 
 def _tl_date(d: date, precision: str) -> dict[str, str]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.cache import tree_digest
+from sitegen.cache import Cache, tree_digest
 from sitegen.config import Config
 from sitegen.model import Incident
 from sitegen.pages import ArticleEntry, Entry, EntryHead, Month, Page, Part, SiteData
@@ -116,9 +116,12 @@ class Fingerprints:
             known = self._figures[inc.id] = f"{c.killed}:{c.wounded}:{c.displaced}"
         return known
 
-    def shard(self, lang: str, key: str, incidents: tuple[Incident, ...]) -> str:
-        """The fingerprint of one month's part of the search index."""
-        return _hash(self.base, lang, "search", key, *map(self.incident, incidents))
+    def shard(
+        self, lang: str, key: str, incidents: Sequence[Incident], kind: str = "search"
+    ) -> str:
+        """The fingerprint of one month's part of the search index (or of another
+        ``kind`` of file made month by month)."""
+        return _hash(self.base, lang, kind, key, *map(self.incident, incidents))
 
     def page(self, lang: str, page: Page) -> str | None:
         """The page's fingerprint, or None for pages that show site-wide
@@ -145,3 +148,27 @@ class Fingerprints:
             else:
                 return None
         return _hash(*parts)
+
+
+class Pieces:
+    """The downloads' month-sized pieces (``exports.Memo``), kept in the cache
+    under their incidents' fingerprints: an edit serialises one month again,
+    not the whole archive."""
+
+    def __init__(self, cache: Cache, prints: Fingerprints) -> None:
+        self.cache = cache
+        self.prints = prints
+
+    def __call__(
+        self,
+        name: str,
+        key: str,
+        incidents: Sequence[Incident],
+        make: Callable[[Sequence[Incident]], str],
+    ) -> str:
+        digest = self.prints.shard("", key, incidents, kind=name)
+        text = self.cache.get("piece", digest)
+        if not isinstance(text, str):
+            text = make(incidents)
+            self.cache.put("piece", digest, text)
+        return text

@@ -55,22 +55,35 @@ def discover(source: Path) -> list[Path]:
     A link that loops or leads nowhere is listed, so that reading it reports it.
     """
     root = source.resolve()
-    found = []
-    for path in sorted(source.rglob("*")):
-        rel = path.relative_to(source)
-        if any(part.startswith((".", "_")) for part in rel.parts):
-            continue
-        if path.suffix.lower() not in SUFFIXES:
-            continue
+    found: list[Path] = []
+    folders = [str(source)]
+    while folders:  # scandir's entries know their type: no stat, no resolve per file
         try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-            if path.is_symlink():
-                found.append(path)
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
             continue
-        if real.is_file() and real.is_relative_to(root):
-            found.append(path)
-    return found
+        for entry in entries:
+            if entry.name.startswith((".", "_")):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)  # a linked folder is not followed
+            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and (
+                entry.is_file(follow_symlinks=False) or _inside(Path(entry.path), root)
+            ):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def _inside(link: Path, root: Path) -> bool:
+    """Whether a link leads to a file inside ``root``; a link that loops or leads
+    nowhere counts, so that reading it reports it."""
+    if not link.is_symlink():
+        return False  # a socket, a fifo…
+    try:
+        real = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return True
+    return real.is_file() and real.is_relative_to(root)
 
 
 def label_for(path: Path, root: Path | None) -> str:

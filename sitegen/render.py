@@ -297,9 +297,12 @@ def render_site(
     data: SiteData,
     cache_dir: Path | None = None,
     prints: Fingerprints | None = None,
+    memo: exports.Memo = exports.made,
 ) -> Iterator[Output]:
     """Every file of every language and the root page, made only when asked."""
     pages = plan(data)
+    dated: exports.Groups = [(m.key, m.incidents) for m in data.months]
+    every = [*dated, ("undated", data.timeline.undated)]
     search_text: dict[str, str] = {}  # folded words per incident, shared by the languages
     for lang in config.languages:
         env = make_env(lang, config, cache_dir)
@@ -334,7 +337,7 @@ def render_site(
         yield Output(
             f"{lang}/timeline.json",
             None,
-            partial(exports.timelinejs, data.timeline, lang, fmt, title),
+            partial(exports.timelinejs, data.timeline, lang, fmt, title, dated, memo),
         )
     root_env = make_env(config.default_language, config, cache_dir)
     yield Output(
@@ -343,8 +346,10 @@ def render_site(
         partial(env_render, root_env, "root.html", config=config, default=config.default_language),
     )
     base = config.base_url
-    yield Output("incidents.json", None, partial(exports.incidents_json, data.timeline, base))
-    yield Output("incidents.csv", None, partial(exports.incidents_csv, data.timeline))
+    yield Output(
+        "incidents.json", None, partial(exports.incidents_json, data.timeline, base, every, memo)
+    )
+    yield Output("incidents.csv", None, partial(exports.incidents_csv, data.timeline, every, memo))
     sitemap = exports.sitemap(
         [f"{config.languages[0]}/{p.path}" for p in pages], config.base_url, config.languages
     )

@@ -11,14 +11,33 @@ claiming one path is a bug, not a last-wins.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Protocol
+
+# Below this many files to make, a helper process costs more than it saves.
+HELPER_MIN = 400
 
 
 class DuplicatePathError(Exception):
     pass
+
+
+class Made(Protocol):
+    """A file of the site (``render.Output``): where it goes, its fingerprint, how to make it."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def key(self) -> str | None: ...
+    @property
+    def make(self) -> Callable[[], bytes]: ...
 
 
 class Staging:
@@ -35,6 +54,7 @@ class Staging:
         self.previous_keys = previous_keys or {}  # path → fingerprint of its inputs
         self.keys: dict[str, str] = {}
         self._made: set[str] = set()
+        self._claimed: set[str] = set()
         output.parent.mkdir(parents=True, exist_ok=True)
         _sweep(output)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
@@ -55,31 +75,47 @@ class Staging:
         target = self._target(rel)
         if not self._reuse(rel, target):
             return False
-        self.hashes[rel] = sha
-        self.keys[rel] = key
+        self._claimed.add(rel)
+        self.record(rel, sha, False, key)
         return True
 
     def write(self, rel: str, data: bytes, key: str | None = None) -> None:
+        rel = self.claim(rel)
+        self.record(rel, *self.store(rel, data), key)
+
+    def claim(self, rel: str) -> str:
+        """Reserve ``rel`` for a file about to be made; refused if another page
+        already has it (Pelican's rule)."""
         rel = self._unclaimed(rel)
+        self._claimed.add(rel)
+        return rel
+
+    def store(self, rel: str, data: bytes) -> tuple[str, bool]:
+        """Put a claimed file's bytes in the staging folder: hard-linked from the
+        previous build when identical. Returns (content hash, written). Touches
+        nothing but the disk, so a helper process may call it."""
         sha = hashlib.sha1(data).hexdigest()
-        self.hashes[rel] = sha
-        if key is not None:
-            self.keys[rel] = key
         target = self._target(rel)
         if self.previous.get(rel) == sha and self._reuse(rel, target):
-            return
-        self.changed += 1
+            return sha, False
         try:
             _write_file(target, data)
         except OSError as exc:  # a full disk says so without naming the file: name it
             if exc.filename is not None:
                 raise
             raise OSError(exc.errno, exc.strerror or str(exc), target) from exc
+        return sha, True
+
+    def record(self, rel: str, sha: str, written: bool, key: str | None) -> None:
+        self.hashes[rel] = sha
+        if key is not None:
+            self.keys[rel] = key
+        self.changed += written
 
     def _unclaimed(self, rel: str) -> str:
-        """``rel`` checked, and refused if another page already wrote it (Pelican's rule)."""
+        """``rel`` checked, and refused if another page already has it."""
         rel = _checked(rel)
-        if rel in self.hashes:
+        if rel in self._claimed:
             raise DuplicatePathError(f"two pages want to write '{rel}'")
         return rel
 
@@ -146,3 +182,98 @@ def _sweep(output: Path) -> None:
             os.rename(old, output)
         else:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def write_all(staging: Staging, outputs: Iterable[Made], done: Callable[[int], None]) -> None:
+    """Keep every file whose fingerprint is unchanged; make and write the others.
+
+    With many files to make, a second process makes those of the largest
+    top-level folder — one language — alongside: incident cards are cached per
+    language, so a split by language renders no card twice. ``done(n)`` is told
+    how many files are finished as the work goes on.
+    """
+    todo: list[tuple[str, Made]] = []
+    for out in outputs:
+        if out.key is None or not staging.keep(out.path, out.key):
+            todo.append((staging.claim(out.path), out))
+        done(len(staging.hashes))
+    theirs = _helpers_share(todo)
+    mine = [t for t in todo if _top(t[0]) != theirs]
+    with _Helper(staging, [t for t in todo if _top(t[0]) == theirs]) as helper:
+        for rel, out in mine:
+            staging.record(rel, *staging.store(rel, out.make()), out.key)
+            done(len(staging.hashes))
+        for rel, sha, written, key in helper.results():
+            staging.record(rel, sha, written, key)
+    done(len(staging.hashes))
+
+
+def _top(rel: str) -> str:
+    return rel.split("/", 1)[0] if "/" in rel else ""
+
+
+def _helpers_share(todo: list[tuple[str, Made]]) -> str | None:
+    """The top-level folder a helper process takes, or None to make everything here."""
+    if len(todo) < HELPER_MIN or (os.cpu_count() or 1) < 2:
+        return None
+    folders = Counter(_top(rel) for rel, _ in todo)
+    folders.pop("", None)
+    return folders.most_common(1)[0][0] if len(folders) > 1 else None
+
+
+Stored = list[tuple[str, str, bool, str | None]]  # path, content hash, written, fingerprint
+
+
+def _make_share(staging: Staging, share: list[tuple[str, Made]], conn: Connection) -> None:
+    """In the helper process: make and store the share, send back what was stored."""
+    try:
+        stored = [(rel, *staging.store(rel, out.make()), out.key) for rel, out in share]
+    except BaseException as exc:
+        conn.send((False, exc))
+    else:
+        conn.send((True, stored))
+    finally:
+        conn.close()
+
+
+class _Helper:
+    """A forked process making its share of the files while this one makes the
+    rest. Forked, not spawned: a page's maker holds Jinja environments, which
+    cannot be pickled, and a fork inherits them as they are."""
+
+    def __init__(self, staging: Staging, share: list[tuple[str, Made]]) -> None:
+        self.staging = staging
+        self.share = share
+        self.process: multiprocessing.process.BaseProcess | None = None
+
+    def __enter__(self) -> _Helper:
+        if self.share:
+            context = multiprocessing.get_context("fork")
+            self.conn, theirs = context.Pipe(duplex=False)
+            args = (self.staging, self.share, theirs)
+            self.process = context.Process(target=_make_share, args=args, daemon=True)
+            self.process.start()
+            theirs.close()  # so that recv() fails, not hangs, if the helper dies
+        return self
+
+    def results(self) -> Stored:
+        if self.process is None:
+            return []
+        try:
+            ok, value = self.conn.recv()
+        except EOFError:
+            self.process.join()
+            raise ChildProcessError(
+                f"the process making {len(self.share)} pages stopped without finishing "
+                f"(exit code {self.process.exitcode}; out of memory?)"
+            ) from None
+        if not ok:
+            raise value
+        return value
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.conn.close()

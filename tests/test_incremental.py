@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -199,3 +200,39 @@ def test_an_incremental_build_equals_a_build_from_scratch(site: Path, edit: str)
     shutil.rmtree(site / "output")
     build(load_config(site), use_cache=False)
     assert incremental == tree(site / "output")
+
+
+def test_an_edit_serialises_only_the_download_months_it_touches(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen import fingerprint
+
+    made: list[tuple[str, str]] = []
+    real = fingerprint.Pieces.__call__
+
+    def spy(self: fingerprint.Pieces, name: str, key: str, incidents: Any, make: Any) -> str:
+        def counted(incs: Any) -> str:
+            made.append((name, key))
+            return make(incs)
+
+        return real(self, name, key, incidents, counted)
+
+    monkeypatch.setattr(fingerprint.Pieces, "__call__", spy)
+    build(load_config(site))
+    first = set(made)
+    assert {name for name, _ in first} == {
+        "incidents.json",
+        "incidents.csv",
+        "timeline.ar",
+        "timeline.en",
+    }
+    made.clear()
+    article = site / "seeds" / EDITED
+    article.write_text(
+        article.read_text(encoding="utf-8")
+        + "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم 3 شباط 2020.\n",
+        encoding="utf-8",
+    )
+    build(load_config(site))
+    assert ("incidents.json", "2020-02") in made
+    assert 0 < len(made) < len(first)
