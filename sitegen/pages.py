@@ -279,10 +279,16 @@ def plan(data: SiteData) -> list[Page]:
             True,
         ),
     ]
+    # Incident pages right after the month (or day) page that shows the same
+    # cards, so that the renderer need only keep a page's worth of cards.
     for m in data.months:
         pages.append(Page(f"months/{m.key}.html", "month.html", m.key, {"month": m}))
+        if not m.days:
+            pages += map(_incident_page, m.incidents)
         for day in m.days:
             pages.append(Page(f"months/{day.key}.html", "day.html", day.key, {"day": day}))
+            pages += map(_incident_page, day.incidents)
+    pages += map(_incident_page, data.timeline.undated)
     for kind, entries in (("places", data.places), ("types", data.types), ("actors", data.actors)):
         for e in entries:
             pages.append(
@@ -297,13 +303,15 @@ def plan(data: SiteData) -> list[Page]:
                         {"head": e.head, "part": part, "kind": kind},
                     )
                 )
-    for inc in data.timeline.incidents:
-        pages.append(Page(f"incidents/{inc.id}.html", "incident.html", inc.id, {"inc": inc}))
     for a in data.articles:
         pages.append(
             Page(f"articles/{a.article.id}.html", "article.html", a.article.title, {"entry": a})
         )
     return pages
+
+
+def _incident_page(inc: Incident) -> Page:
+    return Page(f"incidents/{inc.id}.html", "incident.html", inc.id, {"inc": inc})
 
 
 def month_of(inc: Incident) -> str:

@@ -41,6 +41,10 @@ _GITHUB = re.compile(
 )
 
 
+# "Published GitHub Pages sites may be no larger than 1 GB" (GitHub's usage limits).
+PAGES_LIMIT = 1_000_000_000
+
+
 class PublishError(Exception):
     """A reason not to publish; the message says what to do."""
 
@@ -116,6 +120,7 @@ def publish(config: Config, options: Options) -> tuple[Published, BuildResult]:
         if result.analysis.errors:
             raise BuildFailed(result)
         files, size = _measure(site, target.cname)
+        _check_size(size, github_pages_url(target.remote_url or "", target.cname))
         commit = None if options.dry_run else _commit(target, site, options)
     if commit and options.push:
         _push(target.repo, options, target.remote_tip)
@@ -299,6 +304,18 @@ def _push(repo: Path, options: Options, remote_tip: str | None) -> None:
     raise PublishError(f"git push: {done.stderr.strip() or 'failed'}")
 
 
+def _check_size(size: int, url: str | None) -> None:
+    """GitHub Pages does not deploy a site over its limit: refuse before committing
+    one rather than leave a pages branch GitHub will not serve."""
+    if url is not None and size > PAGES_LIMIT:
+        raise PublishError(
+            f"the site is {_size(size)}, over GitHub Pages' limit of 1 GB, so GitHub "
+            "would not deploy it; nothing was published. Split the archive into smaller "
+            "sites (by year or by region), or publish the output folder to a host without "
+            "that limit"
+        )
+
+
 def command(config: Config, options: Options) -> int:
     """``sitegen publish``: the report on stdout, problems on stderr; 0 or 1."""
     try:
@@ -353,4 +370,6 @@ def _size(n: int) -> str:
         return f"{n} bytes"
     if n < 1024 * 1024:
         return f"{n / 1024:.1f} KiB"
-    return f"{n / 1024 / 1024:.1f} MiB"
+    if n < 1024**3:
+        return f"{n / 1024 / 1024:.1f} MiB"
+    return f"{n / 1024**3:.2f} GiB"

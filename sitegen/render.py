@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -365,12 +366,21 @@ def _page(
 
 class Fragments:
     """Incident cards and index rows, rendered once per incident and language
-    and reused by every page that shows them (month, article, index pages)."""
+    and reused by every page that shows them.
+
+    A row is shown on an article page and on each of its place, type and actor
+    pages, all over the plan: rows are kept for the whole language. A card is
+    shown on its month (or day) page and on its own page, which the plan puts
+    one after the other: only the latest cards are kept, so memory does not grow
+    with the archive."""
+
+    CARDS_KEPT = 2048  # more than most month or day pages show (over 500 a month is cut)
 
     def __init__(self, env: jinja2.Environment, site: SiteView) -> None:
         self.module: Any = env.get_template("_incident.html").make_module({"site": site})
         self.chrome_module: Any = env.get_template("_chrome.html").make_module({"site": site})
         self.cache: dict[tuple[str, str, str], Markup] = {}
+        self.cards: OrderedDict[tuple[str, str], Markup] = OrderedDict()
 
     def chrome(self, part: str, page: PageView) -> Markup:
         """The header or footer of a page at this depth."""
@@ -380,10 +390,13 @@ class Fragments:
         return self.cache[key]
 
     def card(self, inc: Incident, root: str) -> Markup:
-        key = ("card", inc.id, root)
-        if key not in self.cache:
-            self.cache[key] = Markup(self.module.incident(inc, root))
-        return self.cache[key]
+        key = (inc.id, root)
+        made = self.cards.get(key)
+        if made is None:
+            made = self.cards[key] = Markup(self.module.incident(inc, root))
+            if len(self.cards) > self.CARDS_KEPT:
+                self.cards.popitem(last=False)
+        return made
 
     def row(self, inc: Incident, root: str) -> Markup:
         key = ("row", inc.id, root)

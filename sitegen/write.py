@@ -10,11 +10,13 @@ claiming one path is a bug, not a last-wins.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection
@@ -216,6 +218,8 @@ def _helpers_share(todo: list[tuple[str, Made]]) -> str | None:
     """The top-level folder a helper process takes, or None to make everything here."""
     if len(todo) < HELPER_MIN or (os.cpu_count() or 1) < 2:
         return None
+    if threading.active_count() > 1:  # the preview server: a fork would copy its locks mid-use
+        return None
     folders = Counter(_top(rel) for rel, _ in todo)
     folders.pop("", None)
     return folders.most_common(1)[0][0] if len(folders) > 1 else None
@@ -252,7 +256,13 @@ class _Helper:
             self.conn, theirs = context.Pipe(duplex=False)
             args = (self.staging, self.share, theirs)
             self.process = context.Process(target=_make_share, args=args, daemon=True)
-            self.process.start()
+            # Objects the garbage collector never visits stay shared with the
+            # helper instead of being copied page by page as it scans them.
+            gc.freeze()
+            try:
+                self.process.start()
+            finally:
+                gc.unfreeze()
             theirs.close()  # so that recv() fails, not hangs, if the helper dies
         return self
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ def helper_shares(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A helper process for any number of pages; records the size of each share."""
     monkeypatch.setattr(write_module, "HELPER_MIN", 1)
     monkeypatch.setattr(write_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(write_module.threading, "active_count", lambda: 1)
     shares: list[int] = []
     real = write_module._Helper.__enter__
 
@@ -53,6 +55,21 @@ def test_the_helper_takes_one_language(site: Path, helper_shares: list[int]) -> 
     todo += [("incidents.json", None), ("en/extra.html", None)]
     assert write_module._helpers_share(todo) == "en"  # type: ignore[arg-type]
     assert write_module._helpers_share(todo[:3]) is None  # one folder only: nothing to split
+
+
+def test_no_helper_is_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview server builds in a thread; a fork would copy its locks mid-use."""
+    monkeypatch.setattr(write_module, "HELPER_MIN", 1)
+    monkeypatch.setattr(write_module.os, "cpu_count", lambda: 2)
+    todo = [(f"{lang}/p{n}.html", None) for lang in ("ar", "en") for n in range(3)]
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert write_module._helpers_share(todo) is None  # type: ignore[arg-type]
+    finally:
+        release.set()
+        other.join()
 
 
 def test_a_full_disk_in_the_helper_is_a_clear_error_and_keeps_the_site(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import __version__
+from sitegen import publish as publish_module
 from sitegen.cli import main
 from sitegen.publish import github_pages_url
 
@@ -283,3 +284,22 @@ def test_refuses_while_the_pages_branch_is_checked_out(
     code, _, err = publish(capsys, source)
     assert code == 1
     assert "'gh-pages' is checked out" in err
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_site_over_the_pages_limit_is_not_published(
+    capsys: pytest.CaptureFixture[str],
+    source: Path,
+    remote: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dry_run: bool,
+) -> None:
+    monkeypatch.setattr(publish_module, "PAGES_LIMIT", 10_000)  # the seed site is larger
+    more = ["--dry-run"] if dry_run else []
+    code, _, err = publish(capsys, source, "--cname", "timeline.example.org", *more)
+    assert code == 1
+    assert "over GitHub Pages' limit of 1 GB" in err and "nothing was published" in err
+    assert git(remote, "for-each-ref") == ""
+    assert git(source, "for-each-ref", "refs/heads/gh-pages") == ""
+    # a remote that is not GitHub Pages (no github.com URL, no custom domain): no such limit
+    assert publish(capsys, source, *more)[0] == 0
