@@ -13,7 +13,7 @@ import html
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Protocol, cast
 
@@ -97,8 +97,10 @@ def made(
 
 def _pieces(
     name: str, groups: Groups, memo: Memo, make: Callable[[Sequence[Incident]], str]
-) -> list[str]:
-    return [text for key, incs in groups if (text := memo(name, key, incs, make))]
+) -> Iterator[str]:
+    """The groups' texts, one at a time: the downloads are written piece by
+    piece, as one string the JSON alone would take ~1 GB at 10,000 articles."""
+    return (text for key, incs in groups if (text := memo(name, key, incs, make)))
 
 
 class Fmt(Protocol):
@@ -168,7 +170,7 @@ def _join_url(base_url: str, path: str) -> str:
 
 def incidents_json(
     timeline: Timeline, base_url: str = "", groups: Groups | None = None, memo: Memo = made
-) -> bytes:
+) -> Iterator[bytes]:
     """Every incident (dated, then undated) in the ``sitegen extract`` shape,
     with its permalink, each source's own figures, labels and ACLED types.
 
@@ -180,8 +182,11 @@ def incidents_json(
         return ",\n".join(_compact(_incident_row(inc, base_url)) for inc in incidents)
 
     groups = [("", timeline.incidents)] if groups is None else groups
-    body = ",\n".join(_pieces("incidents.json", groups, memo, lines))
-    return f"[\n{body}\n]\n".encode() if body else b"[]\n"
+    first = True
+    for text in _pieces("incidents.json", groups, memo, lines):
+        yield (("[\n" if first else ",\n") + text).encode()
+        first = False
+    yield b"[]\n" if first else b"\n]\n"
 
 
 _compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
@@ -209,7 +214,9 @@ def _listed(value: object) -> list[dict[str, object]]:
 # CSV
 
 
-def incidents_csv(timeline: Timeline, groups: Groups | None = None, memo: Memo = made) -> bytes:
+def incidents_csv(
+    timeline: Timeline, groups: Groups | None = None, memo: Memo = made
+) -> Iterator[bytes]:
     """One row per incident with ACLED's column names where they apply.
 
     UTF-8 with a BOM: without it Excel reads the file as the local code page
@@ -221,9 +228,10 @@ def incidents_csv(timeline: Timeline, groups: Groups | None = None, memo: Memo =
         writer.writerows(map(_csv_row, incidents))
         return buf.getvalue()
 
-    header = ",".join(CSV_COLUMNS) + "\r\n"
+    yield ("\ufeff" + ",".join(CSV_COLUMNS) + "\r\n").encode()
     groups = [("", timeline.incidents)] if groups is None else groups
-    return ("\ufeff" + header + "".join(_pieces("incidents.csv", groups, memo, rows))).encode()
+    for text in _pieces("incidents.csv", groups, memo, rows):
+        yield text.encode()
 
 
 def time_precision(ref: DateRef) -> str:
@@ -298,7 +306,7 @@ def timelinejs(
     title: str = "",
     groups: Groups | None = None,
     memo: Memo = made,
-) -> bytes:
+) -> Iterator[bytes]:
     """TimelineJS3 JSON of the dated incidents, in the page language.
 
     Written as ``json.dumps(doc, sort_keys=True)`` would write it ("events"
@@ -308,10 +316,14 @@ def timelinejs(
         return ",".join(_compact(_tl_event(inc, lang, fmt)) for inc in incidents)
 
     groups = [("", timeline.dated)] if groups is None else groups
-    text = '{"events":[' + ",".join(_pieces(f"timeline.{lang}", groups, memo, events)) + "]"
+    sep = '{"events":['
+    for text in _pieces(f"timeline.{lang}", groups, memo, events):
+        yield (sep + text).encode()
+        sep = ","
+    end = "]" if sep == "," else '{"events":[]'
     if title:
-        text += ',"title":' + _compact({"text": {"headline": html.escape(title), "text": ""}})
-    return (text + "}\n").encode()
+        end += ',"title":' + _compact({"text": {"headline": html.escape(title), "text": ""}})
+    yield (end + "}\n").encode()
 
 
 def _tl_date(d: date, precision: str) -> dict[str, str]:

@@ -290,7 +290,7 @@ class Output:
 
     path: str
     key: str | None  # fingerprint; None: always made again
-    make: Callable[[], bytes]
+    make: Callable[[], bytes | Iterable[bytes]]  # a large file comes in chunks
 
 
 def render_site(

@@ -39,7 +39,7 @@ class Made(Protocol):
     @property
     def key(self) -> str | None: ...
     @property
-    def make(self) -> Callable[[], bytes]: ...
+    def make(self) -> Callable[[], bytes | Iterable[bytes]]: ...
 
 
 class Staging:
@@ -92,21 +92,32 @@ class Staging:
         self._claimed.add(rel)
         return rel
 
-    def store(self, rel: str, data: bytes) -> tuple[str, bool]:
+    def store(self, rel: str, data: bytes | Iterable[bytes]) -> tuple[str, bool]:
         """Put a claimed file's bytes in the staging folder: hard-linked from the
         previous build when identical. Returns (content hash, written). Touches
-        nothing but the disk, so a helper process may call it."""
-        sha = hashlib.sha1(data).hexdigest()
+        nothing but the disk, so a helper process may call it. A large file comes
+        as chunks, written as they come and linked afterwards if unchanged."""
         target = self._target(rel)
+        if not isinstance(data, bytes):
+            sha = self._named(target, _write_chunks, target, data)
+            if self.previous.get(rel) == sha and self._reuse(rel, f"{target}.same"):
+                os.replace(f"{target}.same", target)  # the old inode: its mtime kept
+                return sha, False
+            return sha, True
+        sha = hashlib.sha1(data).hexdigest()
         if self.previous.get(rel) == sha and self._reuse(rel, target):
             return sha, False
+        self._named(target, _write_file, target, data)
+        return sha, True
+
+    @staticmethod
+    def _named(target: str, write: Callable[..., str | None], *args: object) -> str:
         try:
-            _write_file(target, data)
+            return write(*args) or ""
         except OSError as exc:  # a full disk says so without naming the file: name it
             if exc.filename is not None:
                 raise
             raise OSError(exc.errno, exc.strerror or str(exc), target) from exc
-        return sha, True
 
     def record(self, rel: str, sha: str, written: bool, key: str | None) -> None:
         self.hashes[rel] = sha
@@ -166,6 +177,16 @@ class Staging:
 def _write_file(path: str, data: bytes) -> None:
     with open(path, "wb") as fh:
         fh.write(data)
+
+
+def _write_chunks(path: str, chunks: Iterable[bytes]) -> str:
+    """Write the chunks one after the other; their content hash."""
+    h = hashlib.sha1()
+    with open(path, "wb") as fh:
+        for chunk in chunks:
+            h.update(chunk)
+            fh.write(chunk)
+    return h.hexdigest()
 
 
 def _checked(rel: str) -> str:

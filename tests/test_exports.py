@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -76,6 +77,10 @@ def inc(
     )
 
 
+def whole(chunks: Iterable[bytes]) -> bytes:
+    return b"".join(chunks)
+
+
 def fmt(lang: str) -> Any:
     return make_env(lang, Config()).globals["fmt"]
 
@@ -97,7 +102,7 @@ def timeline() -> Timeline:
 
 
 def test_json_has_every_incident_with_the_extract_keys_and_ours(timeline: Timeline) -> None:
-    rows = json.loads(incidents_json(timeline))
+    rows = json.loads(whole(incidents_json(timeline)))
     assert [r["id"] for r in rows] == ["year", "month", "week", "day", "undated"]
     day = rows[3]
     assert set(timeline.dated[3].as_json()) < set(day)
@@ -113,7 +118,7 @@ def test_json_has_every_incident_with_the_extract_keys_and_ours(timeline: Timeli
 
 
 def test_json_urls_are_absolute_with_a_base_url(timeline: Timeline) -> None:
-    rows = json.loads(incidents_json(timeline, "https://example.org/war/"))
+    rows = json.loads(whole(incidents_json(timeline, "https://example.org/war/")))
     assert rows[0]["url"] == "https://example.org/war/en/incidents/year.html"
 
 
@@ -121,7 +126,7 @@ def test_json_urls_are_absolute_with_a_base_url(timeline: Timeline) -> None:
 
 
 def _csv(timeline: Timeline) -> list[dict[str, str]]:
-    data = incidents_csv(timeline)
+    data = whole(incidents_csv(timeline))
     assert data.startswith("\ufeff".encode())  # the BOM that makes Excel read UTF-8
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
@@ -171,7 +176,7 @@ def test_csv_reporter_is_the_source_not_an_actor() -> None:
 def test_timelinejs_has_dated_incidents_only_with_dates_split_by_precision(
     timeline: Timeline,
 ) -> None:
-    doc = json.loads(timelinejs(timeline, "en", fmt("en"), title="Timeline"))
+    doc = json.loads(whole(timelinejs(timeline, "en", fmt("en"), title="Timeline")))
     events = {e["unique_id"]: e for e in doc["events"]}
     assert set(events) == {"day", "week", "month", "year"}
     assert events["day"]["start_date"] == {"year": "2020", "month": "2", "day": "20"}
@@ -187,7 +192,7 @@ def test_timelinejs_has_dated_incidents_only_with_dates_split_by_precision(
 
 def test_timelinejs_arabic_shows_the_quote_escaped() -> None:
     t = build_timeline([inc("x", date(2020, 2, 1), quote="قصف <b>سراقب</b> & ريفها")])
-    (event,) = json.loads(timelinejs(t, "ar", fmt("ar")))["events"]
+    (event,) = json.loads(whole(timelinejs(t, "ar", fmt("ar"))))["events"]
     assert event["text"]["text"] == "قصف &lt;b&gt;سراقب&lt;/b&gt; &amp; ريفها"
     assert event["group"] == "غارة جوية"
     assert event["text"]["headline"] == "غارة جوية — إدلب"
@@ -289,11 +294,35 @@ def test_no_sitemap_without_base_url() -> None:
 def test_exports_are_byte_identical_across_calls(timeline: Timeline) -> None:
     for lang in ("ar", "en"):
         f = fmt(lang)
-        assert timelinejs(timeline, lang, f) == timelinejs(timeline, lang, f)
+        assert whole(timelinejs(timeline, lang, f)) == whole(timelinejs(timeline, lang, f))
         assert atom_feed(timeline, lang, Config(), f) == atom_feed(timeline, lang, Config(), f)
-    assert incidents_json(timeline) == incidents_json(timeline)
-    assert incidents_csv(timeline) == incidents_csv(timeline)
+    assert whole(incidents_json(timeline)) == whole(incidents_json(timeline))
+    assert whole(incidents_csv(timeline)) == whole(incidents_csv(timeline))
     paths = ["en/index.html", "ar/index.html"]
     assert sitemap(paths, "https://x.org", ("ar", "en")) == sitemap(
         paths[::-1], "https://x.org", ("ar", "en")
     )
+
+
+def test_downloads_made_month_by_month_equal_downloads_made_whole(timeline: Timeline) -> None:
+    """The build assembles them from one cached piece per month (exports.Memo)."""
+    months: dict[str, list[Incident]] = {}
+    for i in timeline.dated:
+        months.setdefault(i.date.start.isoformat()[:7] if i.date.start else "", []).append(i)
+    dated = list(months.items())
+    every = [*dated, ("undated", list(timeline.undated))]
+    assert len(dated) > 1
+    assert whole(incidents_json(timeline, "", every)) == whole(incidents_json(timeline))
+    assert whole(incidents_csv(timeline, every)) == whole(incidents_csv(timeline))
+    for lang in ("ar", "en"):
+        f = fmt(lang)
+        assert whole(timelinejs(timeline, lang, f, "T", dated)) == whole(
+            timelinejs(timeline, lang, f, "T")
+        )
+
+
+def test_downloads_of_an_empty_timeline_are_valid() -> None:
+    empty = Timeline(dated=(), undated=())
+    assert json.loads(whole(incidents_json(empty))) == []
+    assert json.loads(whole(timelinejs(empty, "en", fmt("en"), "T")))["events"] == []
+    assert whole(incidents_csv(empty)).decode("utf-8-sig").splitlines() == [",".join(CSV_COLUMNS)]
