@@ -79,23 +79,35 @@ def merge(incidents: list[Incident]) -> list[Incident]:
 
     Only incidents of one type whose dates share a day can merge, so each kept
     incident is filed under (type, day) for every day it covers, and a new
-    one is compared with those alone — not with the whole archive.
+    one is compared with those alone — not with the whole archive. Within a
+    (type, day) the place names are compared first, as a set: most reports of
+    a busy day are elsewhere, and a full comparison of each was most of the time.
     """
     out: list[Incident] = []
-    by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
+    names: list[frozenset[str]] = []  # the town and city keys of out[i]
+    by_day: dict[tuple[str, date], dict[int, None]] = defaultdict(dict)  # ordered sets
     for inc in incidents:
-        days = _days(inc)
-        seen = dict.fromkeys(i for d in days for i in by_day[(inc.type, d)])
-        target = next((i for i in seen if same_event(out[i], inc)), None)
+        mine = _place_names(inc)
+        seen = dict.fromkeys(i for d in _days(inc) for i in by_day[(inc.type, d)])
+        target = next(
+            (i for i in seen if not names[i].isdisjoint(mine) and same_event(out[i], inc)), None
+        )
         if target is None:
             target = len(out)
             out.append(inc)
+            names.append(mine)
         else:
             out[target] = combine(out[target], inc)
+            names[target] |= mine
         for d in _days(out[target]):
-            if target not in by_day[(inc.type, d)]:
-                by_day[(inc.type, d)].append(target)
+            by_day[(inc.type, d)].setdefault(target)
     return out
+
+
+def _place_names(inc: Incident) -> frozenset[str]:
+    """The keys `_same_places` can match on: two reports with none in common
+    are never the same event."""
+    return frozenset(p.key for p in inc.places if p.kind in FINE or p.kind in MEDIUM)
 
 
 def _days(inc: Incident) -> list[date]:
