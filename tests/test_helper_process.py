@@ -72,14 +72,20 @@ def test_no_helper_is_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyP
         other.join()
 
 
+def built_then_edited(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A site built once, then edited so that the next build has pages to make:
+    the site, its output folder and the hash of that output."""
+    site = make_site(tmp_path)
+    assert in_process_build(site)[0] == 0
+    before = tree_hash(site / "out")
+    set_version(site, True)
+    return site, site / "out", before
+
+
 def test_a_full_disk_in_the_helper_is_a_clear_error_and_keeps_the_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helper_shares: list[int]
 ) -> None:
-    site = make_site(tmp_path)
-    assert in_process_build(site)[0] == 0
-    out = site / "out"
-    before = tree_hash(out)
-    set_version(site, True)
+    site, out, before = built_then_edited(tmp_path)
     monkeypatch.setattr(write_module, "_helpers_share", lambda todo: "en")
     real = write_module._write_file
 
@@ -100,11 +106,7 @@ def test_a_full_disk_in_the_helper_is_a_clear_error_and_keeps_the_site(
 def test_a_helper_that_dies_is_a_clear_error_and_keeps_the_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helper_shares: list[int]
 ) -> None:
-    site = make_site(tmp_path)
-    assert in_process_build(site)[0] == 0
-    out = site / "out"
-    before = tree_hash(out)
-    set_version(site, True)
+    site, out, before = built_then_edited(tmp_path)
     monkeypatch.setattr(write_module, "_make_share", lambda *args: os._exit(9))
     code, text = in_process_build(site)
     assert code == cli.EXIT_ATTENTION, text
