@@ -30,15 +30,9 @@ from sitegen.extract.normalize import (
     MEMO_SHORT,
     WB_AFTER,
     WB_BEFORE,
-    Folded,
     fold,
     fold_word,
 )
-
-# Once a faster twin of ``normalize.fold``; fold is now that fast version
-# itself. The names stay for the code and tests that import them from here.
-FastFolded = Folded
-fast_fold = fold
 
 
 @dataclass(frozen=True, slots=True)
