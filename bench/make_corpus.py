@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,17 +35,25 @@ def seed_sentences(seeds: Path = REPO / "seeds") -> list[str]:
     return out
 
 
-def article(rng: random.Random, sentences: list[str], day: dt.date) -> str:
+# How a drawn sentence is used: as it is here; varied by make_varied_corpus.py.
+Use = Callable[[random.Random, str], str]
+
+
+def as_is(rng: random.Random, sentence: str) -> str:
+    return sentence
+
+
+def article(rng: random.Random, sentences: list[str], day: dt.date, use: Use = as_is) -> str:
     body, words = [], 0
     while words < WORDS:
-        s = rng.choice(sentences)
+        s = use(rng, rng.choice(sentences))
         body.append(s)
         words += len(s.split())
     paragraphs = ["\n".join(body[i : i + 3]) for i in range(0, len(body), 3)]
     return f"---\ndate: {day.isoformat()}\n---\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def make_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
+def make_corpus(n: int, out: Path, seed: int = 1, use: Use = as_is) -> list[Path]:
     rng = random.Random(seed)
     sentences = seed_sentences()
     out.mkdir(parents=True, exist_ok=True)
@@ -53,20 +62,20 @@ def make_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
     for i in range(n):
         day = start + dt.timedelta(days=rng.randrange(3 * 365))
         path = out / f"{i:05d}.txt"
-        path.write_text(article(rng, sentences, day), encoding="utf-8")
+        path.write_text(article(rng, sentences, day, use), encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(make: Callable[[int, Path, int], list[Path]], doc: str) -> None:
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("n", type=int)
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    paths = make_corpus(args.n, args.out, args.seed)
+    paths = make(args.n, args.out, args.seed)
     print(f"wrote {len(paths)} articles to {args.out}")
 
 
 if __name__ == "__main__":
-    main()
+    main(make_corpus, __doc__ or "")

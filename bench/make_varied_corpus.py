@@ -12,15 +12,13 @@ that of the seeds. Deterministic for a given N and seed.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import WORDS, seed_sentences
+from make_corpus import main, make_corpus
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[\u0621-\u064A]")
@@ -63,40 +61,10 @@ def fresh(rng: random.Random, sentence: str, seen: set[str]) -> str:
     return s
 
 
-def article(rng: random.Random, sentences: list[str], day: dt.date, seen: set[str]) -> str:
-    body, words = [], 0
-    while words < WORDS:
-        s = fresh(rng, rng.choice(sentences), seen)
-        body.append(s)
-        words += len(s.split())
-    paragraphs = ["\n".join(body[i : i + 3]) for i in range(0, len(body), 3)]
-    return f"---\ndate: {day.isoformat()}\n---\n" + "\n\n".join(paragraphs) + "\n"
-
-
-def make_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
-    rng = random.Random(seed)
-    sentences = seed_sentences()
-    out.mkdir(parents=True, exist_ok=True)
-    start = dt.date(2019, 1, 1)
-    paths = []
+def make_varied_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
     seen: set[str] = set()
-    for i in range(n):
-        day = start + dt.timedelta(days=rng.randrange(3 * 365))
-        path = out / f"{i:05d}.txt"
-        path.write_text(article(rng, sentences, day, seen), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("n", type=int)
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--seed", type=int, default=1)
-    args = ap.parse_args()
-    paths = make_corpus(args.n, args.out, args.seed)
-    print(f"wrote {len(paths)} articles to {args.out}")
+    return make_corpus(n, out, seed, lambda rng, s: fresh(rng, s, seen))
 
 
 if __name__ == "__main__":
-    main()
+    main(make_varied_corpus, __doc__ or "")
