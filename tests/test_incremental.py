@@ -17,6 +17,12 @@ OTHER = "ar/articles/000_62a7b35b78715ad0.html"
 EDITED = "003_306fff49e1a44454.txt"
 
 
+def append_to_edited(site: Path, text: str) -> None:
+    """Add ``text`` to the end of the EDITED article, as a writer would."""
+    article = site / "seeds" / EDITED
+    article.write_text(article.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def mtimes(folder: Path) -> dict[str, int]:
     return {
         str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()
@@ -34,11 +40,7 @@ def test_nothing_changed_writes_nothing(site: Path) -> None:
 def test_one_edit_rewrites_only_what_changed(site: Path) -> None:
     build(load_config(site))
     before = mtimes(site / "output")
-    article = site / "seeds" / EDITED
-    article.write_text(
-        article.read_text(encoding="utf-8") + "\nوقتل 7 مدنيين في قصف على بلدة سرمين يوم الخميس.\n",
-        encoding="utf-8",
-    )
+    append_to_edited(site, "\nوقتل 7 مدنيين في قصف على بلدة سرمين يوم الخميس.\n")
     result = build(load_config(site))
     after = mtimes(site / "output")
     assert 0 < result.written < result.pages
@@ -92,12 +94,7 @@ def test_an_edit_renders_only_the_pages_that_show_it(
 ) -> None:
     build(load_config(site))
     made = rendered(monkeypatch)
-    article = site / "seeds" / EDITED
-    article.write_text(
-        article.read_text(encoding="utf-8")
-        + "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم الخميس.\n",
-        encoding="utf-8",
-    )
+    append_to_edited(site, "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم الخميس.\n")
     build(load_config(site))
     pages = {p.split("/", 1)[1] for p in made}
     assert f"articles/{EDITED[:-4]}.html" in pages
@@ -193,8 +190,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 )
 def test_an_incremental_build_equals_a_build_from_scratch(site: Path, edit: str) -> None:
     build(load_config(site))
-    article = site / "seeds" / EDITED
-    article.write_text(article.read_text(encoding="utf-8") + edit, encoding="utf-8")
+    append_to_edited(site, edit)
     build(load_config(site))
     incremental = tree(site / "output")
     shutil.rmtree(site / "output")
@@ -227,12 +223,7 @@ def test_an_edit_serialises_only_the_download_months_it_touches(
         "timeline.en",
     }
     made.clear()
-    article = site / "seeds" / EDITED
-    article.write_text(
-        article.read_text(encoding="utf-8")
-        + "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم 3 شباط 2020.\n",
-        encoding="utf-8",
-    )
+    append_to_edited(site, "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم 3 شباط 2020.\n")
     build(load_config(site))
     assert ("incidents.json", "2020-02") in made
     assert 0 < len(made) < len(first)
