@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen import cli
 from sitegen.cli import main
 
 KEYS = {"id", "date", "type", "places", "actors", "reported_by", "casualties", "sources", "summary"}
@@ -105,3 +106,19 @@ def test_config_settings_apply(site: Path, capsys: pytest.CaptureFixture[str]) -
     assert "My timeline" in en
     assert "عنوان" in ar
     assert "٢٠٢٠" in ar and "٢٠٢٠" not in en
+
+
+def test_progress_is_shown_ten_times_a_second_not_once_per_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = iter([10.0, 10.01, 10.02, 10.2, 10.21, 10.22])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    show = cli._progress_printer()
+    show("render", 1, 0)
+    show("render", 2, 0)  # 10 ms later: skipped
+    show("extract", 1, 3)  # a new stage: shown
+    show("extract", 2, 3)  # 180 ms later: shown
+    show("extract", 3, 3)  # the last: shown
+    show("render", 3, 0)
+    lines = capsys.readouterr().err.split("\r\033[K")[1:]
+    assert lines == ["render 1", "extract 1/3", "extract 2/3", "extract 3/3", "render 3"]
