@@ -12,10 +12,13 @@ import csv
 import html
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from functools import partial
 from typing import Protocol, cast
+from xml.sax.saxutils import escape as xml_escape
 
 from sitegen.config import Config
 from sitegen.extract import actors, events
@@ -437,27 +440,107 @@ def _stamp(d: date | None) -> str:
 # Sitemap
 
 
-def sitemap(paths: Iterable[str], base_url: str, languages: Sequence[str]) -> bytes | None:
-    """sitemap.xml with each page's language versions as hreflang alternates.
+# The sitemaps protocol's limits for one file (sitemaps.org/protocol.html): 50,000
+# URLs and 50 MB uncompressed. A larger site lists its parts in a sitemap index.
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50_000_000
+_SITEMAP_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
+)
+_SITEMAP_TAIL = "</urlset>\n"
 
-    A path under a language folder stands for that page in every language
-    (the plans are the same), so one language's paths are enough. The
-    protocol requires absolute URLs, so with no base_url there is no sitemap:
-    this returns None and the build writes nothing."""
+Made = Callable[[], bytes]
+
+
+def sitemaps(
+    paths: Iterable[str],
+    base_url: str,
+    languages: Sequence[str],
+    limits: tuple[int, int] = (SITEMAP_MAX_URLS, SITEMAP_MAX_BYTES),
+) -> list[tuple[str, Made]]:
+    """The sitemap files, each with a function that makes it: ``sitemap.xml``
+    alone, or — past the protocol's limits — ``sitemap.xml`` as an index of
+    ``sitemap-1.xml``, ``sitemap-2.xml``…
+
+    Each page is listed with its language versions as hreflang alternates. A
+    path under a language folder stands for that page in every language (the
+    plans are the same), so one language's paths are enough. The protocol
+    requires absolute URLs, so with no base_url there is no sitemap."""
     if not base_url:
-        return None
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
-    for path in sorted(_every_language(paths, languages)):
-        url = ET.SubElement(root, "url")
-        _text(url, "loc", _join_url(base_url, path))
+        return []
+    urls = _Urls(base_url, languages)
+    parts = urls.parts(sorted(_every_language(paths, languages)), limits)
+    if len(parts) == 1:
+        return [("sitemap.xml", partial(urls.urlset, parts[0]))]
+    names = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+    return [
+        ("sitemap.xml", partial(urls.index, names)),
+        *((name, partial(urls.urlset, part)) for name, part in zip(names, parts, strict=True)),
+    ]
+
+
+# Characters ElementTree escapes in text or attribute values.
+_XML_SPECIAL = re.compile(r"[&<>\"\n\r\t]")
+
+
+class _Urls:
+    """Sitemap entries under one base URL, written as text rather than through
+    ElementTree: a 10,000-article site has ~300,000 URLs, and the parts must be
+    measured before they are made. The bytes are what ElementTree would write."""
+
+    def __init__(self, base_url: str, languages: Sequence[str]) -> None:
+        self.base_url = base_url
+        root = base_url.rstrip("/")
+        self.text_root = xml_escape(root) + "/"
+        self.attr_root = _attr(root) + "/"
+        self.languages = frozenset(languages)
+        self.escaped = [_attr(lang) for lang in languages]  # in the order given
+
+    def entry(self, path: str) -> str:
+        """One ``<url>`` with its alternates, indented as ElementTree would."""
+        special = _XML_SPECIAL.search(path) is not None
+        loc = self.text_root + (xml_escape(path) if special else path)
         lang, _, rest = path.partition("/")
-        if lang in languages and rest:
-            for other in languages:
-                href = _join_url(base_url, f"{other}/{rest}")
-                attrs = {"rel": "alternate", "hreflang": other, "href": href}
-                ET.SubElement(url, "xhtml:link", attrs)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        if not rest or lang not in self.languages:
+            return f"  <url>\n    <loc>{loc}</loc>\n  </url>\n"
+        rest = _attr(rest) if special else rest
+        links = "".join(
+            f'    <xhtml:link rel="alternate" hreflang="{code}" '
+            f'href="{self.attr_root}{code}/{rest}" />\n'
+            for code in self.escaped
+        )
+        return f"  <url>\n    <loc>{loc}</loc>\n{links}  </url>\n"
+
+    def parts(self, paths: list[str], limits: tuple[int, int]) -> list[list[str]]:
+        """``paths`` cut, in order, into runs that each fit in one sitemap file."""
+        most_urls, most_bytes = limits
+        room = most_bytes - len(_SITEMAP_HEAD) - len(_SITEMAP_TAIL)
+        parts: list[list[str]] = [[]]
+        size = 0
+        for path in paths:
+            entry = len(self.entry(path).encode())
+            if parts[-1] and (len(parts[-1]) == most_urls or size + entry > room):
+                parts.append([])
+                size = 0
+            parts[-1].append(path)
+            size += entry
+        return parts
+
+    def urlset(self, paths: list[str]) -> bytes:
+        return (_SITEMAP_HEAD + "".join(map(self.entry, paths)) + _SITEMAP_TAIL).encode()
+
+    def index(self, names: list[str]) -> bytes:
+        root = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+        for name in names:
+            _text(ET.SubElement(root, "sitemap"), "loc", _join_url(self.base_url, name))
+        ET.indent(root)
+        return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _attr(value: str) -> str:
+    # What ElementTree escapes in an attribute value.
+    return xml_escape(value, {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
 
 
 def _every_language(paths: Iterable[str], languages: Sequence[str]) -> set[str]:

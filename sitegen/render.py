@@ -351,11 +351,10 @@ def render_site(
         "incidents.json", None, partial(exports.incidents_json, data.timeline, base, every, memo)
     )
     yield Output("incidents.csv", None, partial(exports.incidents_csv, data.timeline, every, memo))
-    sitemap = exports.sitemap(
-        [f"{config.languages[0]}/{p.path}" for p in pages], config.base_url, config.languages
-    )
-    if sitemap is not None:
-        yield Output("sitemap.xml", None, lambda: sitemap)
+    first = config.languages[0]
+    paths = [f"{first}/{p.path}" for p in pages]
+    for path, make in exports.sitemaps(paths, config.base_url, config.languages):
+        yield Output(path, None, make)
 
 
 def _page(

@@ -18,7 +18,7 @@ from sitegen.exports import (
     atom_feed,
     incidents_csv,
     incidents_json,
-    sitemap,
+    sitemaps,
     timelinejs,
 )
 from sitegen.model import Casualties, DateRef, Incident, Place, Source, Timeline
@@ -251,6 +251,13 @@ def test_atom_escapes_text() -> None:
 # --- Sitemap ----------------------------------------------------------------
 
 
+def sitemap(paths: list[str], base_url: str, languages: tuple[str, ...]) -> bytes | None:
+    """The single sitemap.xml of a site within the protocol's limits."""
+    files = sitemaps(paths, base_url, languages)
+    assert len(files) <= 1
+    return files[0][1]() if files else None
+
+
 def test_sitemap_lists_language_versions_as_hreflang_alternates() -> None:
     paths = [
         "ar/index.html",
@@ -286,6 +293,53 @@ def test_sitemap_lists_every_language_from_one_languages_paths() -> None:
 
 def test_no_sitemap_without_base_url() -> None:
     assert sitemap(["ar/index.html"], "", ("ar", "en")) is None
+
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def _locs(data: bytes) -> list[str]:
+    return [u.findtext(f"{SM}loc") or "" for u in ET.fromstring(data).findall(f"{SM}url")]
+
+
+@pytest.mark.parametrize(
+    ("limits", "parts"),
+    [
+        ((1000, 10**9), 1),  # within the limits: one sitemap.xml, no index
+        ((4, 10**9), 3),  # 10 URLs, at most 4 per file
+        ((1000, 1200), 4),  # ~280 bytes a URL: three fit in 1,200 bytes with the framing
+    ],
+)
+def test_sitemap_past_the_protocols_limits_is_an_index_of_parts(
+    limits: tuple[int, int], parts: int
+) -> None:
+    paths = [f"ar/incidents/{n:02d}.html" for n in range(5)]  # ×2 languages = 10 URLs
+    files = dict(sitemaps(paths, "https://example.org/war/", ("ar", "en"), limits))
+    whole = sitemap(paths, "https://example.org/war/", ("ar", "en"))
+    assert whole is not None
+    if parts == 1:
+        assert list(files) == ["sitemap.xml"]
+        assert files["sitemap.xml"]() == whole
+        return
+    names = [f"sitemap-{n}.xml" for n in range(1, parts + 1)]
+    assert list(files) == ["sitemap.xml", *names]
+    index = ET.fromstring(files["sitemap.xml"]())
+    assert index.tag == f"{SM}sitemapindex"
+    listed = [s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap")]
+    assert listed == [f"https://example.org/war/{name}" for name in names]
+    made = [files[name]() for name in names]
+    assert all(len(_locs(part)) <= limits[0] and len(part) <= limits[1] for part in made)
+    # every URL once, in order, with its alternates as in the single file
+    assert [loc for part in made for loc in _locs(part)] == _locs(whole)
+    assert b"".join(made).count(b"hreflang") == whole.count(b"hreflang")
+
+
+def test_sitemap_escapes_urls_as_xml() -> None:
+    data = sitemap(["ar/a&b.html"], 'https://example.org/?x="1"', ("ar", "en"))
+    assert data is not None
+    root = ET.fromstring(data)  # well-formed
+    hrefs = [x.get("href") for x in root.iter("{http://www.w3.org/1999/xhtml}link")]
+    assert hrefs[0] == 'https://example.org/?x="1"/ar/a&b.html'
 
 
 # --- Determinism ------------------------------------------------------------
