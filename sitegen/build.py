@@ -140,6 +140,7 @@ def _collect(config: Config, results: list[Processed], keys: dict[str, str]) -> 
     extractions: list[Extraction] = []
     diags: list[Diagnostic] = []
     seen: dict[str, str] = {}
+    folded: dict[str, str] = {}  # casefolded id → path
     for r in results:
         diags.extend(r.diagnostics)
         x = r.extraction
@@ -151,6 +152,9 @@ def _collect(config: Config, results: list[Processed], keys: dict[str, str]) -> 
             )
             diags.append(Diagnostic(x.article.path, 1, msg, "error"))
             continue
+        other = folded.setdefault(x.article.id.casefold(), x.article.path)
+        if other != x.article.path:
+            diags.append(Diagnostic(x.article.path, 1, _case_clash(x.article.id, other), "warning"))
         seen[x.article.id] = x.article.path
         extractions.append(x)
     article_keys = {x.article.id: keys.get(x.article.path, "") for x in extractions}
@@ -159,6 +163,15 @@ def _collect(config: Config, results: list[Processed], keys: dict[str, str]) -> 
     corrected, override_diags = _curate(overrides, extractions)
     corrections = {o.incident_id: repr(o.values) for o in overrides.entries}
     return Analysis(corrected, tuple(diags) + override_diags, article_keys, corrections)
+
+
+def _case_clash(article_id: str, other: str) -> str:
+    # Both are built (GitHub Pages and Linux tell the names apart), but on macOS or
+    # Windows the two articles' pages are one file and the later overwrites the other.
+    return (
+        f"article id '{article_id}' differs from {other}'s only in letter case; on macOS and "
+        "Windows their pages would be one file — rename one"
+    )
 
 
 def _curate(

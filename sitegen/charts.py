@@ -150,8 +150,9 @@ def monthly_figures(timeline: Timeline) -> list[_Month]:
 def month_range(first: str, last: str) -> list[str]:
     """Every month from ``first`` to ``last``, so empty months keep their place."""
     y, m = map(int, first.split("-"))
+    end = tuple(map(int, last.split("-")))  # numbers, not strings: "10000-01" < "9999-12"
     out = []
-    while f"{y:04d}-{m:02d}" <= last:
+    while (y, m) <= end:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out

@@ -117,8 +117,20 @@ def test_chart_without_figures_is_still_a_valid_picture() -> None:
     assert _bars(svg) == []
 
 
-def test_month_range_keeps_empty_months() -> None:
-    assert month_range("2019-11", "2020-02") == ["2019-11", "2019-12", "2020-01", "2020-02"]
+@pytest.mark.parametrize(
+    ("first", "last", "months"),
+    [
+        ("2019-11", "2020-02", ["2019-11", "2019-12", "2020-01", "2020-02"]),  # empty ones kept
+        ("2020-05", "2020-05", ["2020-05"]),
+        ("2020-05", "2020-04", []),
+        ("0999-12", "1000-01", ["0999-12", "1000-01"]),
+        # the last month a date can have: compared as numbers, or "10000-01" would sort
+        # before "9999-12" and the range would never end
+        ("9999-11", "9999-12", ["9999-11", "9999-12"]),
+    ],
+)
+def test_month_range(first: str, last: str, months: list[str]) -> None:
+    assert month_range(first, last) == months
 
 
 # --- Map --------------------------------------------------------------------
