@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sitegen.cache import CACHE_DIR, Cache, digest, extractor_version
+from sitegen.cache import CACHE_DIR, Cache, Remembered, digest, extractor_version
 from sitegen.config import Config
 from sitegen.extract.pipeline import Extraction, extract
 from sitegen.fingerprint import Fingerprints, Pieces, input_signature, theme_digest
@@ -206,10 +206,18 @@ def _article_entries(analysis: Analysis, timeline: Timeline) -> Iterator[Article
         yield ArticleEntry(x.article, tuple(by_article.get(x.article.id, ())))
 
 
-def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -> BuildResult:
-    """Read → extract → timeline → render → write; only what changed is redone."""
+def build(
+    config: Config,
+    progress: Progress = _quiet,
+    use_cache: bool = True,
+    memory: Remembered | None = None,
+) -> BuildResult:
+    """Read → extract → timeline → render → write; only what changed is redone.
+
+    ``memory``: what a long-running caller (the preview server) keeps from one
+    build to the next, besides the cache on disk."""
     started = time.perf_counter()
-    cache = Cache(config.root / CACHE_DIR if use_cache else None)
+    cache = Cache(config.root / CACHE_DIR if use_cache else None, memory)
     files = discover(config.source_dir)
     theme = theme_digest(config)
     inputs = input_signature(config, files, extractor_version(), theme)
@@ -219,6 +227,8 @@ def build(config: Config, progress: Progress = _quiet, use_cache: bool = True) -
             return replace(last, written=0, seconds=time.perf_counter() - started)
     manifest = _Manifest.load(cache, config)
     analysis = analyse(config, progress, files, cache)
+    if memory is not None:
+        memory.turn()  # every article has been asked for: forget the others
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
     entries = tuple(_article_entries(analysis, timeline))
     data = site_data(timeline, entries)

@@ -56,11 +56,48 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-class Cache:
-    """A folder of pickled values, written atomically (a killed build leaves no torn entry)."""
+class Remembered:
+    """Values a long-running process (the preview server) keeps between builds,
+    so a rebuild after one edit need not unpickle every other article's
+    extraction again (~7 s of a 10,000-article rebuild). Values are frozen and
+    keyed by their inputs' digest, so a kept one is never stale; only those the
+    last build used are kept."""
 
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self) -> None:
+        self._last: dict[tuple[str, str], Any] = {}
+        self._now: dict[tuple[str, str], Any] = {}
+
+    def get(self, kind: str, key: str) -> Any:
+        value = self._now.get((kind, key))
+        if value is None:
+            value = self._last.get((kind, key))
+            if value is not None:
+                self._now[(kind, key)] = value
+        return value
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        self._now[(kind, key)] = value
+
+    def turn(self) -> None:
+        """One build has used what it needs: forget what it did not use."""
+        self._last, self._now = self._now, {}
+
+    def __len__(self) -> int:
+        return len(self._last.keys() | self._now.keys())
+
+
+class Cache:
+    """A folder of pickled values, written atomically (a killed build leaves no
+    torn entry); with ``memory``, the kinds in ``REMEMBERED`` are also kept in
+    the process between builds."""
+
+    # Extraction records: small, frozen, needed by every build. Not the downloads'
+    # month pieces, which at 10,000 articles are ~370 MB of text.
+    REMEMBERED = frozenset({"article"})
+
+    def __init__(self, root: Path | None, memory: Remembered | None = None) -> None:
         self.root = root
+        self.memory = memory
 
     def folder(self, kind: str) -> Path | None:
         """A sub-folder for another tool's cache (Jinja's compiled templates)."""
@@ -78,6 +115,15 @@ class Cache:
         return self.root / kind / key[:2] / f"{key}.pickle"
 
     def get(self, kind: str, key: str) -> Any:
+        memory = self.memory if kind in self.REMEMBERED else None
+        if memory is not None and (kept := memory.get(kind, key)) is not None:
+            return kept
+        value = self._load(kind, key)
+        if memory is not None and value is not None:
+            memory.put(kind, key, value)
+        return value
+
+    def _load(self, kind: str, key: str) -> Any:
         if self.root is None:
             return None
         try:
@@ -87,6 +133,8 @@ class Cache:
             return None  # missing or unreadable: recompute
 
     def put(self, kind: str, key: str, value: Any) -> None:
+        if self.memory is not None and kind in self.REMEMBERED:
+            self.memory.put(kind, key, value)
         if self.root is None:
             return
         path = self._path(kind, key)

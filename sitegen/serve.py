@@ -37,6 +37,7 @@ from urllib.parse import quote, unquote
 import jinja2
 
 from sitegen.build import build
+from sitegen.cache import Remembered
 from sitegen.config import CONFIG_NAME, Config, ConfigError, load_config
 from sitegen.watch import MAX_WAIT, QUIET, Watcher
 
@@ -158,10 +159,12 @@ class Preview:
         self.cond = threading.Condition()
         self.state = State(0, 0, ())
         self.stopping = False
+        # The articles' extraction records, kept between rebuilds.
+        self.memory = Remembered()
 
     def rebuild(self, changed: Iterable[str] = ()) -> State:
         started = time.perf_counter()
-        problems, wrote = run_build(self.config)
+        problems, wrote = run_build(self.config, self.memory)
         state = self.publish(problems, wrote)
         self._report(sorted(changed), problems, time.perf_counter() - started)
         return state
@@ -208,13 +211,13 @@ class Preview:
         }
 
 
-def run_build(config: Config) -> tuple[list[Problem], bool]:
+def run_build(config: Config, memory: Remembered | None = None) -> tuple[list[Problem], bool]:
     """One build; returns the problems to show and whether the output folder was replaced."""
     root = config.root
     try:
         # sitegen.toml may have changed; the source and output folders stay what they were.
         fresh = load_config(root, source=config.source, output=config.output)
-        result = build(fresh)
+        result = build(fresh, memory=memory)
     except ConfigError as exc:
         return [Problem(CONFIG_NAME, 0, str(exc).removeprefix(f"{root / CONFIG_NAME}: "))], False
     except jinja2.TemplateError as exc:

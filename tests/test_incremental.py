@@ -227,3 +227,33 @@ def test_an_edit_serialises_only_the_download_months_it_touches(
     build(load_config(site))
     assert ("incidents.json", "2020-02") in made
     assert 0 < len(made) < len(first)
+
+
+def test_the_preview_keeps_extractions_in_memory_between_rebuilds(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild in ``sitegen serve`` reads no unchanged article's record from disk,
+    forgets the records no build uses any more, and builds what a fresh build does."""
+    loaded: list[str] = []
+    real = cache_module.Cache._load
+
+    def spy(self: cache_module.Cache, kind: str, key: str) -> Any:
+        if kind == "article":
+            loaded.append(key)
+        return real(self, kind, key)
+
+    monkeypatch.setattr(cache_module.Cache, "_load", spy)
+    memory = cache_module.Remembered()
+    first = build(load_config(site), memory=memory)
+    articles = first.articles
+    assert len(memory) == articles
+    loaded.clear()
+    append_to_edited(site, "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم الخميس.\n")
+    again = build(load_config(site), memory=memory)
+    edited_key = again.analysis.article_keys[EDITED[:-4]]
+    assert loaded == [edited_key]  # only the edited article was looked for on disk
+    assert len(memory) == articles  # its old record is forgotten
+    kept = tree(site / "output")
+    shutil.rmtree(site / "output")
+    build(load_config(site), use_cache=False)
+    assert kept == tree(site / "output")
