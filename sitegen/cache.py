@@ -35,7 +35,10 @@ def extractor_version() -> str:
         for path in sorted((_PACKAGE / folder).rglob("*"))
         if path.is_file() and path.suffix in kinds
     ]
-    return tree_digest(__version__, [*files, _PACKAGE / "read.py"], _PACKAGE)[:16]
+    # model.py: records are pickled as constructor arguments, so a changed record
+    # type must not load an old entry.
+    extra = [_PACKAGE / "read.py", _PACKAGE / "model.py"]
+    return tree_digest(__version__, [*files, *extra], _PACKAGE)[:16]
 
 
 def tree_digest(seed: str, paths: Iterable[Path], root: Path) -> str:

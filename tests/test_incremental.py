@@ -61,6 +61,24 @@ def test_cached_extraction_equals_a_fresh_one(site: Path) -> None:
     assert first.article_keys and first.article_keys == fresh.article_keys
 
 
+def test_cached_records_share_the_values_that_recur(site: Path) -> None:
+    """A place, a figure or a lexicon key is one object across the articles loaded
+    from the cache, not a copy per incident (equal values, less memory)."""
+    config = load_config(site)
+    cache = cache_module.Cache(site / cache_module.CACHE_DIR)
+    build_module.analyse(config, cache=cache)
+    cached = build_module.analyse(config, cache=cache)
+    incidents = [i for x in cached.extractions for i in x.incidents]
+    values: dict[Any, set[int]] = {}
+    seen = 0
+    for inc in incidents:
+        for value in (*inc.places, inc.casualties, inc.type, inc.actors, inc.date.precision):
+            values.setdefault(value, set()).add(id(value))
+            seen += 1
+    assert len(values) < seen / 2  # values do recur in the seeds
+    assert all(len(ids) == 1 for ids in values.values())
+
+
 def test_nothing_changed_replays_the_last_diagnostics(site: Path) -> None:
     first = build(load_config(site))
     again = build(load_config(site))
