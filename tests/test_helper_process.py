@@ -25,6 +25,7 @@ def helper_shares(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(write_module, "HELPER_MIN", 1)
     monkeypatch.setattr(write_module.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(write_module.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(write_module, "BATCH", 7)  # its report comes in many batches
     shares: list[int] = []
     real = write_module._Helper.__enter__
 
@@ -48,6 +49,25 @@ def test_a_helper_process_makes_the_same_site(site: Path, helper_shares: list[in
     alone = tree(site / "output")
     assert sorted(with_helper) == sorted(alone)
     assert [rel for rel in alone if alone[rel] != with_helper[rel]] == []
+
+
+def test_what_the_helper_stored_is_remembered_for_the_next_build(
+    site: Path, helper_shares: list[int]
+) -> None:
+    build(load_config(site))
+    article = next((site / "seeds").glob("003_*.txt"))
+    article.write_text(
+        article.read_text(encoding="utf-8")
+        + "\nوقتل 7 مدنيين في قصف على مدينة سراقب يوم الخميس.\n",
+        encoding="utf-8",
+    )
+    edited = build(load_config(site))
+    assert len(helper_shares) == 2
+    assert 0 < edited.written < edited.pages / 4  # the helper's unchanged files were known
+    incremental = tree(site / "output")
+    shutil.rmtree(site / "output")
+    build(load_config(site), use_cache=False)
+    assert tree(site / "output") == incremental
 
 
 def test_the_helper_takes_one_language(site: Path, helper_shares: list[int]) -> None:
