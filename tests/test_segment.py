@@ -8,6 +8,8 @@ from sitegen.extract.segment import is_continuation, segment
 KINDS = [
     ("عنوان قصير للخبر\n\nجسر: متابعات\n\nقتل ثلاثة في قصف.", ["headline", "byline", "text"]),
     ("عنوان\nإدلب – NPA\nقتل ثلاثة في قصف.", ["headline", "byline", "text"]),
+    # written with hamza in the data, matched against the folded line
+    ("قتل ثلاثة في قصف.\nإعداد: سامر الأحمد", ["text", "byline"]),
     ("قتل ثلاثة في قصف.\nGIPHY App Key not set. Please check settings", ["text", "debris"]),
     (
         "قتل ثلاثة في قصف.\n\nأخبار ذات صلة\n\nعنوان آخر.. هنا\nعنوان ثالث\n\nنص جديد هنا الآن تماما.",

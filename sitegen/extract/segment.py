@@ -65,7 +65,9 @@ def rules() -> _Rules:
     return _Rules(
         related=tuple(fold_word(w) for w in data["related_markers"]),
         debris=tuple(w.lower() for w in data["debris"]),
-        bylines=tuple(re.compile(p) for p in data["bylines"]),
+        # Matched against folded lines, so folded too: "إعداد" in the data must
+        # match the folded "اعداد" (fold changes letters only, not regex syntax).
+        bylines=tuple(re.compile(fold(p).text) for p in data["bylines"]),
         openers=re.compile(opener_re),
         continuation=re.compile(rf"^\s*(?:{cont})(?=\s)"),
     )
