@@ -467,3 +467,14 @@ def test_an_atomic_save_under_watch_rebuilds_once(site: Path) -> None:
     assert server.preview.state.version == 2, said
     assert server.preview.state.generation == 2
     assert "بنش" in (site / "output" / "ar" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_thread_runs_before_the_first_build(site: Path) -> None:
+    """A build forks a helper process only from a process without threads: the
+    preview's first build must not find the watcher's thread already running."""
+    before = threading.active_count()
+    server = PreviewServer(load_config(site), port=0, say=lambda _: None)
+    try:
+        assert threading.active_count() == before
+    finally:
+        server.stop()
