@@ -3,6 +3,7 @@ render, then write — into a staging folder swapped in only at the end."""
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -23,6 +24,8 @@ from sitegen.timeline import build_timeline
 from sitegen.write import Staging, write_all
 
 Progress = Callable[[str, int, int], None]
+INTERNAL_ERROR = "internal error while extracting"
+_log = logging.getLogger(__name__)
 # Below this many articles to extract, starting worker processes costs more than it saves.
 POOL_MIN = 64
 
@@ -101,15 +104,24 @@ class Processed:
 
     extraction: Extraction | None
     diagnostics: tuple[Diagnostic, ...]
+    failure: str = ""  # the exception, when extraction raised (a bug)
 
 
 def process(path: Path, label: str, data: bytes, week_start: int) -> Processed:
-    """Read one article from its bytes and extract its incidents (runs in workers)."""
+    """Read one article from its bytes and extract its incidents (runs in workers).
+
+    A bug that raises on one article costs that article only: it becomes an
+    error naming the file, and every other article is still built."""
     try:
         article, warnings = parse_article(path, label, data)
+        extraction = extract(article, week_start)
     except ReadError as exc:
         return Processed(None, (Diagnostic(label, exc.line, exc.message, "error"),))
-    extraction = extract(article, week_start)
+    except Exception as exc:
+        _log.debug("internal error while extracting %s", label, exc_info=True)
+        failure = f"{type(exc).__name__}: {exc}"
+        message = f"{INTERNAL_ERROR}: {failure} — please report it"
+        return Processed(None, (Diagnostic(label, 0, message, "error"),), failure)
     return Processed(extraction, tuple(warnings) + extraction.diagnostics)
 
 

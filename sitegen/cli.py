@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
+import logging
 import sys
 import time
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import jinja2
@@ -29,6 +31,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
+    with _debug_log(args.debug):
+        return _run(args)
+
+
+@contextlib.contextmanager
+def _debug_log(debug: bool) -> Iterator[None]:
+    """With --debug, what sitegen caught and reported is also logged with its
+    traceback (worker processes, forked, inherit the handler)."""
+    if not debug:
+        yield
+        return
+    log, handler = logging.getLogger("sitegen"), _Stderr()
+    saved = log.level
+    log.addHandler(handler)
+    log.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(saved)
+
+
+class _Stderr(logging.Handler):
+    """Writes to ``sys.stderr`` as it is when a record comes, not when made."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(self.format(record), file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args))
     except ConfigError as exc:

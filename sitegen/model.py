@@ -39,7 +39,8 @@ class Diagnostic:
     severity: Literal["error", "warning", "info"] = "warning"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path  # 0: the whole file
+        return f"{where}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

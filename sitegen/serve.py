@@ -135,7 +135,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +481,7 @@ LIVE_SCRIPT = r"""(() => {
       const item = document.createElement("li");
       const where = document.createElement("code");
       where.dir = "ltr";
-      where.textContent = p.file + ":" + p.line;
+      where.textContent = p.line ? p.file + ":" + p.line : p.file;
       item.append(where, " ", p.message);
       list.append(item);
     }

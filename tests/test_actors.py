@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,9 @@ from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import fold_word
 from sitegen.extract.victims import all_victim_groups, find_victims
 
+from .conftest import Shared
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/spec/seed-incidents.json")
 
 
 def seed(name: str) -> str:
@@ -139,11 +139,9 @@ def test_attribution_in_context(article: str, sentence: str, expected: str) -> N
     assert sentence[m.start : m.end] == m.text
 
 
-def test_gold_reported_by() -> None:
+def test_gold_reported_by(shared: Shared) -> None:
     """Every gold reported_by comes out of the sentence holding its cue."""
-    if not GOLD.exists():
-        pytest.skip("gold file not available")
-    for article in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]:
+    for article in shared.seed_gold()["articles"]:
         body = (ROOT / "seeds" / article["file"]).read_text(encoding="utf-8")
         for incident in article["incidents"]:
             if not incident.get("reported_by"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,9 @@ from sitegen.extract.events import all_event_types, classify, event_type, find_t
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import fold_word
 
+from .conftest import Shared
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/spec/seed-incidents.json")
 
 # (gold id or "", clause, expected type). Gold rows use the gold cue; where a
 # cue alone lacks the words that decide its type, the row uses the clause of
@@ -211,16 +211,13 @@ def test_classify(gold: str, clause: str, expected: str) -> None:
     assert (trigger is None) == (expected == "")
 
 
-def _gold() -> list[dict[str, object]]:
-    if not GOLD.exists():
-        pytest.skip("gold file not available")
-    data = json.loads(GOLD.read_text(encoding="utf-8"))
-    return [i for a in data["articles"] for i in a["incidents"]]
+def _gold(shared: Shared) -> list[dict[str, object]]:
+    return [i for a in shared.seed_gold()["articles"] for i in a["incidents"]]
 
 
-def test_every_gold_incident_has_a_row_with_its_type() -> None:
+def test_every_gold_incident_has_a_row_with_its_type(shared: Shared) -> None:
     rows = {(g, t) for g, _, t in CLAUSES if g}
-    for incident in _gold():
+    for incident in _gold(shared):
         assert (incident["id"], incident["type"]) in rows, incident["id"]
 
 

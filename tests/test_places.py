@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -13,8 +12,9 @@ from sitegen.extract.lexicon import load_table
 from sitegen.extract.normalize import fold_word
 from sitegen.extract.places import PlaceMention, find_places, gazetteer, transliterate
 
+from .conftest import Shared
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "spec" / "seed-incidents.json"
 
 # (sentence, the English names found, in order)
 CASES: list[tuple[str, list[str]]] = [
@@ -178,11 +178,9 @@ def test_runs_in_one_pass_on_a_long_text() -> None:
 # --- the seed gold file: every core place is found on its incident's line ---
 
 
-def _gold_incidents() -> list[tuple[str, str, list[str], list[str]]]:
-    if not GOLD.exists():
-        return []
+def _gold_incidents(shared: Shared) -> list[tuple[str, str, list[str], list[str]]]:
     out = []
-    for article in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]:
+    for article in shared.seed_gold()["articles"]:
         text = (ROOT / "seeds" / article["file"]).read_text(encoding="utf-8")
         for inc in article["incidents"]:
             if inc.get("core") and inc.get("places"):
@@ -195,14 +193,18 @@ def _loose(name: str) -> str:
     return re.sub(r"^al|[^a-z]", "", name.lower().replace("al-", ""))
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="shared/spec/seed-incidents.json not beside the repo")
-@pytest.mark.parametrize(("incident", "line", "places", "places_ar"), _gold_incidents())
-def test_gold_places(incident: str, line: str, places: list[str], places_ar: list[str]) -> None:
-    found = find_places(line)
-    found_en = {_loose(m.place.en) for m in found}
-    found_ar = {fold_word(m.place.ar) for m in found}
-    for en, ar in zip(places, places_ar, strict=True):
-        assert _loose(en) in found_en or fold_word(ar) in found_ar, (incident, en)
+def test_gold_places(shared: Shared) -> None:
+    incidents = _gold_incidents(shared)
+    assert incidents
+    missed = []
+    for incident, line, places, places_ar in incidents:
+        found = find_places(line)
+        found_en = {_loose(m.place.en) for m in found}
+        found_ar = {fold_word(m.place.ar) for m in found}
+        for en, ar in zip(places, places_ar, strict=True):
+            if not (_loose(en) in found_en or fold_word(ar) in found_ar):
+                missed.append((incident, en))
+    assert not missed
 
 
 # --- the gazetteer file itself ---

@@ -11,10 +11,7 @@ import pytest
 
 from sitegen.cli import main
 
-from .conftest import SHARED
-
-GOLD = SHARED / "spec" / "seed-incidents.json"
-SCORER = SHARED / "tools" / "score_incidents.py"
+from .conftest import Shared
 
 
 @pytest.fixture
@@ -25,10 +22,9 @@ def extracted(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     return out
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="../shared is not beside the repository")
-def test_seed_incidents_score_strict(extracted: Path) -> None:
+def test_seed_incidents_score_strict(extracted: Path, shared: Shared) -> None:
     run = subprocess.run(
-        [sys.executable, str(SCORER), str(GOLD), str(extracted), "--strict"],
+        [sys.executable, str(shared.scorer), str(shared.gold), str(extracted), "--strict"],
         capture_output=True,
         text=True,
         check=False,

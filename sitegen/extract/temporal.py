@@ -145,6 +145,15 @@ def _lookup(table: dict[str, Any], matched: str) -> Any:
     return table.get("ا" + key)
 
 
+def _unit(units: dict[str, tuple[str, str]], word: str) -> tuple[str, str] | None:
+    """A unit word's (unit, form), its article taken off: "السنوات", and "لسنوات"
+    where the preposition ل has swallowed the article's alef ("للسنوات")."""
+    for bare in (word, word.removeprefix("ال"), word.removeprefix("ل")):
+        if bare in units:
+            return units[bare]
+    return None
+
+
 def _ordinals(data: dict[str, Any]) -> dict[str, int]:
     """Day-of-month ordinals 1–31 composed from the data's parts."""
     units = _folded_map(data["ordinal_units"].items())
@@ -658,8 +667,10 @@ def _b_span(c: _Ctx) -> DateMention | None:
     if direction == "this":
         return None
     direction = "past" if direction == "recent" else direction
-    word = c.group("sdual") or c.group("spl") or c.group("su2")
-    unit, form = _lookup(c.g.units, word) or _lookup(c.g.units, word[2:])
+    found = _unit(c.g.units, c.group("sdual") or c.group("spl") or c.group("su2"))
+    if found is None:
+        return None
+    unit, form = found
     amount: int | None = None
     if form == "dual":
         amount = 2
