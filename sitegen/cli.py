@@ -100,19 +100,38 @@ def _template_error(exc: jinja2.TemplateError) -> str:
     return f"template error: {exc}"
 
 
+def _common(parser: argparse.ArgumentParser, default: object) -> None:
+    """Options every command takes, before or after its name. After it they default
+    to SUPPRESS, so that leaving them out keeps what was given before it."""
+
+    def flag(value: bool) -> object:
+        return argparse.SUPPRESS if default is argparse.SUPPRESS else value
+
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=argparse.SUPPRESS if default is argparse.SUPPRESS else Path("."),
+        help="the site folder (default: .)",
+    )
+    parser.add_argument("--debug", action="store_true", default=flag(False), help="show tracebacks")
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", default=flag(False), help="print only errors"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sitegen", description="Static timeline sites from Arabic news."
     )
     p.add_argument("--version", action="version", version=f"sitegen {__version__}")
-    p.add_argument("--debug", action="store_true", help="show tracebacks")
-    p.add_argument("--root", type=Path, default=Path("."), help="the site folder (default: .)")
-    sub = p.add_subparsers(dest="command")
+    _common(p, None)
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common, argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", parser_class=_sub_parser(common))
 
     b = sub.add_parser("build", help="read, extract, build the timeline, render, write")
     b.add_argument("--source", help="articles folder (default: seeds)")
     b.add_argument("--output", help="output folder (default: output)")
-    b.add_argument("--quiet", "-q", action="store_true")
     b.add_argument("--no-cache", action="store_true", help="extract every article again")
     b.set_defaults(run=cmd_build)
 
@@ -134,6 +153,14 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _sub_parser(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    class Sub(argparse.ArgumentParser):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, parents=[common], **kwargs)  # type: ignore[misc, arg-type]
+
+    return Sub
+
+
 def _config(args: argparse.Namespace) -> Config:
     return load_config(
         args.root, source=getattr(args, "source", None), output=getattr(args, "output", None)
@@ -146,16 +173,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(config, progress, use_cache=not args.no_cache)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
-    _print_diagnostics(d for d in result.analysis.diagnostics if d.severity != "info")
     a = result.analysis
-    print(
-        f"built {result.articles} articles, {result.incidents} incidents "
-        f"({result.undated} undated), {result.pages} files ({result.written} changed); "
-        f"{a.errors} errors, {a.warnings} warnings; {result.seconds:.2f}s",
-        file=sys.stderr,
-    )
-    print(f"open {config.output_dir / 'index.html'}", file=sys.stderr)
+    shown = ("error",) if args.quiet else ("error", "warning")
+    _print_diagnostics(d for d in a.diagnostics if d.severity in shown)
+    if not args.quiet:
+        print(
+            f"built {counted(result.articles, 'article')}, {counted(result.incidents, 'incident')} "
+            f"({result.undated} undated), {counted(result.pages, 'file')} "
+            f"({result.written} changed); {tally(a.errors, a.warnings)}; {result.seconds:.2f}s",
+            file=sys.stderr,
+        )
+        print(f"open {config.output_dir / 'index.html'}", file=sys.stderr)
     return EXIT_ATTENTION if a.errors else EXIT_OK
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 incident", "2 incidents", "0 errors"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def tally(errors: int, warnings: int) -> str:
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
 
 
 def _progress_printer():  # type: ignore[no-untyped-def]
@@ -230,13 +268,14 @@ def _csv(incidents: list[Incident]) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
     analysis = analyse(config)
-    _print_diagnostics(analysis.diagnostics, stream=sys.stdout)
+    diagnostics = analysis.diagnostics
+    if args.quiet:
+        diagnostics = tuple(d for d in diagnostics if d.severity == "error")
+    _print_diagnostics(diagnostics, stream=sys.stdout)
     needs = analysis.errors + analysis.warnings
-    print(
-        f"{len(analysis.extractions)} articles checked: {analysis.errors} errors, "
-        f"{analysis.warnings} warnings",
-        file=sys.stderr,
-    )
+    if not args.quiet:
+        checked = counted(len(analysis.extractions), "article")
+        print(f"{checked} checked: {tally(analysis.errors, analysis.warnings)}", file=sys.stderr)
     return EXIT_ATTENTION if needs else EXIT_OK
 
 
@@ -250,7 +289,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sitegen import serve  # watchdog and the server load only for this command
 
     port = 8000 if args.port is None else args.port
-    return serve.run(_config(args), args.host, port, args.port is not None, args.open)
+    return serve.run(
+        _config(args), args.host, port, args.port is not None, args.open, quiet=args.quiet
+    )
 
 
 # --- publish and init ---------------------------------------------------------------------
@@ -286,10 +327,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         force=args.force,
     )
-    return publish.command(_config(args), options)
+    return publish.command(_config(args), options, args.quiet)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from sitegen import init
 
-    return init.command(args.directory or args.root, args.github_actions, args.force)
+    return init.command(args.directory or args.root, args.github_actions, args.force, args.quiet)

@@ -9,6 +9,7 @@ Existing files are never overwritten without ``--force``.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -133,16 +134,24 @@ class Scaffold:
 
 
 def scaffold(directory: Path, github_actions: bool = False) -> Scaffold:
-    files = {
-        "sitegen.toml": CONFIG,
-        "seeds/example.md": SAMPLE_ARTICLE,
-        ".gitignore": GITIGNORE,
-    }
+    """A new site's files; in an existing site, ``--github-actions`` adds the workflow only."""
+    files = {}
+    if not (github_actions and is_site(directory)):
+        files = {
+            "sitegen.toml": CONFIG,
+            "seeds/example.md": SAMPLE_ARTICLE,
+            ".gitignore": GITIGNORE,
+        }
     package = None
     if github_actions:
         package = sitegen_package(directory)
         files[WORKFLOW_PATH] = workflow(package)
     return Scaffold(files, package)
+
+
+def is_site(directory: Path) -> bool:
+    """A site is there already: its settings, or an articles folder."""
+    return (directory / "sitegen.toml").is_file() or (directory / "seeds").is_dir()
 
 
 def workflow(package: str) -> str:
@@ -178,20 +187,52 @@ def _installed_from_git() -> str | None:
     return f"git+{info['url']}" + (f"@{commit}" if commit else "")
 
 
-def write(directory: Path, plan: Scaffold, force: bool = False) -> list[Path]:
-    """Write the files; refuse (writing nothing) if any exists, unless ``force``."""
-    targets = [directory / rel for rel in plan.files]
-    existing = [t for t in targets if t.exists()]
-    if existing and not force:
-        names = ", ".join(str(t) for t in existing)
-        raise FileExistsError(f"already there: {names} (use --force to overwrite)")
-    for target, text in zip(targets, plan.files.values(), strict=True):
+@dataclass(frozen=True, slots=True)
+class Written:
+    path: Path
+    backup: Path | None = None  # the user's file as it was, when --force replaced it
+
+
+def write(directory: Path, plan: Scaffold, force: bool = False) -> list[Written]:
+    """Write the files; refuse (writing nothing) if any exists with other content,
+    unless ``force`` — and then the user's file is first copied to ``NAME.bak``."""
+    targets = {directory / rel: text for rel, text in plan.files.items()}
+    differ = [t for t, text in targets.items() if t.exists() and not _holds(t, text)]
+    if differ and not force:
+        names = ", ".join(str(t) for t in differ)
+        raise FileExistsError(
+            f"already there: {names} (use --force to replace; a copy is kept as .bak)"
+        )
+    out = []
+    for target, text in targets.items():
+        if target.exists() and _holds(target, text):
+            continue
+        backup = _backup(target) if target.exists() else None
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    return targets
+        out.append(Written(target, backup))
+    return out
 
 
-def command(directory: Path, github_actions: bool, force: bool) -> int:
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _backup(path: Path) -> Path:
+    """``NAME.bak`` — or ``NAME.bak.1``, ``.2``… so an older copy is never lost either."""
+    backup = path.with_name(path.name + ".bak")
+    n = 0
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.bak.{n}")
+    shutil.copy2(path, backup)
+    return backup
+
+
+def command(directory: Path, github_actions: bool, force: bool, quiet: bool = False) -> int:
     """``sitegen init``: 0 when written, 1 when files would be overwritten."""
     plan = scaffold(directory, github_actions)
     try:
@@ -199,8 +240,15 @@ def command(directory: Path, github_actions: bool, force: bool) -> int:
     except FileExistsError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)
         return 1
-    for path in written:
-        print(f"wrote {path}")
+    if quiet:
+        return 0
+    for done in written:
+        if done.backup is not None:
+            print(f"replaced {done.path}; your version is kept as {done.backup}")
+        else:
+            print(f"wrote {done.path}")
+    if not written:
+        print(f"nothing to write: {directory} already has these files as init writes them")
     if plan.package == PACKAGE_PLACEHOLDER:
         print(
             f"edit SITEGEN_PACKAGE in {directory / WORKFLOW_PATH}: "

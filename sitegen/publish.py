@@ -316,8 +316,10 @@ def _check_size(size: int, url: str | None) -> None:
         )
 
 
-def command(config: Config, options: Options) -> int:
+def command(config: Config, options: Options, quiet: bool = False) -> int:
     """``sitegen publish``: the report on stdout, problems on stderr; 0 or 1."""
+    from sitegen.cli import counted, tally
+
     try:
         published, result = publish(config, options)
     except BuildFailed as exc:
@@ -329,10 +331,12 @@ def command(config: Config, options: Options) -> int:
     except PublishError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)
         return 1
+    if quiet:
+        return 0
     a = result.analysis
     print(
-        f"built {result.articles} articles, {result.incidents} incidents; "
-        f"{a.errors} errors, {a.warnings} warnings",
+        f"built {counted(result.articles, 'article')}, {counted(result.incidents, 'incident')}; "
+        f"{tally(a.errors, a.warnings)}",
         file=sys.stderr,
     )
     print("\n".join(report(published)))
@@ -348,7 +352,7 @@ def report(p: Published) -> list[str]:
     if p.remote_url and (p.pushed or p.dry_run):
         target = f"{p.remote}/{p.branch} ({p.remote_url})"
     lines = [
-        f"{'would publish' if p.dry_run else 'published'} {p.files} files "
+        f"{'would publish' if p.dry_run else 'published'} {p.files:,} files "
         f"({_size(p.size)}) to {target}",
     ]
     if p.commit:

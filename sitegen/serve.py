@@ -615,9 +615,17 @@ class PreviewServer:
             self.httpd = None
 
 
-def run(config: Config, host: str, port: int, explicit_port: bool, open_browser: bool) -> int:
-    """``sitegen serve``: runs until Ctrl-C (or SIGTERM)."""
-    server = PreviewServer(config, host, port, explicit_port)
+def run(
+    config: Config,
+    host: str,
+    port: int,
+    explicit_port: bool,
+    open_browser: bool,
+    quiet: bool = False,
+) -> int:
+    """``sitegen serve``: runs until Ctrl-C (or SIGTERM); ``quiet`` says only what failed."""
+    say = _errors_only if quiet else _stderr
+    server = PreviewServer(config, host, port, explicit_port, say=say)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.start()
@@ -625,17 +633,23 @@ def run(config: Config, host: str, port: int, explicit_port: bool, open_browser:
         _stderr(str(exc))
         return 2
     if host not in ("127.0.0.1", "localhost", "::1"):
-        _stderr(f"warning: listening on {host}: other machines can reach this preview")
-    _stderr(f"serving {server.url} (Ctrl-C to stop)")
+        say(f"warning: listening on {host}: other machines can reach this preview")
+    say(f"serving {server.url} (Ctrl-C to stop)")
     if open_browser:
         threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
-        _stderr("stopping…")
+        say("stopping…")
     finally:
         server.stop(grace=5.0)
     return 0
+
+
+def _errors_only(line: str) -> None:
+    """What ``--quiet`` lets through: failed rebuilds and their problems."""
+    if line.startswith(("rebuild failed", "  ")):
+        _stderr(line)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -122,3 +122,41 @@ def test_progress_is_shown_ten_times_a_second_not_once_per_file(
     show("render", 3, 0)
     lines = capsys.readouterr().err.split("\r\033[K")[1:]
     assert lines == ["render 1", "extract 1/3", "extract 2/3", "extract 3/3", "render 3"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--root", "{site}", "--quiet", "build"],
+        ["build", "--root", "{site}", "--quiet"],
+        ["build", "-q", "--root", "{site}"],
+    ],
+)
+def test_root_and_quiet_work_before_and_after_the_command(
+    site: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *(a.format(site=site) for a in argv))
+    assert code == 0
+    assert (site / "output" / "index.html").is_file()
+    assert out == "" and err == ""  # quiet: only errors, and there are none
+
+
+def test_quiet_still_prints_errors(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "seeds" / "bad.txt").write_text("---\ndate: nope\n---\nنص.\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--root", str(site), "-q")
+    assert code == 1
+    assert err.splitlines() == [err.splitlines()[0]] and "seeds/bad.txt:2: error:" in err
+    code, out, err = run(capsys, "check", "--root", str(site), "-q")
+    assert code == 1 and "error:" in out and "warning:" not in out and err == ""
+
+
+def test_counts_are_singular_and_plural(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for path in (site / "seeds").iterdir():
+        if not path.name.startswith("001_"):
+            path.unlink()
+    (site / "seeds" / "bad.txt").write_text("---\ndate: nope\n---\nنص.\n", encoding="utf-8")
+    _, _, err = run(capsys, "--root", str(site), "build")
+    summary = err.splitlines()[-2]
+    assert summary.startswith("built 1 article, ") and "1 error, 0 warnings" in summary
+    _, _, err = run(capsys, "--root", str(site), "check")
+    assert "1 article checked: 1 error, " in err

@@ -53,6 +53,34 @@ def test_refuses_to_overwrite_without_force(
     assert not (tmp_path / "seeds").exists()  # nothing written at all
     assert main(["init", str(tmp_path), "--force"]) == 0
     assert (tmp_path / "sitegen.toml").read_text(encoding="utf-8") == init.CONFIG
+    # --force never destroys the user's file without a copy, and says so
+    assert (tmp_path / "sitegen.toml.bak").read_text(encoding="utf-8") == 'output = "site"\n'
+    assert "your version is kept as" in capsys.readouterr().out
+
+
+def test_force_keeps_every_older_copy(tmp_path: Path) -> None:
+    for version in ("one", "two"):
+        (tmp_path / "sitegen.toml").write_text(f"# {version}\n", encoding="utf-8")
+        assert main(["-q", "init", str(tmp_path), "--force"]) == 0
+    assert (tmp_path / "sitegen.toml.bak").read_text(encoding="utf-8") == "# one\n"
+    assert (tmp_path / "sitegen.toml.bak.1").read_text(encoding="utf-8") == "# two\n"
+
+
+def test_github_actions_in_an_existing_site_writes_the_workflow_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    config = 'base_url = "https://me.github.io/news/"\n'
+    (tmp_path / "sitegen.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "seeds" / "example.md").write_text("---\ndate: 2020-01-01\n---\nمقالي\n")
+    capsys.readouterr()
+    assert main(["init", str(tmp_path), "--github-actions"]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / init.WORKFLOW_PATH).is_file()
+    assert (tmp_path / "sitegen.toml").read_text(encoding="utf-8") == config
+    assert "مقالي" in (tmp_path / "seeds" / "example.md").read_text(encoding="utf-8")
+    assert not list(tmp_path.rglob("*.bak"))
+    assert out.count("wrote ") == 1
 
 
 def test_github_actions_workflow(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
