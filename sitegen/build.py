@@ -18,7 +18,15 @@ from sitegen.fingerprint import Fingerprints, Pieces, input_signature, theme_dig
 from sitegen.model import Diagnostic, Incident, Timeline
 from sitegen.overrides import Overrides, apply_overrides, load_overrides
 from sitegen.pages import ArticleEntry, site_data
-from sitegen.read import ReadError, discover, label_for, parse_article, read_bytes
+from sitegen.read import (
+    Listing,
+    ReadError,
+    label_for,
+    parse_article,
+    read_bytes,
+    skipped_notes,
+    source_files,
+)
 from sitegen.render import render_site, static_files
 from sitegen.timeline import build_timeline
 from sitegen.write import Staging, write_all
@@ -69,14 +77,21 @@ def analyse(
     progress: Progress = _quiet,
     paths: list[Path] | None = None,
     cache: Cache | None = None,
+    listing: Listing | None = None,
 ) -> Analysis:
-    """Read and extract the site's articles (or ``paths``); nothing is written.
+    """Read and extract the site's articles (or only ``paths``); nothing is written.
 
     Articles whose bytes are in the cache are not read again; the others are
-    extracted across the machine's cores when there are many of them.
+    extracted across the machine's cores when there are many of them. An
+    article that read before and no longer does keeps its last good reading.
     """
     cache = cache or Cache(None)
-    files = discover(config.source_dir) if paths is None else paths
+    notes: list[Diagnostic] = []
+    if paths is None:
+        listing = listing or source_files(config.source_dir, config.source)
+        paths = listing.articles
+        notes = skipped_notes(listing.skipped, config.root)
+    files = paths
     labels = [label_for(f, config.root) for f in files]
     results: list[Processed | None] = [None] * len(files)
     todo: list[tuple[int, Path, str, bytes, str]] = []
@@ -95,7 +110,54 @@ def analyse(
         results[i] = done
         if done.extraction is not None:
             cache.put("article", key, done)
-    return _collect(config, [r for r in results if r is not None], keys)
+    readings = [r for r in results if r is not None]
+    kept = _keep_last_good(cache, list(zip(files, labels, readings, strict=True)), keys)
+    return _collect(config, kept, keys, notes)
+
+
+# What each source file last read as (label → [cache key, when]), so that a file
+# that breaks keeps its last good reading in the site instead of vanishing from it.
+_LAST_GOOD = "last-good"
+
+
+def _keep_last_good(
+    cache: Cache, readings: list[tuple[Path, str, Processed]], keys: dict[str, str]
+) -> list[Processed]:
+    if cache.root is None:
+        return [r for _, _, r in readings]
+    index = cache.load_manifest(_LAST_GOOD)
+    known = {label: index[label] for _, label, _ in readings if len(index.get(label, ())) == 2}
+    out = []
+    for path, label, reading in readings:
+        entry = known.get(label)
+        if reading.extraction is not None:
+            if entry is None or entry[0] != keys[label]:
+                known[label] = [keys[label], _modified(path)]
+        elif entry is not None and (last := _reading(cache, entry[0])) is not None:
+            keys[label] = entry[0]
+            errors = tuple(
+                replace(d, message=f"{d.message}; kept the version of {entry[1]}")
+                for d in reading.diagnostics
+                if d.severity == "error"
+            )
+            reading = Processed(last.extraction, errors, reading.failure)
+        out.append(reading)
+    if known != index:
+        cache.save_manifest(known, _LAST_GOOD)
+    return out
+
+
+def _reading(cache: Cache, key: str) -> Processed | None:
+    found = cache.get("article", key)
+    return found if isinstance(found, Processed) and found.extraction is not None else None
+
+
+def _modified(path: Path) -> str:
+    """When the file was last changed, as a user reads it (local time)."""
+    try:
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+    except OSError:
+        return time.strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,10 +209,12 @@ def _process_all(
             yield done
 
 
-def _collect(config: Config, results: list[Processed], keys: dict[str, str]) -> Analysis:
+def _collect(
+    config: Config, results: list[Processed], keys: dict[str, str], notes: list[Diagnostic]
+) -> Analysis:
     """Refuse duplicate article ids, then apply the user's corrections."""
     extractions: list[Extraction] = []
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = list(notes)
     seen: dict[str, str] = {}
     folded: dict[str, str] = {}  # casefolded id → path
     for r in results:
@@ -230,7 +294,8 @@ def build(
     build to the next, besides the cache on disk."""
     started = time.perf_counter()
     cache = Cache(config.root / CACHE_DIR if use_cache else None, memory)
-    files = discover(config.source_dir)
+    listing = source_files(config.source_dir, config.source)
+    files = listing.articles
     theme = theme_digest(config)
     inputs = input_signature(config, files, extractor_version(), theme)
     if _Manifest.last_inputs(cache, config) == inputs:
@@ -238,7 +303,7 @@ def build(
         if isinstance(last, BuildResult):  # nothing was edited since that build
             return replace(last, written=0, seconds=time.perf_counter() - started)
     manifest = _Manifest.load(cache, config)
-    analysis = analyse(config, progress, files, cache)
+    analysis = analyse(config, progress, None, cache, listing)
     if memory is not None:
         memory.turn()  # every article has been asked for: forget the others
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)

@@ -132,8 +132,8 @@ class Cache:
         try:
             with self._path(kind, key).open("rb") as fh:
                 return pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return None  # missing or unreadable: recompute
+        except Exception:  # missing, torn, or made by other code: recompute, never fail
+            return None
 
     def put(self, kind: str, key: str, value: Any) -> None:
         if self.memory is not None and kind in self.REMEMBERED:

@@ -20,7 +20,7 @@ from sitegen import __version__
 from sitegen.build import analyse, build
 from sitegen.config import Config, ConfigError, load_config
 from sitegen.model import Diagnostic, Incident
-from sitegen.read import discover
+from sitegen.read import SourceError, discover
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -63,7 +63,7 @@ class _Stderr(logging.Handler):
 def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args))
-    except ConfigError as exc:
+    except (ConfigError, SourceError) as exc:
         print(f"sitegen: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except jinja2.TemplateError as exc:

@@ -10,6 +10,7 @@ import datetime as dt
 import errno
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,15 +48,32 @@ class ReadError(Exception):
         self.message = message
 
 
+class SourceError(Exception):
+    """The articles folder is missing, or holds no article: nothing to build."""
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    articles: list[Path]  # in a stable order
+    skipped: list[Path]  # other files a user may have meant as articles (.docx, .pdf…)
+
+
 def discover(source: Path) -> list[Path]:
-    """Article files under ``source``, in a stable order.
+    """Article files under ``source``, in a stable order."""
+    return scan(source).articles
+
+
+def scan(source: Path) -> Listing:
+    """Article files under ``source``, and the other files there.
 
     Names starting with ``_`` or ``.`` are not articles (overrides, editor
-    backups); symlinks that lead outside the source folder are not followed.
-    A link that loops or leads nowhere is listed, so that reading it reports it.
+    backups) and are not listed at all; symlinks that lead outside the source
+    folder are not followed. A link that loops or leads nowhere is listed, so
+    that reading it reports it.
     """
     root = source.resolve()
     found: list[Path] = []
+    skipped: list[Path] = []
     folders = [str(source)]
     while folders:  # scandir's entries know their type: no stat, no resolve per file
         try:
@@ -71,7 +89,41 @@ def discover(source: Path) -> list[Path]:
                 entry.is_file(follow_symlinks=False) or _inside(Path(entry.path), root)
             ):
                 found.append(Path(entry.path))
-    return sorted(found)
+            elif entry.is_file(follow_symlinks=False) and not entry.name.endswith("~"):
+                skipped.append(Path(entry.path))
+    return Listing(sorted(found), sorted(skipped))
+
+
+def source_files(source: Path, shown: str) -> Listing:
+    """The articles of a site's source folder; a folder that is missing or has no
+    article is an error, not an empty site (a typo in --source must not publish one)."""
+    if not source.is_dir():
+        where = f" ({source})" if shown != str(source) else ""
+        raise SourceError(
+            f"the source folder '{shown}' does not exist{where}; "
+            "check --source or 'source' in sitegen.toml"
+        )
+    listing = scan(source)
+    if not listing.articles:
+        others = f" (only {len(listing.skipped)} other files)" if listing.skipped else ""
+        raise SourceError(
+            f"the source folder '{shown}' has no articles{others}: "
+            "sitegen reads .txt and .md files; add one, or check --source"
+        )
+    return listing
+
+
+def skipped_notes(skipped: list[Path], root: Path | None) -> list[Diagnostic]:
+    """One note per file in the source folder that is not read as an article."""
+    out = []
+    for path in skipped:
+        kind = path.suffix.lower() or "file with no extension"
+        msg = (
+            f"not read: sitegen reads only .txt and .md articles, and this is a {kind}; "
+            "save it as text to include it, or move it out of the source folder"
+        )
+        out.append(Diagnostic(_label(path, root), 0, msg, "info"))
+    return out
 
 
 def _inside(link: Path, root: Path) -> bool:

@@ -39,6 +39,7 @@ import jinja2
 from sitegen.build import build
 from sitegen.cache import Remembered
 from sitegen.config import CONFIG_NAME, Config, ConfigError, load_config
+from sitegen.read import SourceError
 from sitegen.watch import MAX_WAIT, QUIET, Watcher
 
 PREFIX = "/__sitegen__/"
@@ -221,6 +222,8 @@ def run_build(config: Config, memory: Remembered | None = None) -> tuple[list[Pr
         result = build(fresh, memory=memory)
     except ConfigError as exc:
         return [Problem(CONFIG_NAME, 0, str(exc).removeprefix(f"{root / CONFIG_NAME}: "))], False
+    except SourceError as exc:
+        return [Problem(config.source, 0, str(exc))], False
     except jinja2.TemplateError as exc:
         return [template_problem(exc, root)], False
     except Exception as exc:  # a bug or an unreadable file: show it, keep serving

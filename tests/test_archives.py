@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,113 @@ def test_real_news_that_raised_now_extracts(shared: Shared) -> None:
         data = f"---\ndate: {row['date']}\n---\n{row['text']}\n".encode()
         done = build_module.process(Path(f"{rid}.txt"), f"{rid}.txt", data, 5)
         assert done.failure == "" and done.extraction is not None, rid
+
+
+# --- a source folder that is not there -----------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["flag", "config"])
+def test_a_missing_source_folder_is_an_error_that_names_it(
+    site: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    assert main(["--root", str(site), "-q", "build"]) == 0
+    before = (site / "output" / "index.html").read_bytes()
+    if how == "flag":
+        argv = ["--root", str(site), "build", "--source", "articels"]
+    else:
+        (site / "sitegen.toml").write_text('source = "seed"\n', encoding="utf-8")
+        argv = ["--root", str(site), "build"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    name = "articels" if how == "flag" else "seed"
+    assert f"the source folder '{name}' does not exist" in err
+    assert "0 errors" not in err
+    assert (site / "output" / "index.html").read_bytes() == before  # nothing built over it
+
+
+def test_a_source_folder_with_no_articles_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "report.docx").write_bytes(b"PK\x03\x04")
+    for command in ("build", "check", "extract"):
+        assert main(["--root", str(tmp_path), command]) == 2
+        err = capsys.readouterr().err
+        assert "the source folder 'seeds' has no articles (only 1 other files)" in err
+    assert not (tmp_path / "output").exists()
+
+
+def test_check_names_each_file_it_does_not_read(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("report.docx", "scan.pdf", "photo.jpg"):
+        (site / "seeds" / name).write_bytes(b"\x00\x01")
+    main(["--root", str(site), "check"])
+    out = capsys.readouterr().out
+    for name, kind in (("report.docx", ".docx"), ("scan.pdf", ".pdf"), ("photo.jpg", ".jpg")):
+        lines = [ln for ln in out.splitlines() if ln.startswith(f"seeds/{name}: ")]
+        assert len(lines) == 1 and f"this is a {kind}" in lines[0], out
+
+
+# --- an article that read before and breaks -------------------------------------------------
+
+BROKEN_FRONT_MATTER = "---\ndate: [2020-02-28\n---\n"
+
+
+def _break(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+    path.write_text(BROKEN_FRONT_MATTER + body, encoding="utf-8")
+
+
+def _incident_files(output: Path, article_id: str) -> list[str]:
+    return sorted(p.name for p in (output / "en" / "incidents").glob(f"{article_id}-*.html"))
+
+
+def test_a_broken_article_keeps_its_last_good_reading(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = "001_a1a39c06a4cbffd7"
+    assert main(["--root", str(site), "build"]) == 0
+    output = site / "output"
+    incidents = _incident_files(output, article)
+    assert incidents
+    _break(site / "seeds" / f"{article}.txt")
+    assert main(["--root", str(site), "build"]) == 1
+    err = capsys.readouterr().err
+    line = next(ln for ln in err.splitlines() if ln.startswith(f"seeds/{article}.txt:"))
+    assert "error: front matter is not valid YAML" in line
+    assert re.search(r"; kept the version of \d{4}-\d\d-\d\d \d\d:\d\d$", line), line
+    assert (output / "en" / "articles" / f"{article}.html").is_file()
+    assert _incident_files(output, article) == incidents
+    assert article in (output / "incidents.json").read_text(encoding="utf-8")
+
+
+def test_a_new_article_that_never_read_is_skipped(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(site), "build"]) == 0
+    (site / "seeds" / "new.txt").write_text(BROKEN_FRONT_MATTER + "قصف على سراقب.\n")
+    assert main(["--root", str(site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "seeds/new.txt:2: error: front matter is not valid YAML" in err
+    assert "kept the version" not in err
+    assert not (site / "output" / "en" / "articles" / "new.html").exists()
+
+
+def test_the_preview_keeps_a_broken_articles_pages(site: Path) -> None:
+    from sitegen.cache import Remembered
+    from sitegen.config import load_config
+    from sitegen.serve import run_build
+
+    article = "004_f2a80a27c08aac64"
+    memory = Remembered()
+    config = load_config(site)
+    assert run_build(config, memory) == ([], True)
+    incidents = _incident_files(site / "output", article)
+    _break(site / "seeds" / f"{article}.txt")
+    problems, _ = run_build(config, memory)
+    assert [p.file for p in problems] == [f"seeds/{article}.txt"]
+    assert "kept the version of" in problems[0].message
+    assert (site / "output" / "ar" / "articles" / f"{article}.html").is_file()
+    assert _incident_files(site / "output", article) == incidents

@@ -156,7 +156,7 @@ def build(root: Path) -> Run:
     err = io.StringIO()
     started = time.perf_counter()
     with contextlib.redirect_stderr(err):
-        code = cli.main(["--root", str(root), "build", "--source", "src", "--output", "out", "-q"])
+        code = cli.main(["--root", str(root), "build", "--source", "src", "--output", "out"])
     text = err.getvalue()
     lines = [ln for ln in text.splitlines() if re.match(r"^.+:\d+: (error|warning): ", ln)]
     return Run(code, text, time.perf_counter() - started, root / "out", lines)
