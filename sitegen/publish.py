@@ -72,9 +72,11 @@ class Published:
     url: str | None  # None: not a GitHub remote and no custom domain
     message: str
     cname: str | None
-    commit: str | None  # the new pages commit; None for a dry run
+    commit: str | None  # the new pages commit; None for a dry run, or when nothing changed
     pushed: bool
     dry_run: bool
+    unchanged: bool = False  # the branch already holds exactly this site: no commit made
+    push: bool = True  # what was asked: the remote branch is the target, not only the local one
 
 
 def github_pages_url(remote_url: str, cname: str | None = None) -> str | None:
@@ -104,8 +106,9 @@ class _Target:
 class BuildFailed(PublishError):
     def __init__(self, result: BuildResult) -> None:
         errors = result.analysis.errors
+        said = "1 error" if errors == 1 else f"{errors:,} errors"
         super().__init__(
-            f"the build had {errors} errors; nothing was published (`sitegen check` lists them)"
+            f"the build had {said}; nothing was published (`sitegen check` lists them)"
         )
         self.result = result
 
@@ -121,7 +124,10 @@ def publish(config: Config, options: Options) -> tuple[Published, BuildResult]:
             raise BuildFailed(result)
         files, size = _measure(site, target.cname)
         _check_size(size, github_pages_url(target.remote_url or "", target.cname))
+        if not options.force:
+            _check_shrink(target, options, result, site)
         commit = None if options.dry_run else _commit(target, site, options)
+    unchanged = not options.dry_run and commit is None
     if commit and options.push:
         _push(target.repo, options, target.remote_tip)
     published = Published(
@@ -136,8 +142,32 @@ def publish(config: Config, options: Options) -> tuple[Published, BuildResult]:
         commit=commit,
         pushed=bool(commit) and options.push,
         dry_run=options.dry_run,
+        unchanged=unchanged,
+        push=options.push,
     )
     return published, result
+
+
+def _check_shrink(target: _Target, options: Options, result: BuildResult, site: Path) -> None:
+    """Refuse to replace the published site with an empty one, or one that lost most
+    of its pages — a wrong source folder or a half-synced archive, more often than
+    a wish; --force publishes it anyway."""
+    if result.incidents == 0:
+        raise PublishError(
+            f"the site has no incidents ({result.articles} articles); nothing was published. "
+            "Check the source folder, or use --force to publish it anyway"
+        )
+    base = target.remote_tip or _base(target.repo, options)
+    if base is None:
+        return
+    listed = _git(target.repo, "ls-tree", "-r", "--name-only", base, check=False).stdout
+    before = sum(name.endswith(".html") for name in listed.splitlines())
+    now = sum(1 for _ in site.rglob("*.html"))
+    if now * 2 < before:
+        raise PublishError(
+            f"the site has {now:,} pages, less than half the {before:,} on {options.branch} "
+            "now; nothing was published. If articles were removed on purpose, use --force"
+        )
 
 
 def _target(config: Config, options: Options) -> _Target:
@@ -242,8 +272,13 @@ def _measure(site: Path, cname: str | None) -> tuple[int, int]:
     return len(sizes) + len(extra), sum(sizes) + sum(extra)
 
 
-def _commit(target: _Target, site: Path, options: Options) -> str:
-    """ghp-import's commit: on top of the remote-tracking branch, .nojekyll, CNAME."""
+def _commit(target: _Target, site: Path, options: Options) -> str | None:
+    """ghp-import's commit: on top of the remote-tracking branch, .nojekyll, CNAME.
+
+    None when the commit would change nothing: the branch is put back as it was
+    (ghp-import always commits; an unchanged site must not add one per publish)."""
+    ref = f"refs/heads/{options.branch}"
+    before = _git(target.repo, "rev-parse", "--verify", "--quiet", ref, check=False).stdout.strip()
     with _in_repo(target.repo):
         try:
             ghp_import.ghp_import(
@@ -264,7 +299,25 @@ def _commit(target: _Target, site: Path, options: Options) -> str:
     written = _git(target.repo, "log", "-1", "--format=%B", commit).stdout.strip()
     if written != target.message.strip():
         raise PublishError(f"ghp-import did not commit to '{options.branch}'")
+    if _nothing_new(target, options, commit):
+        if before:
+            _git(target.repo, "update-ref", ref, before, commit)
+        else:
+            _git(target.repo, "update-ref", "-d", ref, commit)
+        return None
     return commit
+
+
+def _nothing_new(target: _Target, options: Options, commit: str) -> bool:
+    """The commit's files are its parent's, and the parent is what the remote has
+    (when pushing): publishing it would change nothing anywhere."""
+    parent = _git(target.repo, "rev-parse", "--verify", "--quiet", f"{commit}^", check=False)
+    if parent.returncode != 0:
+        return False
+    if options.push and parent.stdout.strip() != target.remote_tip:
+        return False
+    tree = _git(target.repo, "rev-parse", f"{commit}^{{tree}}").stdout.strip()
+    return tree == _git(target.repo, "rev-parse", f"{commit}^^{{tree}}").stdout.strip()
 
 
 @contextlib.contextmanager
@@ -351,6 +404,13 @@ def report(p: Published) -> list[str]:
     target = f"local branch {p.branch}"
     if p.remote_url and (p.pushed or p.dry_run):
         target = f"{p.remote}/{p.branch} ({p.remote_url})"
+    if p.unchanged:
+        if p.remote_url and p.push:
+            target = f"{p.remote}/{p.branch} ({p.remote_url})"
+        return [
+            f"nothing changed: {target} already holds this site; no commit made",
+            f"{'the site is at' if p.url else 'site URL:'} {where}",
+        ]
     lines = [
         f"{'would publish' if p.dry_run else 'published'} {p.files:,} files "
         f"({_size(p.size)}) to {target}",

@@ -96,9 +96,54 @@ def test_second_publish_keeps_the_first_in_history(
 ) -> None:
     assert publish(capsys, source)[0] == 0
     first = git(remote, "rev-parse", "gh-pages")
+    third = sorted(p.name for p in SEEDS.glob("*.txt"))[2]
+    shutil.copy(SEEDS / third, source / "seeds" / third)
     assert publish(capsys, source)[0] == 0
     assert git(remote, "rev-list", "--count", "gh-pages") == "2"
     assert git(remote, "rev-parse", "gh-pages^") == first
+
+
+def test_publishing_an_unchanged_site_makes_no_commit(
+    capsys: pytest.CaptureFixture[str], source: Path, remote: Path
+) -> None:
+    assert publish(capsys, source)[0] == 0
+    before = refs(source), refs(remote)
+    code, out, _ = publish(capsys, source, "--message", "Again")
+    assert code == 0
+    assert out.startswith("nothing changed: origin/gh-pages")
+    assert (refs(source), refs(remote)) == before
+    assert git(remote, "rev-list", "--count", "gh-pages") == "1"
+
+
+def test_refuses_to_publish_a_site_with_no_incidents(
+    capsys: pytest.CaptureFixture[str], source: Path, remote: Path
+) -> None:
+    for path in (source / "seeds").iterdir():
+        path.write_text("---\ndate: 2020-01-01\n---\nمقال بلا أحداث.\n", encoding="utf-8")
+    code, _, err = publish(capsys, source)
+    assert code == 1
+    assert "the site has no incidents" in err and "--force" in err
+    assert git(remote, "for-each-ref") == ""
+    assert publish(capsys, source, "--force")[0] == 0
+
+
+def test_refuses_to_replace_a_site_with_one_of_less_than_half_its_pages(
+    capsys: pytest.CaptureFixture[str], source: Path, remote: Path
+) -> None:
+    for name in sorted(p.name for p in SEEDS.glob("*.txt")):
+        shutil.copy(SEEDS / name, source / "seeds" / name)
+    assert publish(capsys, source)[0] == 0
+    published = refs(remote)
+    for path in sorted((source / "seeds").iterdir())[1:]:
+        path.unlink()
+    code, _, err = publish(capsys, source)
+    assert code == 1
+    assert "less than half the" in err and "on gh-pages now; nothing was published" in err
+    assert refs(remote) == published
+    code, _, err = publish(capsys, source, "--dry-run")
+    assert code == 1 and "less than half" in err
+    assert publish(capsys, source, "--force")[0] == 0
+    assert refs(remote) != published
 
 
 def test_commit_message_names_the_source_commit_and_version(
@@ -116,8 +161,11 @@ def test_cname_survives_a_second_publish(
     capsys: pytest.CaptureFixture[str], source: Path, remote: Path
 ) -> None:
     assert publish(capsys, source, "--cname", "timeline.example.org")[0] == 0
+    third = sorted(p.name for p in SEEDS.glob("*.txt"))[2]
+    shutil.copy(SEEDS / third, source / "seeds" / third)
     code, out, _ = publish(capsys, source)
     assert code == 0
+    assert git(remote, "rev-list", "--count", "gh-pages") == "2"
     assert git(remote, "show", "gh-pages:CNAME") == "timeline.example.org"
     assert "https://timeline.example.org/" in out
 
@@ -227,7 +275,7 @@ def test_refuses_a_build_with_errors(
     (source / "seeds" / "broken.md").write_text("---\ndate: 2020-01-01\nno end\n", encoding="utf-8")
     code, _, err = publish(capsys, source)
     assert code == 1
-    assert "errors; nothing was published" in err and "broken.md" in err
+    assert "the build had 1 error; nothing was published" in err and "broken.md" in err
     assert git(remote, "for-each-ref") == ""
     assert git(source, "for-each-ref", "refs/heads/gh-pages") == ""
 
