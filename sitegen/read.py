@@ -7,6 +7,7 @@ and the other articles go on.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import errno
 import os
 import re
@@ -236,38 +237,89 @@ def _name_warnings(path: Path, label: str) -> list[Diagnostic]:
     return [Diagnostic(label, 1, msg, "warning")]
 
 
+BINARY = "this looks like a binary file, not an article; move it out of the source folder"
+
+
 def decode(data: bytes, label: str) -> tuple[str, list[Diagnostic]]:
-    """UTF-8 (with or without BOM); else Windows-1256, the common legacy Arabic encoding."""
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if _utf16_without_bom(data):
-            raise ReadError(
-                1, "this looks like UTF-16 without a byte-order mark; save the file as UTF-8"
-            )
-        raise ReadError(
-            1, "this looks like a binary file, not an article; move it out of the source folder"
-        )
+    """UTF-8 (with or without BOM), UTF-16 with a BOM; else, line by line, Windows-1256,
+    the common legacy Arabic encoding — when what it gives reads as Arabic text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError as exc:
             raise ReadError(1, f"invalid UTF-16 ({exc.reason}); save the file as UTF-8") from exc
+    if b"\x00" in data:
+        if _utf16_without_bom(data):
+            raise ReadError(
+                1, "this looks like UTF-16 without a byte-order mark; save the file as UTF-8"
+            )
+        raise ReadError(1, BINARY)
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        return _legacy(data, data.count(b"\n", 0, exc.start) + 1, label)
+
+
+def _legacy(data: bytes, first_bad: int, label: str) -> tuple[str, list[Diagnostic]]:
+    """Lines that are not UTF-8 read as Windows-1256 (a line pasted from an old file
+    into a UTF-8 one stays readable), if they read as Arabic text at all."""
+    lines, legacy = [], []
+    for raw in data.removeprefix(b"\xef\xbb\xbf").split(b"\n"):
         try:
-            text = data.decode("cp1256")
+            lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            raise ReadError(line, "neither UTF-8 nor Windows-1256; save the file as UTF-8") from exc
-        msg = "not valid UTF-8 (first bad byte here); read as Windows-1256: save it as UTF-8"
-        return text, [Diagnostic(label, line, msg, "warning")]
+            lines.append(raw.decode("cp1256", errors="replace"))
+            legacy.append(lines[-1])
+    read = "\n".join(legacy)
+    if not _readable(read):
+        raise ReadError(first_bad, BINARY)
+    if not _arabic(read):
+        raise ReadError(
+            first_bad,
+            "not valid UTF-8, and read as Windows-1256 it is not Arabic text (Latin-1 or "
+            "another single-byte encoding?); save the file as UTF-8",
+        )
+    msg = "not valid UTF-8 (first bad byte here); read as Windows-1256: save it as UTF-8"
+    return "\n".join(lines), [Diagnostic(label, first_bad, msg, "warning")]
+
+
+# What text is made of: letters, digits, spaces and punctuation of the scripts news is
+# written in. Random bytes decoded as UTF-16 or Windows-1256 give control codes,
+# CJK ideographs and replacement characters instead.
+_TEXT_CHAR = re.compile(
+    r"[\t\n\r\x20-\x7e\xa0-\u024f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+    r"\u2000-\u206f\u20ac\ufb50-\ufdff\ufe70-\ufeff]"
+)
+_LATIN_LETTER = re.compile(r"[A-Za-z\xc0-\u024f]")
+_ARABIC_WORD = re.compile(r"\w*[\u0621-\u064a]\w*")
+
+
+def _readable(text: str, share: float = 0.95) -> bool:
+    return not text or len(_TEXT_CHAR.findall(text)) >= share * len(text)
+
+
+def _arabic(text: str) -> bool:
+    """Mostly Arabic words, not Latin words with a stray Arabic letter in them — which is
+    what Latin-1 ("Größe", "café") read as Windows-1256 gives."""
+    words = _ARABIC_WORD.findall(text)
+    if not words:
+        return not _LATIN_LETTER.search(re.sub(r"[\x00-\x7f]", "", text))
+    mixed = sum(bool(_LATIN_LETTER.search(w)) for w in words)
+    return mixed <= 0.1 * len(words)
 
 
 def _utf16_without_bom(data: bytes) -> bool:
-    """Text in UTF-16 has its zero bytes (the high byte of ASCII) all on one side."""
+    """Text in UTF-16 has its zero bytes (the high byte of ASCII) all on one side, and
+    decodes to letters, not to the ideographs that random bytes make."""
     sample = data[:65536]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return len(sample) % 2 == 0 and min(even, odd) == 0 and max(even, odd) >= 4
+    if len(sample) % 2 or min(even, odd) or max(even, odd) < 4:
+        return False
+    try:
+        text = sample.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return _readable(text)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
@@ -346,6 +398,7 @@ def _article(
     extra = tuple(
         (k, str(v)) for k, v in sorted(meta.items()) if k not in KNOWN_KEYS and v is not None
     )
+    warnings += _unknown_keys(label, meta, key_lines)
     title = (meta.get("title") or "").strip()
     if len(title) > TITLE_MAX:
         msg = f"'title' is {len(title):,} characters; it is cut to {TITLE_MAX}"
@@ -355,6 +408,8 @@ def _article(
         msg = f"'lang: {lang[:40]}' is not a language tag (ar, en…); guessed from the text"
         warnings.append(Diagnostic(label, key_lines.get("lang", 2), msg, "warning"))
         lang = ""
+    if (lang and lang.split("-")[0].lower() != "ar") or (not lang and _no_arabic(body)):
+        warnings.append(_not_arabic(label, lang, key_lines.get("lang", body_line)))
     url = (meta.get("url") or "").strip()
     if url and not url.lower().startswith(("https://", "http://")):
         msg = f"'url: {url[:60]}' is not an http(s) address; it is kept but not linked"
@@ -373,6 +428,37 @@ def _article(
         meta=extra,
     )
     return article, warnings
+
+
+def _unknown_keys(label: str, meta: dict[str, Any], key_lines: dict[str, int]) -> list[Diagnostic]:
+    """A key sitegen does not read is most often a typo ("datee:"): say so, with the
+    known keys, as sitegen.toml does."""
+    out = []
+    for key in meta:
+        if key in KNOWN_KEYS:
+            continue
+        close = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        msg = (
+            f"unknown front-matter key '{key[:40]}' is ignored; {hint}"
+            f"the keys sitegen reads are: {', '.join(KNOWN_KEYS)}"
+        )
+        out.append(Diagnostic(label, key_lines.get(key, 2), msg, "warning"))
+    return out
+
+
+def _no_arabic(body: str) -> bool:
+    """Hardly an Arabic word: markup around an Arabic text does not count."""
+    return bool(body.strip()) and len(_ARABIC.findall(body[:20000])) < 20
+
+
+def _not_arabic(label: str, lang: str, line: int) -> Diagnostic:
+    said = f"'lang: {lang}'" if lang else "the text has hardly any Arabic"
+    msg = (
+        f"{said}: only Arabic text is extracted, so this article yields no incidents; "
+        "its page shows the text as written"
+    )
+    return Diagnostic(label, line, msg, "warning")
 
 
 def _cut(title: str) -> str:

@@ -24,7 +24,9 @@ def test_front_matter_fields_and_extra_metadata(tmp_path: Path) -> None:
         "lang: ar\ntags: [idlib]\n---\n" + ARABIC,
     )
     article, warnings = read_article(p)
-    assert warnings == []
+    assert [(w.line, w.message.split(";")[0]) for w in warnings] == [
+        (7, "unknown front-matter key 'tags' is ignored")
+    ]
     assert article.id == "a"
     assert article.published.date == dt.date(2020, 2, 28)
     assert article.published.basis == "front-matter"

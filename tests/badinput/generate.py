@@ -124,9 +124,37 @@ def binary_without_zero_bytes(src: Path, outside: Path, mp: pytest.MonkeyPatch) 
 
 
 @generator
+def binary_like_utf16(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
+    """Random bytes whose few zero bytes all fall on one side, as UTF-16's do."""
+    _write(src / "bad.txt", random.Random(24).randbytes(1000))
+
+
+@generator
+def latin1(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
+    """A French note saved as Latin-1: Windows-1256 would read it without an error."""
+    text = "---\ndate: 2020-02-20\n---\nLe café était fermé à côté de l'hôtel, même après l'été.\n"
+    _write(src / "bad.txt", text.encode("latin-1"))
+
+
+@generator
 def zero_byte_late(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
     """Text for 8 kB, then a NUL: a file cut off by a crash, padded with zeros."""
     _write(src / "bad.txt", (ARTICLE + LINE * 80).encode() + b"\x00" * 512)
+
+
+@generator
+def english_article(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
+    _write(src / "bad.txt", "---\ndate: 2020-02-20\nlang: en\n---\nThree civilians were killed.\n")
+
+
+@generator
+def english_article_without_lang(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
+    _write(src / "bad.txt", "---\ndate: 2020-02-20\n---\nThree civilians were killed in Saraqib.\n")
+
+
+@generator
+def misspelt_key(src: Path, outside: Path, mp: pytest.MonkeyPatch) -> None:
+    _write(src / "bad.txt", ARTICLE.replace("date: 2020-02-20", "datee: 2020-02-20"))
 
 
 @generator
