@@ -11,12 +11,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sitegen import ids
 from sitegen.cache import CACHE_DIR, Cache, Remembered, digest, extractor_version
 from sitegen.config import Config
 from sitegen.extract.pipeline import Extraction, extract
 from sitegen.fingerprint import Fingerprints, Pieces, input_signature, theme_digest
+from sitegen.ids import History
 from sitegen.model import Diagnostic, Incident, Timeline
-from sitegen.overrides import Overrides, apply_overrides, load_overrides
+from sitegen.overrides import Overrides, apply_overrides, load_overrides, rename_overrides
 from sitegen.pages import ArticleEntry, site_data
 from sitegen.read import (
     Listing,
@@ -78,6 +80,7 @@ def analyse(
     paths: list[Path] | None = None,
     cache: Cache | None = None,
     listing: Listing | None = None,
+    history: Callable[[], History] | None = None,
 ) -> Analysis:
     """Read and extract the site's articles (or only ``paths``); nothing is written.
 
@@ -112,7 +115,7 @@ def analyse(
             cache.put("article", key, done)
     readings = [r for r in results if r is not None]
     kept = _keep_last_good(cache, list(zip(files, labels, readings, strict=True)), keys)
-    return _collect(config, kept, keys, notes)
+    return _collect(config, kept, keys, notes, history or _site_history(config))
 
 
 # What each source file last read as (label → [cache key, when]), so that a file
@@ -209,8 +212,16 @@ def _process_all(
             yield done
 
 
+def _site_history(config: Config) -> Callable[[], History]:
+    return lambda: History.in_folder(config.output_dir)
+
+
 def _collect(
-    config: Config, results: list[Processed], keys: dict[str, str], notes: list[Diagnostic]
+    config: Config,
+    results: list[Processed],
+    keys: dict[str, str],
+    notes: list[Diagnostic],
+    history: Callable[[], History],
 ) -> Analysis:
     """Refuse duplicate article ids, then apply the user's corrections."""
     extractions: list[Extraction] = []
@@ -236,6 +247,7 @@ def _collect(
     article_keys = {x.article.id: keys.get(x.article.path, "") for x in extractions}
     path = config.source_dir / config.overrides
     overrides = load_overrides(path, _label(config, path))
+    overrides = _follow_renames(overrides, extractions, history)
     corrected, override_diags = _curate(overrides, extractions)
     corrections = {o.incident_id: repr(o.values) for o in overrides.entries}
     return Analysis(corrected, tuple(diags) + override_diags, article_keys, corrections)
@@ -248,6 +260,17 @@ def _case_clash(article_id: str, other: str) -> str:
         f"article id '{article_id}' differs from {other}'s only in letter case; on macOS and "
         "Windows their pages would be one file — rename one"
     )
+
+
+def _follow_renames(
+    overrides: Overrides, extractions: list[Extraction], history: Callable[[], History]
+) -> Overrides:
+    """A correction keyed by an id that changed follows the incident it named."""
+    everything = [i for x in extractions for i in x.incidents]
+    now = {i.id for i in everything}
+    if all(o.incident_id in now for o in overrides.entries):
+        return overrides
+    return rename_overrides(overrides, ids.moved(history(), everything))
 
 
 def _curate(
@@ -287,11 +310,14 @@ def build(
     progress: Progress = _quiet,
     use_cache: bool = True,
     memory: Remembered | None = None,
+    history: History | None = None,
 ) -> BuildResult:
     """Read → extract → timeline → render → write; only what changed is redone.
 
     ``memory``: what a long-running caller (the preview server) keeps from one
-    build to the next, besides the cache on disk."""
+    build to the next, besides the cache on disk. ``history``: the incident ids
+    the site published before (default: the output folder's), kept as redirects
+    where they changed."""
     started = time.perf_counter()
     cache = Cache(config.root / CACHE_DIR if use_cache else None, memory)
     listing = source_files(config.source_dir, config.source)
@@ -303,12 +329,13 @@ def build(
         if isinstance(last, BuildResult):  # nothing was edited since that build
             return replace(last, written=0, seconds=time.perf_counter() - started)
     manifest = _Manifest.load(cache, config)
-    analysis = analyse(config, progress, None, cache, listing)
+    previous = history if history is not None else History.in_folder(config.output_dir)
+    analysis = analyse(config, progress, None, cache, listing, lambda: previous)
     if memory is not None:
         memory.turn()  # every article has been asked for: forget the others
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
     entries = tuple(_article_entries(analysis, timeline))
-    data = site_data(timeline, entries)
+    data = site_data(timeline, entries, ids.moved(previous, timeline.incidents))
     prints = Fingerprints(theme, data, analysis.article_keys, analysis.corrections)
     staging = Staging(config.output_dir, manifest.hashes, manifest.keys)
     try:

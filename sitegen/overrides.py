@@ -1,14 +1,15 @@
 """Curation: correct the machine without editing the articles.
 
-``seeds/_overrides.yaml`` is keyed by incident id (stable across rebuilds):
+``seeds/_overrides.yaml`` is keyed by incident id (stable across rebuilds and edits
+of the sentence; see ``sitegen.ids``):
 
-    004_f2a80a27c08aac64-1a2b3c4d:
+    004_f2a80a27c08aac64-shelling-idlib:
       date: 2020-01-21              # or {start: …, end: …, precision: week}
       places: [Idlib, سراقب]        # gazetteer names, English or Arabic
       type: battle
       summary_en: "…"
       note: why this was changed     # shown to nobody; for the curators
-    002_d4f3851b5aa9acad-99aa00ff:
+    002_d4f3851b5aa9acad-battle-2:
       drop: true                    # a false incident
 
 An override whose incident no longer exists is reported with its line, so
@@ -88,6 +89,24 @@ def load_overrides(path: Path, label: str) -> Overrides:
 
 
 _KEY = re.compile(r"^[\"']?([\w.-]+)[\"']?\s*:")
+
+
+def rename_overrides(overrides: Overrides, renamed: dict[str, str]) -> Overrides:
+    """Corrections keyed by an incident id that changed apply to the incident it
+    became (``ids.moved``), with a warning to update the key."""
+    entries, diags = [], list(overrides.diagnostics)
+    for o in overrides.entries:
+        new = renamed.get(o.incident_id)
+        if new is None:
+            entries.append(o)
+            continue
+        entries.append(replace(o, incident_id=new))
+        msg = (
+            f"override for '{o.incident_id}' now applies to '{new}' (the incident's id "
+            "changed); rename the key"
+        )
+        diags.append(Diagnostic(overrides.path, o.line, msg, "warning"))
+    return replace(overrides, entries=tuple(entries), diagnostics=tuple(diags))
 
 
 def apply_overrides(

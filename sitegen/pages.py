@@ -9,13 +9,12 @@ the front page shows only the most recent months up to a budget.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitegen.extract import actors, events
+from sitegen.ids import slugify
 from sitegen.model import Article, Incident, Place, Timeline
 from sitegen.timeline import month_key
 
@@ -107,6 +106,8 @@ class SiteData:
     actors: tuple[Entry, ...] = ()
     place_slugs: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     article_titles: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # Incident ids of an earlier site that name no incident now → the id each became.
+    redirects: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def place_slug(self, p: Place) -> str:
         return self.place_slugs.get(p.key, "")
@@ -121,7 +122,9 @@ class Page:
     translate_title: bool = False
 
 
-def site_data(timeline: Timeline, entries: Iterable[ArticleEntry]) -> SiteData:
+def site_data(
+    timeline: Timeline, entries: Iterable[ArticleEntry], redirects: dict[str, str] | None = None
+) -> SiteData:
     articles = tuple(entries)
     by_id = {i.id: i for i in timeline.incidents}
     places = _place_entries(timeline, by_id)
@@ -134,6 +137,7 @@ def site_data(timeline: Timeline, entries: Iterable[ArticleEntry]) -> SiteData:
         actors=tuple(_actor_entries(timeline, by_id)),
         place_slugs={e.key: e.slug for e in places},
         article_titles={a.article.id: a.article.title for a in articles},
+        redirects=redirects or {},
     )
 
 
@@ -212,12 +216,6 @@ def _actor_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[E
         except KeyError:
             ar = en = key
         yield _entry(key, slugify(key), ar, en, tuple(by_id[i] for i in ids))
-
-
-def slugify(text: str) -> str:
-    """A URL-safe, lowercase ASCII slug ("Jisr al-Shughur" → "jisr-al-shughur")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def unique_slugs(places: dict[str, Place]) -> dict[str, str]:

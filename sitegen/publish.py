@@ -29,6 +29,7 @@ import ghp_import
 from sitegen import __version__
 from sitegen.build import BuildResult, build
 from sitegen.config import Config
+from sitegen.ids import History
 
 REJECTED = (
     "the remote {branch} has commits this one does not: someone published from elsewhere; "
@@ -119,7 +120,9 @@ def publish(config: Config, options: Options) -> tuple[Published, BuildResult]:
     with tempfile.TemporaryDirectory(prefix="sitegen-publish-") as tmp:
         site = Path(tmp) / "site"
         # A fresh production build: no cache, no preview script, not the user's output/.
-        result = build(replace(config, output=str(site)), use_cache=False)
+        # The published site's incident ids are the ones to keep working as redirects.
+        history = _published_history(target, options)
+        result = build(replace(config, output=str(site)), use_cache=False, history=history)
         if result.analysis.errors:
             raise BuildFailed(result)
         files, size = _measure(site, target.cname)
@@ -146,6 +149,20 @@ def publish(config: Config, options: Options) -> tuple[Published, BuildResult]:
         push=options.push,
     )
     return published, result
+
+
+def _published_history(target: _Target, options: Options) -> History:
+    base = target.remote_tip or _base(target.repo, options)
+    if base is None:
+        return History({})
+
+    def read(name: str) -> bytes | None:
+        done = subprocess.run(
+            ["git", "show", f"{base}:{name}"], cwd=target.repo, capture_output=True, check=False
+        )
+        return done.stdout if done.returncode == 0 else None
+
+    return History.read(read)
 
 
 def _check_shrink(target: _Target, options: Options, result: BuildResult, site: Path) -> None:

@@ -29,7 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
-from sitegen import charts, exports, i18n
+from sitegen import charts, exports, i18n, ids
 from sitegen.config import Config
 from sitegen.extract import actors, events
 from sitegen.extract.normalize import fold
@@ -331,6 +331,12 @@ def render_site(
                 key,
                 partial(search_index, shard, incidents, fmt, search_text),
             )
+        for old, new in data.redirects.items():
+            yield Output(
+                f"{lang}/incidents/{old}.html",
+                f"redirect:{prints.base if prints else ''}:{new}",
+                partial(_redirect, env, site, new),
+            )
         yield Output(
             f"{lang}/feed.xml", None, partial(exports.atom_feed, data.timeline, lang, config, fmt)
         )
@@ -351,10 +357,16 @@ def render_site(
         "incidents.json", None, partial(exports.incidents_json, data.timeline, base, every, memo)
     )
     yield Output("incidents.csv", None, partial(exports.incidents_csv, data.timeline, every, memo))
+    yield Output(ids.REDIRECTS, None, partial(ids.redirects_json, data.redirects))
     first = config.languages[0]
     paths = [f"{first}/{p.path}" for p in pages]
     for path, make in exports.sitemaps(paths, config.base_url, config.languages):
         yield Output(path, None, make)
+
+
+def _redirect(env: jinja2.Environment, site: SiteView, new: str) -> bytes:
+    """An old incident address, kept working: it leads to the incident's new one."""
+    return env_render(env, "redirect.html", site=site, target=f"{new}.html", target_id=new)
 
 
 def _page(

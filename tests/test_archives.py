@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -181,3 +182,55 @@ def test_the_preview_keeps_a_broken_articles_pages(site: Path) -> None:
     assert "kept the version of" in problems[0].message
     assert (site / "output" / "ar" / "articles" / f"{article}.html").is_file()
     assert _incident_files(site / "output", article) == incidents
+
+
+# --- incident links that do not break -----------------------------------------------------
+
+BALYUN = "قصف روسي استهدف قرية بيلون في جبل الزاوية"
+
+
+def _moved_site(site: Path) -> tuple[str, str]:
+    """Build, then edit the sentence so that its incident is placed elsewhere:
+    its id changes. Returns (old id, new id)."""
+    from sitegen.build import build
+    from sitegen.config import load_config
+
+    build(load_config(site))
+    old = next(p.stem for p in (site / "output" / "en" / "incidents").glob("*-balyun.html"))
+    path = site / "seeds" / "001_a1a39c06a4cbffd7.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(BALYUN, BALYUN.replace("بيلون", "كنصفرة")), encoding="utf-8")
+    build(load_config(site))
+    new = next(p.stem for p in (site / "output" / "en" / "incidents").glob("*-kansafra.html"))
+    return old, new
+
+
+def test_a_changed_id_keeps_working_as_a_redirect(site: Path) -> None:
+    old, new = _moved_site(site)
+    assert old != new
+    output = site / "output"
+    for lang in ("ar", "en"):
+        page = (output / lang / "incidents" / f"{old}.html").read_text(encoding="utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url={new}.html">' in page
+        assert f'<a href="{new}.html">' in page
+    assert json.loads((output / "redirects.json").read_text(encoding="utf-8")) == {old: new}
+    # the next build (and the one after) still knows the old name: it is carried forward
+    from sitegen.build import build
+    from sitegen.config import load_config
+
+    (site / "seeds" / "new.txt").write_text("---\ndate: 2020-03-01\n---\nقصف على أريحا.\n")
+    build(load_config(site))
+    assert json.loads((output / "redirects.json").read_text(encoding="utf-8")) == {old: new}
+    assert (output / "en" / "incidents" / f"{old}.html").is_file()
+
+
+def test_an_override_keyed_by_a_changed_id_follows_the_incident(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = _moved_site(site)
+    (site / "seeds" / "_overrides.yaml").write_text(f"{old}:\n  summary_en: Checked\n")
+    assert main(["--root", str(site), "build"]) == 0
+    err = capsys.readouterr().err
+    assert f"override for '{old}' now applies to '{new}'" in err
+    rows = json.loads((site / "output" / "incidents.json").read_text(encoding="utf-8"))
+    assert next(r for r in rows if r["id"] == new)["summary"]["en"] == "Checked"

@@ -57,3 +57,24 @@ def test_a_broken_overrides_file_is_reported_not_fatal(site: Path) -> None:
     assert any(
         d.path.endswith("_overrides.yaml") and d.severity == "error" for d in analysis.diagnostics
     )
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_correcting_the_sentence_keeps_the_id_its_links_and_its_override(site: Path) -> None:
+    """خمسة → سبعة: a typo fixed in the source sentence, as a desk does every day."""
+    path = site / "seeds" / "000_62a7b35b78715ad0.txt"
+    before = incidents(site)
+    wounded = next(i for i in before.values() if "أصيب خمسة آخرون" in i.sources[0].quote)  # type: ignore[attr-defined]
+    (site / "seeds" / "_overrides.yaml").write_text(
+        f"{wounded.id}:\n  summary_en: Two Turkish soldiers killed\n", encoding="utf-8"
+    )
+    _replace_in(path, "أصيب خمسة آخرون", "أصيب سبعة آخرون")
+    after = incidents(site)
+    assert set(after) == set(before)
+    assert after[wounded.id].casualties.wounded == 7  # type: ignore[attr-defined]
+    assert after[wounded.id].summary_en == "Two Turkish soldiers killed"  # type: ignore[attr-defined]

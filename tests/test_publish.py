@@ -351,3 +351,21 @@ def test_a_site_over_the_pages_limit_is_not_published(
     assert git(source, "for-each-ref", "refs/heads/gh-pages") == ""
     # a remote that is not GitHub Pages (no github.com URL, no custom domain): no such limit
     assert publish(capsys, source, *more)[0] == 0
+
+
+def test_an_incident_whose_id_changed_keeps_its_published_address(
+    capsys: pytest.CaptureFixture[str], source: Path, remote: Path
+) -> None:
+    """publish builds afresh (no output folder, no cache): the published branch is
+    what tells it which ids the world links to."""
+    assert publish(capsys, source)[0] == 0
+    listed = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
+    old = next(n for n in listed if n.startswith("en/incidents/") and n.endswith("-balyun.html"))
+    path = source / "seeds" / "001_a1a39c06a4cbffd7.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("بيلون", "كنصفرة"), encoding="utf-8")
+    assert publish(capsys, source)[0] == 0
+    page = git(remote, "show", f"gh-pages:{old}")
+    assert 'http-equiv="refresh"' in page and "-kansafra.html" in page
+    assert old.removeprefix("en/incidents/").removesuffix(".html") in git(
+        remote, "show", "gh-pages:redirects.json"
+    )

@@ -10,7 +10,6 @@ a stage can be added, removed or tested alone.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -22,6 +21,7 @@ from sitegen.extract.normalize import fold
 from sitegen.extract.numbers import find_numbers
 from sitegen.extract.segment import Segment, is_continuation, segment
 from sitegen.extract.summary import summary_en
+from sitegen.ids import incident_id
 from sitegen.model import Article, Casualties, DateRef, Diagnostic, Incident, Place, Source
 
 
@@ -297,7 +297,7 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
         if not c.type:
             continue
         quote = c.text.strip()
-        iid = incident_id(article.id, quote, seen)
+        iid = incident_id(article.id, c.type, c.places, seen)
         line = article.file_line(c.segment.start)
         source = Source(file, line, quote, article.id, c.casualties, c.date)
         kw: dict[str, Any] = {
@@ -316,14 +316,6 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
         # costs less than replace() on the finished one.
         out.append(Incident(**kw, summary_en=summary_en(Incident(**kw))))
     return tuple(out)
-
-
-def incident_id(article_id: str, quote: str, seen: dict[str, int]) -> str:
-    """Stable across rebuilds: the article id and the quoted words, not a position."""
-    digest = hashlib.sha1(fold(quote).text.encode("utf-8")).hexdigest()[:8]
-    base = f"{article_id}-{digest}"
-    seen[base] = seen.get(base, 0) + 1
-    return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
 def _diagnostics(ctx: Context, incidents: tuple[Incident, ...]) -> list[Diagnostic]:
