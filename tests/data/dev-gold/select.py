@@ -1,0 +1,69 @@
+"""Draw the dev set's articles from the shared corpus (reproducible: a fixed seed).
+
+usage: python tests/data/dev-gold/select.py ../shared/corpus/ant-2018.jsonl.xz > tests/data/dev-gold/articles.tsv
+
+Prints one line per article: batch, id, source, category, length. The batches
+are what each annotator was given; the gold files (``<batch>.json``) hold the
+annotations, in the format of ``../shared/spec/seed-incidents.json``. The
+article texts stay in the corpus: tests read them through the ``corpus``
+fixture by id.
+
+- conflict: Middle East / international news naming Syria and violence,
+  8 per outlet, plus 2 per outlet of other conflicts (Iraq, Yemen, Libya,
+  Gaza, Afghanistan…): 50 articles.
+- other domains: 6 each of sport, economy, technology and culture, half of
+  them drawn among articles that use the vocabulary of violence ("مواجهة",
+  "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import random
+import re
+import sys
+
+SEED = 2018
+SYRIA = re.compile(r"سوري|إدلب|ادلب|حلب|دمشق|حماة|حمص|درعا|الرقة|دير الزور|الغوطة|عفرين")
+OTHER_CONFLICT = re.compile(r"العراق|اليمن|ليبيا|غزة|أفغانستان|الصومال|سيناء|الموصل|الحديدة|طرابلس")
+VIOLENCE = re.compile(r"قتل|مقتل|قصف|غارة|غارات|اشتباك|هجوم|انفجار|تفجير|استهداف")
+LOOKALIKE = re.compile(r"مواجهة|هجوم|قصف|إطلاق|اطلاق|انفجار|سحق|ضرب|حرب|معركة|سقوط|اغتيال|صاروخ")
+MIN_CHARS, MAX_CHARS = 500, 3500
+
+
+def main(corpus: str) -> None:
+    with lzma.open(corpus, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    rows = [r for r in rows if MIN_CHARS <= len(r["text"]) <= MAX_CHARS]
+    rng = random.Random(SEED)
+    picked: list[tuple[str, dict]] = []
+    news = [r for r in rows if r["category"] in ("middleEast", "internationalNews")]
+    for source in sorted({r["source"] for r in rows}):
+        mine = [r for r in news if r["source"] == source and VIOLENCE.search(r["text"])]
+        syria = [r for r in mine if SYRIA.search(r["text"][:600])]
+        other = [
+            r for r in mine if not SYRIA.search(r["text"]) and OTHER_CONFLICT.search(r["text"])
+        ]
+        picked += [("conflict", r) for r in rng.sample(syria, 8)]
+        picked += [("conflict", r) for r in rng.sample(other, 2)]
+    for category in ("sport", "economy", "technology", "culture"):
+        mine = [r for r in rows if r["category"] == category]
+        tricky = [r for r in mine if LOOKALIKE.search(r["text"])]
+        plain = [r for r in mine if r not in tricky]
+        picked += [("other", r) for r in rng.sample(tricky, 3) + rng.sample(plain, 3)]
+    conflict = [r for kind, r in picked if kind == "conflict"]
+    rng.shuffle(conflict)
+    batches = {
+        "conflict-a": conflict[:17],
+        "conflict-b": conflict[17:34],
+        "conflict-c": conflict[34:],
+    }
+    batches["other"] = [r for kind, r in picked if kind == "other"]
+    for name, items in batches.items():
+        for r in items:
+            print(name, r["id"], r["source"], r["category"], len(r["text"]), sep="\t")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,187 @@
+"""The dev set: real news from the shared corpus, annotated by hand (tests/data/dev-gold/).
+
+    python -m tests.devset [--batch conflict-a ...] [--keep DIR]
+
+Writes each annotated article as the file ``sitegen build`` would read (its
+corpus date as front matter), extracts it, and scores the result with the
+shared scorer (``../shared/tools/score_incidents.py``), the way the project is
+judged: per batch, for the conflict batches together, and for the other
+domains. ``tests/test_devset.py`` holds the figures reached; this prints them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+GOLD_DIR = Path(__file__).resolve().parent / "data" / "dev-gold"
+BATCHES = ("conflict-a", "conflict-b", "conflict-c", "other")
+CONFLICT = ("conflict-a", "conflict-b", "conflict-c")
+
+
+@dataclass(frozen=True)
+class Score:
+    articles: int
+    gold: int
+    core: int
+    found: int
+    dated: int
+    placed: int
+    counted: int
+    extracted: int
+    unmatched: int
+    from_not_incidents: int
+    not_incidents: int
+    invented: int  # gold says undated, the extraction gives a day or week
+
+    @property
+    def per_article(self) -> float:
+        return self.extracted / max(1, self.articles)
+
+    @property
+    def ratio(self) -> float:
+        """Extracted per gold incident."""
+        return self.extracted / max(1, self.gold)
+
+    @property
+    def matched_share(self) -> float:
+        return 1 - self.unmatched / max(1, self.extracted)
+
+    def line(self, name: str) -> str:
+        n = self.core
+        return (
+            f"{name:<11} {self.articles:3} art · extracted {self.extracted:4} "
+            f"({self.per_article:.2f}/art, {self.ratio:.2f}× gold {self.gold}) · "
+            f"matched {100 * self.matched_share:3.0f} % · core found {self.found}/{n} "
+            f"date {self.dated}/{n} places {self.placed}/{n} counts {self.counted}/{n} · "
+            f"not-incidents {self.from_not_incidents}/{self.not_incidents} · "
+            f"invented {self.invented}"
+        )
+
+
+def load_gold(batches: tuple[str, ...] = BATCHES) -> dict[str, Any]:
+    articles = []
+    for name in batches:
+        data = json.loads((GOLD_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        articles += data["articles"]
+    return {"about": "dev set: " + ", ".join(batches), "articles": articles}
+
+
+def write_articles(gold: dict[str, Any], corpus: dict[str, dict[str, Any]], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for article in gold["articles"]:
+        row = corpus[article["file"].removesuffix(".txt")]
+        text = f"---\ndate: {row['date']}\n---\n{row['text']}\n"
+        (folder / article["file"]).write_text(text, encoding="utf-8")
+
+
+def extract(folder: Path) -> list[dict[str, Any]]:
+    from sitegen.build import analyse
+    from sitegen.config import load_config
+    from sitegen.read import discover
+
+    analysis = analyse(load_config(folder.parent), paths=discover(folder))
+    return [i.as_json() for x in analysis.extractions for i in x.incidents]
+
+
+def score(gold: dict[str, Any], extracted: list[dict[str, Any]], scorer: Path) -> Score:
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_file, got_file = Path(tmp) / "gold.json", Path(tmp) / "got.jsonl"
+        gold_file.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+        got_file.write_text(
+            "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in extracted), encoding="utf-8"
+        )
+        run = subprocess.run(
+            [sys.executable, str(scorer), str(gold_file), str(got_file)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    return _parse(run.stdout, gold, extracted)
+
+
+def _parse(out: str, gold: dict[str, Any], extracted: list[dict[str, Any]]) -> Score:
+    summary = re.search(
+        r"core-found (\d+)/(\d+) · core-date-right (\d+)/\d+ · core-places (\d+)/\d+ · "
+        r"core-counts (\d+)/\d+",
+        out,
+    )
+    unmatched = re.search(r"unmatched (\d+)", out)
+    negs = re.search(r"not-incidents: (\d+) extracted from the (\d+) sentences", out)
+    assert summary and unmatched, out
+    found, core, dated, placed, counted = (int(g) for g in summary.groups())
+    undated_wrong = sum(
+        1
+        for line in out.splitlines()
+        if (m := re.match(r"(CORE|opt ) (\S+)\s+found=1 date=0 .* got=(\S+)/", line))
+        and _undated_ids(gold).__contains__(m.group(2))
+        and m.group(3) != "None"
+    )
+    return Score(
+        articles=len(gold["articles"]),
+        gold=sum(len(a["incidents"]) for a in gold["articles"]),
+        core=core,
+        found=found,
+        dated=dated,
+        placed=placed,
+        counted=counted,
+        extracted=len(extracted),
+        unmatched=int(unmatched.group(1)),
+        from_not_incidents=int(negs.group(1)) if negs else 0,
+        not_incidents=int(negs.group(2)) if negs else 0,
+        invented=undated_wrong,
+    )
+
+
+def _undated_ids(gold: dict[str, Any]) -> set[str]:
+    return {
+        i["id"] for a in gold["articles"] for i in a["incidents"] if i["precision"] == "undated"
+    }
+
+
+def run(
+    corpus: dict[str, dict[str, Any]], scorer: Path, folder: Path, batches: tuple[str, ...]
+) -> dict[str, Score]:
+    """Scores per batch, for the conflict batches together, and for everything."""
+    gold = load_gold(batches)
+    write_articles(gold, corpus, folder / "seeds")
+    extracted = extract(folder / "seeds")
+    groups = {name: (name,) for name in batches}
+    if set(CONFLICT) <= set(batches):
+        groups["conflict"] = CONFLICT
+    groups["all"] = batches
+    out = {}
+    for name, members in groups.items():
+        part = load_gold(members)
+        stems = {a["file"].removesuffix(".txt") for a in part["articles"]}
+        mine = [x for x in extracted if x["sources"][0]["file"].removesuffix(".txt") in stems]
+        out[name] = score(part, mine, scorer)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--batch", action="append", choices=BATCHES)
+    ap.add_argument("--keep", type=Path, help="write the articles here (else a temporary folder)")
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    args = ap.parse_args()
+    from tests.conftest import Shared
+
+    shared = Shared(args.shared)
+    batches = tuple(args.batch or BATCHES)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        scores = run(shared.corpus(), shared.scorer, folder, batches)
+    for name, s in scores.items():
+        print(s.line(name))
+
+
+if __name__ == "__main__":
+    main()
