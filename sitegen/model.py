@@ -105,6 +105,15 @@ class Article:
         return self.body_line + self.body.count("\n", 0, offset)
 
 
+# Place kinds from the gazetteer by how precisely they locate an event: two reports
+# can be told apart (or matched) by a village or a city, not by a governorate.
+FINE_KINDS = frozenset(
+    {"village", "town", "hill", "axis", "airport", "military-base", "mountain", "plain",
+     "crossing", ""}
+)  # fmt: skip
+MEDIUM_KINDS = frozenset({"city", "capital"})
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     ar: str
@@ -114,6 +123,11 @@ class Place:
     admin1: str = ""  # governorate (English), for ACLED export
     kind: str = ""  # city, town, village, airport, hill, axis, region, country…
     known: bool = True  # False: not in the gazetteer; ``en`` is a transliteration
+
+    @property
+    def locates(self) -> bool:
+        """Fine enough to tell two events apart: a village, a town, a city."""
+        return self.kind in FINE_KINDS or self.kind in MEDIUM_KINDS
 
     @property
     def key(self) -> str:

@@ -13,29 +13,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitegen.model import PRECISION_RANK, Casualties, DateRef, Incident, Place, Timeline
+from sitegen.model import (
+    FINE_KINDS,
+    MEDIUM_KINDS,
+    PRECISION_RANK,
+    Casualties,
+    DateRef,
+    Incident,
+    Place,
+    Timeline,
+)
 
 # How far apart two figures may be and still describe the same event: early
 # reports undercount, so 2 and 3 killed can be one event, 2 and 20 cannot.
 FIGURE_RATIO = 2.0
 # Only dates this fine can place two reports on the same event.
 MERGEABLE = ("day", "approx")
-# Place kinds from the gazetteer by how precisely they locate an event.
-FINE = frozenset(
-    {
-        "village",
-        "town",
-        "hill",
-        "axis",
-        "airport",
-        "military-base",
-        "mountain",
-        "plain",
-        "crossing",
-        "",
-    }
-)
-MEDIUM = frozenset({"city", "capital"})
+FINE, MEDIUM = FINE_KINDS, MEDIUM_KINDS
 
 
 def build_timeline(incidents: Iterable[Incident]) -> Timeline:
@@ -107,7 +101,7 @@ def merge(incidents: list[Incident]) -> list[Incident]:
 def _place_names(inc: Incident) -> frozenset[str]:
     """The keys `_same_places` can match on: two reports with none in common
     are never the same event."""
-    return frozenset(p.key for p in inc.places if p.kind in FINE or p.kind in MEDIUM)
+    return frozenset(p.key for p in inc.places if p.locates)
 
 
 def _days(inc: Incident) -> list[date]:

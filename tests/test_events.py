@@ -28,7 +28,8 @@ CLAUSES: list[tuple[str, str, str]] = [
         "airstrike",
     ),
     ("000-regime-losses", "تم تدمير أكثر من 50 من عناصر النظام السوري", "shelling"),
-    ("000-patriot", "أنقرة طلبت بطاريتي دفاع جوي صاروخي", "diplomacy"),
+    # A request is speech: what is asked for has not happened (docs/annotation.md).
+    ("", "أنقرة طلبت بطاريتي دفاع جوي صاروخي", ""),
     (
         "001-offensive",
         "واصلت فصائل المعارضة ، اليوم الجمعة، هجماتها على مواقع قوات النظام",
@@ -105,11 +106,11 @@ CLAUSES: list[tuple[str, str, str]] = [
         "airstrike",
     ),
     (
-        "000-patriot",
+        "",
         "في غضون ذلك ، ذكرت بلومبرج نقلاً عن مسؤول تركي كبير لم تذكر اسمه أن أنقرة طلبت بطاريتي "
         "دفاع جوي صاروخي من طراز “باتريوت” من الولايات المتحدة لصد القوات السورية ، المدعومة "
         "من القوات الجوية الروسية ، في إدلب.",
-        "diplomacy",
+        "statement",
     ),
     (
         "003-oktay",
@@ -215,10 +216,16 @@ def _gold(shared: Shared) -> list[dict[str, object]]:
     return [i for a in shared.seed_gold()["articles"] for i in a["incidents"]]
 
 
+# Optional gold incidents that the guideline (docs/annotation.md) does not admit:
+# a request for weapons is speech about an event that has not happened.
+NOT_ADMITTED = {"000-patriot"}
+
+
 def test_every_gold_incident_has_a_row_with_its_type(shared: Shared) -> None:
     rows = {(g, t) for g, _, t in CLAUSES if g}
     for incident in _gold(shared):
-        assert (incident["id"], incident["type"]) in rows, incident["id"]
+        if incident["id"] not in NOT_ADMITTED:
+            assert (incident["id"], incident["type"]) in rows, incident["id"]
 
 
 def test_gold_cues_are_seed_text() -> None:
@@ -375,7 +382,10 @@ def test_data_well_formed() -> None:
         assert group.get("type", "") in TYPES | {""}, key
         assert group.get("type") is None or group["tier"] in data["tiers"], key
         assert group.get("civilian_type", "attack") in TYPES, key
-        assert group.get("type") or group.get("scope") or key == "not-a-trigger", key
+        assert (
+            group.get("type") or group.get("scope") or group.get("supports")
+            or key == "not-a-trigger"
+        ), key  # fmt: skip
         assert group["words"], key
         for sub in data["types"].get(group.get("type", ""), {}).get("sub_events") or {}:
             assert sub in data["groups"], sub

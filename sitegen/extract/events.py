@@ -72,6 +72,8 @@ class _Group:
     civilian_type: str
     mood: str  # the scope this group sets on what follows, or ""
     window: int
+    weak: bool = False  # names a weapon, meeting or accord: needs support to be an event
+    supports: bool = False  # verbs that make weak triggers count ("أطلقت", "عقد")
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -123,6 +125,8 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         civilian_type=row.get("civilian_type", ""),
         mood=scope.get("mood", ""),
         window=int(scope.get("window", 0)),
+        weak=bool(row.get("weak", False)),
+        supports=bool(row.get("supports", False)),
     )
 
 
@@ -199,9 +203,9 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit]) -> str:
     return "irrealis" if "irrealis" in moods else "background" if moods else ""
 
 
-def _found(folded: Folded) -> list[tuple[_Hit, str]]:
+def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, str]]:
     """The hits of groups that have a type, in order, each with its mood."""
-    hits = _scan(folded)
+    hits = _scan(folded) if hits is None else hits
     scopes = [h for h in hits if h.group.mood]
     return [(h, _mood(folded, h, scopes) if scopes else "") for h in hits if h.group.type]
 
@@ -254,17 +258,60 @@ def _resolve(hit: _Hit, folded: Folded) -> str:
     return hit.group.type
 
 
+class Reading(NamedTuple):
+    """What a clause says happened, and how firmly."""
+
+    type: str  # "" when nothing happens in it; "statement" for speech or unreal events
+    trigger: Trigger | None
+    # The winner names a weapon, a meeting or an accord with nothing in the clause
+    # that uses, holds or signs it: an event only if the clause dates it itself.
+    weak: bool = False
+    # The winner is a definite noun ("الهجوم", "القصف"): with nothing of its own
+    # (date, place, figure) it refers to an event told elsewhere.
+    definite: bool = False
+
+
 def classify(text: str) -> tuple[str, Trigger | None]:
     """The event type of a clause and the trigger that decided it.
 
     ("", None) when nothing happens in it; ("statement", trigger) when it
     only reports speech, or threatens/intends/denies an event.
     """
+    reading = read(text)
+    return reading.type, reading.trigger
+
+
+def read(text: str) -> Reading:
+    """``classify``, with what the pipeline needs to weigh the clause."""
     folded = fold(text)
-    found = _found(folded)
+    hits = _scan(folded)
+    found = _found(folded, hits)
     events = [f for f in found if _counts(*f)]
     if events:
         hit, mood = min(events, key=_rank)
-        return _resolve(hit, folded), _trigger(text, folded, hit, mood)
+        weak = hit.group.weak and not _supported(hit, hits, events)
+        if weak:  # a firmer trigger of the clause decides, if there is one
+            firm = [f for f in events if not f[0].group.weak]
+            hit, mood = min(firm, key=_rank) if firm else (hit, mood)
+            weak = hit.group.weak
+        trigger = _trigger(text, folded, hit, mood)
+        return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit))
     talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
-    return ("statement", _trigger(text, folded, *talk[0])) if talk else ("", None)
+    return Reading("statement", _trigger(text, folded, *talk[0])) if talk else Reading("", None)
+
+
+def _supported(hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]) -> bool:
+    """A weak trigger counts with a verb of use or holding in the clause, or, for
+    a weapon, with another trigger of violence ("قتل ... بصواريخ")."""
+    if any(h.group.supports for h in hits):
+        return True
+    violent = _lexicon().types[hit.group.type].violent
+    return violent and any(
+        not h.group.weak and _lexicon().types[h.group.type].violent for h, _ in events
+    )
+
+
+def _definite(folded: Folded, hit: _Hit) -> bool:
+    """The trigger carries the article: "الهجوم", "بالقصف", "للغارة"."""
+    word = folded.text[hit.outer : hit.end]
+    return bool(re.match(r"[وف]?[بك]?ال|[وف]?لل", word))

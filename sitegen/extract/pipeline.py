@@ -10,6 +10,7 @@ a stage can be added, removed or tested alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -17,18 +18,30 @@ from typing import Any
 from sitegen.extract import actors as actor_lex
 from sitegen.extract import events, places, temporal
 from sitegen.extract.casualties import casualty_words, find_casualties
+from sitegen.extract.domain import NEWS_DOMAIN as NEWS
+from sitegen.extract.domain import Domain, article_domain
 from sitegen.extract.normalize import fold
 from sitegen.extract.numbers import find_numbers
 from sitegen.extract.segment import Segment, is_continuation, segment
 from sitegen.extract.summary import summary_en
 from sitegen.ids import incident_id
-from sitegen.model import Article, Casualties, DateRef, Diagnostic, Incident, Place, Source
+from sitegen.model import (
+    PRECISION_RANK,
+    Article,
+    Casualties,
+    DateRef,
+    Diagnostic,
+    Incident,
+    Place,
+    Source,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     article: Article
     week_start: int = temporal.WEEK_START_SATURDAY
+    domain: Domain = NEWS
 
 
 _UNDATED = DateRef.undated()
@@ -45,6 +58,11 @@ class Clause:
     actors: tuple[str, ...] = ()
     reported_by: str = ""
     casualties: Casualties = _NONE
+    weak: bool = False  # see events.Reading
+    definite: bool = False
+    tier: str = ""  # of the trigger that decided the type (events.yaml tiers)
+    # Later clauses that tell this clause's event again (fold_retellings).
+    also: tuple[Clause, ...] = ()
 
     @property
     def text(self) -> str:
@@ -81,7 +99,7 @@ def date_article(article: Article) -> Article:
 
 def extract(article: Article, week_start: int = temporal.WEEK_START_SATURDAY) -> Extraction:
     article = date_article(article)
-    ctx = Context(article, week_start)
+    ctx = Context(article, week_start, article_domain(article.body))
     clauses = tuple(Clause(s) for s in segment(article.body, _starts_event))
     for stage in STAGES:
         clauses = stage(ctx, clauses)
@@ -188,12 +206,14 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         if c.segment.kind != "text":
             out.append(c)
             continue
-        kind, _ = events.classify(c.text)
-        # A bare statement is an incident only when it is dated on its own
-        # ("واعتبر نائب الرئيس التركي، السبت، أن…"); otherwise it is reporting.
-        if kind == "statement" and not c.own_date:
+        reading = events.read(c.text)
+        kind = reading.type
+        # What someone said is not an incident: the speaker reports the events.
+        # A football "هجوم" is not one either (the article's domain decides).
+        if kind == "statement" or not ctx.domain.allows(kind):
             kind = ""
-        out.append(c.copy_with(type=kind))
+        tier = reading.trigger.tier if reading.trigger else ""
+        out.append(c.copy_with(type=kind, weak=reading.weak, definite=reading.definite, tier=tier))
     return tuple(out)
 
 
@@ -276,12 +296,138 @@ def _elliptic(text: str, before: Casualties) -> Casualties:
     return Casualties()
 
 
+def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """Keep as an incident only what the clause itself makes one.
+
+    A weapon, meeting or accord only named ("الصواريخ الذكية", "موعد الزيارة")
+    is an event when the clause dates it; a definite noun ("الهجوم", "القصف")
+    with no date, place or figure of its own refers to an event told elsewhere.
+    """
+    return tuple(c if _stands(c) else c.copy_with(type="") for c in clauses)
+
+
+def _stands(c: Clause) -> bool:
+    if not c.type:
+        return True
+    if c.weak:
+        return c.own_date and c.date.is_dated
+    if c.definite:
+        own_place = any(p.kind != "country" for p in c.places)
+        return c.own_date or own_place or not c.casualties.is_empty
+    return True
+
+
+def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The same event told again — lede, later toll, another source's word — is one
+    incident: a later clause that tells an earlier one's event joins it as one
+    more source (its figures, places and date complete the first telling's)."""
+    out = list(clauses)
+    roots: list[int] = []  # clauses that are incidents of their own, in order
+    for i, c in enumerate(clauses):
+        if not c.type:
+            continue
+        j = next((j for j in reversed(roots) if _retells(out[j], c)), None)
+        if j is None:
+            roots.append(i)
+            continue
+        out[j] = _joined(out[j], c)
+        out[i] = c.copy_with(type="")
+    return tuple(out)
+
+
+def _retells(first: Clause, later: Clause) -> bool:
+    """Compatible (kind, day, place), and something that says it is the same event:
+    a place in common, the same figures, a definite noun of the same type
+    ("الغارة", "القصف"), or a toll in the same paragraph as the last telling."""
+    if not _same_kind(first, later) or _another(later.text):
+        return False
+    if not _overlap(first.date, later.date) or not _same_place(first.places, later.places):
+        return False
+    if any(p.locates for p in first.places) and any(p.locates for p in later.places):
+        return True  # a village or city in common (_same_place)
+    if not later.casualties.is_empty and later.casualties == first.casualties:
+        return True
+    if later.definite and later.type == first.type:
+        return True
+    last = (first, *first.also)[-1]
+    return later.tier == "generic" and later.segment.paragraph == last.segment.paragraph
+
+
+def _same_kind(a: Clause, b: Clause) -> bool:
+    """The same type; or violence, one side only counting its dead ("مقتل 4")."""
+    if a.type == b.type:
+        return True
+    violent = events.event_type(a.type).violent and events.event_type(b.type).violent
+    return violent and "generic" in (a.tier, b.tier)
+
+
+def _another(text: str) -> bool:
+    """ "غارة أخرى", "هجوم ثان": the text says it is a new event."""
+    return bool(_ANOTHER.search(fold(text).text))
+
+
+_ANOTHER = re.compile(r"(?<![\w])(?:اخري|اخر|ثان|ثانيه|ثالث|ثالثه|جديد|جديده)(?![\w])")
+
+
+def _overlap(a: DateRef, b: DateRef) -> bool:
+    if not (a.start and a.end and b.start and b.end):
+        return True  # an undated telling can tell any day's event
+    return a.start <= b.end and b.start <= a.end
+
+
+def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
+    """Compared at the finest level both name: a village or city in common, or
+    (when neither names one) a governorate or country. A village and its
+    governorate are not enough: a lede "in Idlib" and a strike on a village of
+    Idlib are often two events."""
+    fine_a, fine_b = {p.key for p in a if p.locates}, {p.key for p in b if p.locates}
+    if fine_a and fine_b:
+        return not fine_a.isdisjoint(fine_b)
+    coarse_a, coarse_b = {p.key for p in a}, {p.key for p in b}
+    return not coarse_a or not coarse_b or not coarse_a.isdisjoint(coarse_b)
+
+
+def _joined(first: Clause, later: Clause) -> Clause:
+    date = first.date
+    rank, first_rank = PRECISION_RANK[later.date.precision], PRECISION_RANK[first.date.precision]
+    if later.own_date and rank < first_rank:
+        date = later.date
+    kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
+    return first.copy_with(
+        type=kind,
+        date=date,
+        own_date=first.own_date or later.own_date,
+        places=first.places + tuple(p for p in later.places if p not in first.places),
+        actors=first.actors + tuple(a for a in later.actors if a not in first.actors),
+        reported_by=first.reported_by or later.reported_by,
+        casualties=_highest(first.casualties, later.casualties),
+        also=(*first.also, later),
+    )
+
+
+def _highest(a: Casualties, b: Casualties) -> Casualties:
+    """A later toll updates an earlier one; a part ("بينهم 3 أطفال") never adds."""
+
+    def top(x: int | None, y: int | None) -> int | None:
+        return y if x is None else x if y is None else max(x, y)
+
+    return Casualties(
+        killed=top(a.killed, b.killed),
+        wounded=top(a.wounded, b.wounded),
+        displaced=top(a.displaced, b.displaced),
+        approximate=a.approximate or b.approximate,
+        victims=a.victims or b.victims,
+    )
+
+
 STAGES: tuple[Stage, ...] = (
     date_clauses,
     classify_clauses,
     locate_clauses,
     attribute_clauses,
     count_clauses,
+    weigh_clauses,
+    fold_retellings,
 )
 
 
@@ -298,13 +444,16 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
             continue
         quote = c.text.strip()
         iid = incident_id(article.id, c.type, c.places, seen)
-        line = article.file_line(c.segment.start)
-        source = Source(file, line, quote, article.id, c.casualties, c.date)
+        sources = tuple(
+            Source(file, article.file_line(t.segment.start), t.text.strip(), article.id,
+                   t.casualties, t.date)
+            for t in (c, *c.also)
+        )  # fmt: skip
         kw: dict[str, Any] = {
             "id": iid,
             "date": c.date,
             "type": c.type,
-            "sources": (source,),
+            "sources": sources,
             "places": c.places,
             "actors": c.actors,
             "reported_by": c.reported_by,
