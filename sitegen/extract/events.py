@@ -269,6 +269,9 @@ class Reading(NamedTuple):
     # The winner is a definite noun ("الهجوم", "القصف"): with nothing of its own
     # (date, place, figure) it refers to an event told elsewhere.
     definite: bool = False
+    # The winner comes after a verb of saying ("أكد مقاتلون أن ... كبدت"): a claim
+    # is an event report only with something of its own (date, place, figure).
+    hearsay: bool = False
 
 
 def classify(text: str) -> tuple[str, Trigger | None]:
@@ -289,26 +292,41 @@ def read(text: str) -> Reading:
     events = [f for f in found if _counts(*f)]
     if events:
         hit, mood = min(events, key=_rank)
-        weak = hit.group.weak and not _supported(hit, hits, events)
+        weak = hit.group.weak and not _supported(folded, hit, hits, events)
         if weak:  # a firmer trigger of the clause decides, if there is one
             firm = [f for f in events if not f[0].group.weak]
             hit, mood = min(firm, key=_rank) if firm else (hit, mood)
             weak = hit.group.weak
         trigger = _trigger(text, folded, hit, mood)
-        return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit))
+        said = any(h.group.tier == "reporting" and h.end <= hit.start for h in hits)
+        return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit), said)
     talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
     return Reading("statement", _trigger(text, folded, *talk[0])) if talk else Reading("", None)
 
 
-def _supported(hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]) -> bool:
-    """A weak trigger counts with a verb of use or holding in the clause, or, for
-    a weapon, with another trigger of violence ("قتل ... بصواريخ")."""
-    if any(h.group.supports for h in hits):
+# How far (in words) a verb of use or holding reaches a weak trigger: "عقد اجتماع",
+# "شنت طائرات سو 24 غارات", not "مستعدة لشن هجوم" a clause away from "المفاوضات".
+SUPPORT_WINDOW = 5
+
+
+def _supported(
+    folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]
+) -> bool:
+    """A weak trigger counts with a verb of use or holding near it, or, for a
+    weapon, with another trigger of violence in the clause ("قتل ... بصواريخ")."""
+    kin = [h for h in hits if h.group.type == hit.group.type and h.group.weak]
+    if any(h.group.supports and _near(folded, h, k) for h in hits for k in kin):
         return True
     violent = _lexicon().types[hit.group.type].violent
     return violent and any(
         not h.group.weak and _lexicon().types[h.group.type].violent for h, _ in events
     )
+
+
+def _near(folded: Folded, a: _Hit, b: _Hit) -> bool:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    between = folded.text[first.end : second.outer]
+    return len(_WORDS.findall(between)) <= SUPPORT_WINDOW
 
 
 def _definite(folded: Folded, hit: _Hit) -> bool:

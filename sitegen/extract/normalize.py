@@ -44,6 +44,9 @@ _MAP = {
     "،": ",",
     "؛": ";",
     "؟": "?",
+    # Hashtags ("#دوما", "#هجوم_كيمياوي_للنظام_السوري") are words of the sentence.
+    "#": " ",
+    "_": " ",
 }
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from datetime import timedelta
 from typing import Any
 
 from sitegen.extract import actors as actor_lex
@@ -26,7 +27,6 @@ from sitegen.extract.segment import Segment, is_continuation, segment
 from sitegen.extract.summary import summary_en
 from sitegen.ids import incident_id
 from sitegen.model import (
-    PRECISION_RANK,
     Article,
     Casualties,
     DateRef,
@@ -60,6 +60,7 @@ class Clause:
     casualties: Casualties = _NONE
     weak: bool = False  # see events.Reading
     definite: bool = False
+    hearsay: bool = False
     tier: str = ""  # of the trigger that decided the type (events.yaml tiers)
     # Later clauses that tell this clause's event again (fold_retellings).
     also: tuple[Clause, ...] = ()
@@ -185,6 +186,9 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
         if c.own_date:
             scene = c.date if _sets_scene(c.date) else scene
             out.append(c)
+        elif (earlier := temporal.told_as_earlier(c.text)) is not None:
+            note = f"told as an earlier event ('{earlier}') and the text gives it no date"
+            out.append(c.copy_with(date=DateRef.undated("", note)))
         elif scene is not None:
             out.append(c.copy_with(date=replace(scene, basis="inherited")))
         elif published.date is not None:
@@ -213,7 +217,15 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         if kind == "statement" or not ctx.domain.allows(kind):
             kind = ""
         tier = reading.trigger.tier if reading.trigger else ""
-        out.append(c.copy_with(type=kind, weak=reading.weak, definite=reading.definite, tier=tier))
+        out.append(
+            c.copy_with(
+                type=kind,
+                weak=reading.weak,
+                definite=reading.definite,
+                hearsay=reading.hearsay,
+                tier=tier,
+            )
+        )
     return tuple(out)
 
 
@@ -301,7 +313,8 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
 
     A weapon, meeting or accord only named ("الصواريخ الذكية", "موعد الزيارة")
     is an event when the clause dates it; a definite noun ("الهجوم", "القصف")
-    with no date, place or figure of its own refers to an event told elsewhere.
+    with no date, place or figure of its own refers to an event told elsewhere;
+    a claim ("أكد مقاتلون أن ... كبدت الروس خسائر") with none is not a report.
     """
     return tuple(c if _stands(c) else c.copy_with(type="") for c in clauses)
 
@@ -311,8 +324,8 @@ def _stands(c: Clause) -> bool:
         return True
     if c.weak:
         return c.own_date and c.date.is_dated
-    if c.definite:
-        own_place = any(p.kind != "country" for p in c.places)
+    if c.definite or c.hearsay:
+        own_place = any(p.locates for p in c.places)
         return c.own_date or own_place or not c.casualties.is_empty
     return True
 
@@ -343,22 +356,43 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if not _overlap(first.date, later.date) or not _same_place(first.places, later.places):
         return False
-    if any(p.locates for p in first.places) and any(p.locates for p in later.places):
+    if _locates(first, later):
         return True  # a village or city in common (_same_place)
+    if first.places and later.places and first.type == later.type and _same_day(first, later):
+        return True  # the same region, the same day
     if not later.casualties.is_empty and later.casualties == first.casualties:
         return True
     if later.definite and later.type == first.type:
         return True
     last = (first, *first.also)[-1]
-    return later.tier == "generic" and later.segment.paragraph == last.segment.paragraph
+    near = later.segment.paragraph - last.segment.paragraph <= 1
+    return later.tier == "generic" and near
+
+
+def _locates(a: Clause, b: Clause) -> bool:
+    return any(p.locates for p in a.places) and any(p.locates for p in b.places)
+
+
+def _same_day(a: Clause, b: Clause) -> bool:
+    one_day = ("day", "approx")
+    return (
+        a.date.precision in one_day
+        and b.date.precision in one_day
+        and a.date.start == a.date.end == b.date.start == b.date.end
+    )
 
 
 def _same_kind(a: Clause, b: Clause) -> bool:
-    """The same type; or violence, one side only counting its dead ("مقتل 4")."""
-    if a.type == b.type:
+    """The same type; a strike from afar told as air or missile fire (one raid is
+    "غارات" in one sentence and "قصف" in the next); or violence, one side only
+    counting its dead ("مقتل 4")."""
+    if a.type == b.type or {a.type, b.type} == _REMOTE:
         return True
     violent = events.event_type(a.type).violent and events.event_type(b.type).violent
     return violent and "generic" in (a.tier, b.tier)
+
+
+_REMOTE = {"airstrike", "shelling"}
 
 
 def _another(text: str) -> bool:
@@ -370,9 +404,13 @@ _ANOTHER = re.compile(r"(?<![\w])(?:اخري|اخر|ثان|ثانيه|ثالث|�
 
 
 def _overlap(a: DateRef, b: DateRef) -> bool:
+    """Days that overlap, or touch: a night raid is told on either of its days."""
     if not (a.start and a.end and b.start and b.end):
         return True  # an undated telling can tell any day's event
-    return a.start <= b.end and b.start <= a.end
+    return a.start <= b.end + _ONE_DAY and b.start <= a.end + _ONE_DAY
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
@@ -389,8 +427,7 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
 
 def _joined(first: Clause, later: Clause) -> Clause:
     date = first.date
-    rank, first_rank = PRECISION_RANK[later.date.precision], PRECISION_RANK[first.date.precision]
-    if later.own_date and rank < first_rank:
+    if later.own_date and later.date.precision == "day" and first.date.precision != "day":
         date = later.date
     kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
     return first.copy_with(

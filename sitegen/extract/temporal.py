@@ -1192,3 +1192,20 @@ def _contradictions() -> tuple[re.Pattern[str], ...]:
             alts.append(word_alternation(words) + r"\s*,?\s*" + word_alternation(wrong))
         out.append(re.compile("|".join(alts)))
     return tuple(out)
+
+
+@cache
+def _earlier() -> re.Pattern[str]:
+    rel = load_yaml("relative.yaml")
+    words = word_alternation(rel["earlier"])
+    was = word_alternation(rel["pluperfect"])
+    source = rf"{WB_BEFORE}{CLITICS}(?:{words}){WB_AFTER}"
+    source += rf"|{WB_BEFORE}[وف]?(?:{was}){WB_AFTER}(?:\s+\S+){{0,4}}?\s+قد{WB_AFTER}"
+    return re.compile(source)
+
+
+def told_as_earlier(text: str) -> str | None:
+    """The words that tell a clause's event as an earlier one ("وكان … قد",
+    "وسبق ذلك", "بعدما"), or None."""
+    found = _earlier().search(fold(text).text)
+    return found.group().strip() if found else None
