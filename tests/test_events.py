@@ -139,7 +139,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ),
     # --- other seed clauses -----------------------------------------------
     ("", "دفع الجيش التركي، السبت، بمزيد من آلياته العسكرية إلى محافظة إدلب", "deployment"),
-    ("", "ويواصل الجيش التركي منذ أيام إرسال تعزيزات إلى إدلب من دون توقف.", "deployment"),
+    # What goes on, told in the present, is the setting of the news (docs/annotation.md).
+    ("", "ويواصل الجيش التركي منذ أيام إرسال تعزيزات إلى إدلب من دون توقف.", ""),
     ("", "والفصائل تسقط مروحية ثانية", "battle"),
     (
         "",
@@ -178,7 +179,7 @@ CLAUSES: list[tuple[str, str, str]] = [
         "",
         "يستمر نزوح عشرات آلاف السوريين من محافظة إدلب إلى الحدود مع تركيا، هرباً من قصف "
         "المقاتلات الروسية والمروحيات التابعة للجيش السوري.",
-        "displacement",
+        "",
     ),
     ("", "وقال الكرملين في بيان إن الجنود الأتراك قتلوا في مناطق عمليات الإرهابيين", "battle"),
     ("", "كما ذكر الكرملين أن بوتين وأردوغان شددا في اتصال بينهما على الحاجة", "diplomacy"),
@@ -310,6 +311,11 @@ ACLED = {
         "Remote explosive/landmine/IED",
         "Grenade",
     },
+    "Protests": {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    },
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
     "Strategic developments": {
         "Agreement",
@@ -333,6 +339,8 @@ TYPES = {
     "agreement",
     "diplomacy",
     "statement",
+    "protest",
+    "arrest",
 }
 
 

@@ -75,7 +75,7 @@ def test_cached_records_share_the_values_that_recur(site: Path) -> None:
         for value in (*inc.places, inc.casualties, inc.type, inc.actors, inc.date.precision):
             values.setdefault(value, set()).add(id(value))
             seen += 1
-    assert len(values) < seen / 2  # values do recur in the seeds
+    assert len(values) < 0.7 * seen  # values do recur in the seeds
     assert all(len(ids) == 1 for ids in values.values())
 
 

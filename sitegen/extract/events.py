@@ -309,9 +309,7 @@ def read(text: str) -> Reading:
 SUPPORT_WINDOW = 5
 
 
-def _supported(
-    folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]
-) -> bool:
+def _supported(folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]) -> bool:
     """A weak trigger counts with a verb of use or holding near it, or, for a
     weapon, with another trigger of violence in the clause ("قتل ... بصواريخ")."""
     kin = [h for h in hits if h.group.type == hit.group.type and h.group.weak]
