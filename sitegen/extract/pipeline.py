@@ -364,6 +364,11 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True
     if later.definite and later.type == first.type:
         return True
+    # Neither says where: the same kind of event dated alike is told again
+    # ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل بغارة يوم الخميس").
+    unplaced = not first.places and not later.places and first.type == later.type
+    if unplaced and ((first.own_date and later.own_date) or _same_day(first, later)):
+        return True
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
