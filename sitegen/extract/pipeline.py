@@ -364,9 +364,10 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True
     if later.definite and later.type == first.type:
         return True
-    # Neither says where: the same kind of event dated alike is told again
-    # ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل بغارة يوم الخميس").
-    unplaced = not first.places and not later.places and first.type == later.type
+    # One of them does not say where: the same kind of event dated alike is told
+    # again ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل بغارة يوم الخميس في
+    # ضاحية البريهي").
+    unplaced = not (first.places and later.places) and first.type == later.type
     if unplaced and ((first.own_date and later.own_date) or _same_day(first, later)):
         return True
     last = (first, *first.also)[-1]
@@ -432,7 +433,7 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
 
 def _joined(first: Clause, later: Clause) -> Clause:
     date = first.date
-    if later.own_date and later.date.precision == "day" and first.date.precision != "day":
+    if later.own_date and _narrower(later.date, first.date):
         date = later.date
     kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
     return first.copy_with(
@@ -445,6 +446,15 @@ def _joined(first: Clause, later: Clause) -> Clause:
         casualties=_highest(first.casualties, later.casualties),
         also=(*first.also, later),
     )
+
+
+def _narrower(a: DateRef, b: DateRef) -> bool:
+    """A dated span inside a wider one ("في الأسبوعين الماضيين" within "هذا الشهر")."""
+    if not (a.start and a.end):
+        return False
+    if not (b.start and b.end):
+        return True
+    return (a.end - a.start) < (b.end - b.start) and b.start <= a.start and a.end <= b.end
 
 
 def _highest(a: Casualties, b: Casualties) -> Casualties:
