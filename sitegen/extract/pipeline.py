@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sitegen.extract import actors as actor_lex
@@ -27,6 +27,7 @@ from sitegen.extract.segment import Segment, is_continuation, segment
 from sitegen.extract.summary import summary_en
 from sitegen.ids import incident_id
 from sitegen.model import (
+    PRECISION_RANK,
     Article,
     Casualties,
     DateRef,
@@ -62,6 +63,11 @@ class Clause:
     definite: bool = False
     hearsay: bool = False
     tier: str = ""  # of the trigger that decided the type (events.yaml tiers)
+    trigger_at: int = -1  # where that trigger starts in the clause
+    # The clause's only dates lie after publication: a plan or a deadline, not
+    # something that happened ("إذا لم تنسحب بنهاية فبراير").
+    future: bool = False
+    anchored: tuple[temporal.Anchored, ...] = ()  # "غداة مقتل …" (see anchor_events)
     # Later clauses that tell this clause's event again (fold_retellings).
     also: tuple[Clause, ...] = ()
 
@@ -144,7 +150,15 @@ def _starts_event(text: str) -> bool:
 
 
 def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
-    """Each clause's own date expression, resolved against the publication date."""
+    """Each clause's own date: when the event happened, not when it was told.
+
+    Of the clause's date expressions, the one in the reported event ("أن 44
+    شخصاً قتلوا خلال الليلة الماضية") wins over the day of the saying ("أعلن
+    المرصد، الجمعة،"), and the finest over a vague span; inside reported speech,
+    "أمس" and "الليلة الماضية" count from the day of the saying. A date after
+    publication is a plan or a deadline and dates nothing; "غداة مقتل …" names
+    another event by its distance from this one (anchor_events).
+    """
     published = ctx.article.published.date
     out = []
     previous: DateRef | None = None
@@ -152,17 +166,61 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         if c.segment.kind != "text":
             out.append(c)
             continue
-        refs = [
-            temporal.resolve(m, published, week_start=ctx.week_start, context=previous)
-            for m in temporal.find_dates(c.text)
-        ]
-        chosen = next((r for r in refs if r.is_dated), refs[0] if refs else None)
+        refs = _resolved(c.text, published, ctx.week_start, previous)
+        chosen, future = _event_date(refs, published)
+        anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
-            out.append(c.copy_with(date=chosen, own_date=True))
+            out.append(c.copy_with(date=chosen, own_date=True, anchored=anchored))
         else:
-            out.append(c)
+            out.append(c.copy_with(future=future, anchored=anchored))
     return tuple(inherit_dates(ctx, tuple(out)))
+
+
+# Expressions that count from "now": inside reported speech, now is the saying's day.
+_DEICTIC = frozenset({"day", "ago", "span"})
+
+
+def _resolved(
+    text: str, published: date | None, week_start: int, previous: DateRef | None
+) -> list[tuple[bool, temporal.DateMention, DateRef]]:
+    """(in the reported event?, mention, its reading) for each date expression."""
+    mentions = temporal.find_dates(text)
+    told_at = temporal.told_after(text) if len(mentions) > 1 else -1
+    said: DateRef | None = None
+    out = []
+    for m in mentions:
+        event = told_at < 0 or m.start >= told_at
+        now = published
+        if event and said is not None and said.precision == "day" and m.kind in _DEICTIC:
+            now = said.start
+        ref = temporal.resolve(m, now, week_start=week_start, context=previous)
+        if not event and ref.is_dated:
+            said = ref
+        out.append((event, m, ref))
+    return out
+
+
+def _event_date(
+    refs: list[tuple[bool, temporal.DateMention, DateRef]], published: date | None
+) -> tuple[DateRef | None, bool]:
+    """The clause's own date (or an undated reading that says why), and whether
+    its only dates are in the future."""
+    dated = [(e, m, r) for e, m, r in refs if r.is_dated]
+    past = [
+        (e, m, r) for e, m, r in dated if published is None or (r.start or published) <= published
+    ]
+    if past:
+        # The reported event before the saying, then the first; a finer date inside
+        # it wins ("خلال الأسابيع الماضية … كان آخرها ليلة التاسع والعاشر من مايو").
+        event = [r for e, _, r in past if e] or [r for _, _, r in past]
+        first = event[0]
+        inside = [r for r in event[1:] if _narrower(r, first)]
+        return (min(inside, key=lambda r: PRECISION_RANK[r.precision]) if inside else first), False
+    if dated:
+        return None, True
+    undated = [r for _, m, r in refs if m.kind != "unanchored"]
+    return (undated[0] if undated else None), False
 
 
 def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
@@ -224,9 +282,47 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
                 definite=reading.definite,
                 hearsay=reading.hearsay,
                 tier=tier,
+                trigger_at=reading.trigger.start if reading.trigger else -1,
             )
         )
     return tuple(out)
+
+
+def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """An event named after "غداة", "عشية", "قبل يومين من" is placed by the
+    clause's own day: in "تظاهر الآلاف الأحد غداة مقتل 20 مدنياً" the killing
+    is on Saturday. Applies when the clause's event is the one named."""
+    out = []
+    for c in clauses:
+        a = _anchoring(c)
+        if a is None or not (c.date.start and c.date.end):
+            out.append(c)
+            continue
+        shift = timedelta(days=a.shift)
+        moved = replace(
+            c.date,
+            start=c.date.start - shift,
+            end=c.date.end - shift,
+            text=c.text[a.start : a.end],
+            note=_anchor_note(a.shift, c.date),
+        )
+        out.append(c.copy_with(date=moved))
+    return tuple(out)
+
+
+# How far after an anchoring word ("غداة") the named event's word may start.
+_ANCHOR_REACH = 30
+
+
+def _anchoring(c: Clause) -> temporal.Anchored | None:
+    if not c.type or c.trigger_at < 0:
+        return None
+    return next((a for a in c.anchored if 0 <= c.trigger_at - a.end <= _ANCHOR_REACH), None)
+
+
+def _anchor_note(shift: int, ref: DateRef) -> str:
+    when = f"{abs(shift)} day(s) {'before' if shift > 0 else 'after'}" if shift else "the day of"
+    return f"{when} the clause's own day ({ref.text or ref.basis})"
 
 
 def locate_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -322,6 +418,8 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
 def _stands(c: Clause) -> bool:
     if not c.type:
         return True
+    if c.future:  # only dated after publication: planned, not happened
+        return False
     if c.weak:
         return c.own_date and c.date.is_dated
     if c.definite or c.hearsay:
@@ -475,6 +573,7 @@ def _highest(a: Casualties, b: Casualties) -> Casualties:
 STAGES: tuple[Stage, ...] = (
     date_clauses,
     classify_clauses,
+    anchor_events,
     locate_clauses,
     attribute_clauses,
     count_clauses,

@@ -1209,3 +1209,44 @@ def told_as_earlier(text: str) -> str | None:
     "وسبق ذلك", "بعدما"), or None."""
     found = _earlier().search(fold(text).text)
     return found.group().strip() if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """ "غداة مقتل …": an event named by its distance from the clause's own day."""
+
+    start: int  # original offsets of the expression ("غداة", "قبل يومين من")
+    end: int
+    shift: int  # the clause's day minus the named event's
+
+
+@cache
+def _anchored() -> tuple[re.Pattern[str], dict[str, int]]:
+    rows = load_yaml("relative.yaml")["anchored"]
+    shifts = {fold_word(w): int(row["shift"]) for row in rows for w in row["words"]}
+    words = word_alternation(list(shifts))
+    return re.compile(rf"{WB_BEFORE}[وف]?(?P<w>{words}){WB_AFTER}"), shifts
+
+
+def find_anchored(text: str) -> list[Anchored]:
+    """Each expression that names an event by its distance from the clause's day."""
+    regex, shifts = _anchored()
+    folded = fold(text)
+    out = []
+    for m in regex.finditer(folded.text):
+        start, end = folded.span(m.start("w"), m.end("w"))
+        out.append(Anchored(start, end, shifts[re.sub(r"\s+", " ", m.group("w"))]))
+    return out
+
+
+@cache
+def _complementizer() -> re.Pattern[str]:
+    words = word_alternation(load_yaml("relative.yaml")["complementizers"])
+    return re.compile(rf"{WB_BEFORE}(?:{words}){WB_AFTER}")
+
+
+def told_after(text: str) -> int:
+    """Where a reported event begins: the end of the first "أن"/"إن" (after a verb
+    of saying), or -1 when the clause has none."""
+    found = _complementizer().search(fold(text).text)
+    return fold(text).span(found.start(), found.end())[1] if found else -1
