@@ -395,7 +395,66 @@ def find_dates(text: str) -> list[DateMention]:
     if _LATIN_LETTER.search(folded.text):
         for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
             found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
-    return [m for m in _non_overlapping(found) if m is not None]
+    mentions = [m for m in _non_overlapping(found) if m is not None]
+    return _nights(text, folded, mentions, g) if mentions else mentions
+
+
+# Between the two days of a night: "ليل الجمعة السبت", "ليلة الأربعاء-الخميس",
+# "ليلة الجمعة إلى السبت", "ليلة التاسع والعاشر من مايو".
+_NIGHT_LINK = re.compile(r"\s*(?:[-–—/]|و|الي|حتي)?\s*")
+_NIGHT_BEFORE = re.compile(r"(?:ليل|ليله)\s+(\S+)\s*$")
+
+
+def _nights(
+    text: str, folded: Folded, mentions: list[DateMention], g: _Grammar
+) -> list[DateMention]:
+    """A night named by the two days it joins is those two days (a range)."""
+    out: list[DateMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue  # the second day of a night already joined to the first
+        if m.kind == "weekday" and m.eve:
+            m = _night_pair(text, folded, m, g) or m
+        elif m.kind == "date" and m.day and not m.eve:
+            m = _night_of_days(text, folded, m, g) or m
+        out.append(m)
+    return out
+
+
+def _night_pair(text: str, folded: Folded, m: DateMention, g: _Grammar) -> DateMention | None:
+    """ "ليل الجمعة السبت": the night of Friday to Saturday, read as that Saturday's eve."""
+    end = folded.folded_index(m.end)
+    link = _NIGHT_LINK.match(folded.text, end)
+    assert link is not None  # the pattern matches the empty string
+    word = re.match(r"[\u0621-\u064a]+", folded.text[link.end() :])
+    if word is None or word.group() not in g.weekdays:
+        return None
+    second = int(g.weekdays[word.group()])
+    if second != ((m.weekday or 0) + 1) % 7:
+        return None  # not the next day: two days named, not a night
+    stop = folded.span(link.end(), link.end() + len(word.group()))[1]
+    first_en, second_en = g.weekday_en[m.weekday or 0], g.weekday_en[second]
+    return replace(
+        m,
+        end=stop,
+        text=text[m.start : stop],
+        weekday=second,
+        gloss=f"the night of {first_en} to {second_en}",
+    )
+
+
+def _night_of_days(text: str, folded: Folded, m: DateMention, g: _Grammar) -> DateMention | None:
+    """ "ليلة التاسع والعاشر من مايو": the mention found is "والعاشر من مايو"."""
+    start = folded.folded_index(m.start)
+    if not folded.text.startswith("و", start):
+        return None
+    before = _NIGHT_BEFORE.search(folded.text, 0, start)
+    if before is None or before.group(1) not in g.ordinals:
+        return None
+    if g.ordinals[before.group(1)] != (m.day or 0) - 1:
+        return None
+    begin = folded.span(before.start(), before.end())[0]
+    return replace(m, start=begin, text=text[begin : m.end], eve=True)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
@@ -863,7 +922,10 @@ def _r_date(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> D
         else:  # the occurrence of that day nearest publication
             y = min(years, key=lambda yy: _distance(yy, mo, day, pub))
     assert m.day is not None
-    return _check_weekday(m, _day(m, date(y, mo, m.day), "relative"))
+    ref = _check_weekday(m, _day(m, date(y, mo, m.day), "relative"))
+    if m.eve and ref.start is not None:  # "ليلة التاسع والعاشر من مايو"
+        return replace(ref, start=ref.start - timedelta(days=1), precision="range")
+    return ref
 
 
 def _on_or_before(y: int, mo: int, d: int, pub: date) -> bool:
