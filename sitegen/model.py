@@ -143,6 +143,9 @@ class Casualties:
     displaced: int | None = None
     approximate: bool = False  # "more than", "about", "dozens": a minimum, not a count
     victims: str = ""  # civilians, soldiers, fighters… (a key of the victims lexicon)
+    # People were killed or wounded and the text gives no number ("قتل وأصيب عدد
+    # من المدنيين", "سقوط قتلى وجرحى"): a casualty event, with no figure.
+    unnumbered: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -154,6 +157,7 @@ class Casualties:
             "wounded": self.wounded,
             "displaced": self.displaced,
             "approximate": self.approximate,
+            "unnumbered": self.unnumbered,
         }
 
 

@@ -152,8 +152,9 @@ def _compatible(a: Casualties, b: Casualties) -> bool:
 
 
 def combine(a: Incident, b: Incident) -> Incident:
-    """One incident with every source; its figures are the lowest reported,
-    marked approximate when the sources disagree (each source keeps its own)."""
+    """One incident with every source; its figures are the highest reported (a
+    later toll updates an earlier one), marked approximate when the sources
+    disagree (each source keeps its own, shown on the incident)."""
     sources = a.sources + tuple(s for s in b.sources if s not in a.sources)
     better = (
         a.date if PRECISION_RANK[a.date.precision] <= PRECISION_RANK[b.date.precision] else b.date
@@ -165,13 +166,13 @@ def combine(a: Incident, b: Incident) -> Incident:
         places=a.places + tuple(p for p in b.places if p not in a.places),
         actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
         reported_by=a.reported_by or b.reported_by,
-        casualties=_low(a.casualties, b.casualties),
+        casualties=_high(a.casualties, b.casualties),
     )
 
 
-def _low(a: Casualties, b: Casualties) -> Casualties:
+def _high(a: Casualties, b: Casualties) -> Casualties:
     def pick(x: int | None, y: int | None) -> int | None:
-        return min(v for v in (x, y) if v is not None) if x is not None or y is not None else None
+        return max(v for v in (x, y) if v is not None) if x is not None or y is not None else None
 
     differ = any(
         x is not None and y is not None and x != y
@@ -183,4 +184,5 @@ def _low(a: Casualties, b: Casualties) -> Casualties:
         displaced=pick(a.displaced, b.displaced),
         approximate=a.approximate or b.approximate or differ,
         victims=a.victims or b.victims,
+        unnumbered=a.unnumbered and b.unnumbered,
     )

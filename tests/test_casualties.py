@@ -49,6 +49,15 @@ CASES = [
     ),
     ("دخل رتل عسكري مؤلف من 50 آلية عسكرية", None, None, None, False),
     ("دمرت القوات دبابة وست مركبات", None, None, None, False),
+    # A part and its whole: the toll is the whole, never a sum.
+    ("قتل سبعة إيرانيين من بين 14 شخصاً في الغارة", 14, None, None, False),
+    ("قتل 40 شخصاً، من بين القتلى 18 عنصراً من الميليشيات الإيرانية", 40, None, None, False),
+    ("ومن بين القتلى 18 عنصراً من الميليشيات الإيرانية", None, None, None, False),
+    ("مقتل 8 عناصر بينهم 3 ضباط", 8, None, None, False),
+    # A misspelling seen in the news (as استشد for استشهد).
+    ("قتل 3 وأصيب 12 جريجا في القصف", 3, 12, None, False),
+    # Killed or wounded, no number: no figure (see test_unnumbered).
+    ("قتل وأصيب عدد من المدنيين في القصف", None, None, None, False),
 ]
 
 
@@ -58,3 +67,18 @@ def test_casualties(
 ) -> None:
     c = find_casualties(clause)
     assert (c.killed, c.wounded, c.displaced, c.approximate) == (killed, wounded, displaced, approx)
+
+
+@pytest.mark.parametrize(
+    ("clause", "unnumbered"),
+    [
+        ("قتل وأصيب عدد من المدنيين في القصف", True),
+        ("بسقوط قتلى وجرحى في غارة جوية على موقع عسكري", True),
+        ("قتل 3 مدنيين في القصف", False),
+        ("نزوح آلاف العائلات من المدينة", False),  # displaced, not harmed
+        ("استهدف القصف مواقع للجيش", False),
+    ],
+)
+def test_unnumbered(clause: str, unnumbered: bool) -> None:
+    """A casualty event with no number is flagged as one, with no figure invented."""
+    assert find_casualties(clause).unnumbered is unnumbered

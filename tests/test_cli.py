@@ -32,7 +32,13 @@ def test_extract_jsonl_has_the_contract_keys(
     for row in rows:
         assert set(row) == KEYS
         assert set(row["date"]) == {"start", "end", "precision", "text", "basis"}
-        assert set(row["casualties"]) == {"killed", "wounded", "displaced", "approximate"}
+        assert set(row["casualties"]) == {
+            "killed",
+            "wounded",
+            "displaced",
+            "approximate",
+            "unnumbered",
+        }
         assert set(row["summary"]) == {"ar", "en"}
         for p in row["places"]:
             assert set(p) == {"ar", "en", "lat", "lon"}

@@ -62,7 +62,8 @@ def test_same_event_from_two_articles_is_merged_with_both_sources() -> None:
     assert merged.id == "a1"  # the id of the finer report, stable whatever the input order
     assert [s.article_id for s in merged.sources] == ["a", "b"]
     assert [s.casualties.killed for s in merged.sources] == [2, 3]
-    assert merged.casualties.killed == 2 and merged.casualties.approximate
+    # the highest toll, marked as differing; each source keeps its own (issue 16)
+    assert merged.casualties.killed == 3 and merged.casualties.approximate
 
 
 def test_doubtful_pairs_stay_apart() -> None:

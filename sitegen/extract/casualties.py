@@ -41,6 +41,8 @@ class _Lexicon:
     not_people: re.Pattern[str]
     singular: frozenset[str]
     singular_window: int
+    part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
+    whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,16 @@ def _lexicon() -> _Lexicon:
         not_people=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
         ),
+        part_before=_phrases(data["parts"]["before_word"], end=True),
+        whole_after=_phrases(data["parts"]["whole_after"], end=False),
     )
+
+
+def _phrases(words: list[str], *, end: bool) -> re.Pattern[str]:
+    alts = "|".join(re.escape(fold_word(w)) for w in sorted(words, key=len, reverse=True))
+    if end:  # at the end of the words before a casualty word
+        return re.compile(rf"(?:^|\s)[وف]?(?:{alts})\s*$")
+    return re.compile(rf"^\s*[,،]?\s*\S*\s*(?:{alts})(?=\s)")
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
@@ -89,11 +100,15 @@ def find_casualties(text: str) -> Casualties:
     approximate = False
     used: set[int] = set()
     for word in words.items:
+        if _a_part(text, word, lex):
+            continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
         n = _bind(text, word, numbers, words, used)
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
                 _keep(figures, word.kind, 1)
             continue
+        used.add(n.start)
+        n = _whole(text, n, numbers, used, lex) or n  # "سبعة إيرانيين من بين 14 شخصاً"
         used.add(n.start)
         approximate |= n.approximate
         _keep(figures, word.kind, n.value)
@@ -101,12 +116,35 @@ def find_casualties(text: str) -> Casualties:
         used.add(n.start)
         approximate |= n.approximate
         _keep(figures, kind, n.value)
+    harmed = any(w.kind != "displaced" for w in words.items)
+    unnumbered = harmed and figures.get("killed") is None and figures.get("wounded") is None
     return Casualties(
         killed=figures.get("killed"),
         wounded=figures.get("wounded"),
         displaced=figures.get("displaced"),
         approximate=approximate or any(v is None for v in figures.values()),
+        unnumbered=unnumbered,
     )
+
+
+def _a_part(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """The casualty word follows "من بين", "بينهم", "منهم": what is counted there
+    is a part of a toll already given ("من بين القتلى 18 عنصراً")."""
+    before = " ".join(_words_before(text, word.start, 2))
+    return bool(lex.part_before.search(fold(before).text))
+
+
+def _whole(
+    text: str, n: NumberMention, numbers: _Numbers, used: set[int], lex: _Lexicon
+) -> NumberMention | None:
+    """ "قتل سبعة إيرانيين من بين 14 شخصاً": the count after "من بين" is the
+    toll, the first its part (of one nationality, one side…)."""
+    after = text[n.end : n.end + 60]
+    found = lex.whole_after.search(fold(after).text)
+    if found is None:
+        return None
+    m = numbers.first_after(text, n.end + found.end(), 2, used)
+    return m if m is not None and (m.value or 0) > (n.value or 0) else None
 
 
 def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:

@@ -567,6 +567,7 @@ def _highest(a: Casualties, b: Casualties) -> Casualties:
         displaced=top(a.displaced, b.displaced),
         approximate=a.approximate or b.approximate,
         victims=a.victims or b.victims,
+        unnumbered=(a.unnumbered or b.unnumbered) and top(a.killed, b.killed) is None,
     )
 
 

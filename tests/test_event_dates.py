@@ -1,0 +1,43 @@
+"""When an incident happened, read from whole sentences through the pipeline (a table)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract.pipeline import extract
+from sitegen.model import Article, Published
+
+TABLE = Path(__file__).parent / "data" / "event_dates.tsv"
+
+
+def _rows() -> list[dict[str, str]]:
+    lines = [ln for ln in TABLE.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _article(text: str, published: str) -> Article:
+    pub = Published(date.fromisoformat(published), "front-matter", "test", 2)
+    return Article("a", "a.txt", "", "ar", pub, text + "\n", 3)
+
+
+ROWS = _rows()
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["text"][:40] for r in ROWS])
+def test_event_date(row: dict[str, str]) -> None:
+    incidents = extract(_article(row["text"], row["published"])).incidents
+    if row["type"] == "-":
+        assert incidents == ()
+        return
+    assert [i.type for i in incidents] == [row["type"]]
+    ref = incidents[0].date
+    if not row.get("start"):
+        assert ref.start is None and ref.note  # undated, and says why
+        return
+    got = (ref.start, ref.end, ref.precision)
+    want = (date.fromisoformat(row["start"]), date.fromisoformat(row["end"]), row["precision"])
+    assert got == want, ref
