@@ -508,10 +508,14 @@ _ANOTHER = re.compile(r"(?<![\w])(?:اخري|اخر|ثان|ثانيه|ثالث|�
 
 
 def _overlap(a: DateRef, b: DateRef) -> bool:
-    """Days that overlap, or touch: a night raid is told on either of its days."""
+    """Days that overlap, or touch: a night raid is told on either of its days —
+    unless both are named days ("الجمعة" and "السبت" are two strikes)."""
     if not (a.start and a.end and b.start and b.end):
         return True  # an undated telling can tell any day's event
-    return a.start <= b.end + _ONE_DAY and b.start <= a.end + _ONE_DAY
+    if a.start <= b.end and b.start <= a.end:
+        return True
+    named = a.precision == "day" == b.precision and "relative" == a.basis == b.basis
+    return not named and a.start <= b.end + _ONE_DAY and b.start <= a.end + _ONE_DAY
 
 
 _ONE_DAY = timedelta(days=1)

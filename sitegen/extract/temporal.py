@@ -126,6 +126,7 @@ class _Grammar:
     unit_months: dict[str, int]
     vague_days: dict[str, int]
     bare_followed_by: frozenset[str]
+    unambiguous: frozenset[str]  # weekday names that are no other word
     bare_blocked_by: frozenset[str]
     today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
@@ -238,6 +239,7 @@ class _Tables:
         t["unit_months"] = {u: int(v.get("months", 0)) for u, v in rel["units"].items()}
         t["vague_days"] = {u: int(v["vague_days"]) for u, v in rel["units"].items()}
         t["bare_followed_by"] = frozenset(fold_word(w) for w in weekdays["bare_followed_by"])
+        t["unambiguous"] = frozenset(fold_word(w) for w in weekdays["unambiguous"])
         t["bare_blocked_by"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_by"])
         t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
@@ -691,7 +693,8 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
         return None  # "الأحد عشر" is eleven
     framed = bool(c.group("dpart") or c.group("yawm") or direction or c.group("since"))
     at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
-    if not (framed or at_edge or after in c.g.bare_followed_by):
+    plain = fold_word(c.group("wd")) in c.g.unambiguous
+    if not (framed or at_edge or plain or after in c.g.bare_followed_by):
         return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
     eve = dpart in c.g.eve_parts
