@@ -82,3 +82,20 @@ def test_casualties(
 def test_unnumbered(clause: str, unnumbered: bool) -> None:
     """A casualty event with no number is flagged as one, with no figure invented."""
     assert find_casualties(clause).unnumbered is unnumbered
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        ("قتل 15 طفلا وامرأتان في غارة جوية استهدفت مدرسة", 17, None),  # joined: one toll
+        ("قتل 5 مدنيين و3 عناصر من الجيش", 8, None),
+        ("أصيب 12 شخصا و3 قتلوا", 3, 12),  # each count with its own word
+        ("قتل الدكتور شطح في انفجار سيارة مفخخة", 1, None),  # a title names one person
+        ("مقتل نجل البغدادي في هجوم", 1, None),
+    ],
+)
+def test_counts_joined_and_single_people(
+    clause: str, killed: int | None, wounded: int | None
+) -> None:
+    c = find_casualties(clause)
+    assert (c.killed, c.wounded) == (killed, wounded)

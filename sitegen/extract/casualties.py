@@ -111,7 +111,12 @@ def find_casualties(text: str) -> Casualties:
         n = _whole(text, n, numbers, used, lex) or n  # "سبعة إيرانيين من بين 14 شخصاً"
         used.add(n.start)
         approximate |= n.approximate
-        _keep(figures, word.kind, n.value)
+        value = n.value
+        for more in _joined(text, n, numbers, words, used):  # "15 طفلا وامرأتان": 17
+            used.add(more.start)
+            approximate |= more.approximate
+            value = None if value is None or more.value is None else value + more.value
+        _keep(figures, word.kind, value)
     for kind, n in _tallies(text, numbers, used, lex):
         used.add(n.start)
         approximate |= n.approximate
@@ -125,6 +130,31 @@ def find_casualties(text: str) -> Casualties:
         approximate=approximate or any(v is None for v in figures.values()),
         unnumbered=unnumbered,
     )
+
+
+# "15 طفلا وامرأتان", "5 مدنيين و3 عناصر": counts of victims joined by "و".
+_JOINED = re.compile(r"^\s*[\u0621-\u064a]+\s+و\s*")
+
+
+def _joined(
+    text: str, n: NumberMention, numbers: _Numbers, words: _Words, used: set[int]
+) -> list[NumberMention]:
+    """Counts joined to ``n`` by "و" (after its noun): more victims of the same toll
+    — unless a casualty word of its own follows ("12 شخصا و3 قتلوا")."""
+    out: list[NumberMention] = []
+    while True:
+        link = _JOINED.match(fold(text[n.end : n.end + 40]).text)
+        if link is None:
+            return out
+        nxt = numbers.first_after(text, n.end, 2, used)
+        if (
+            nxt is None
+            or nxt.start != n.end + link.end()
+            or words.any_within(nxt.end, nxt.end + 16)
+        ):
+            return out
+        out.append(nxt)
+        n = nxt
 
 
 def _a_part(text: str, word: _Word, lex: _Lexicon) -> bool:

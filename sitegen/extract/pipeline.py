@@ -493,7 +493,12 @@ def _same_kind(a: Clause, b: Clause) -> bool:
     if a.type == b.type or {a.type, b.type} == _REMOTE:
         return True
     violent = events.event_type(a.type).violent and events.event_type(b.type).violent
-    return violent and "generic" in (a.tier, b.tier)
+    return violent and ("generic" in (a.tier, b.tier) or _toll(b.text))
+
+
+def _toll(text: str) -> bool:
+    """ "وارتفعت حصيلة الهجمات إلى 221 قتيلا": a toll of an event told before."""
+    return "حصيله" in fold(text).text
 
 
 _REMOTE = {"airstrike", "shelling"}
@@ -545,7 +550,7 @@ def _joined(first: Clause, later: Clause) -> Clause:
         places=first.places + tuple(p for p in later.places if p not in first.places),
         actors=first.actors + tuple(a for a in later.actors if a not in first.actors),
         reported_by=first.reported_by or later.reported_by,
-        casualties=_highest(first.casualties, later.casualties),
+        casualties=_tolled(first.casualties, later.casualties, later.text),
         also=(*first.also, later),
     )
 
@@ -557,6 +562,23 @@ def _narrower(a: DateRef, b: DateRef) -> bool:
     if not (b.start and b.end):
         return True
     return (a.end - a.start) < (b.end - b.start) and b.start <= a.start and a.end <= b.end
+
+
+def _tolled(a: Casualties, b: Casualties, text: str) -> Casualties:
+    """ "وقتل أيضا 21 من مسلحي التنظيم": more dead of the same event, added to
+    those told before; otherwise a later toll updates (the highest)."""
+    if _ALSO.search(fold(text).text):
+        return replace(
+            _highest(a, b), killed=_plus(a.killed, b.killed), wounded=_plus(a.wounded, b.wounded)
+        )
+    return _highest(a, b)
+
+
+_ALSO = re.compile(r"(?<![\w])(?:ايضا|كذلك)(?![\w])")
+
+
+def _plus(x: int | None, y: int | None) -> int | None:
+    return y if x is None else x if y is None else x + y
 
 
 def _highest(a: Casualties, b: Casualties) -> Casualties:

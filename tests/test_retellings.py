@@ -1,0 +1,58 @@
+"""One entry per real event: the same event told again is one more source (issue 16)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitegen.extract.pipeline import extract
+from sitegen.model import Article, Incident, Published
+
+
+def incidents(text: str, published: str = "2018-06-09") -> tuple[Incident, ...]:
+    pub = Published(date.fromisoformat(published), "front-matter", "test", 2)
+    return extract(Article("a", "a.txt", "", "ar", pub, text, 3)).incidents
+
+
+def test_a_later_toll_is_one_more_source_of_the_lede() -> None:
+    found = incidents(
+        "قتل صالح الصماد في غارة جوية للتحالف ظهر الخميس على مدينة الحديدة.\n"
+        "وأوردت مصادر أمنية أن الصماد قتل بغارة للتحالف يوم الخميس في ضاحية البريهي.\n",
+        "2018-04-23",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 2
+    assert found[0].date.start == date(2018, 4, 19)
+
+
+def test_more_dead_told_with_also_add_to_the_toll() -> None:
+    found = incidents(
+        "واندلعت اشتباكات عنيفة السبت في مدينة البوكمال.\n"
+        "وقتل في الاشتباكات 30 من أفراد القوات الحكومية.\n"
+        "وقتل أيضا 21 من مسلحي تنظيم الدولة.\n"
+    )
+    assert [i.casualties.killed for i in found] == [51]
+
+
+def test_a_higher_toll_updates_the_first() -> None:
+    found = incidents(
+        "قتل 32 شخصا في هجمات انتحارية على مدينة السويداء الأربعاء.\n"
+        "وارتفعت حصيلة الهجمات على مدينة السويداء إلى 221 قتيلا.\n",
+        "2018-07-25",
+    )
+    assert [i.casualties.killed for i in found] == [221]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two villages, two strikes
+        "قصفت الطائرات بلدة سراقب الجمعة.\nوقصفت الطائرات بلدة أريحا الجمعة.\n",
+        # the text says it is another one
+        "شنت الطائرات غارة على بلدة سراقب الجمعة.\nوشنت غارة أخرى على مواقع قرب المدينة.\n",
+        # two named days
+        "قتل 26 مدنيا في قصف جوي الجمعة.\nوقتل ستة مدنيين في غارات جوية السبت.\n",
+    ],
+)
+def test_two_events_stay_two(text: str) -> None:
+    assert len(incidents(text)) == 2
