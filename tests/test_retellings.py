@@ -56,3 +56,18 @@ def test_a_higher_toll_updates_the_first() -> None:
 )
 def test_two_events_stay_two(text: str) -> None:
     assert len(incidents(text)) == 2
+
+
+def test_reporters_are_not_parties_and_states_in_relations_are_not_places() -> None:
+    (found,) = incidents(
+        "قال المرصد السوري إن الطائرات الروسية قصفت بلدة سراقب الجمعة، بحسب وكالة رويترز، "
+        "مما فاقم التوتر بين أنقرة ودمشق.\n"
+    )
+    assert found.reported_by == "sohr"
+    assert "sohr" not in found.actors and "reuters" not in found.actors
+    assert [p.en for p in found.places] == ["Saraqib"]
+
+
+def test_a_country_struck_is_the_place_when_nothing_finer_is_named() -> None:
+    (found,) = incidents("ونفذت الولايات المتحدة وفرنسا وبريطانيا ضربات جوية على سوريا فجر السبت.\n")
+    assert [p.en for p in found.places] == ["Syria"]

@@ -331,16 +331,35 @@ def locate_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, .
 
 def _places(text: str, kind: str) -> tuple[Place, ...]:
     found: list[Place] = []
+    struck: list[Place] = []  # countries named as where it happened ("على سوريا")
+    related = False
     for m in places.find_places(text):
-        if m.place not in found:
-            found.append(m.place)
+        # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
+        before = text[max(0, m.start - 12) : m.start]
+        state = m.place.kind in _STATES
+        related = state and (
+            _BETWEEN.search(before) is not None or (related and _AND.search(before) is not None)
+        )
+        if related or m.place in found:
+            continue
+        found.append(m.place)
+        if m.place.kind == "country" and _AT.search(before):
+            struck.append(m.place)
     if kind and events.event_type(kind).violent:
-        # In a report of fighting, "أنقرة" and "موسكو" stand for governments:
-        # only Syrian places (those with a governorate) locate the violence.
-        return tuple(p for p in found if p.admin1 or not p.known)
+        # In a report of fighting, "أنقرة" and "موسكو" stand for governments: the
+        # places with a governorate locate it, else the country it hit ("ضربات
+        # جوية على سوريا").
+        local = [p for p in found if p.admin1 or not p.known]
+        return tuple(local or struck)
     # A country is where something happened only when nothing finer is named.
     finer = [p for p in found if p.kind != "country"]
     return tuple(finer or found)
+
+
+_STATES = frozenset({"country", "capital"})
+_BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
+_AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
+_AT = re.compile(r"(?:^|\s)(?:على|في|ضد|داخل|نحو)\s*$")
 
 
 def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -362,10 +381,19 @@ def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause
             out.append(c)
             continue
         keys = tuple(
-            dict.fromkeys(m.actor.key for m in actor_lex.find_actors(c.text) if m.actor.key)
+            dict.fromkeys(
+                m.actor.key
+                for m in actor_lex.find_actors(c.text)
+                if _party(m.actor) and m.actor.key != speaker
+            )
         )
         out.append(c.copy_with(actors=keys, reported_by=speaker))
     return tuple(out)
+
+
+def _party(a: actor_lex.Actor) -> bool:
+    """A party to events: not an agency, a newspaper or a monitor, which report them."""
+    return bool(a.key) and a.kind != "media" and a.side != "monitor"
 
 
 def _speaker(found: actor_lex.Actor, before: str) -> str:
