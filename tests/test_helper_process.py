@@ -40,7 +40,7 @@ def helper_shares(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_a_helper_process_makes_the_same_site(site: Path, helper_shares: list[int]) -> None:
     build(load_config(site), use_cache=False)
-    assert helper_shares and helper_shares[0] > 100, "no helper process took a share"
+    assert helper_shares and helper_shares[0] > 50, "no helper process took a share"
     with_helper = tree(site / "output")
     shutil.rmtree(site / "output")
     write_module.HELPER_MIN = 10**9  # monkeypatched: restored after the test
