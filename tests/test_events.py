@@ -177,9 +177,11 @@ CLAUSES: list[tuple[str, str, str]] = [
     ),
     (
         "",
+        # The flight goes on (a setting); what it flees is read as the clause's event,
+        # which the pipeline keeps only where a village or town is named.
         "يستمر نزوح عشرات آلاف السوريين من محافظة إدلب إلى الحدود مع تركيا، هرباً من قصف "
         "المقاتلات الروسية والمروحيات التابعة للجيش السوري.",
-        "",
+        "airstrike",
     ),
     ("", "وقال الكرملين في بيان إن الجنود الأتراك قتلوا في مناطق عمليات الإرهابيين", "battle"),
     ("", "كما ذكر الكرملين أن بوتين وأردوغان شددا في اتصال بينهما على الحاجة", "diplomacy"),

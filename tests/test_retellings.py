@@ -71,3 +71,13 @@ def test_reporters_are_not_parties_and_states_in_relations_are_not_places() -> N
 def test_a_country_struck_is_the_place_when_nothing_finer_is_named() -> None:
     (found,) = incidents("ونفذت الولايات المتحدة وفرنسا وبريطانيا ضربات جوية على سوريا فجر السبت.\n")
     assert [p.en for p in found.places] == ["Syria"]
+
+
+def test_what_a_threat_responds_to_is_the_incident_undated() -> None:
+    (found,) = incidents(
+        'حذرت روسيا الاثنين من "تداعيات خطرة" إذا تعرضت سوريا لضربة عسكرية ردا على هجوم '
+        "كيميائي مفترض استهدف مدينة دوما.\n",
+        "2018-04-10",
+    )
+    assert found.type == "battle" and [p.en for p in found.places] == ["Douma"]
+    assert found.date.start is None and "responds to" in found.date.note

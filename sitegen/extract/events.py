@@ -200,7 +200,9 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
 
 def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit]) -> str:
     moods = {s.group.mood for s in scopes if _in_scope(folded, s, hit)}
-    return "irrealis" if "irrealis" in moods else "background" if moods else ""
+    if "irrealis" in moods:
+        return "irrealis"
+    return "background" if "background" in moods else "cause" if moods else ""
 
 
 def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, str]]:
@@ -239,7 +241,7 @@ def find_triggers(text: str) -> list[Trigger]:
 
 def _counts(hit: _Hit, mood: str) -> bool:
     """Can this trigger make the clause's event on its own?"""
-    if hit.group.tier == "reporting" or mood == "background":
+    if hit.group.tier == "reporting" or mood in ("background", "cause"):
         return False
     return mood == "" or event_type(hit.group.type).counts_when_planned
 
@@ -272,6 +274,9 @@ class Reading(NamedTuple):
     # The winner comes after a verb of saying ("أكد مقاتلون أن ... كبدت"): a claim
     # is an event report only with something of its own (date, place, figure).
     hearsay: bool = False
+    # Nothing happens in the clause but what it responds to ("ردا على هجوم ...
+    # استهدف مدينة دوما"): that event, an incident of its own if it has a place.
+    cause: bool = False
 
 
 def classify(text: str) -> tuple[str, Trigger | None]:
@@ -300,6 +305,11 @@ def read(text: str) -> Reading:
         trigger = _trigger(text, folded, hit, mood)
         said = any(h.group.tier == "reporting" and h.end <= hit.start for h in hits)
         return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit), said)
+    causes = [f for f in found if f[1] == "cause" and _lexicon().types[f[0].group.type].violent]
+    if causes and not any(f[1] == "" and f[0].group.tier != "reporting" for f in found):
+        hit, mood = min(causes, key=_rank)
+        trigger = _trigger(text, folded, hit, mood)
+        return Reading(_resolve(hit, folded), trigger, hit.group.weak, False, False, True)
     talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
     return Reading("statement", _trigger(text, folded, *talk[0])) if talk else Reading("", None)
 

@@ -62,6 +62,7 @@ class Clause:
     weak: bool = False  # see events.Reading
     definite: bool = False
     hearsay: bool = False
+    cause: bool = False
     tier: str = ""  # of the trigger that decided the type (events.yaml tiers)
     trigger_at: int = -1  # where that trigger starts in the clause
     # The clause's only dates lie after publication: a plan or a deadline, not
@@ -281,6 +282,7 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
                 weak=reading.weak,
                 definite=reading.definite,
                 hearsay=reading.hearsay,
+                cause=reading.cause,
                 tier=tier,
                 trigger_at=reading.trigger.start if reading.trigger else -1,
             )
@@ -440,7 +442,20 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     with no date, place or figure of its own refers to an event told elsewhere;
     a claim ("أكد مقاتلون أن ... كبدت الروس خسائر") with none is not a report.
     """
-    return tuple(c if _stands(c) else c.copy_with(type="") for c in clauses)
+    return tuple(_caused(c) if _stands(c) else c.copy_with(type="") for c in clauses)
+
+
+def _caused(c: Clause) -> Clause:
+    """The event a clause responds to keeps only a date written after it ("هجوم
+    كيميائي مفترض وقع في السابع من نيسان"); the clause's other dates are the
+    response's."""
+    if not c.cause or not c.type:
+        return c
+    at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
+    if at > c.trigger_at:
+        return c
+    note = "the event the sentence responds to; the text does not date it"
+    return c.copy_with(date=DateRef.undated("", note), own_date=False)
 
 
 def _stands(c: Clause) -> bool:
@@ -448,6 +463,8 @@ def _stands(c: Clause) -> bool:
         return True
     if c.future:  # only dated after publication: planned, not happened
         return False
+    if c.cause:  # what the clause responds to: an incident where it names a place
+        return any(p.locates for p in c.places)
     if c.weak:
         return c.own_date and c.date.is_dated
     if c.definite or c.hearsay:
