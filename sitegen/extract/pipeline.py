@@ -361,7 +361,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
 _STATES = frozenset({"country", "capital"})
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
-_AT = re.compile(r"(?:^|\s)(?:على|في|ضد|داخل|نحو)\s*$")
+_AT = re.compile(r"(?:^|\s)(?:على|ضد|داخل|نحو)\s*$")
 
 
 def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -507,11 +507,12 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True
     if later.definite and later.type == first.type:
         return True
-    # One of them does not say where: the same kind of event dated alike is told
-    # again ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل بغارة يوم الخميس في
-    # ضاحية البريهي").
-    unplaced = not (first.places and later.places) and first.type == later.type
-    if unplaced and ((first.own_date and later.own_date) or _same_day(first, later)):
+    # One of them does not say where (no village or city): the same kind of event
+    # dated alike is told again ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل
+    # بغارة يوم الخميس في ضاحية البريهي").
+    unplaced = not (_locating(first) and _locating(later)) and first.type == later.type
+    days = first.date.precision == "day" == later.date.precision
+    if unplaced and ((first.own_date and later.own_date and days) or _same_day(first, later)):
         return True
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
@@ -519,7 +520,11 @@ def _retells(first: Clause, later: Clause) -> bool:
 
 
 def _locates(a: Clause, b: Clause) -> bool:
-    return any(p.locates for p in a.places) and any(p.locates for p in b.places)
+    return _locating(a) and _locating(b)
+
+
+def _locating(c: Clause) -> bool:
+    return any(p.locates for p in c.places)
 
 
 def _same_day(a: Clause, b: Clause) -> bool:
@@ -579,8 +584,17 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
     fine_a, fine_b = {p.key for p in a if p.locates}, {p.key for p in b if p.locates}
     if fine_a and fine_b:
         return not fine_a.isdisjoint(fine_b)
-    coarse_a, coarse_b = {p.key for p in a}, {p.key for p in b}
-    return not coarse_a or not coarse_b or not coarse_a.isdisjoint(coarse_b)
+    if not a or not b:
+        return True
+    # A country and what lies in it ("اليمن" and "الحديدة") can be one event; a
+    # governorate and its village are often two (a lede "in Idlib", then a strike).
+    return any(
+        (x == y)
+        or (x.kind == "country" and places.contains(x, y))
+        or (y.kind == "country" and places.contains(y, x))
+        for x in a
+        for y in b
+    )
 
 
 def _joined(first: Clause, later: Clause) -> Clause:
