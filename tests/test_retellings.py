@@ -69,7 +69,9 @@ def test_reporters_are_not_parties_and_states_in_relations_are_not_places() -> N
 
 
 def test_a_country_struck_is_the_place_when_nothing_finer_is_named() -> None:
-    (found,) = incidents("ونفذت الولايات المتحدة وفرنسا وبريطانيا ضربات جوية على سوريا فجر السبت.\n")
+    (found,) = incidents(
+        "ونفذت الولايات المتحدة وفرنسا وبريطانيا ضربات جوية على سوريا فجر السبت.\n"
+    )
     assert [p.en for p in found.places] == ["Syria"]
 
 
