@@ -345,14 +345,14 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         if related or m.place in found:
             continue
         found.append(m.place)
-        if m.place.kind == "country" and _AT.search(before):
+        if state and _AT.search(before):
             struck.append(m.place)
     if kind and events.event_type(kind).violent:
         # In a report of fighting, "أنقرة" and "موسكو" stand for governments: the
-        # places with a governorate locate it, else the country it hit ("ضربات
-        # جوية على سوريا").
-        local = [p for p in found if p.admin1 or not p.known]
-        return tuple(local or struck)
+        # places below a capital locate it (and a capital struck, "قصف على دمشق"),
+        # else the country it hit ("ضربات جوية على سوريا").
+        local = [p for p in found if p.kind not in _STATES or p in struck]
+        return tuple(local or (p for p in struck if p.kind == "country"))
     # A country is where something happened only when nothing finer is named.
     finer = [p for p in found if p.kind != "country"]
     return tuple(finer or found)
