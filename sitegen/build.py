@@ -335,7 +335,7 @@ def build(
         memory.turn()  # every article has been asked for: forget the others
     timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
     entries = tuple(_article_entries(analysis, timeline))
-    data = site_data(timeline, entries, ids.moved(previous, timeline.incidents))
+    data = site_data(timeline, entries, ids.kept(previous, timeline.incidents))
     prints = Fingerprints(theme, data, analysis.article_keys, analysis.corrections)
     staging = Staging(config.output_dir, manifest.hashes, manifest.keys)
     try:

@@ -23,9 +23,11 @@ from xml.sax.saxutils import escape as xml_escape
 from sitegen.config import Config
 from sitegen.extract import actors, events
 from sitegen.model import DateRef, Incident, Place, Timeline
+from sitegen.pages import permalink
 
-# Where the permalink of an incident lives inside a language folder; the
-# English page is the one the (English-named) JSON export points to.
+# What names an incident in a feed's entry ids (tag: URIs or URLs): the address of
+# the page per incident sites once had, kept so that feed readers do not see every
+# entry as new. Its link is the permalink (pages.permalink: a day page's anchor).
 INCIDENT_PATH = "incidents/{id}.html"
 # The feed of each language, inside the language folder.
 FEED_PATH = "feed.xml"
@@ -198,7 +200,7 @@ _compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",",
 def _incident_row(inc: Incident, base_url: str) -> dict[str, object]:
     keys = [*inc.actors, inc.reported_by]
     row = inc.as_json({k: _actor_en(k) for k in keys if k})
-    row["url"] = _join_url(base_url, "en/" + INCIDENT_PATH.format(id=inc.id))
+    row["url"] = _join_url(base_url, "en/" + permalink(inc))
     row["sources"] = [
         {**json_source, "casualties": source.casualties.as_json()}
         for json_source, source in zip(_listed(row["sources"]), inc.sources, strict=True)
@@ -380,7 +382,7 @@ def atom_feed(timeline: Timeline, lang: str, config: Config, fmt: Fmt) -> bytes:
     """An Atom 1.0 feed of the most recent dated incidents, for ``lang/feed.xml``.
 
     With a base_url, ids and links are absolute URLs; without one, links are
-    relative to the feed (``incidents/<id>.html``) and ids are tag: URIs."""
+    relative to the feed (``months/2020-02-20.html#<id>``) and ids are tag: URIs."""
     recent = sorted(timeline.dated, key=lambda i: i.date.start or date.min, reverse=True)
     recent = recent[:FEED_SIZE]
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
@@ -400,12 +402,11 @@ def atom_feed(timeline: Timeline, lang: str, config: Config, fmt: Fmt) -> bytes:
 
 
 def _entry(feed: ET.Element, inc: Incident, lang: str, base_url: str, fmt: Fmt) -> None:
-    path = INCIDENT_PATH.format(id=inc.id)
     entry = ET.SubElement(feed, "entry")
     _text(entry, "title", headline(inc, fmt))
-    _text(entry, "id", _feed_id(base_url, lang, path))
+    _text(entry, "id", _feed_id(base_url, lang, INCIDENT_PATH.format(id=inc.id)))
     _text(entry, "updated", _stamp(inc.date.start))
-    _link(entry, _feed_link(base_url, lang, path), "alternate", "text/html")
+    _link(entry, _feed_link(base_url, lang, permalink(inc)), "alternate", "text/html")
     ET.SubElement(entry, "category", {"term": inc.type, "label": _fmt_label(fmt, inc.type)})
     summary = ET.SubElement(entry, "summary", {"type": "text"})
     summary.text = f"{fmt.date(inc.date)}: {_body(inc, lang)}"

@@ -1,5 +1,8 @@
 """Incident ids: names that survive edits of the sentence, and old names kept working.
 
+An incident's permalink is its day page and its id as anchor
+(``months/2020-02-20.html#<id>``; see ``pages.permalink``).
+
 An incident's id is its article's id, its type, its place and its ordinal
 among the article's incidents of that type and place
 (``004_f2a8…-shelling-saraqib-2``). Correcting a word of the sentence
@@ -8,9 +11,12 @@ among the article's incidents of that type and place
 When an id does change (an edit moved the incident to another place, or an
 earlier site named incidents otherwise), the id the previous site published
 is matched to the incident it became — same article, overlapping words — and
-kept as a redirect. The previous site is the output folder (``build``,
-``serve``) or the pages branch (``publish``); its ``redirects.json`` carries
-the older names forward, so a link made years ago still lands.
+kept: as an extra anchor on the incident's card (its old permalink still
+lands on it), and, for sites that once had a page per incident
+(``incidents/<id>.html``), as a small page that leads there. The previous
+site is the output folder (``build``, ``serve``) or the pages branch
+(``publish``); its ``redirects.json`` carries the older names forward, so a
+link made years ago still lands.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ from sitegen.model import Incident, Place
 
 REDIRECTS = "redirects.json"
 INCIDENTS = "incidents.json"
+# Where a site before the day-page plan had its incident pages (in each language).
+INCIDENT_PAGE = "incidents/{id}.html"
 # How much of a previous quote the new one must share (words, after folding) to be
 # the same incident told with a correction, rather than another sentence.
 SAME_QUOTE = 0.5
@@ -69,7 +77,12 @@ class History:
     articles the file is ~100 MB, and most ids stay."""
 
     lines: dict[str, bytes]  # id → its line of incidents.json
-    redirects: tuple[tuple[str, str], ...] = ()
+    pages: tuple[tuple[str, str], ...] = ()  # old incident pages kept → the id they lead to
+    anchors: tuple[tuple[str, str], ...] = ()  # old ids kept as anchors → the id now
+
+    @property
+    def redirects(self) -> tuple[tuple[str, str], ...]:
+        return self.pages + self.anchors
 
     @classmethod
     def read(cls, read: Callable[[str], bytes | None]) -> History:
@@ -80,10 +93,11 @@ class History:
             found = _ID.search(line)
             if found is not None:
                 lines[found.group(1).decode("utf-8", "replace")] = line
-        moved = _json(read(REDIRECTS), dict)
-        assert isinstance(moved, dict)
-        pairs = tuple((k, v) for k, v in sorted(moved.items()) if isinstance(v, str))
-        return cls(lines, pairs)
+        kept = _json(read(REDIRECTS), dict)
+        assert isinstance(kept, dict)
+        if "pages" in kept or "anchors" in kept:
+            return cls(lines, _pairs(kept.get("pages")), _pairs(kept.get("anchors")))
+        return cls(lines, _pairs(kept))  # a site with a page per incident: all pages
 
     def known(self, incident_id: str) -> Known | None:
         try:
@@ -106,6 +120,12 @@ class History:
                 return None
 
         return cls.read(read)
+
+
+def _pairs(value: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        return ()
+    return tuple((k, v) for k, v in sorted(value.items()) if isinstance(v, str))
 
 
 def _json(data: bytes | None, kind: type) -> object:
@@ -143,6 +163,51 @@ def moved(history: History, incidents: Iterable[Incident]) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """The old names a site keeps working (both: old id → the incident's id now)."""
+
+    pages: dict[str, str]  # incident pages an earlier site had: each kept, leading on
+    anchors: dict[str, str]  # old ids whose anchor sits on the incident's card
+
+    def aliases(self) -> dict[str, tuple[str, ...]]:
+        """Incident id → its old ids (anchors on its card)."""
+        out: dict[str, list[str]] = {}
+        for old, new in (*self.anchors.items(), *self.pages.items()):
+            if old != new:
+                out.setdefault(new, []).append(old)
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def kept(history: History, incidents: Iterable[Incident]) -> Kept:
+    incidents = list(incidents)
+    return Kept(kept_pages(history, incidents), moved(history, incidents))
+
+
+def kept_pages(history: History, incidents: Iterable[Incident]) -> dict[str, str]:
+    """Old incident pages kept working: page id → the incident it leads to now.
+
+    Sites before the day-page plan had a page per incident (``incidents/<id>.html``);
+    every such page a previous site published — its own, or one it already kept —
+    stays, as a redirect to where the incident is now (its day page, with its
+    anchor). New incidents get no page: their permalink is an anchor."""
+    incidents = list(incidents)
+    now = {i.id for i in incidents}
+    renamed = moved(history, incidents)
+    out: dict[str, str] = {}
+    for old, line in history.lines.items():
+        if b"/incidents/" in line:  # its url was an incident page
+            new = old if old in now else renamed.get(old)
+            if new is not None:
+                out[old] = new
+    for old, target in history.pages:
+        if old not in out:
+            new = target if target in now else renamed.get(target)
+            if new is not None:
+                out[old] = new
+    return dict(sorted(out.items()))
+
+
 def _best(known: Known, candidates: Iterable[Incident]) -> str | None:
     words = _words(" ".join(known.quotes))
     if not words:
@@ -160,5 +225,7 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", fold(text).text))
 
 
-def redirects_json(redirects: dict[str, str]) -> bytes:
-    return (json.dumps(redirects, ensure_ascii=False, indent=0, sort_keys=True) + "\n").encode()
+def redirects_json(kept: Kept) -> bytes:
+    """What the next build reads back: the pages kept, and the anchors."""
+    data = {"anchors": kept.anchors, "pages": kept.pages}
+    return (json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n").encode()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitegen.extract import actors, events
-from sitegen.ids import slugify
+from sitegen.ids import Kept, slugify
 from sitegen.model import Article, Incident, Place, Timeline
 from sitegen.timeline import month_key
 
@@ -27,10 +27,11 @@ def N_(message: str) -> str:
 # How many incidents the front page lists before it leaves the rest to the
 # month pages (a 10,000-incident page would not survive a phone).
 FRONT_PAGE_BUDGET = 300
-# Above this many incidents a month is cut into day pages and an index entry
-# into month pages. Cuts fall on the calendar, not every PAGE_SIZE items, so
-# one new incident changes one page instead of shifting every page after it.
-PAGE_SIZE = 500
+# At most this many incidents a list page: a month longer than this lists its
+# days, an index entry its months, and an entry's month longer than this is cut
+# into numbered pages. Cuts fall on the calendar first, so one new incident
+# changes one page instead of shifting every page after it.
+PAGE_SIZE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,12 @@ class Part:
 
     key: str  # "2020-02-20" (a day of a month), "2020-02" or "undated" (of an entry)
     incidents: tuple[Incident, ...]
+    page: int = 1  # of a calendar part longer than a page
+
+    @property
+    def name(self) -> str:
+        """In the page's file name: "2020-02", then "2020-02-2", "2020-02-3"…"""
+        return self.key if self.page == 1 else f"{self.key}-{self.page}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,12 @@ class Month:
     incidents: tuple[Incident, ...]
     killed: int = 0
     wounded: int = 0
-    days: tuple[Part, ...] = ()  # the month's pages by day, when it is cut
+    days: tuple[Part, ...] = ()  # the month's day pages (every day with an incident)
+
+    @property
+    def cut(self) -> bool:
+        """Too long for one page: the month page lists its days."""
+        return len(self.incidents) > PAGE_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +118,18 @@ class SiteData:
     actors: tuple[Entry, ...] = ()
     place_slugs: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     article_titles: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
-    # Incident ids of an earlier site that name no incident now → the id each became.
-    redirects: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # The old names kept working (ids.Kept): incident pages an earlier site had,
+    # and old ids as extra anchors on the cards (``aliases``: id → old ids).
+    kept: Kept = field(default_factory=lambda: Kept({}, {}), hash=False, compare=False)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # Incident id → its permalink inside a language folder (see ``permalink``).
+    links: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def place_slug(self, p: Place) -> str:
         return self.place_slugs.get(p.key, "")
+
+    def link(self, incident_id: str) -> str:
+        return self.links.get(incident_id, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +142,7 @@ class Page:
 
 
 def site_data(
-    timeline: Timeline, entries: Iterable[ArticleEntry], redirects: dict[str, str] | None = None
+    timeline: Timeline, entries: Iterable[ArticleEntry], kept: Kept | None = None
 ) -> SiteData:
     articles = tuple(entries)
     by_id = {i.id: i for i in timeline.incidents}
@@ -137,8 +156,19 @@ def site_data(
         actors=tuple(_actor_entries(timeline, by_id)),
         place_slugs={e.key: e.slug for e in places},
         article_titles={a.article.id: a.article.title for a in articles},
-        redirects=redirects or {},
+        kept=kept or Kept({}, {}),
+        aliases=kept.aliases() if kept else {},
+        links={i.id: permalink(i) for i in timeline.incidents},
     )
+
+
+def permalink(inc: Incident) -> str:
+    """Where an incident is read and cited: its day page (``months/2020-02-20.html``)
+    with its anchor; an undated one on the page of the article that reports it.
+    There is no page per incident: the day is the unit a chronology is cited by."""
+    if inc.date.start:
+        return f"months/{inc.date.start.isoformat()}.html#{inc.id}"
+    return f"articles/{inc.sources[0].article_id}.html#{inc.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +192,7 @@ def _months(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Month]:
     for key, ids in timeline.by_month:
         items = tuple(by_id[i] for i in ids)
         t = _totals(items)
-        days = _cut(items, _day_key) if len(items) > PAGE_SIZE else ()
-        yield Month(key, items, t.killed, t.wounded, days)
+        yield Month(key, items, t.killed, t.wounded, _cut(items, _day_key))
 
 
 def _day_key(inc: Incident) -> str:
@@ -183,8 +212,17 @@ def _entry(
     key: str, slug: str, ar: str, en: str, items: tuple[Incident, ...], place: Place | None = None
 ) -> Entry:
     n = _totals(items)
-    months = _cut(items, month_of) if len(items) > PAGE_SIZE else ()
+    months = _pages(_cut(items, month_of)) if len(items) > PAGE_SIZE else ()
     return Entry(key, slug, ar, en, items, n.killed, n.wounded, n.displaced, place, months)
+
+
+def _pages(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """A month part longer than a page becomes numbered pages ("2020-02", "2020-02-2")."""
+    out: list[Part] = []
+    for part in parts:
+        for n, start in enumerate(range(0, len(part.incidents), PAGE_SIZE), 1):
+            out.append(Part(part.key, part.incidents[start : start + PAGE_SIZE], n))
+    return tuple(out)
 
 
 def _place_entries(timeline: Timeline, by_id: dict[str, Incident]) -> tuple[Entry, ...]:
@@ -239,7 +277,8 @@ def front_sections(data: SiteData) -> tuple[Part, ...]:
     chosen: list[Part] = []
     used = 0
     for month in reversed(data.months):
-        for part in reversed(month.days or (Part(month.key, month.incidents),)):
+        parts = month.days if month.cut else (Part(month.key, month.incidents),)
+        for part in reversed(parts):
             if chosen and used + len(part.incidents) > FRONT_PAGE_BUDGET:
                 return tuple(reversed(chosen))
             chosen.append(part)
@@ -253,7 +292,6 @@ def plan(data: SiteData) -> list[Page]:
     fits = sum(len(m.incidents) for m in shown) + len(data.timeline.undated) <= FRONT_PAGE_BUDGET
     pages = [
         Page("index.html", "index.html", "", {"shown": shown, "show_undated": fits}),
-        Page("undated.html", "undated.html", N_("Undated incidents"), {}, True),
         Page("about.html", "about.html", N_("About"), {}, True),
         Page(
             "places/index.html",
@@ -277,16 +315,12 @@ def plan(data: SiteData) -> list[Page]:
             True,
         ),
     ]
-    # Incident pages right after the month (or day) page that shows the same
-    # cards, so that the renderer need only keep a page's worth of cards.
+    pages += _undated_pages(data)
+    # A month page, then its days: the renderer need keep only a month's cards.
     for m in data.months:
         pages.append(Page(f"months/{m.key}.html", "month.html", m.key, {"month": m}))
-        if not m.days:
-            pages += map(_incident_page, m.incidents)
         for day in m.days:
             pages.append(Page(f"months/{day.key}.html", "day.html", day.key, {"day": day}))
-            pages += map(_incident_page, day.incidents)
-    pages += map(_incident_page, data.timeline.undated)
     for kind, entries in (("places", data.places), ("types", data.types), ("actors", data.actors)):
         for e in entries:
             pages.append(
@@ -295,7 +329,7 @@ def plan(data: SiteData) -> list[Page]:
             for part in e.months:
                 pages.append(
                     Page(
-                        f"{kind}/{e.slug}.{part.key}.html",
+                        f"{kind}/{e.slug}.{part.name}.html",
                         "entry_part.html",
                         e.key,
                         {"head": e.head, "part": part, "kind": kind},
@@ -308,8 +342,31 @@ def plan(data: SiteData) -> list[Page]:
     return pages
 
 
-def _incident_page(inc: Incident) -> Page:
-    return Page(f"incidents/{inc.id}.html", "incident.html", inc.id, {"inc": inc})
+def _undated_pages(data: SiteData) -> list[Page]:
+    """The undated incidents by article, at most a page's worth of incidents on a
+    page (an article is never split): undated.html, undated-2.html…"""
+    groups: dict[str, list[Incident]] = {}
+    for inc in data.timeline.undated:
+        groups.setdefault(inc.sources[0].article_id, []).append(inc)
+    chunks: list[list[tuple[str, tuple[Incident, ...]]]] = [[]]
+    size = 0
+    for article_id, items in groups.items():
+        if chunks[-1] and size + len(items) > PAGE_SIZE:
+            chunks.append([])
+            size = 0
+        chunks[-1].append((article_id, tuple(items)))
+        size += len(items)
+    names = ["undated.html"] + [f"undated-{n}.html" for n in range(2, len(chunks) + 1)]
+    return [
+        Page(
+            name,
+            "undated.html",
+            N_("Undated incidents"),
+            {"groups": tuple(chunk), "pager": tuple(names)},
+            True,
+        )
+        for name, chunk in zip(names, chunks, strict=True)
+    ]
 
 
 def month_of(inc: Incident) -> str:

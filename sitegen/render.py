@@ -329,12 +329,12 @@ def render_site(
             yield Output(
                 f"{lang}/search/{shard}.js",
                 key,
-                partial(search_index, shard, incidents, fmt, search_text),
+                partial(search_index, shard, incidents, fmt, search_text, data.links),
             )
-        for old, new in data.redirects.items():
+        for old, new in data.kept.pages.items():
             yield Output(
-                f"{lang}/incidents/{old}.html",
-                f"redirect:{prints.base if prints else ''}:{new}",
+                f"{lang}/{ids.INCIDENT_PAGE.format(id=old)}",
+                f"redirect:{prints.base if prints else ''}:{data.link(new)}",
                 partial(_redirect, env, site, new),
             )
         yield Output(
@@ -357,7 +357,7 @@ def render_site(
         "incidents.json", None, partial(exports.incidents_json, data.timeline, base, every, memo)
     )
     yield Output("incidents.csv", None, partial(exports.incidents_csv, data.timeline, every, memo))
-    yield Output(ids.REDIRECTS, None, partial(ids.redirects_json, data.redirects))
+    yield Output(ids.REDIRECTS, None, partial(ids.redirects_json, data.kept))
     first = config.languages[0]
     paths = [f"{first}/{p.path}" for p in pages]
     for path, make in exports.sitemaps(paths, config.base_url, config.languages):
@@ -365,8 +365,11 @@ def render_site(
 
 
 def _redirect(env: jinja2.Environment, site: SiteView, new: str) -> bytes:
-    """An old incident address, kept working: it leads to the incident's new one."""
-    return env_render(env, "redirect.html", site=site, target=f"{new}.html", target_id=new)
+    """An old incident address, kept working: it leads to where the incident is now."""
+    link = site.data.link(new)
+    return env_render(
+        env, "redirect.html", site=site, target="../" + link, link=link, target_id=new
+    )
 
 
 def _page(
@@ -451,7 +454,11 @@ SEARCH_GLOBAL = "SITEGEN_SEARCH"
 
 
 def search_index(
-    shard: str, incidents: Iterable[Incident], fmt: Formatter, texts: dict[str, str]
+    shard: str,
+    incidents: Iterable[Incident],
+    fmt: Formatter,
+    texts: dict[str, str],
+    links: dict[str, str],
 ) -> bytes:
     """One month of the filter's index: a compact record per incident, text
     folded like the extractor folds it, loaded as a script so it works from
@@ -471,7 +478,7 @@ def search_index(
             "t": inc.type,
             "p": [p.key for p in inc.places],
             "x": text,
-            "u": f"incidents/{inc.id}.html",
+            "u": links.get(inc.id, ""),
             "d": fmt.date(inc.date),
             "h": head,
         })  # fmt: skip

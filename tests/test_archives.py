@@ -132,7 +132,9 @@ def _break(path: Path) -> None:
 
 
 def _incident_files(output: Path, article_id: str) -> list[str]:
-    return sorted(p.name for p in (output / "en" / "incidents").glob(f"{article_id}-*.html"))
+    """The article's incidents as the site lists them (ids and permalinks)."""
+    rows = json.loads((output / "incidents.json").read_text(encoding="utf-8"))
+    return sorted(r["url"] for r in rows if r["id"].startswith(article_id))
 
 
 def test_a_broken_article_keeps_its_last_good_reading(
@@ -196,32 +198,73 @@ def _moved_site(site: Path) -> tuple[str, str]:
     from sitegen.config import load_config
 
     build(load_config(site))
-    old = next(p.stem for p in (site / "output" / "en" / "incidents").glob("*-balyun.html"))
+    old = next(i for i in _ids(site) if i.endswith("-balyun"))
     path = site / "seeds" / "001_a1a39c06a4cbffd7.txt"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(BALYUN, BALYUN.replace("بيلون", "كنصفرة")), encoding="utf-8")
     build(load_config(site))
-    new = next(p.stem for p in (site / "output" / "en" / "incidents").glob("*-kansafra.html"))
+    new = next(i for i in _ids(site) if i.endswith("-kansafra"))
     return old, new
 
 
-def test_a_changed_id_keeps_working_as_a_redirect(site: Path) -> None:
+def _ids(site: Path) -> list[str]:
+    rows = json.loads((site / "output" / "incidents.json").read_text(encoding="utf-8"))
+    return [r["id"] for r in rows]
+
+
+def _day_page(site: Path, lang: str, incident_id: str) -> str:
+    rows = json.loads((site / "output" / "incidents.json").read_text(encoding="utf-8"))
+    url = next(r["url"] for r in rows if r["id"] == incident_id)
+    return (site / "output" / lang / url.split("#")[0].removeprefix("en/")).read_text("utf-8")
+
+
+def test_a_changed_id_keeps_working_as_an_anchor(site: Path) -> None:
+    """The old permalink (the day page with the old id as anchor) still lands on it."""
     old, new = _moved_site(site)
     assert old != new
     output = site / "output"
     for lang in ("ar", "en"):
-        page = (output / lang / "incidents" / f"{old}.html").read_text(encoding="utf-8")
-        assert f'<meta http-equiv="refresh" content="0; url={new}.html">' in page
-        assert f'<a href="{new}.html">' in page
-    assert json.loads((output / "redirects.json").read_text(encoding="utf-8")) == {old: new}
+        page = _day_page(site, lang, new)
+        card = page[page.index(f'id="{new}"') :]
+        assert card.index(f'<span id="{old}" class="alias"></span>') < card.index("</article>")
+    kept = json.loads((output / "redirects.json").read_text(encoding="utf-8"))
+    assert kept == {"anchors": {old: new}, "pages": {}}
     # the next build (and the one after) still knows the old name: it is carried forward
     from sitegen.build import build
     from sitegen.config import load_config
 
     (site / "seeds" / "new.txt").write_text("---\ndate: 2020-03-01\n---\nقصف على أريحا.\n")
     build(load_config(site))
-    assert json.loads((output / "redirects.json").read_text(encoding="utf-8")) == {old: new}
-    assert (output / "en" / "incidents" / f"{old}.html").is_file()
+    assert json.loads((output / "redirects.json").read_text(encoding="utf-8")) == kept
+    assert f'<span id="{old}" class="alias">' in _day_page(site, "en", new)
+
+
+def test_the_incident_pages_of_an_earlier_site_lead_to_the_day_pages(site: Path) -> None:
+    """A site built before the day-page plan had a page per incident: each keeps
+    working, as a small page that leads to the incident's day page and anchor."""
+    from sitegen.build import build
+    from sitegen.config import load_config
+
+    build(load_config(site))
+    output = site / "output"
+    ids = _ids(site)
+    # What such a site published: incidents.json with incident-page urls.
+    old = (output / "incidents.json").read_text(encoding="utf-8")
+    old = re.sub(r'"url":"en/[^"]*#([^"]+)"', r'"url":"en/incidents/\1.html"', old)
+    (output / "incidents.json").write_text(old, encoding="utf-8")
+    (output / "redirects.json").unlink()
+    (site / "seeds" / "new.txt").write_text("---\ndate: 2020-03-01\n---\nقصف على أريحا.\n")
+    for _ in range(2):  # the first build keeps them, and so does the next
+        build(load_config(site))
+        for lang in ("ar", "en"):
+            for incident_id in ids:
+                page = (output / lang / "incidents" / f"{incident_id}.html").read_text("utf-8")
+                assert re.search(
+                    rf'<meta http-equiv="refresh" content="0; url=\.\./(months|articles)/[^"]+#{re.escape(incident_id)}">',
+                    page,
+                ), page
+        kept = json.loads((output / "redirects.json").read_text(encoding="utf-8"))
+        assert sorted(kept["pages"]) == sorted(ids)
 
 
 def test_an_override_keyed_by_a_changed_id_follows_the_incident(

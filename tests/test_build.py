@@ -69,9 +69,8 @@ def test_every_seed_has_article_pages_and_timeline_entries(built: Path) -> None:
         timeline = (built / lang / "index.html").read_text(encoding="utf-8")
         for seed in SEED_IDS:
             assert (built / lang / "articles" / f"{seed}.html").is_file()
-            assert f"articles/{seed}.html#L" in timeline, (
-                f"no incident of {seed} on {lang} timeline"
-            )
+            # a card quoting the article, or (undated) a row leading to its card there
+            assert f"articles/{seed}.html#" in timeline, f"no incident of {seed} on {lang} timeline"
 
 
 def test_source_sentences_are_shown(built: Path) -> None:

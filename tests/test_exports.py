@@ -106,7 +106,7 @@ def test_json_has_every_incident_with_the_extract_keys_and_ours(timeline: Timeli
     assert [r["id"] for r in rows] == ["year", "month", "week", "day", "undated"]
     day = rows[3]
     assert set(timeline.dated[3].as_json()) < set(day)
-    assert day["url"] == "en/incidents/day.html"
+    assert day["url"] == "en/months/2020-02-20.html#day"  # the day page's anchor
     assert day["actors"] == ["United Nations"] and day["reported_by"] == "United Nations"
     assert day["sources"][0]["casualties"]["killed"] == 3
     assert day["sources"][0]["quote"] == "قصف على day"
@@ -119,7 +119,7 @@ def test_json_has_every_incident_with_the_extract_keys_and_ours(timeline: Timeli
 
 def test_json_urls_are_absolute_with_a_base_url(timeline: Timeline) -> None:
     rows = json.loads(whole(incidents_json(timeline, "https://example.org/war/")))
-    assert rows[0]["url"] == "https://example.org/war/en/incidents/year.html"
+    assert rows[0]["url"] == "https://example.org/war/en/months/2019-01-01.html#year"
 
 
 # --- CSV --------------------------------------------------------------------
@@ -233,7 +233,7 @@ def test_atom_ids_are_tag_uris_without_base_url_and_urls_with_one(timeline: Time
     assert entry is not None
     assert (entry.findtext(f"{ATOM}id") or "").startswith("tag:sitegen,2020:en/incidents/")
     link = entry.find(f"{ATOM}link")
-    assert link is not None and link.get("href") == "incidents/day.html"
+    assert link is not None and link.get("href") == "months/2020-02-20.html#day"
     config = Config(base_url="https://example.org/")
     full = ET.fromstring(atom_feed(timeline, "en", config, fmt("en")))
     ids = [e.findtext(f"{ATOM}id") for e in full.findall(f"{ATOM}entry")]

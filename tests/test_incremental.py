@@ -119,7 +119,6 @@ def test_an_edit_renders_only_the_pages_that_show_it(
     assert "months/2020-02.html" in pages  # the new incident's month
     assert "places/saraqib.html" in pages  # its place
     assert "articles/000_62a7b35b78715ad0.html" not in pages  # an article not edited
-    assert not any(p.startswith("incidents/000_") for p in pages)  # nor its incidents
     # a month without new incidents (the same places: the filter's choices are the same)
     assert "months/2020-01.html" not in pages
 
@@ -131,29 +130,32 @@ def test_a_template_edit_renders_every_page_again(
     made = rendered(monkeypatch)
     own = site / "templates"
     own.mkdir()
-    (own / "incident.html").write_text(
-        '{% extends "base.html" %}{% block main %}<p class="own">{{ inc.id }}</p>{% endblock %}',
+    (own / "day.html").write_text(
+        '{% extends "base.html" %}{% block main %}<p class="own">{{ day.key }}</p>{% endblock %}',
         encoding="utf-8",
     )
     build(load_config(site))
-    assert any(p.startswith("en/incidents/") for p in made)
-    page = next((site / "output" / "en" / "incidents").glob("*.html"))
-    assert 'class="own"' in page.read_text(encoding="utf-8")
+    days = sorted((site / "output" / "en" / "months").glob("????-??-??.html"))
+    assert days and all(f"en/months/{d.name}" in made for d in days)
+    assert 'class="own"' in days[0].read_text(encoding="utf-8")
 
 
 def test_an_override_renders_the_corrected_incident_again(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(load_config(site))
-    incident = sorted((site / "output" / "en" / "incidents").glob("004_*.html"))[0].stem
+    result = build(load_config(site))
+    incident = next(
+        i for x in result.analysis.extractions for i in x.incidents if i.id.startswith("004_")
+    )
+    day = f"en/months/{incident.date.start.isoformat()}.html"
     made = rendered(monkeypatch)
     (site / "seeds" / "_overrides.yaml").write_text(
-        f"{incident}:\n  summary_en: Corrected by hand\n", encoding="utf-8"
+        f"{incident.id}:\n  summary_en: Corrected by hand\n", encoding="utf-8"
     )
     build(load_config(site))
-    assert f"en/incidents/{incident}.html" in made
-    assert not any(p.startswith("en/incidents/000_") for p in made)
-    text = (site / "output" / "en" / "incidents" / f"{incident}.html").read_text(encoding="utf-8")
+    assert day in made  # its day page
+    assert "en/articles/000_62a7b35b78715ad0.html" not in made  # an article it is not from
+    text = (site / "output" / day).read_text(encoding="utf-8")
     assert "Corrected by hand" in text
 
 

@@ -1,5 +1,7 @@
-"""The page plan at scale: long months cut into day pages, long index entries
-into month pages, on the calendar so that one edit changes one page."""
+"""The page plan: a page per day with incidents (the permalink's page: no page per
+incident), long months listing their days, long index entries cut into month pages
+and long months of an entry into numbered pages — on the calendar first, so that
+one edit changes one page."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from sitegen.config import load_config
 from tests.test_incremental import EDITED, rendered, tree
 
 IDS = re.compile(r'<article class="incident[^"]*" id="([^"]+)"')
-ROW_IDS = re.compile(r'<li class="row"><a href="\.\./incidents/([^"]+)\.html"')
+ROW_IDS = re.compile(r'<li class="row"><a href="\.\./(?:months|articles)/[^"#]+\.html#([^"]+)"')
 
 
 @pytest.fixture
@@ -44,27 +46,34 @@ def test_a_long_month_is_cut_into_day_pages(site: Path, small_pages: None) -> No
         assert 'href="2020-02.html"' in page  # back to its month
 
 
-def test_every_incident_of_a_cut_month_is_on_one_day_page(
-    site: Path, small_pages: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_dated_incident_is_on_one_day_page_its_permalink(site: Path) -> None:
     build(load_config(site))
-    whole = tree_ids(site, pages_cut=True)
-    shutil.rmtree(site / "output")
-    monkeypatch.setattr(pages, "PAGE_SIZE", 10_000)
-    build(load_config(site), use_cache=False)
-    assert whole == tree_ids(site, pages_cut=False)
-
-
-def tree_ids(site: Path, *, pages_cut: bool) -> list[str]:
-    """The incidents of the month pages (of their day pages when cut), in order."""
     out = site / "output" / "ar" / "months"
-    ids: list[str] = []
-    for path in sorted(out.glob("????-??.html")):
-        days = sorted(out.glob(f"{path.stem}-??.html"))
-        assert pages_cut or not days
-        for page in days or [path]:
-            ids += IDS.findall(read(page))
-    return ids
+    for month in sorted(out.glob("????-??.html")):
+        on_days = [
+            i for d in sorted(out.glob(f"{month.stem}-??.html")) for i in IDS.findall(read(d))
+        ]
+        assert on_days == IDS.findall(read(month))  # a short month shows them all too
+        assert len(on_days) == len(set(on_days))
+    assert not (site / "output" / "ar" / "incidents").exists()  # no page per incident
+    links = re.findall(
+        r'class="permalink" href="([^"]+)"', read(site / "output" / "ar" / "index.html")
+    )
+    assert links and all(
+        re.fullmatch(r"(months/\d{4}-\d\d-\d\d|articles/[^#]+)\.html#.+", h) for h in links
+    )
+
+
+def test_a_long_month_of_an_entry_is_cut_into_numbered_pages(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+    build(load_config(site))
+    out = site / "output" / "en" / "types"
+    names = re.findall(r'<a href="(shelling\.[^"]+)\.html">', read(out / "shelling.html"))
+    assert any(re.search(r"\.\d{4}-\d\d-2$", n) for n in names)
+    rows = [i for n in names for i in ROW_IDS.findall(read(out / f"{n}.html"))]
+    assert len(rows) == len(set(rows)) == len(names)  # one a page
 
 
 def test_a_long_entry_is_cut_into_month_pages(site: Path, small_pages: None) -> None:

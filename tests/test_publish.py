@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -357,15 +358,20 @@ def test_an_incident_whose_id_changed_keeps_its_published_address(
     capsys: pytest.CaptureFixture[str], source: Path, remote: Path
 ) -> None:
     """publish builds afresh (no output folder, no cache): the published branch is
-    what tells it which ids the world links to."""
+    what tells it which ids the world links to. An incident's address is its day
+    page and its id as anchor; the old anchor stays on the card."""
     assert publish(capsys, source)[0] == 0
-    listed = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
-    old = next(n for n in listed if n.startswith("en/incidents/") and n.endswith("-balyun.html"))
+    incidents = git(remote, "show", "gh-pages:incidents.json")
+    old = next(json.loads(line)["id"] for line in incidents.splitlines() if "-balyun" in line)
     path = source / "seeds" / "001_a1a39c06a4cbffd7.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("بيلون", "كنصفرة"), encoding="utf-8")
     assert publish(capsys, source)[0] == 0
-    page = git(remote, "show", f"gh-pages:{old}")
-    assert 'http-equiv="refresh"' in page and "-kansafra.html" in page
-    assert old.removeprefix("en/incidents/").removesuffix(".html") in git(
-        remote, "show", "gh-pages:redirects.json"
+    now = git(remote, "show", "gh-pages:incidents.json")
+    record = next(json.loads(line) for line in now.splitlines() if "-kansafra" in line)
+    page = record["url"].split("#")[0]
+    assert page.startswith("en/months/")
+    html = git(remote, "show", f"gh-pages:{page}")
+    assert f'id="{old}"' in html and f'id="{record["id"]}"' in html
+    assert (
+        json.loads(git(remote, "show", "gh-pages:redirects.json"))["anchors"][old] == record["id"]
     )
