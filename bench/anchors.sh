@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Anchors for sitegen's build time: Hugo and Pelican build the same corpus.
 #
-#   bench/anchors.sh [--runs K] [--json PATH] [SIZES...]      (default: 1000 10000, K=3)
-#   bench/anchors.sh 200                                        (a quick check)
+#   bench/anchors.sh [--runs K] [--json PATH] [--corpus JSONL.XZ] [SIZES...]
+#                                           (default: 1000 10000, K=3, synthetic articles)
+#   bench/anchors.sh 200                    (a quick check)
+#   bench/anchors.sh --corpus ../shared/corpus/ant-2018.jsonl.xz 1000 10000 30000
 #
 # For each size N: the site folder from `bench/run.py --prepare-only` (N make_corpus
-# articles), converted by bench/anchors/convert.py into a Hugo site (Debian's hugo, a list
+# articles, or with --corpus N real articles drawn from it), converted by bench/anchors/convert.py into a Hugo site (Debian's hugo, a list
 # and a single template, no theme) and a Pelican site (default theme, in its own venv).
 # Then K rounds of cold builds, in the order hugo, sitegen, pelican, sitegen, so each
 # anchor has a sitegen run beside it and slow drift of the machine cancels in the ratios:
@@ -28,12 +30,14 @@ PELICAN_VENV="${PELICAN_VENV:-/tmp/sitegen-bench/venv-pelican}"
 PY="$("${PYTHON:-python3}" -c 'import sys; print(sys.executable)')"  # past pyenv's shim
 RUNS=3
 JSON=""
+CORPUS=()
 SIZES=()
 while (($#)); do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --json) JSON="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --corpus) CORPUS=(--corpus "$2"); shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     [0-9]*) SIZES+=("$1"); shift ;;
     *) echo "anchors.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -76,7 +80,7 @@ measure() {  # measure LABEL LOG OK_CODES CWD -- CMD...
 }
 
 for N in "${SIZES[@]}"; do
-  SITE="$("$PY" "$BENCH/run.py" --prepare-only --sizes "$N" --corpus-dir "$CORPUS_DIR")"
+  SITE="$("$PY" "$BENCH/run.py" --prepare-only --sizes "$N" --corpus-dir "$CORPUS_DIR" "${CORPUS[@]}")"
   say "converting $SITE for Hugo and Pelican ..."
   "$PY" "$BENCH/anchors/convert.py" "$SITE" >/dev/null
   LOGS="$SITE/bench-logs"

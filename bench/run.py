@@ -2,9 +2,12 @@
 """Benchmark harness: sitegen's build and extraction times, CPU, memory and output size.
 
     python bench/run.py [--sizes 1000 10000] [--runs 3] [--corpus-dir DIR] [--json PATH]
+                        [--corpus ../shared/corpus/ant-2018.jsonl.xz]
 
 For each size N it makes (once, then reuses) a site folder DIR/N/ holding N synthetic
-articles from bench/make_corpus.py in articles/ and a sitegen.toml, so the build cache
+articles from bench/make_corpus.py in articles/ and a sitegen.toml — or, with
+``--corpus``, DIR/real-N/ holding N real articles drawn (seeded) from the ANT corpus,
+each with its date and title as front matter — so the build cache
 (.sitegen-cache/) and the output (output/) live inside that folder. Then, K times:
 
 * cold build: output/ and .sitegen-cache/ deleted first, then ``sitegen build``
@@ -48,13 +51,14 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
+from corpus import article_bytes, read_corpus  # noqa: E402
 from make_corpus import make_corpus  # noqa: E402
 from measure import Measurement, run_measured  # noqa: E402
 
 DEFAULT_CORPORA = Path("/tmp/sitegen-bench/corpora")
 PYCACHE = Path("/tmp/sitegen-bench/pycache")
 CONFIG = 'source = "articles"\noutput = "output"\n'
-EDIT_SENTENCE = "وفي 3 آذار 2020 قتل شخصان في قصف على سراقب."
+EDIT_SENTENCE = "وفي 3 آذار قتل شخصان في قصف على بلدة كفرنبل."  # dated by the article's year
 PAGES_LIMIT = 1_000_000_000  # GitHub Pages: "published sites may be no larger than 1 GB"
 KINDS = ("cold", "warm", "edit", "extract")
 TITLES = {
@@ -63,10 +67,11 @@ TITLES = {
     "edit": "one-article edit",
     "extract": "extract only",
 }
+N = r"[\d,]+"  # the summary groups thousands: "1,000 articles"
 SUMMARY = re.compile(
-    r"built (?P<articles>\d+) articles, (?P<incidents>\d+) incidents \((?P<undated>\d+) undated\), "
-    r"(?P<files>\d+) files \((?P<changed>\d+) changed\); (?P<errors>\d+) errors, "
-    r"(?P<warnings>\d+) warnings"
+    rf"built (?P<articles>{N}) articles?, (?P<incidents>{N}) incidents? \((?P<undated>{N}) "
+    rf"undated\), (?P<files>{N}) files? \((?P<changed>{N}) changed\); (?P<errors>{N}) errors?, "
+    rf"(?P<warnings>{N}) warnings?"
 )
 
 
@@ -81,19 +86,30 @@ def say(msg: str) -> None:
 # --- the site folders ------------------------------------------------------------------------
 
 
-def ensure_site(n: int, corpus_dir: Path, seed: int = 1) -> Path:
-    """DIR/N/ with N articles and a sitegen.toml; made once, reused while complete."""
-    site = corpus_dir / str(n)
+def ensure_site(n: int, corpus_dir: Path, seed: int = 1, real: Path | None = None) -> Path:
+    """DIR/N/ (or DIR/real-N/) with N articles and a sitegen.toml; made once, reused
+    while complete."""
+    site = corpus_dir / (f"real-{n}" if real else str(n))
     marker = site / ".corpus-complete"
-    stamp = f"n={n} seed={seed}\n"
+    stamp = f"n={n} seed={seed}" + (f" corpus={real.name}" if real else "") + "\n"
     if not (marker.is_file() and marker.read_text(encoding="utf-8") == stamp):
         say(f"making a corpus of {n} articles in {site}/articles ...")
         if site.exists():
             shutil.rmtree(site)
-        make_corpus(n, site / "articles", seed)
+        if real:
+            write_real(read_corpus(real, n, seed)[:n], site / "articles")
+        else:
+            make_corpus(n, site / "articles", seed)
         (site / "sitegen.toml").write_text(CONFIG, encoding="utf-8")
         marker.write_text(stamp, encoding="utf-8")
     return site
+
+
+def write_real(rows: list[dict[str, Any]], folder: Path) -> None:
+    """Real articles as the files a newsroom would collect: date and title up front."""
+    folder.mkdir(parents=True)
+    for row in rows:
+        (folder / f"{row['id']}.txt").write_bytes(article_bytes(row))
 
 
 def clean_build_state(site: Path) -> None:
@@ -156,12 +172,12 @@ def sitegen(site: Path, args: list[str], kind: str, log: Path) -> tuple[Measurem
         tail = "\n".join(text.splitlines()[-15:])
         raise BenchError(f"{' '.join(cmd)} (in {site}) exited {m.rc}:\n{tail}")
     found = SUMMARY.search(text)
-    summary = {k: int(v) for k, v in found.groupdict().items()} if found else {}
+    summary = {k: int(v.replace(",", "")) for k, v in found.groupdict().items()} if found else {}
     return m, summary
 
 
 def build(site: Path, kind: str, logs: Path) -> tuple[Measurement, dict]:
-    m, summary = sitegen(site, ["build", "-q"], kind, logs / f"{kind}.log")
+    m, summary = sitegen(site, ["build"], kind, logs / f"{kind}.log")  # -q hides the summary
     if not summary:
         raise BenchError(f"no build summary in {logs / f'{kind}.log'}")
     return m, summary
@@ -329,6 +345,7 @@ def meta(args: argparse.Namespace) -> dict[str, Any]:
         "runs": args.runs,
         "seed": args.seed,
         "corpus_dir": str(args.corpus_dir),
+        "corpus": str(args.corpus) if args.corpus else "synthetic (bench/make_corpus.py)",
     }
 
 
@@ -338,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="runs of each measurement (default 3)")
     ap.add_argument("--corpus-dir", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--corpus", type=Path, help="draw real articles from this jsonl.xz (the ANT corpus)"
+    )
     ap.add_argument("--json", type=Path, help="write the results here too")
     ap.add_argument(
         "--prepare-only", action="store_true", help="make the site folders, print their paths"
@@ -349,7 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     # A kill ends the build being measured and restores the edited article, as Ctrl-C does.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    sites = {n: ensure_site(n, args.corpus_dir, args.seed) for n in sorted(set(args.sizes))}
+    real = args.corpus.resolve() if args.corpus else None
+    sizes = sorted(set(args.sizes))
+    sites = {n: ensure_site(n, args.corpus_dir, args.seed, real) for n in sizes}
     if args.prepare_only:
         for site in sites.values():
             print(site)

@@ -2,8 +2,8 @@
 
 A page is rendered again only when its fingerprint changes; otherwise the
 previous build's file is kept as it is (same bytes, same mtime). A fingerprint
-covers the code and theme, the month navigation and filter choices on month
-pages, and the page's own content: its incidents, each identified by its id,
+covers the code and theme, the page's neighbours (the day or month before
+and after it), and the page's own content: its incidents, each identified by its id,
 its source spans, the cache keys of the articles they come from (an article's
 cache key already covers its bytes and the extractor's version), the user's
 correction of it, if any, and the addresses of the place pages it links to.
@@ -83,13 +83,6 @@ class Fingerprints:
         self._incidents: dict[str, str] = {}
         self._figures: dict[str, str] = {}
         self.base = theme
-        # The month navigation and the filter's choices (listed by name), on month pages.
-        nav = (
-            [m.key for m in data.months],
-            bool(data.timeline.undated),
-            sorted((e.key, e.ar, e.en) for e in (*data.places, *data.types)),
-        )
-        self.nav = _hash(repr(nav))
 
     def incident(self, inc: Incident) -> str:
         known = self._incidents.get(inc.id)
@@ -133,9 +126,9 @@ class Fingerprints:
             if isinstance(value, Incident):
                 parts += [name, self.incident(value)]
             elif isinstance(value, Month):
-                parts += [name, value.key, self.nav, *self._shown(value.incidents, value.days)]
+                parts += [name, value.key, *self._shown(value.incidents, value.days)]
             elif isinstance(value, Part):
-                parts += [name, value.key, self.nav, *map(self.incident, value.incidents)]
+                parts += [name, value.key, *map(self.incident, value.incidents)]
             elif isinstance(value, Entry):
                 parts += [name, value.key, value.slug, *self._shown(value.incidents, value.months)]
             elif isinstance(value, EntryHead):

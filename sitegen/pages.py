@@ -317,10 +317,18 @@ def plan(data: SiteData) -> list[Page]:
     ]
     pages += _undated_pages(data)
     # A month page, then its days: the renderer need keep only a month's cards.
-    for m in data.months:
-        pages.append(Page(f"months/{m.key}.html", "month.html", m.key, {"month": m}))
+    # Each leads to the month (day) before and after it, not to all of them, so
+    # a new month or day changes its neighbours' pages, not every page.
+    months = [m.key for m in data.months]
+    days = [d.key for m in data.months for d in m.days]
+    day_at = {key: n for n, key in enumerate(days)}
+    for n, m in enumerate(data.months):
+        pages.append(
+            Page(f"months/{m.key}.html", "month.html", m.key, {"month": m, **_adjacent(months, n)})
+        )
         for day in m.days:
-            pages.append(Page(f"months/{day.key}.html", "day.html", day.key, {"day": day}))
+            near = _adjacent(days, day_at[day.key])
+            pages.append(Page(f"months/{day.key}.html", "day.html", day.key, {"day": day, **near}))
     for kind, entries in (("places", data.places), ("types", data.types), ("actors", data.actors)):
         for e in entries:
             pages.append(
@@ -340,6 +348,11 @@ def plan(data: SiteData) -> list[Page]:
             Page(f"articles/{a.article.id}.html", "article.html", a.article.title, {"entry": a})
         )
     return pages
+
+
+def _adjacent(keys: list[str], n: int) -> dict[str, str]:
+    """The keys before and after the n-th ("" at either end)."""
+    return {"prev": keys[n - 1] if n else "", "next": keys[n + 1] if n + 1 < len(keys) else ""}
 
 
 def _undated_pages(data: SiteData) -> list[Page]:

@@ -324,6 +324,7 @@ def render_site(
         for page in pages:
             key = prints.page(lang, page) if prints is not None else None
             yield Output(f"{lang}/{page.path}", key, partial(_page, env, site, page, extras))
+        yield Output(f"{lang}/{FACETS}", None, partial(search_facets, data, fmt))
         for shard, incidents in search_shards(data):
             key = prints.shard(lang, shard, incidents) if prints is not None else None
             yield Output(
@@ -451,6 +452,22 @@ def search_shards(data: SiteData) -> Iterator[tuple[str, tuple[Incident, ...]]]:
 
 
 SEARCH_GLOBAL = "SITEGEN_SEARCH"
+FACETS = "search/facets.js"
+FACETS_GLOBAL = "SITEGEN_FACETS"
+
+
+def search_facets(data: SiteData, fmt: Formatter) -> bytes:
+    """The filter's choices (types and places, by name) and the index's shards,
+    in one small script: the pages carry an empty form, so a new place or month
+    changes this file, not every page that has the filter."""
+    shards = [key for key, _ in search_shards(data)]
+    facets = {
+        "shards": shards,
+        "type": sorted(([e.key, fmt.label(e)] for e in data.types), key=lambda kv: kv[1]),
+        "place": sorted(([e.key, fmt.label(e)] for e in data.places), key=lambda kv: kv[1]),
+    }
+    payload = json.dumps(facets, ensure_ascii=False, separators=(",", ":"))
+    return f"window.{FACETS_GLOBAL}={payload};\n".encode()
 
 
 def search_index(

@@ -108,6 +108,8 @@ def check_output(out: Path) -> None:
             ET.parse(path)  # raises on a control character or a broken escape
         elif path.suffix == ".json":
             json.loads(path.read_text(encoding="utf-8"))
+        elif path.name == "facets.js":
+            searchindex.facets(path.parent.parent)
         elif path.parent.name == "search" and path.suffix == ".js":
             searchindex.shard_records(path)
     assert not problems, "\n".join(problems[:20])

@@ -133,3 +133,37 @@ def test_cut_pages_build_incrementally_as_from_scratch(site: Path, small_pages: 
     shutil.rmtree(site / "output")
     build(load_config(site), use_cache=False)
     assert tree(site / "output") == incremental
+
+
+def test_day_and_month_pages_lead_to_their_neighbours(site: Path) -> None:
+    build(load_config(site))
+    out = site / "output" / "en" / "months"
+    days = sorted(p.stem for p in out.glob("????-??-??.html"))
+    months = sorted(p.stem for p in out.glob("????-??.html"))
+    for keys in (days, months):
+        for n, key in enumerate(keys):
+            page = read(out / f"{key}.html")
+            prev = re.findall(r'<a rel="prev" href="([^"]+)\.html"', page)
+            next_ = re.findall(r'<a rel="next" href="([^"]+)\.html"', page)
+            assert prev == (keys[n - 1 : n] if n else [])
+            assert next_ == keys[n + 1 : n + 2]
+
+
+def test_a_new_month_changes_its_neighbours_not_every_month(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Month and day pages list their neighbours, not every month; the filter's
+    choices and shards are in search/facets.js."""
+    build(load_config(site))
+    made = rendered(monkeypatch)
+    article = site / "seeds" / EDITED
+    article.write_text(
+        read(article) + "\nوفي 3 آب 2019 قتل 7 مدنيين في قصف على مدينة سراقب.\n", encoding="utf-8"
+    )
+    build(load_config(site))
+    months = sorted(p.stem for p in (site / "output" / "en" / "months").glob("????-??.html"))
+    assert "2019-08" in months
+    n = months.index("2019-08")
+    neighbours = {f"en/months/{k}.html" for k in months[max(n - 1, 0) : n + 2]}
+    made_months = {p for p in made if re.fullmatch(r"en/months/\d{4}-\d\d\.html", p)}
+    assert made_months <= neighbours, made_months - neighbours

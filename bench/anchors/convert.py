@@ -4,7 +4,7 @@
     python bench/anchors/convert.py SITE
 
 SITE is a folder from ``bench/run.py --prepare-only`` (articles in SITE/articles/*.txt,
-front matter ``date:`` only). Writes
+front matter ``date:``, and ``title:`` for real articles). Writes
 
 * SITE/hugo/: this folder's hugo/ (config and layouts) and content/posts/NNNNN.md
   with YAML front matter (title, date);
@@ -12,8 +12,8 @@ front matter ``date:`` only). Writes
   Pelican's Markdown metadata (Title, Date, Slug).
 
 The body is the article's text unchanged (its paragraphs are blank-line separated,
-which Markdown reads as paragraphs too). The title is the one sitegen would guess: the
-article's first twelve words. Conversion is redone only when the corpus changed.
+which Markdown reads as paragraphs too). The title is the article's, or the one sitegen would
+guess: its first twelve words. Conversion is redone only when the corpus changed.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def split(text: str) -> tuple[str, str]:
-    """(date, body) of a make_corpus article."""
+def split(text: str) -> tuple[str, str, str]:
+    """(date, title, body) of a bench article; the title is "" when it has none."""
     if not text.startswith("---\n"):
         raise ValueError("no front matter")
     head, body = text[4:].split("\n---\n", 1)
     meta = dict(line.split(":", 1) for line in head.splitlines() if ":" in line)
-    return meta["date"].strip(), body.lstrip("\n")
+    title = json.loads(meta["title"]) if "title" in meta else ""  # written as a JSON string
+    return meta["date"].strip(), title, body.lstrip("\n")
 
 
 def title_of(body: str) -> str:
@@ -70,8 +71,8 @@ def convert(site: Path) -> tuple[Path, Path]:
     posts.mkdir(parents=True)
     pages.mkdir(parents=True)
     for path in articles:
-        date, body = split(path.read_text(encoding="utf-8"))
-        title = title_of(body)
+        date, title, body = split(path.read_text(encoding="utf-8"))
+        title = title or title_of(body)
         # JSON strings are YAML strings: quotes and colons in a title stay safe.
         (posts / f"{path.stem}.md").write_text(
             f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndate: {date}\n---\n\n{body}",

@@ -19,12 +19,33 @@
       .toLowerCase();
   }
 
+  function script(src, onload, onerror) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = onload;
+    s.onerror = onerror || onload;
+    document.head.appendChild(s);
+  }
+
+  // The choices and the list of shards are one small script for the whole
+  // site (search/facets.js), so the pages need not list every place.
+  var facets = null;
+  function fill(name, pairs) {
+    var select = form.elements[name];
+    pairs.forEach(function (kv) {
+      var o = document.createElement("option");
+      o.value = kv[0];
+      o.textContent = kv[1];
+      select.appendChild(o);
+    });
+  }
+
   // The index is cut by month (search/2020-02.js …); the first search loads
   // them all, each script adding its month to window.SITEGEN_SEARCH.
   var index = null;
   function load(done) {
     if (index) return done(index);
-    var shards = form.getAttribute("data-shards").split(/\s+/).filter(Boolean);
+    var shards = facets.shards;
     var left = shards.length;
     function loaded() {
       if (--left > 0) return;
@@ -35,11 +56,7 @@
     }
     if (!left) { index = []; return done(index); }
     shards.forEach(function (k) {
-      var s = document.createElement("script");
-      s.src = form.getAttribute("data-index") + k + ".js";
-      s.onload = loaded;
-      s.onerror = loaded;
-      document.head.appendChild(s);
+      script(form.getAttribute("data-index") + k + ".js", loaded);
     });
   }
 
@@ -119,7 +136,14 @@
     });
   }
 
-  form.hidden = false;
+  // Without the facets there is nothing to search: the form stays hidden.
+  script(form.getAttribute("data-index") + "facets.js", function () {
+    facets = window.SITEGEN_FACETS;
+    if (!facets) return;
+    fill("type", facets.type);
+    fill("place", facets.place);
+    form.hidden = false;
+  }, function () {});
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
