@@ -1,14 +1,17 @@
 """The build, straight through: read everything, extract, build the timeline,
-render, then write — into a staging folder swapped in only at the end."""
+render, then write — into a staging folder swapped in only at the end
+(``build``), or into memory for the preview (``build_in_memory``)."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from sitegen import ids
@@ -23,15 +26,15 @@ from sitegen.pages import ArticleEntry, site_data
 from sitegen.read import (
     Listing,
     ReadError,
-    label_for,
+    labels_for,
     parse_article,
     read_bytes,
     skipped_notes,
     source_files,
 )
-from sitegen.render import render_site, static_files
+from sitegen.render import Output, render_site, static_files
 from sitegen.timeline import build_timeline
-from sitegen.write import Staging, write_all
+from sitegen.write import MemorySite, Staging, write_all
 
 Progress = Callable[[str, int, int], None]
 INTERNAL_ERROR = "internal error while extracting"
@@ -95,17 +98,25 @@ def analyse(
         paths = listing.articles
         notes = skipped_notes(listing.skipped, config.root)
     files = paths
-    labels = [label_for(f, config.root) for f in files]
+    labels = labels_for(files, config.root)
     results: list[Processed | None] = [None] * len(files)
     todo: list[tuple[int, Path, str, bytes, str]] = []
     keys: dict[str, str] = {}  # label → cache key
     for i, (path, label) in enumerate(zip(files, labels, strict=True)):
+        stat = _stat(path)
+        seen_as = f"{label}\0{config.week_start_index}"  # the week start changes readings
+        known = _seen(cache, seen_as, stat)
+        if known is not None:  # the preview: a file not touched since it was read
+            keys[label], results[i] = known
+            continue
         try:
             data = read_bytes(path)
         except ReadError as exc:
             results[i] = Processed(None, (Diagnostic(label, exc.line, exc.message, "error"),))
             continue
         key = keys[label] = digest(extractor_version(), label, str(config.week_start_index), data)
+        if cache.memory is not None and stat is not None:
+            cache.memory.put("stat", seen_as, (stat, key))
         results[i] = cache.get("article", key)
         if results[i] is None:
             todo.append((i, path, label, data, key))
@@ -116,6 +127,27 @@ def analyse(
     readings = [r for r in results if r is not None]
     kept = _keep_last_good(cache, list(zip(files, labels, readings, strict=True)), keys)
     return _collect(config, kept, keys, notes, history or _site_history(config))
+
+
+def _stat(path: Path) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _seen(cache: Cache, name: str, stat: tuple[int, ...] | None) -> tuple[str, Processed] | None:
+    """A long-running caller's last reading of a file whose size, times and inode
+    are those it had then: not read again (10,000 articles read and hashed on
+    every save cost the preview ~1 s). A plain build always reads."""
+    if cache.memory is None or stat is None:
+        return None
+    kept = cache.memory.get("stat", name)
+    if kept is None or kept[0] != stat:
+        return None
+    reading = cache.get("article", kept[1])
+    return (kept[1], reading) if isinstance(reading, Processed) else None
 
 
 # What each source file last read as (label → [cache key, when]), so that a file
@@ -333,16 +365,10 @@ def build(
     analysis = analyse(config, progress, None, cache, listing, lambda: previous)
     if memory is not None:
         memory.turn()  # every article has been asked for: forget the others
-    timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
-    entries = tuple(_article_entries(analysis, timeline))
-    data = site_data(timeline, entries, ids.kept(previous, timeline.incidents))
-    prints = Fingerprints(theme, data, analysis.article_keys, analysis.corrections)
+    site = _site(config, analysis, previous, theme, cache)
     staging = Staging(config.output_dir, manifest.hashes, manifest.keys)
     try:
-        outputs = render_site(config, data, cache.folder("jinja"), prints, Pieces(cache, prints))
-        write_all(staging, outputs, lambda n: progress("render", n, 0))
-        for rel, source in static_files(config):
-            staging.copy(rel, source)
+        write_all(staging, site.outputs, lambda n: progress("render", n, 0))
         # Forget the old manifest before the swap: a build killed between the swap
         # and the new manifest must not trust a description of the site before.
         _Manifest.forget(cache)
@@ -352,9 +378,9 @@ def build(
         raise
     result = BuildResult(
         analysis=replace(analysis, extractions=()),
-        articles=len(entries),
-        incidents=len(timeline.incidents),
-        undated=len(timeline.undated),
+        articles=len(site.entries),
+        incidents=len(site.timeline.incidents),
+        undated=len(site.timeline.undated),
         pages=len(staging.hashes),
         written=staging.changed if changed else 0,
         seconds=time.perf_counter() - started,
@@ -362,6 +388,69 @@ def build(
     cache.put("build", inputs, result)
     _Manifest(str(config.output_dir), inputs, staging.hashes, staging.keys).save(cache)
     return replace(result, analysis=analysis)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A build's timeline and the recipes of its files, before they are made."""
+
+    timeline: Timeline
+    entries: tuple[ArticleEntry, ...]
+    outputs: Iterator[Output]
+
+
+def _site(config: Config, analysis: Analysis, previous: History, theme: str, cache: Cache) -> Site:
+    """Timeline → page plan → the files' recipes, each with its fingerprint."""
+    timeline = build_timeline(i for x in analysis.extractions for i in x.incidents)
+    entries = tuple(_article_entries(analysis, timeline))
+    data = site_data(timeline, entries, ids.kept(previous, timeline.incidents))
+    prints = Fingerprints(theme, data, analysis.article_keys, analysis.corrections)
+    pages = render_site(config, data, cache.folder("jinja"), prints, Pieces(cache, prints))
+    statics = (
+        Output(rel, f"static:{theme}", partial(_read, source))
+        for rel, source in static_files(config)
+    )
+    return Site(timeline, entries, itertools.chain(pages, statics))
+
+
+def _read(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+# The preview makes the first changed page of each folder (a kind of page) before
+# it shows a rebuild, at most this many: a broken template is found then, and the
+# last good site stays. The rest are made when they are asked for.
+EAGER = 16
+
+
+def build_in_memory(
+    config: Config,
+    target: MemorySite,
+    memory: Remembered,
+    history: History,
+    progress: Progress = _quiet,
+) -> BuildResult:
+    """Read → extract → timeline → render into ``target`` (``sitegen serve``):
+    nothing is written to the output folder. The articles' readings stay in
+    ``memory`` between builds, the pages' fingerprints in ``target``: a save
+    reads one article again, and only pages whose fingerprint changed are made
+    again — a few at once, the others when the browser asks for them."""
+    started = time.perf_counter()
+    cache = Cache(config.root / CACHE_DIR, memory)
+    listing = source_files(config.source_dir, config.source)
+    analysis = analyse(config, progress, None, cache, listing, lambda: history)
+    memory.turn()
+    site = _site(config, analysis, history, theme_digest(config), cache)
+    changed = target.update(site.outputs, EAGER)
+    return BuildResult(
+        analysis=analysis,
+        articles=len(site.entries),
+        incidents=len(site.timeline.incidents),
+        undated=len(site.timeline.undated),
+        pages=len(target),
+        written=changed,
+        seconds=time.perf_counter() - started,
+    )
 
 
 # The last build's inputs and output folder also live in a small file of their own,

@@ -88,6 +88,10 @@ class Remembered:
     def __len__(self) -> int:
         return len(self._last.keys() | self._now.keys())
 
+    def count(self, kind: str) -> int:
+        """How many values of one kind are kept."""
+        return sum(k == kind for k, _ in self._last.keys() | self._now.keys())
+
 
 class Cache:
     """A folder of pickled values, written atomically (a killed build leaves no

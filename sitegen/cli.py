@@ -144,10 +144,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--source", help="articles folder (default: seeds)")
     c.set_defaults(run=cmd_check)
 
-    s = sub.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    s = sub.add_parser(
+        "serve", help="build in memory, serve on 127.0.0.1, rebuild and reload on change"
+    )
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     s.add_argument("--port", type=int, help="port (default: 8000, or the next free one)")
     s.add_argument("--open", action="store_true", help="open the site in a web browser")
+    s.add_argument(
+        "--write",
+        action="store_true",
+        help="build into the output folder and serve that (default: the site stays in memory)",
+    )
     s.set_defaults(run=cmd_serve)
     _add_publish_and_init(sub)  # publish, init
     return p
@@ -290,7 +297,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     port = 8000 if args.port is None else args.port
     return serve.run(
-        _config(args), args.host, port, args.port is not None, args.open, quiet=args.quiet
+        _config(args),
+        args.host,
+        port,
+        args.port is not None,
+        args.open,
+        quiet=args.quiet,
+        write=args.write,
     )
 
 

@@ -1,7 +1,13 @@
-"""``sitegen serve``: build, serve the output folder, rebuild on change, reload the browser.
+"""``sitegen serve``: build, serve, rebuild on change, reload the browser.
 
-The server only ever reads the output folder, one request at a time, and
-resolves every path afresh: the build swaps a new folder in by renames, so a
+The site is built in memory (``build.build_in_memory``), as ``hugo server``
+does: the articles' readings and the pages' fingerprints stay between saves,
+a save reads one article again, and a page is made again only when its
+fingerprint changed — a few at once, the rest when the browser asks. The
+output folder is ``sitegen build``'s and is left alone.
+
+With ``--write`` the build writes the output folder and the server reads it,
+resolving every path afresh: the build swaps a new folder in by renames, so a
 cached listing or an open handle would serve a deleted site. A request that
 lands in the instant of the swap is retried once.
 
@@ -36,11 +42,13 @@ from urllib.parse import quote, unquote
 
 import jinja2
 
-from sitegen.build import build
+from sitegen.build import build, build_in_memory
 from sitegen.cache import Remembered
 from sitegen.config import CONFIG_NAME, Config, ConfigError, load_config
+from sitegen.ids import History
 from sitegen.read import SourceError
 from sitegen.watch import MAX_WAIT, QUIET, Watcher
+from sitegen.write import MemorySite
 
 PREFIX = "/__sitegen__/"
 EVENTS = PREFIX + "events"
@@ -90,10 +98,12 @@ class Resolved:
     status: int
     path: Path | None = None
     location: str = ""
+    rel: str = ""  # in the site in memory
 
 
-def resolve(root: Path, url_path: str) -> Resolved:
-    """Map a request path to a file inside ``root``, refusing anything that could leave it."""
+def resolve(root: Path | MemorySite, url_path: str) -> Resolved:
+    """Map a request path to a file inside ``root`` (a folder, or the site in
+    memory), refusing anything that could leave it."""
     raw = url_path.split("?", 1)[0].split("#", 1)[0]
     if not raw.startswith("/") or "\\" in raw or "\0" in raw:
         return Resolved(403)
@@ -109,7 +119,19 @@ def resolve(root: Path, url_path: str) -> Resolved:
         return Resolved(403)
     if any(s.startswith(".") for s in segments):
         return Resolved(404)  # the build's staging folders and other dotfiles are not the site
-    return _inside(root, segments, decoded.endswith("/") or not segments)
+    slash = decoded.endswith("/") or not segments
+    if isinstance(root, MemorySite):
+        return _in_memory(root, segments, slash)
+    return _inside(root, segments, slash)
+
+
+def _in_memory(site: MemorySite, segments: list[str], slash: bool) -> Resolved:
+    rel = "/".join(segments)
+    if not segments or site.is_folder(rel):
+        if not slash:
+            return Resolved(301, location="/" + "/".join(quote(s) for s in segments) + "/")
+        rel = f"{rel}/index.html" if rel else "index.html"
+    return Resolved(200, Path(rel), rel=rel) if site.is_file(rel) else Resolved(404)
 
 
 def _inside(root: Path, segments: list[str], slash: bool) -> Resolved:
@@ -151,10 +173,17 @@ class Preview:
     """Runs rebuilds and tells every waiting event stream about the outcome."""
 
     def __init__(
-        self, config: Config, say: Callable[[str], None] | None = None, heartbeat: float = HEARTBEAT
+        self,
+        config: Config,
+        say: Callable[[str], None] | None = None,
+        heartbeat: float = HEARTBEAT,
+        write: bool = False,
     ) -> None:
         self.config = config
         self.output = config.output_dir
+        # The site served: in memory, or (``--write``) the output folder a build writes.
+        self.site: MemorySite | None = None if write else MemorySite()
+        self._history: History | None = None
         self.server_id = secrets.token_hex(6)
         self.heartbeat = heartbeat
         self.say = say or _stderr
@@ -166,10 +195,20 @@ class Preview:
 
     def rebuild(self, changed: Iterable[str] = ()) -> State:
         started = time.perf_counter()
-        problems, wrote = run_build(self.config, self.memory)
+        if self.site is None:
+            problems, wrote = run_build(self.config, self.memory)
+        else:
+            problems, wrote = run_build(self.config, self.memory, self.site, self.history)
         state = self.publish(problems, wrote)
         self._report(sorted(changed), problems, time.perf_counter() - started)
         return state
+
+    @property
+    def history(self) -> History:
+        """The ids the built site has (its ``incidents.json``): what links point to."""
+        if self._history is None:
+            self._history = History.in_folder(self.output)
+        return self._history
 
     def publish(self, problems: Iterable[Problem], wrote: bool) -> State:
         """Record a rebuild's outcome and wake every event stream."""
@@ -213,25 +252,39 @@ class Preview:
         }
 
 
-def run_build(config: Config, memory: Remembered | None = None) -> tuple[list[Problem], bool]:
-    """One build; returns the problems to show and whether the output folder was replaced."""
+def run_build(
+    config: Config,
+    memory: Remembered | None = None,
+    site: MemorySite | None = None,
+    history: History | None = None,
+) -> tuple[list[Problem], bool]:
+    """One build, into ``site`` (in memory) or else the output folder; returns
+    the problems to show and whether the site changed."""
     root = config.root
     try:
         # sitegen.toml may have changed; the source and output folders stay what they were.
         fresh = load_config(root, source=config.source, output=config.output)
-        result = build(fresh, memory=memory)
+        if site is None:
+            result = build(fresh, memory=memory)
+        else:
+            history = history or History.in_folder(fresh.output_dir)
+            result = build_in_memory(fresh, site, memory or Remembered(), history)
     except ConfigError as exc:
         return [Problem(CONFIG_NAME, 0, str(exc).removeprefix(f"{root / CONFIG_NAME}: "))], False
     except SourceError as exc:
         return [Problem(config.source, 0, str(exc))], False
-    except jinja2.TemplateError as exc:
-        return [template_problem(exc, root)], False
-    except Exception as exc:  # a bug or an unreadable file: show it, keep serving
-        return [_crash_problem(exc, root)], False
+    except Exception as exc:  # a template, a bug or an unreadable file: show it, keep serving
+        return [_problem(exc, root)], False
     errors = [d for d in result.analysis.diagnostics if d.severity == "error"]
     # An incremental build reports how many files it changed: none means no reload.
     wrote = bool(getattr(result, "written", True))
     return [Problem(d.path, d.line, d.message) for d in errors], wrote
+
+
+def _problem(exc: Exception, root: Path) -> Problem:
+    if isinstance(exc, jinja2.TemplateError):
+        return template_problem(exc, root)
+    return _crash_problem(exc, root)
 
 
 def template_problem(exc: jinja2.TemplateError, root: Path) -> Problem:
@@ -331,7 +384,13 @@ class Handler(BaseHTTPRequestHandler):
     def _file(self, head: bool) -> None:
         preview = self.server.preview
         state = preview.state  # read before the file: the page is at least this new
-        found, body = self._read(preview.output)
+        try:
+            found, body = self._read(preview.site or preview.output)
+        except Exception as exc:  # a page made on demand, by a broken template
+            problem = _problem(exc, preview.config.root)
+            page = failed_page(self.path, problem)
+            self._send(500, CONTENT_TYPES[".html"], inject(page, self._snippet(state)), head)
+            return
         if found.status == 301:
             self._send(301, "text/plain" + _TEXT, b"", head, {"Location": found.location})
         elif found.status == 403:
@@ -345,8 +404,14 @@ class Handler(BaseHTTPRequestHandler):
                 body = inject(body, self._snippet(state))
             self._send(200, ctype, body, head)
 
-    def _read(self, root: Path) -> tuple[Resolved, bytes | None]:
+    def _read(self, root: Path | MemorySite) -> tuple[Resolved, bytes | None]:
         """Resolve and read; once more if the build was swapping folders at that instant."""
+        if isinstance(root, MemorySite):
+            found = resolve(root, self.path)
+            if found.status != 200:
+                return found, None
+            body = root.get(found.rel)  # None: gone in a rebuild since it was resolved
+            return (found, body) if body is not None else (Resolved(404), None)
         found = Resolved(404)
         for attempt in range(2):
             found = resolve(root, self.path)
@@ -420,6 +485,18 @@ def inject(page: bytes, snippet: bytes) -> bytes:
     """Put ``snippet`` before the last ``</body>`` (or at the end of a page without one)."""
     at = page.lower().rfind(b"</body>")
     return page + snippet if at < 0 else page[:at] + snippet + page[at:]
+
+
+def failed_page(path: str, problem: Problem) -> bytes:
+    """A page the preview could not make (it is made when asked for): why."""
+    shown = html.escape(unquote(path.split("?", 1)[0], errors="replace"))
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>500 · could not make this page</title></head><body>"
+        f'<h1>Could not make this page</h1><p><code dir="ltr">{shown}</code></p>'
+        f'<pre dir="ltr">{html.escape(str(problem))}</pre>'
+        "<p>Fix the file named above and save: the page reloads.</p></body></html>"
+    ).encode()
 
 
 def not_found_page(path: str, languages: Iterable[str]) -> bytes:
@@ -570,9 +647,10 @@ class PreviewServer:
         quiet: float = QUIET,
         max_wait: float = MAX_WAIT,
         heartbeat: float = HEARTBEAT,
+        write: bool = False,
     ) -> None:
         self.config = config
-        self.preview = Preview(config, say, heartbeat)
+        self.preview = Preview(config, say, heartbeat, write)
         self.say = self.preview.say
         self.host, self.port, self.explicit_port = host, port, explicit_port
         self.watcher = Watcher(config, self._rebuild, quiet, max_wait)
@@ -610,7 +688,7 @@ class PreviewServer:
         """Stop watching, end the streams, close. A rebuild under way gets ``grace`` seconds
         (None: all it needs) to finish; cut short, it leaves the output folder untouched."""
         if not self.watcher.stop(grace):
-            self.say("a rebuild was under way: it is abandoned, the output is the last full build")
+            self.say("a rebuild was under way: it is abandoned; nothing of it is kept")
         self.preview.stop()
         if self.httpd is not None:
             self.httpd.shutdown()
@@ -625,10 +703,12 @@ def run(
     explicit_port: bool,
     open_browser: bool,
     quiet: bool = False,
+    write: bool = False,
 ) -> int:
-    """``sitegen serve``: runs until Ctrl-C (or SIGTERM); ``quiet`` says only what failed."""
+    """``sitegen serve``: runs until Ctrl-C (or SIGTERM); ``quiet`` says only what
+    failed; ``write``: the output folder is built and served, not memory."""
     say = _errors_only if quiet else _stderr
-    server = PreviewServer(config, host, port, explicit_port, say=say)
+    server = PreviewServer(config, host, port, explicit_port, say=say, write=write)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.start()

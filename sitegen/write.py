@@ -1,4 +1,5 @@
-"""Writing the site: into a staging folder beside the output, swapped in at the end.
+"""Writing the site: into a staging folder beside the output, swapped in at the end
+(``build``), or into memory (``MemorySite``, for ``serve``).
 
 A failed or killed build never leaves a half-written site: until the final
 rename, ``output/`` is the previous complete build. A file whose bytes did not
@@ -12,13 +13,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import os
 import pickle
 import shutil
 import tempfile
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -332,3 +334,103 @@ class _Helper:
             self.process.join()
             self.conn.close()
             self.results_file.close()
+
+
+class MemorySite:
+    """The site held in memory, for the preview: what ``sitegen serve`` shows
+    without writing ``output/`` (as ``hugo server`` does).
+
+    ``update`` takes a build's files as recipes; a file whose fingerprint is
+    the one it had keeps its bytes, the others are made when first asked for —
+    a save re-renders only the pages someone looks at. Made bytes are kept up
+    to ``budget`` bytes (least recently asked for go first, to be made again
+    if asked for). Readers and ``update`` may run in different threads."""
+
+    def __init__(self, budget: int = 128 * 2**20) -> None:
+        self.budget = budget
+        self._recipes: dict[str, Made] = {}
+        self._folders: frozenset[str] = frozenset()
+        self._made: OrderedDict[str, bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.RLock()
+
+    def update(self, outputs: Iterable[Made], eager: int = 0) -> int:
+        """Take a new build's files; returns how many may have changed (made
+        afresh, or of a changed fingerprint). The first changed page of each
+        folder (up to ``eager``) is made before anything is swapped in, so a
+        broken template raises here and the last good site stays. Refuses two
+        files at one path."""
+        recipes: dict[str, Made] = {}
+        for out in outputs:
+            rel = _checked(out.path)
+            if rel in recipes:
+                raise DuplicatePathError(f"two pages want to write '{rel}'")
+            recipes[rel] = out
+        with self._lock:
+            old = self._recipes
+        changed = [
+            rel
+            for rel, out in recipes.items()
+            if out.key is None or rel not in old or old[rel].key != out.key
+        ]
+        made = {rel: _bytes(recipes[rel].make()) for rel in _first_of_each_folder(changed, eager)}
+        with self._lock:
+            gone = self._recipes.keys() - recipes.keys()
+            for rel in itertools.chain(changed, gone):
+                self._forget(rel)
+            self._recipes = recipes
+            self._folders = frozenset(
+                rel.rsplit("/", n)[0] for rel in recipes for n in range(1, rel.count("/") + 1)
+            )
+            for rel, data in made.items():
+                self._keep(rel, data)
+            return len(changed) + len(gone)
+
+    def get(self, rel: str) -> bytes | None:
+        """The file's bytes, made now if they are not kept; None if there is no
+        such file. A template error while making it raises."""
+        with self._lock:
+            made = self._made.get(rel)
+            if made is not None:
+                self._made.move_to_end(rel)
+                return made
+            out = self._recipes.get(rel)
+            if out is None:
+                return None
+            made = _bytes(out.make())
+            self._keep(rel, made)
+            return made
+
+    def _keep(self, rel: str, made: bytes) -> None:
+        self._made[rel] = made
+        self._size += len(made)
+        while self._size > self.budget and len(self._made) > 1:
+            self._size -= len(self._made.popitem(last=False)[1])
+
+    def is_file(self, rel: str) -> bool:
+        return rel in self._recipes
+
+    def is_folder(self, rel: str) -> bool:
+        return rel in self._folders
+
+    def __len__(self) -> int:
+        return len(self._recipes)
+
+    def _forget(self, rel: str) -> None:
+        made = self._made.pop(rel, None)
+        if made is not None:
+            self._size -= len(made)
+
+
+def _bytes(data: bytes | Iterable[bytes]) -> bytes:
+    return data if isinstance(data, bytes) else b"".join(data)
+
+
+def _first_of_each_folder(paths: list[str], limit: int) -> list[str]:
+    """The first HTML page of each folder of ``paths`` (a kind of page: a
+    template), at most ``limit``."""
+    first: dict[str, str] = {}
+    for p in paths:
+        if p.endswith(".html"):
+            first.setdefault(p.rpartition("/")[0], p)
+    return list(first.values())[:limit]

@@ -15,8 +15,8 @@ Live = tuple[str, int, Preview]
 
 @contextlib.contextmanager
 def running(site: Path) -> Iterator[Live]:
-    """Serve ``site``'s output (no build, no watcher) until the block ends."""
-    preview = Preview(load_config(site), say=lambda _: None, heartbeat=0.5)
+    """Serve ``site``'s output folder (no build, no watcher) until the block ends."""
+    preview = Preview(load_config(site), say=lambda _: None, heartbeat=0.5, write=True)
     httpd = PreviewHTTPServer(("127.0.0.1", 0), preview)
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 import pytest
 
+from sitegen.cache import Remembered
 from sitegen.config import load_config
 from sitegen.serve import (
     EVENTS,
@@ -26,6 +27,7 @@ from sitegen.serve import (
     run_build,
 )
 from sitegen.watch import Debouncer, Watcher, is_editor_temp, watched
+from sitegen.write import MemorySite
 from tests.serving import Live, running
 
 # -- the debouncer, on a fake clock --------------------------------------------------------------
@@ -433,8 +435,24 @@ def test_a_broken_template_names_file_and_line(site: Path) -> None:
     assert "template error" in problems[0].message
 
 
+def test_a_broken_template_in_memory_keeps_the_last_good_site(site: Path) -> None:
+    config, memory, store = load_config(site), Remembered(), MemorySite()
+    assert run_build(config, memory, store) == ([], True)
+    good = store.get("en/index.html")
+    (site / "templates").mkdir()
+    (site / "templates" / "index.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ broken(\n', encoding="utf-8"
+    )
+    problems, wrote = run_build(config, memory, store)
+    assert not wrote
+    assert [(p.file, p.line) for p in problems] == [("templates/index.html", 3)]
+    assert store.get("en/index.html") == good
+
+
 def test_served_pages_leave_the_built_files_untouched(site: Path) -> None:
-    server = PreviewServer(load_config(site), port=0, say=lambda _: None)
+    """--write: the build writes the output folder, the server adds its script to
+    the responses only."""
+    server = PreviewServer(load_config(site), port=0, say=lambda _: None, write=True)
     server.start()
     try:
         host, port = server.httpd.server_address[:2]  # type: ignore[union-attr]
@@ -443,9 +461,29 @@ def test_served_pages_leave_the_built_files_untouched(site: Path) -> None:
             assert b"__sitegen__" in get(target, url)[2]
     finally:
         server.stop()
-    for path in (site / "output").rglob("*"):
-        if path.is_file():
-            assert b"__sitegen__" not in path.read_bytes(), path
+    files = [p for p in (site / "output").rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        assert b"__sitegen__" not in path.read_bytes(), path
+
+
+def test_the_preview_is_built_in_memory(site: Path) -> None:
+    """By default nothing is written to the output folder: it stays sitegen
+    build's (here, it does not exist)."""
+    server = PreviewServer(load_config(site), port=0, say=lambda _: None)
+    server.start()
+    try:
+        host, port = server.httpd.server_address[:2]  # type: ignore[union-attr]
+        target = (str(host), int(port), server.preview)
+        status, _, body = get(target, "/ar/")
+        assert status == 200 and b'dir="rtl"' in body and b"__sitegen__" in body
+        assert get(target, "/ar")[0] == 301
+        assert get(target, "/static/style.css")[0] == 200
+        assert get(target, "/en/search/facets.js")[2].startswith(b"window.SITEGEN_FACETS=")
+        assert get(target, "/en/nothing.html")[0] == 404
+    finally:
+        server.stop()
+    assert not (site / "output").exists()
 
 
 def test_an_atomic_save_under_watch_rebuilds_once(site: Path) -> None:
@@ -453,6 +491,9 @@ def test_an_atomic_save_under_watch_rebuilds_once(site: Path) -> None:
     server = PreviewServer(load_config(site), port=0, say=said.append, quiet=0.1)
     server.start()
     try:
+        host, port = server.httpd.server_address[:2]  # type: ignore[union-attr]
+        target = (str(host), int(port), server.preview)
+        assert "بنش".encode() not in get(target, "/ar/")[2]
         article = site / "seeds" / "003_306fff49e1a44454.txt"
         text = article.read_text(encoding="utf-8")
         tmp = article.with_name(".003.txt.tmp")
@@ -462,11 +503,12 @@ def test_an_atomic_save_under_watch_rebuilds_once(site: Path) -> None:
         while server.preview.state.version < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         time.sleep(0.5)  # a second (wrong) rebuild would have started by now
+        page = get(target, "/ar/")[2]
     finally:
         server.stop()
     assert server.preview.state.version == 2, said
     assert server.preview.state.generation == 2
-    assert "بنش" in (site / "output" / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "بنش".encode() in page
 
 
 def test_no_thread_runs_before_the_first_build(site: Path) -> None:
