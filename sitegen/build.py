@@ -8,18 +8,28 @@ import itertools
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from sitegen import ids
-from sitegen.cache import CACHE_DIR, Cache, Remembered, digest, extractor_version
+from sitegen.cache import CACHE_DIR, Cache, Remembered
 from sitegen.config import Config
 from sitegen.extract.pipeline import Extraction, extract
-from sitegen.fingerprint import Fingerprints, Pieces, input_signature, theme_digest
 from sitegen.ids import History
+from sitegen.incremental import (
+    Fingerprints,
+    Manifest,
+    Pieces,
+    digest,
+    extractor_version,
+    input_signature,
+    seen,
+    stat_of,
+    theme_digest,
+)
 from sitegen.model import Diagnostic, Incident, Timeline
 from sitegen.overrides import Overrides, apply_overrides, load_overrides, rename_overrides
 from sitegen.pages import ArticleEntry, site_data
@@ -103,9 +113,9 @@ def analyse(
     todo: list[tuple[int, Path, str, bytes, str]] = []
     keys: dict[str, str] = {}  # label → cache key
     for i, (path, label) in enumerate(zip(files, labels, strict=True)):
-        stat = _stat(path)
+        stat = stat_of(path)
         seen_as = f"{label}\0{config.week_start_index}"  # the week start changes readings
-        known = _seen(cache, seen_as, stat)
+        known = seen(cache, seen_as, stat)
         if known is not None:  # the preview: a file not touched since it was read
             keys[label], results[i] = known
             continue
@@ -127,27 +137,6 @@ def analyse(
     readings = [r for r in results if r is not None]
     kept = _keep_last_good(cache, list(zip(files, labels, readings, strict=True)), keys)
     return _collect(config, kept, keys, notes, history or _site_history(config))
-
-
-def _stat(path: Path) -> tuple[int, ...] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
-def _seen(cache: Cache, name: str, stat: tuple[int, ...] | None) -> tuple[str, Processed] | None:
-    """A long-running caller's last reading of a file whose size, times and inode
-    are those it had then: not read again (10,000 articles read and hashed on
-    every save cost the preview ~1 s). A plain build always reads."""
-    if cache.memory is None or stat is None:
-        return None
-    kept = cache.memory.get("stat", name)
-    if kept is None or kept[0] != stat:
-        return None
-    reading = cache.get("article", kept[1])
-    return (kept[1], reading) if isinstance(reading, Processed) else None
 
 
 # What each source file last read as (label → [cache key, when]), so that a file
@@ -356,11 +345,11 @@ def build(
     files = listing.articles
     theme = theme_digest(config)
     inputs = input_signature(config, files, extractor_version(), theme)
-    if _Manifest.last_inputs(cache, config) == inputs:
+    if Manifest.last_inputs(cache, config) == inputs:
         last = cache.get("build", inputs)
         if isinstance(last, BuildResult):  # nothing was edited since that build
             return replace(last, written=0, seconds=time.perf_counter() - started)
-    manifest = _Manifest.load(cache, config)
+    manifest = Manifest.load(cache, config)
     previous = history if history is not None else History.in_folder(config.output_dir)
     analysis = analyse(config, progress, None, cache, listing, lambda: previous)
     if memory is not None:
@@ -371,7 +360,7 @@ def build(
         write_all(staging, site.outputs, lambda n: progress("render", n, 0))
         # Forget the old manifest before the swap: a build killed between the swap
         # and the new manifest must not trust a description of the site before.
-        _Manifest.forget(cache)
+        Manifest.forget(cache)
         changed = staging.commit()
     except BaseException:
         staging.discard()
@@ -386,7 +375,7 @@ def build(
         seconds=time.perf_counter() - started,
     )
     cache.put("build", inputs, result)
-    _Manifest(str(config.output_dir), inputs, staging.hashes, staging.keys).save(cache)
+    Manifest(str(config.output_dir), inputs, staging.hashes, staging.keys).save(cache)
     return replace(result, analysis=analysis)
 
 
@@ -451,70 +440,3 @@ def build_in_memory(
         written=changed,
         seconds=time.perf_counter() - started,
     )
-
-
-# The last build's inputs and output folder also live in a small file of their own,
-# so that a build with nothing edited need not load the manifest of every output file.
-_LAST_BUILD = "last-build"
-
-
-@dataclass(frozen=True, slots=True)
-class _Manifest:
-    """What the last build wrote to which output folder, from which inputs."""
-
-    output: str
-    inputs: str
-    hashes: dict[str, str]  # file → content hash
-    keys: dict[str, str]  # file → fingerprint of what it was made from
-
-    @classmethod
-    def last_inputs(cls, cache: Cache, config: Config) -> str:
-        raw = cache.load_manifest(_LAST_BUILD)
-        if raw.get("output") != [str(config.output_dir)] or not config.output_dir.is_dir():
-            return ""
-        return (raw.get("inputs") or [""])[0]
-
-    @staticmethod
-    def forget(cache: Cache) -> None:
-        cache.save_manifest({}, _LAST_BUILD)
-        cache.save_manifest({})
-
-    @classmethod
-    def load(cls, cache: Cache, config: Config) -> _Manifest:
-        raw = cache.load_manifest()
-        if raw.get("output") != [str(config.output_dir)] or not config.output_dir.is_dir():
-            return cls(str(config.output_dir), "", {}, {})
-        inputs = (raw.pop("inputs", None) or [""])[0]
-        raw.pop("output", None)
-        hashes = {k: v[0] for k, v in raw.items() if v}
-        keys = {k: v[1] for k, v in raw.items() if len(v) > 1}
-        return cls(str(config.output_dir), inputs, hashes, keys)
-
-    def save(self, cache: Cache) -> None:
-        head = {"output": [self.output], "inputs": [self.inputs]}
-        cache.save_manifest(_Entries(head, self.hashes, self.keys))
-        cache.save_manifest(head, _LAST_BUILD)
-
-
-class _Entries(Mapping[str, list[str]]):
-    """The manifest as saved — ``head`` and, per file, [content hash, fingerprint] —
-    read from the build's own dictionaries rather than copied into a new one
-    (290,000 entries at 10,000 articles)."""
-
-    def __init__(
-        self, head: dict[str, list[str]], hashes: dict[str, str], keys: dict[str, str]
-    ) -> None:
-        self.head, self.hashes, self.fingerprints = head, hashes, keys
-
-    def __getitem__(self, name: str) -> list[str]:
-        if name not in self.hashes:
-            return self.head[name]
-        key = self.fingerprints.get(name)
-        return [self.hashes[name]] if key is None else [self.hashes[name], key]
-
-    def __iter__(self) -> Iterator[str]:
-        yield from (name for name in self.head if name not in self.hashes)
-        yield from self.hashes
-
-    def __len__(self) -> int:
-        return len(self.hashes) + sum(name not in self.hashes for name in self.head)

@@ -1,62 +1,25 @@
-"""The build cache: extraction results per article, and what each output file
-was made from, so a rebuild redoes only what changed.
+"""The build cache's storage: values by kind and key, on disk and (for the
+preview) in memory.
 
-An article's entry is keyed by its bytes, its file name and the extractor's
-version — the code and the language data together, so editing a lexicon file
-or upgrading sitegen invalidates every entry. The cache is a folder of
-pickles beside the site (``.sitegen-cache/``); deleting it is always safe.
+The keys are made by ``incremental`` (an article's entry is keyed by its
+bytes, its file name and the extractor's version — the code and the language
+data together, so editing a lexicon file or upgrading sitegen invalidates
+every entry). The cache is a folder of pickles beside the site
+(``.sitegen-cache/``); deleting it is always safe.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sitegen import __version__
-
 CACHE_DIR = ".sitegen-cache"
 _PACKAGE = Path(__file__).resolve().parent
-
-
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """sitegen's version plus a digest of the extraction code and data files."""
-    kinds = (".py", ".yaml", ".csv", ".json")
-    files = [
-        path
-        for folder in ("extract", "data")
-        for path in sorted((_PACKAGE / folder).rglob("*"))
-        if path.is_file() and path.suffix in kinds
-    ]
-    # model.py: records are pickled as constructor arguments, so a changed record
-    # type must not load an old entry.
-    extra = [_PACKAGE / "read.py", _PACKAGE / "model.py"]
-    return tree_digest(__version__, [*files, *extra], _PACKAGE)[:16]
-
-
-def tree_digest(seed: str, paths: Iterable[Path], root: Path) -> str:
-    """A digest of files' names (relative to ``root``) and bytes, in the order given."""
-    h = hashlib.sha256(seed.encode())
-    for path in paths:
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(b"\0")
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 class Remembered:

@@ -20,8 +20,8 @@ from functools import partial
 from typing import Protocol, cast
 from xml.sax.saxutils import escape as xml_escape
 
+from sitegen import vocabulary
 from sitegen.config import Config
-from sitegen.extract import actors, events
 from sitegen.model import DateRef, Incident, Place, Timeline
 from sitegen.pages import permalink
 
@@ -123,28 +123,11 @@ class Fmt(Protocol):
 
 
 def _actor_en(key: str) -> str:
-    try:
-        return actors.actor(key).en
-    except KeyError:
-        return key  # a speaker as written, not in the lexicon
-
-
-def _actor_kind(key: str) -> str:
-    try:
-        return actors.actor(key).kind
-    except KeyError:
-        return ""
-
-
-def _event(key: str) -> events.EventType | None:
-    try:
-        return events.event_type(key)
-    except KeyError:
-        return None
+    return vocabulary.actor_label(key, "en")
 
 
 def _acled(key: str) -> dict[str, str]:
-    t = _event(key)
+    t = vocabulary.event_type(key)
     # The type's default mapping: an incident does not keep the trigger group
     # that could refine the sub-event type.
     return {
@@ -154,8 +137,7 @@ def _acled(key: str) -> dict[str, str]:
 
 
 def _type_label(key: str, lang: str) -> str:
-    t = _event(key)
-    return str(getattr(t, lang)) if t else key
+    return vocabulary.type_label(key, lang)
 
 
 def _fmt_label(fmt: Fmt, key: str) -> str:
@@ -255,7 +237,11 @@ def time_precision(ref: DateRef) -> str:
 def _parties(inc: Incident) -> list[str]:
     """ACLED's actor1/actor2 are parties to the event: leave out the reporter
     and the media that only relay it."""
-    return [_actor_en(a) for a in inc.actors if a != inc.reported_by and _actor_kind(a) != "media"]
+    return [
+        _actor_en(a)
+        for a in inc.actors
+        if a != inc.reported_by and vocabulary.actor_kind(a) != "media"
+    ]
 
 
 def _num(n: int | float | None) -> str:

@@ -27,7 +27,8 @@ from typing import Any, cast
 
 import yaml
 
-from sitegen.extract import events, places
+from sitegen import vocabulary
+from sitegen.extract import places
 from sitegen.extract.normalize import fold_word
 from sitegen.extract.temporal import TIMELINE_YEARS
 from sitegen.model import DateRef, Diagnostic, Incident, Place, Precision
@@ -147,9 +148,7 @@ def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
     if "places" in values:
         inc = replace(inc, places=tuple(_place(p) for p in _list(values["places"])))
     if "type" in values:
-        if not isinstance(values["type"], str) or values["type"] not in {
-            t.key for t in events.all_event_types()
-        }:
+        if not isinstance(values["type"], str) or values["type"] not in vocabulary.types():
             raise _Bad(f"unknown type '{values['type']}'")
         inc = replace(inc, type=str(values["type"]))
     if "summary_en" in values:

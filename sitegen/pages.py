@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
-from sitegen.extract import actors, events
+from sitegen import vocabulary
 from sitegen.ids import Kept, slugify
 from sitegen.model import Article, Incident, Place, Timeline
 from sitegen.timeline import month_key
@@ -132,13 +132,156 @@ class SiteData:
         return self.links.get(incident_id, "")
 
 
+class Prints(Protocol):
+    """What a page's fingerprint is made of (``incremental.Fingerprints``)."""
+
+    def incident(self, inc: Incident) -> str: ...
+    def shown(self, incidents: tuple[Incident, ...], parts: tuple[Part, ...]) -> list[str]: ...
+    def article(self, article_id: str) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
+    """A page of the plan: where it goes and its title. Each kind of page is a
+    subclass that names its template, gives what its template shows
+    (``context``) and what that depends on (``depends``): the page is made
+    again only when that changes."""
+
     path: str  # inside the language folder
-    template: str
-    title: str  # a gettext message id, or a text as written (articles, places)
-    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    translate_title: bool = False
+    title: str  # a gettext message id (``translate_title``), or a text as written
+
+    template: ClassVar[str]
+    translate_title: ClassVar[bool] = False
+
+    def context(self) -> dict[str, Any]:
+        return {}
+
+    def depends(self, prints: Prints) -> list[str] | None:
+        """Strings that change when the page does; None for pages that show
+        site-wide figures (front page, indexes, undated) and are always made."""
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontPage(Page):
+    shown: tuple[Part, ...] = ()  # the most recent months (or days) it lists
+    show_undated: bool = False  # the undated incidents fit below them
+    template: ClassVar[str] = "index.html"
+
+    def context(self) -> dict[str, Any]:
+        return {"shown": self.shown, "show_undated": self.show_undated}
+
+
+@dataclass(frozen=True, slots=True)
+class AboutPage(Page):
+    template: ClassVar[str] = "about.html"
+    translate_title: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage(Page):
+    """The list of places, types or actors, with their totals."""
+
+    kind: str = ""  # "places", "types", "actors"
+    entries: tuple[Entry, ...] = ()
+    template: ClassVar[str] = "entries.html"
+    translate_title: ClassVar[bool] = True
+
+    def context(self) -> dict[str, Any]:
+        return {"entries": self.entries, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class UndatedPage(Page):
+    groups: tuple[tuple[str, tuple[Incident, ...]], ...] = ()  # (article id, its incidents)
+    pager: tuple[str, ...] = ()  # the undated pages' paths
+    template: ClassVar[str] = "undated.html"
+    translate_title: ClassVar[bool] = True
+
+    def context(self) -> dict[str, Any]:
+        return {"groups": self.groups, "pager": self.pager}
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPage(Page):
+    month: Month | None = None
+    prev: str = ""  # the month before and after ("" at either end)
+    next: str = ""
+    template: ClassVar[str] = "month.html"
+
+    def context(self) -> dict[str, Any]:
+        return {"month": self.month, "prev": self.prev, "next": self.next}
+
+    def depends(self, prints: Prints) -> list[str] | None:
+        assert self.month is not None
+        m = self.month
+        return [m.key, self.prev, self.next, *prints.shown(m.incidents, m.days if m.cut else ())]
+
+
+@dataclass(frozen=True, slots=True)
+class DayPage(Page):
+    day: Part | None = None
+    prev: str = ""  # the day before and after with incidents ("" at either end)
+    next: str = ""
+    template: ClassVar[str] = "day.html"
+
+    def context(self) -> dict[str, Any]:
+        return {"day": self.day, "prev": self.prev, "next": self.next}
+
+    def depends(self, prints: Prints) -> list[str] | None:
+        assert self.day is not None
+        return [self.day.key, self.prev, self.next, *map(prints.incident, self.day.incidents)]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryPage(Page):
+    """A place, type or actor: its incidents, or, when cut, its months."""
+
+    kind: str = ""
+    entry: Entry | None = None
+    template: ClassVar[str] = "entry.html"
+
+    def context(self) -> dict[str, Any]:
+        return {"entry": self.entry, "kind": self.kind}
+
+    def depends(self, prints: Prints) -> list[str] | None:
+        assert self.entry is not None
+        e = self.entry
+        return [self.kind, e.key, e.slug, *prints.shown(e.incidents, e.months)]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryPartPage(Page):
+    """One month (or a numbered page of one) of a cut place, type or actor."""
+
+    kind: str = ""
+    head: EntryHead | None = None
+    part: Part | None = None
+    template: ClassVar[str] = "entry_part.html"
+
+    def context(self) -> dict[str, Any]:
+        return {"head": self.head, "part": self.part, "kind": self.kind}
+
+    def depends(self, prints: Prints) -> list[str] | None:
+        assert self.part is not None
+        part = self.part
+        return [self.kind, repr(self.head), part.name, *map(prints.incident, part.incidents)]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage(Page):
+    """An article's text, its incidents and the cards of its undated ones."""
+
+    entry: ArticleEntry | None = None
+    template: ClassVar[str] = "article.html"
+
+    def context(self) -> dict[str, Any]:
+        return {"entry": self.entry}
+
+    def depends(self, prints: Prints) -> list[str] | None:
+        assert self.entry is not None
+        e = self.entry
+        return [prints.article(e.article.id), *map(prints.incident, e.incidents)]
 
 
 def site_data(
@@ -241,18 +384,13 @@ def _place_entries(timeline: Timeline, by_id: dict[str, Incident]) -> tuple[Entr
 
 def _type_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Entry]:
     for key, ids in timeline.by_type:
-        t = events.event_type(key)
-        items = tuple(by_id[i] for i in ids)
-        yield _entry(key, slugify(key), t.ar_plural or t.ar, t.en_plural or t.en, items)
+        ar, en = (vocabulary.type_label(key, lang, plural=True) for lang in ("ar", "en"))
+        yield _entry(key, slugify(key), ar, en, tuple(by_id[i] for i in ids))
 
 
 def _actor_entries(timeline: Timeline, by_id: dict[str, Incident]) -> Iterator[Entry]:
     for key, ids in timeline.by_actor:
-        try:
-            a = actors.actor(key)
-            ar, en = a.ar, a.en
-        except KeyError:
-            ar = en = key
+        ar, en = (vocabulary.actor_label(key, lang) for lang in ("ar", "en"))
         yield _entry(key, slugify(key), ar, en, tuple(by_id[i] for i in ids))
 
 
@@ -290,30 +428,12 @@ def plan(data: SiteData) -> list[Page]:
     """Every page of one language."""
     shown = front_sections(data)
     fits = sum(len(m.incidents) for m in shown) + len(data.timeline.undated) <= FRONT_PAGE_BUDGET
-    pages = [
-        Page("index.html", "index.html", "", {"shown": shown, "show_undated": fits}),
-        Page("about.html", "about.html", N_("About"), {}, True),
-        Page(
-            "places/index.html",
-            "entries.html",
-            N_("Places"),
-            {"entries": data.places, "kind": "places"},
-            True,
-        ),
-        Page(
-            "types/index.html",
-            "entries.html",
-            N_("Event types"),
-            {"entries": data.types, "kind": "types"},
-            True,
-        ),
-        Page(
-            "actors/index.html",
-            "entries.html",
-            N_("Actors"),
-            {"entries": data.actors, "kind": "actors"},
-            True,
-        ),
+    pages: list[Page] = [
+        FrontPage("index.html", "", shown, fits),
+        AboutPage("about.html", N_("About")),
+        IndexPage("places/index.html", N_("Places"), "places", data.places),
+        IndexPage("types/index.html", N_("Event types"), "types", data.types),
+        IndexPage("actors/index.html", N_("Actors"), "actors", data.actors),
     ]
     pages += _undated_pages(data)
     # A month page, then its days: the renderer need keep only a month's cards.
@@ -323,36 +443,24 @@ def plan(data: SiteData) -> list[Page]:
     days = [d.key for m in data.months for d in m.days]
     day_at = {key: n for n, key in enumerate(days)}
     for n, m in enumerate(data.months):
-        pages.append(
-            Page(f"months/{m.key}.html", "month.html", m.key, {"month": m, **_adjacent(months, n)})
-        )
+        pages.append(MonthPage(f"months/{m.key}.html", m.key, m, *_adjacent(months, n)))
         for day in m.days:
             near = _adjacent(days, day_at[day.key])
-            pages.append(Page(f"months/{day.key}.html", "day.html", day.key, {"day": day, **near}))
+            pages.append(DayPage(f"months/{day.key}.html", day.key, day, *near))
     for kind, entries in (("places", data.places), ("types", data.types), ("actors", data.actors)):
         for e in entries:
-            pages.append(
-                Page(f"{kind}/{e.slug}.html", "entry.html", e.key, {"entry": e, "kind": kind})
-            )
+            pages.append(EntryPage(f"{kind}/{e.slug}.html", e.key, kind, e))
             for part in e.months:
-                pages.append(
-                    Page(
-                        f"{kind}/{e.slug}.{part.name}.html",
-                        "entry_part.html",
-                        e.key,
-                        {"head": e.head, "part": part, "kind": kind},
-                    )
-                )
+                path = f"{kind}/{e.slug}.{part.name}.html"
+                pages.append(EntryPartPage(path, e.key, kind, e.head, part))
     for a in data.articles:
-        pages.append(
-            Page(f"articles/{a.article.id}.html", "article.html", a.article.title, {"entry": a})
-        )
+        pages.append(ArticlePage(f"articles/{a.article.id}.html", a.article.title, a))
     return pages
 
 
-def _adjacent(keys: list[str], n: int) -> dict[str, str]:
+def _adjacent(keys: list[str], n: int) -> tuple[str, str]:
     """The keys before and after the n-th ("" at either end)."""
-    return {"prev": keys[n - 1] if n else "", "next": keys[n + 1] if n + 1 < len(keys) else ""}
+    return (keys[n - 1] if n else "", keys[n + 1] if n + 1 < len(keys) else "")
 
 
 def _undated_pages(data: SiteData) -> list[Page]:
@@ -369,15 +477,9 @@ def _undated_pages(data: SiteData) -> list[Page]:
             size = 0
         chunks[-1].append((article_id, tuple(items)))
         size += len(items)
-    names = ["undated.html"] + [f"undated-{n}.html" for n in range(2, len(chunks) + 1)]
+    names = ("undated.html", *(f"undated-{n}.html" for n in range(2, len(chunks) + 1)))
     return [
-        Page(
-            name,
-            "undated.html",
-            N_("Undated incidents"),
-            {"groups": tuple(chunk), "pager": tuple(names)},
-            True,
-        )
+        UndatedPage(name, N_("Undated incidents"), tuple(chunk), names)
         for name, chunk in zip(names, chunks, strict=True)
     ]
 

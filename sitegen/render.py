@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,10 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
-from sitegen import charts, exports, i18n, ids
+from sitegen import charts, exports, i18n, ids, vocabulary
 from sitegen.config import Config
-from sitegen.extract import actors, events
 from sitegen.extract.normalize import fold
-from sitegen.fingerprint import Fingerprints
+from sitegen.incremental import Fingerprints
 from sitegen.model import Casualties, DateRef, Incident, Place
 from sitegen.pages import ArticleEntry, Entry, Page, SiteData, plan
 from sitegen.theme import lookup_dirs
@@ -113,10 +112,10 @@ class Formatter:
         return self.span(ref.start, ref.end)
 
     def type_label(self, key: str, plural: bool = False) -> str:
-        return _type_name(key, self.lang, plural)
+        return vocabulary.type_label(key, self.lang, plural)
 
     def actor(self, key: str) -> str:
-        return _actor_name(key, self.lang)
+        return vocabulary.actor_label(key, self.lang)
 
     def place(self, p: Place) -> str:
         return p.ar if self.lang == "ar" else p.en
@@ -145,26 +144,8 @@ class Formatter:
         return self.gettext("the text does not place it on the calendar")
 
     def acled(self, key: str) -> str:
-        t = events.event_type(key)
-        return f"{t.acled_event_type} / {t.acled_sub_event_type}"
-
-
-@cache
-def _type_name(key: str, lang: str, plural: bool = False) -> str:
-    if not key:
-        return ""
-    t = events.event_type(key)
-    if lang == "ar":
-        return t.ar_plural if plural else t.ar
-    return t.en_plural if plural else t.en
-
-
-@cache
-def _actor_name(key: str, lang: str) -> str:
-    try:
-        return str(getattr(actors.actor(key), lang))
-    except KeyError:
-        return key  # a speaker as written, not in the lexicon
+        t = vocabulary.event_type(key)
+        return f"{t.acled_event_type} / {t.acled_sub_event_type}" if t else ""
 
 
 # Archives repeat the same few thousand days and figures: Babel formats each once.
@@ -509,8 +490,8 @@ def search_text(inc: Incident) -> str:
     type a place's English name on the Arabic pages and the other way round)."""
     words = [inc.summary_ar, inc.summary_en]
     for lang in ("ar", "en"):
-        words.append(_type_name(inc.type, lang))
-        words += [_actor_name(a, lang) for a in inc.actors]
+        words.append(vocabulary.type_label(inc.type, lang))
+        words += [vocabulary.actor_label(a, lang) for a in inc.actors]
     words += [p.ar for p in inc.places] + [p.en for p in inc.places]
     words += [s.quote for s in inc.sources]
     return fold(" ".join(dict.fromkeys(words))).text.lower()
@@ -533,7 +514,7 @@ def render_page(
     if page.translate_title:
         title = env.globals["fmt"].gettext(title)  # type: ignore[attr-defined]
     view = PageView(page.path, title, "../" * depth, "../" * (depth + 1), site.lang)
-    return env_render(env, page.template, site=site, page=view, **page.data, **(extra or {}))
+    return env_render(env, page.template, site=site, page=view, **page.context(), **(extra or {}))
 
 
 def env_render(env: jinja2.Environment, template: str, **context: Any) -> bytes:

@@ -221,19 +221,19 @@ def test_an_incremental_build_equals_a_build_from_scratch(site: Path, edit: str)
 def test_an_edit_serialises_only_the_download_months_it_touches(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitegen import fingerprint
+    from sitegen import incremental
 
     made: list[tuple[str, str]] = []
-    real = fingerprint.Pieces.__call__
+    real = incremental.Pieces.__call__
 
-    def spy(self: fingerprint.Pieces, name: str, key: str, incidents: Any, make: Any) -> str:
+    def spy(self: incremental.Pieces, name: str, key: str, incidents: Any, make: Any) -> str:
         def counted(incs: Any) -> str:
             made.append((name, key))
             return make(incs)
 
         return real(self, name, key, incidents, counted)
 
-    monkeypatch.setattr(fingerprint.Pieces, "__call__", spy)
+    monkeypatch.setattr(incremental.Pieces, "__call__", spy)
     build(load_config(site))
     first = set(made)
     assert {name for name, _ in first} == {
@@ -277,3 +277,19 @@ def test_the_preview_keeps_extractions_in_memory_between_rebuilds(
     shutil.rmtree(site / "output")
     build(load_config(site), use_cache=False)
     assert kept == tree(site / "output")
+
+
+def test_a_reworded_sentence_reaches_every_page_that_shows_its_incident(site: Path) -> None:
+    """The incident keeps its id, its month and its figures: only its words
+    change, and every page that shows its card must show them."""
+    build(load_config(site))
+    article = site / "seeds" / EDITED
+    text = article.read_text(encoding="utf-8")
+    assert "50 آلية عسكرية دخل" in text
+    article.write_text(text.replace("50 آلية عسكرية دخل", "50 آلية عسكرية ثقيلة دخل"), "utf-8")
+    build(load_config(site))
+    incremental = tree(site / "output")
+    shutil.rmtree(site / "output")
+    build(load_config(site), use_cache=False)
+    assert incremental == tree(site / "output")
+    assert "ثقيلة" in incremental["en/months/2020-02.html"].decode()
