@@ -268,7 +268,9 @@ def run_build(
             result = build(fresh, memory=memory)
         else:
             history = history or History.in_folder(fresh.output_dir)
-            result = build_in_memory(fresh, site, memory or Remembered(), history)
+            result = build_in_memory(
+                fresh, site, memory if memory is not None else Remembered(), history
+            )
     except ConfigError as exc:
         return [Problem(CONFIG_NAME, 0, str(exc).removeprefix(f"{root / CONFIG_NAME}: "))], False
     except SourceError as exc:

@@ -435,6 +435,15 @@ def test_a_broken_template_names_file_and_line(site: Path) -> None:
     assert "template error" in problems[0].message
 
 
+def test_the_preview_keeps_the_readings_between_rebuilds(site: Path) -> None:
+    preview = Preview(load_config(site), say=lambda _: None)
+    preview.rebuild()
+    articles = len(list((site / "seeds").glob("*.[tm][xd]*")))
+    assert preview.memory.count("article") == articles
+    preview.rebuild()
+    assert preview.memory.count("article") == articles
+
+
 def test_a_broken_template_in_memory_keeps_the_last_good_site(site: Path) -> None:
     config, memory, store = load_config(site), Remembered(), MemorySite()
     assert run_build(config, memory, store) == ([], True)
