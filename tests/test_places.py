@@ -481,3 +481,20 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
     assert len(rows) == 3  # France is not a country of the news
     assert saraqib[:6] == ["gn-1", "Saraqib", "سراقب", "سراقيب", "city", "Idlib"]
     assert maudah[1:6] == ["Al Ma'udah", "المعوضة", "!الحكومة", "village", "Al Bayda"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        # the country a strike was "in", when nothing finer is named
+        ("شنت إسرائيل غارات على عشرات الأهداف الإيرانية في سوريا", "airstrike", ["Syria"]),
+        # ... but not beside a town the text names
+        ("قصفت الطائرات بلدة سراقب في سوريا", "airstrike", ["Saraqib"]),
+        # a country named for where an observatory sits is no place of the event
+        ("قتل 5 في سراقب بحسب المرصد ومقره في بريطانيا", "battle", ["Saraqib"]),
+    ],
+)
+def test_event_places(sentence: str, kind: str, expected: list[str]) -> None:
+    from sitegen.extract.pipeline import _places
+
+    assert [p.en for p in _places(sentence, kind)] == expected

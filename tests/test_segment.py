@@ -77,3 +77,21 @@ def test_continuations(text: str, expected: bool) -> None:
 def test_a_continued_list_is_not_a_new_clause() -> None:
     sentence = "يواصل الطيران تصعيد القصف على مدن حلب، إضافةً إلى مناطق ريفي إدلب الجنوبي، ما أدى إلى مقتل عشرات"
     assert len(segment(sentence, fake_event)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        # a year ends a sentence like any word
+        (
+            "شهدت درعا الاحتجاجات في مارس 2011. وتأتي خطوة الجيش اليوم.",
+            ["شهدت درعا الاحتجاجات في مارس 2011.", "وتأتي خطوة الجيش اليوم."],
+        ),
+        # a number that opens its line is a list marker, not a sentence
+        ("1. قتل ثلاثة مدنيين في سراقب.", ["1. قتل ثلاثة مدنيين في سراقب."]),
+        # a decimal point has no space after it
+        ("ارتفع المؤشر 2.5 في المئة اليوم.", ["ارتفع المؤشر 2.5 في المئة اليوم."]),
+    ],
+)
+def test_sentences_end_after_numbers(body: str, texts: list[str]) -> None:
+    assert [s.text for s in segment(body)] == texts

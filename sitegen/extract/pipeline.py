@@ -196,6 +196,7 @@ def _resolved(
         if event and said is not None and said.precision == "day" and m.kind in _DEICTIC:
             now = said.start
         ref = temporal.resolve(m, now, week_start=week_start, context=previous)
+        ref = temporal.going_on_since(text, m, ref, published)
         if not event and ref.is_dated:
             said = ref
         out.append((event, m, ref))
@@ -334,6 +335,7 @@ def locate_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, .
 def _places(text: str, kind: str) -> tuple[Place, ...]:
     found: list[Place] = []
     struck: list[Place] = []  # countries named as where it happened ("على سوريا")
+    within: list[Place] = []  # "في سوريا": the country, when nothing finer is named
     related = False
     for m in places.find_places(text):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
@@ -347,12 +349,14 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         found.append(m.place)
         if state and _AT.search(before):
             struck.append(m.place)
+        elif m.place.kind == "country" and _IN.search(before):
+            within.append(m.place)
     if kind and events.event_type(kind).violent:
         # In a report of fighting, "أنقرة" and "موسكو" stand for governments: the
         # places below a capital locate it (and a capital struck, "قصف على دمشق"),
         # else the country it hit ("ضربات جوية على سوريا").
         local = [p for p in found if p.kind not in _STATES or p in struck]
-        return tuple(local or (p for p in struck if p.kind == "country"))
+        return tuple(local or [p for p in struck if p.kind == "country"] or within[:1])
     # A country is where something happened only when nothing finer is named.
     finer = [p for p in found if p.kind != "country"]
     return tuple(finer or found)
@@ -362,6 +366,7 @@ _STATES = frozenset({"country", "capital"})
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 _AT = re.compile(r"(?:^|\s)(?:على|ضد|داخل|نحو)\s*$")
+_IN = re.compile(r"(?:^|\s)في\s*$")
 
 
 def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -599,7 +604,12 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
 
 def _joined(first: Clause, later: Clause) -> Clause:
     date = first.date
-    if later.own_date and _narrower(later.date, first.date):
+    # A day the text gives beats the publication day assumed for an undated
+    # telling (not the day of the scene the first telling was set in; a vaguer
+    # "خلال الأيام الماضية" does not), and a finer date beats a wider one.
+    assumed = not first.own_date and first.date.basis in ("publication", "none")
+    given = later.own_date and later.date.precision == "day" and assumed
+    if given or (later.own_date and _narrower(later.date, first.date)):
         date = later.date
     kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
     return first.copy_with(

@@ -23,8 +23,10 @@ Kind = Literal["text", "headline", "heading", "byline", "related", "debris", "fo
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _FOREIGN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
 _SENTENCE_END = re.compile(r"[.!?؟:]\s*[\"”»]?\s*$")
-# Sentence boundary: . ! ? ؟ (not "..", not a decimal point), optional closing quote.
-_SENT_SPLIT = re.compile(r"(?<![.\d])(?:[!?؟]+|\.(?!\.))[\"”»’]?(?=\s+\S)")
+# Sentence boundary: . ! ? ؟ (not ".."; a decimal point has no space after it),
+# optional closing quote. A number ends a sentence ("في مارس 2011. وتأتي") unless
+# it opens its line (a list marker, "1. ").
+_SENT_SPLIT = re.compile(r"(?<!\.)(?:[!?؟]+|\.(?!\.))[\"”»’]?(?=\s+\S)")
 HEADLINE_MAX_WORDS = 20
 # A line this short with no sentence-final punctuation, inside the text, is a
 # subheading or the headline of a linked story ("أكثر من 200 قتيل في سلسلة
@@ -156,12 +158,25 @@ def _is_heading(line: str, words: list[str]) -> bool:
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _SENT_SPLIT.finditer(text):
+        if _list_marker(text, m.start()):
+            continue
         yield start, m.end()
         start = m.end()
         while start < len(text) and text[start].isspace():
             start += 1
     if start < len(text):
         yield start, len(text)
+
+
+def _list_marker(text: str, at: int) -> bool:
+    """The period at ``at`` follows a number that opens its line ("1. ")."""
+    j = at
+    while j > 0 and text[j - 1].isdigit():
+        j -= 1
+    if j == at:
+        return False
+    line_start = text.rfind("\n", 0, j) + 1
+    return not text[line_start:j].strip()
 
 
 def _opening(text: str) -> str:

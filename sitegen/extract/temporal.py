@@ -1310,6 +1310,33 @@ def _complementizer() -> re.Pattern[str]:
     return re.compile(rf"{WB_BEFORE}(?:{words}){WB_AFTER}")
 
 
+@cache
+def _going_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rel = load_yaml("relative.yaml")
+    start = re.compile(rf"{WB_BEFORE}[وف]?(?:{word_alternation(rel['since_start'])}){WB_AFTER}")
+    prefixes = "".join(fold_word(p) for p in rel["durative"])
+    # a present-tense verb right before "منذ": a prefix, a stem, no past ending (-ت)
+    verb = re.compile(rf"(?:^|\s)[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)\s+$")
+    return start, verb
+
+
+def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | None) -> DateRef:
+    """A date that starts something still going on at publication ("منذ بدء
+    الهجوم في 18 فبراير", "يدور منذ أكثر من أسبوع") read as the range from it to
+    publication; any other reading is returned as it is."""
+    if published is None or not ref.is_dated or ref.start is None or ref.start >= published:
+        return ref
+    start_words, verb = _going_on()
+    before = fold(text[: m.start]).text
+    if m.kind == "ago" and m.text.startswith(("منذ", "مذ")):
+        if not verb.search(before):
+            return ref
+    elif m.since or m.kind not in ("date", "month") or not start_words.search(before):
+        return ref
+    note = _join(ref.note, "going on from then to publication")
+    return DateRef(ref.start, published, "range", ref.text, ref.basis, note)
+
+
 def told_after(text: str) -> int:
     """Where a reported event begins: the end of the first "أن"/"إن" (after a verb
     of saying), or -1 when the clause has none."""
