@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown as md
@@ -334,6 +335,7 @@ def render_site(
         None,
         partial(env_render, root_env, "root.html", config=config, default=config.default_language),
     )
+    yield Output("404.html", None, partial(not_found_page, root_env, config, site_path(config)))
     base = config.base_url
     yield Output(
         "incidents.json", None, partial(exports.incidents_json, data.timeline, base, every, memo)
@@ -344,6 +346,24 @@ def render_site(
     paths = [f"{first}/{p.path}" for p in pages]
     for path, make in exports.sitemaps(paths, config.base_url, config.languages):
         yield Output(path, None, make)
+
+
+def site_path(config: Config) -> str:
+    """The path the site is served under ("/", or "/repo/" for base_url
+    https://user.github.io/repo/): where absolute links start."""
+    path = urlsplit(config.base_url).path if config.base_url else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def not_found_page(env: jinja2.Environment, config: Config, base: str, missing: str = "") -> bytes:
+    """The page for an address the site does not have (GitHub Pages serves
+    ``404.html`` at any depth, so its links are absolute from ``base``); the
+    preview names the ``missing`` address."""
+    first = config.default_language
+    languages = [first, *(lang for lang in config.languages if lang != first)]
+    return env_render(
+        env, "404.html", config=config, base=base, languages=languages, missing=missing
+    )
 
 
 def _redirect(env: jinja2.Environment, site: SiteView, new: str) -> bytes:

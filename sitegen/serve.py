@@ -42,6 +42,7 @@ from urllib.parse import quote, unquote
 
 import jinja2
 
+from sitegen import render
 from sitegen.build import build, build_in_memory
 from sitegen.cache import Remembered
 from sitegen.config import CONFIG_NAME, Config, ConfigError, load_config
@@ -398,13 +399,24 @@ class Handler(BaseHTTPRequestHandler):
         elif found.status == 403:
             self._send(403, "text/plain" + _TEXT, b"403 forbidden\n", head)
         elif found.path is None or body is None:
-            page = not_found_page(self.path, preview.config.languages)
+            page = self._not_found()
             self._send(404, CONTENT_TYPES[".html"], inject(page, self._snippet(state)), head)
         else:
             ctype = content_type(found.path)
             if ctype.startswith("text/html"):
                 body = inject(body, self._snippet(state))
             self._send(200, ctype, body, head)
+
+    def _not_found(self) -> bytes:
+        """The theme's 404 page, its links from the preview's root; the plain one
+        when the theme's cannot be made (a broken template is reported anyway)."""
+        config = self.server.preview.config
+        try:
+            env = render.make_env(config.default_language, config)
+            shown = unquote(self.path.split("?", 1)[0], errors="replace")
+            return render.not_found_page(env, config, "/", shown)
+        except Exception:
+            return not_found_page(self.path, config.languages)
 
     def _read(self, root: Path | MemorySite) -> tuple[Resolved, bytes | None]:
         """Resolve and read; once more if the build was swapping folders at that instant."""

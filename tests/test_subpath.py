@@ -137,7 +137,8 @@ def test_every_page_of_both_languages_is_reached(served: Served, crawl: Crawl) -
         served.base + p.relative_to(served.output).as_posix() for p in served.output.rglob("*.html")
     }
     reached = crawl.pages | {p + "index.html" for p in crawl.pages if p.endswith("/")}
-    assert on_disk - reached == set()
+    # 404.html is linked from nowhere: the host serves it for missing addresses
+    assert on_disk - reached == {served.base + "404.html"}
     for lang in ("ar", "en"):
         assert sum(f"/repo/{lang}/" in p for p in crawl.pages) > 20
 
@@ -180,3 +181,17 @@ def test_incidents_json_urls_under_the_base_url(served: Served) -> None:
     for row in rows:
         assert row["url"].startswith(served.base)
     assert _get(rows[0]["url"])[0] == 200
+
+
+def test_the_404_page_works_at_any_depth(served: Served) -> None:
+    """GitHub Pages answers a missing address with 404.html at that address: its
+    links and stylesheet must resolve from any depth, under the sub-path."""
+    page = (served.output / "404.html").read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(page)
+    assert len(parser.links) >= 4
+    for deep in ("ar/2020/02/nothing.html", "en/a/b/c/d.html", "missing"):
+        for link in parser.links:
+            target = urldefrag(urljoin(served.base + deep, link)).url
+            assert target.startswith(served.base), (deep, link)
+            assert _get(target)[0] == 200, (deep, link)

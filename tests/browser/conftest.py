@@ -51,8 +51,24 @@ def browser() -> Iterator[object]:
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static host as GitHub Pages is one: a missing address gets the site's
+    404.html, with status 404."""
+
     def log_message(self, format: str, *args: object) -> None:
         return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

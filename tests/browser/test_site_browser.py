@@ -129,3 +129,28 @@ def test_axe_finds_no_violations(
     ]
     assert violations == []
     context.close()
+
+
+@pytest.mark.parametrize("address", ["ar/2020/02/nothing.html", "en/a/b/missing.html", "gone"])
+def test_a_missing_address_gets_the_themed_404_page(
+    browser: Any, server: str, axe_source: str, address: str
+) -> None:
+    """The host answers with 404.html at the missing address: styled by the
+    theme, both languages marked, its links leading home, no axe violations."""
+    context, page, errors = open_page(browser, f"{server}/{address}")
+    main = page.locator("main.not-found")
+    # the one console error is the document's own status; a missing stylesheet
+    # or script would add another
+    assert main.count() == 1 and len(errors) == 1 and "404" in errors[0], errors
+    # the stylesheet loaded from this depth: the theme's width applies
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"
+    assert page.locator("section[lang='ar'][dir='rtl'] h1").inner_text() == "الصفحة غير موجودة"
+    assert page.locator("section[lang='en'][dir='ltr'] h1").inner_text() == "Page not found"
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document)")
+    assert [v["id"] for v in result["violations"]] == []
+    page.locator("section[lang='en'] a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{server}/en/index.html"
+    assert page.locator("html").get_attribute("lang") == "en"
+    context.close()
