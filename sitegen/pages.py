@@ -152,6 +152,7 @@ class Page:
 
     template: ClassVar[str]
     translate_title: ClassVar[bool] = False
+    title_is_period: ClassVar[bool] = False  # the title is a month or day key
 
     def context(self) -> dict[str, Any]:
         return {}
@@ -208,6 +209,7 @@ class MonthPage(Page):
     prev: str = ""  # the month before and after ("" at either end)
     next: str = ""
     template: ClassVar[str] = "month.html"
+    title_is_period: ClassVar[bool] = True  # "2020-02" shown as "February 2020"
 
     def context(self) -> dict[str, Any]:
         return {"month": self.month, "prev": self.prev, "next": self.next}
@@ -224,6 +226,7 @@ class DayPage(Page):
     prev: str = ""  # the day before and after with incidents ("" at either end)
     next: str = ""
     template: ClassVar[str] = "day.html"
+    title_is_period: ClassVar[bool] = True  # "2020-02-20" shown as "20 February 2020"
 
     def context(self) -> dict[str, Any]:
         return {"day": self.day, "prev": self.prev, "next": self.next}

@@ -224,7 +224,17 @@ def make_env(lang: str, config: Config, cache_dir: Path | None = None) -> jinja2
     env.globals["fmt"] = fmt
     env.globals["paragraphs"] = article_paragraphs
     env.filters["clean"] = clean
+    env.globals["lang_of"] = lang_of
     return env
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+def lang_of(text: str) -> str:
+    """The language a title is written in, as far as marking it goes (WCAG
+    3.1.2): Arabic script, or a Latin-script language shown as English."""
+    return "ar" if _ARABIC_LETTER.search(text) else "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,6 +543,8 @@ def render_page(
     title = page.title
     if page.translate_title:
         title = env.globals["fmt"].gettext(title)  # type: ignore[attr-defined]
+    elif page.title_is_period:
+        title = env.globals["fmt"].period(title)  # type: ignore[attr-defined]
     view = PageView(page.path, title, "../" * depth, "../" * (depth + 1), site.lang)
     return env_render(env, page.template, site=site, page=view, **page.context(), **(extra or {}))
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -133,3 +134,25 @@ def test_rebuild_is_byte_identical(site: Path) -> None:
     first = snapshot(site / "output")
     build(load_config(site))
     assert snapshot(site / "output") == first
+
+
+def test_month_and_day_pages_are_titled_as_text(built: Path) -> None:
+    """Not "2020-02" but the month and the day as a reader says them (issue 19)."""
+    titles = {
+        ("ar", "2020-02"): "شباط 2020",
+        ("en", "2020-02"): "February 2020",
+        ("en", "2020-02-28"): "28 February 2020",
+    }
+    for (lang, key), want in titles.items():
+        html = (built / lang / "months" / f"{key}.html").read_text(encoding="utf-8")
+        assert f"<title>{want} · " in html, (lang, key)
+
+
+def test_citations_name_the_article_with_the_page_s_comma(built: Path) -> None:
+    """ "<title>، السطر 35" on Arabic pages; an Arabic title on an English page is
+    marked as Arabic (WCAG 3.1.2)."""
+    ar = (built / "ar" / "months" / "2020-02.html").read_text(encoding="utf-8")
+    en = (built / "en" / "months" / "2020-02.html").read_text(encoding="utf-8")
+    assert re.search(r"<footer[^>]*><a [^>]*><bdi>[^<]+</bdi>، السطر ", ar)
+    assert re.search(r'<footer[^>]*><a [^>]*><bdi lang="ar" dir="rtl">[^<]+</bdi>, line ', en)
+    assert ".txt, " not in ar and ".txt, " not in en
