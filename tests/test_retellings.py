@@ -83,3 +83,32 @@ def test_what_a_threat_responds_to_is_the_incident_undated() -> None:
     )
     assert found.type == "battle" and [p.en for p in found.places] == ["Douma"]
     assert found.date.start is None and "responds to" in found.date.note
+
+
+def test_an_unplaced_incident_happened_where_the_sentence_before_is_set() -> None:
+    found = incidents(
+        "وقال مسؤول في مدينة دوما إن المفاوضات مستمرة.\n"
+        "وأفادت وكالة سانا بخروج 1092 مدنيا الأحد.\n",
+        "2018-03-26",
+    )
+    assert [(i.type, [p.en for p in i.places]) for i in found] == [("displacement", ["Douma"])]
+
+
+def test_a_place_scene_does_not_reach_past_two_sentences() -> None:
+    found = incidents(
+        "وقال مسؤول في مدينة دوما إن المفاوضات مستمرة.\n"
+        "وقال المسؤول إن الحافلات جاهزة.\n"
+        "وأكد الوزير أن الاتفاق قريب.\n"
+        "وقتل ثلاثة مدنيين الأحد.\n",
+        "2018-03-26",
+    )
+    assert [list(i.places) for i in found] == [[]]
+
+
+def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
+    found = incidents(
+        "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"
+        "وأدت المعارك منذ ديسمبر 2019 إلى نزوح أكثر من 800 ألف شخص.\n",
+        "2020-02-15",
+    )
+    assert [(i.type, list(i.places)) for i in found] == [("displacement", [])]

@@ -504,8 +504,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if not _overlap(first.date, later.date) or not _same_place(first.places, later.places):
         return False
-    if _locates(first, later):
-        return True  # a village or city in common (_same_place)
+    if _common_place(first, later):
+        return True  # a village or city in common
     if first.places and later.places and first.type == later.type and _same_day(first, later):
         return True  # the same region, the same day
     if not later.casualties.is_empty and later.casualties == first.casualties:
@@ -524,8 +524,9 @@ def _retells(first: Clause, later: Clause) -> bool:
     return later.tier == "generic" and near
 
 
-def _locates(a: Clause, b: Clause) -> bool:
-    return _locating(a) and _locating(b)
+def _common_place(a: Clause, b: Clause) -> bool:
+    fine = {p.key for p in a.places if p.locates}
+    return any(p.locates and p.key in fine for p in b.places)
 
 
 def _locating(c: Clause) -> bool:
@@ -586,17 +587,21 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
     (when neither names one) a governorate or country. A village and its
     governorate are not enough: a lede "in Idlib" and a strike on a village of
     Idlib are often two events."""
-    fine_a, fine_b = {p.key for p in a if p.locates}, {p.key for p in b if p.locates}
-    if fine_a and fine_b:
-        return not fine_a.isdisjoint(fine_b)
+    fine_a = {p.key for p in a if p.locates and p.known}
+    fine_b = {p.key for p in b if p.locates and p.known}
+    if fine_a and fine_b and not fine_a.isdisjoint(fine_b):
+        return True
     if not a or not b:
         return True
     # A country and what lies in it ("اليمن" and "الحديدة") can be one event; a
-    # governorate and its village are often two (a lede "in Idlib", then a strike).
+    # governorate and its village are often two (a lede "in Idlib", then a strike
+    # on a village of Idlib). A place the gazetteer does not know ("ضاحية
+    # البريهي") may lie in any other.
     return any(
-        (x == y)
+        x == y
         or (x.kind == "country" and places.contains(x, y))
         or (y.kind == "country" and places.contains(y, x))
+        or not (x.known and y.known)
         for x in a
         for y in b
     )
@@ -616,12 +621,18 @@ def _joined(first: Clause, later: Clause) -> Clause:
         type=kind,
         date=date,
         own_date=first.own_date or later.own_date,
-        places=first.places + tuple(p for p in later.places if p not in first.places),
+        places=first.places + tuple(p for p in later.places if not _named(p, first.places)),
         actors=first.actors + tuple(a for a in later.actors if a not in first.actors),
         reported_by=first.reported_by or later.reported_by,
         casualties=_tolled(first.casualties, later.casualties, later.text),
         also=(*first.also, later),
     )
+
+
+def _named(p: Place, among: tuple[Place, ...]) -> bool:
+    """The place, or one of the same name (the city and its governorate, "Homs"),
+    is already among those shown."""
+    return any(p.en == q.en and p.ar == q.ar for q in among)
 
 
 def _narrower(a: DateRef, b: DateRef) -> bool:
@@ -666,6 +677,41 @@ def _highest(a: Casualties, b: Casualties) -> Casualties:
     )
 
 
+def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """An incident whose clause names no place happened where the sentences just
+    before it are set ("تتواصل حركة النزوح من دوما" then "بخروج 1092 مدنيا
+    الأحد"; "معارك السبت في هذه المنطقة"). Run after the retellings are folded,
+    so that places taken from the scene never make two events one."""
+    out = list(clauses)
+    for i, c in enumerate(clauses):
+        if c.type and not c.places and not _regional(c.casualties):
+            scene = _scene(clauses, i, c)
+            if scene:
+                out[i] = c.copy_with(places=scene)
+    return tuple(out)
+
+
+SCENE_CLAUSES = 2  # how many text clauses before an unplaced incident set its scene
+# A toll this large is a region's or a war's ("نزوح أكثر من 800 ألف شخص"), not
+# that of the town the sentence before names.
+REGIONAL_KILLED, REGIONAL_DISPLACED = 1_000, 10_000
+
+
+def _regional(c: Casualties) -> bool:
+    return (c.killed or 0) >= REGIONAL_KILLED or (c.displaced or 0) >= REGIONAL_DISPLACED
+
+
+def _scene(clauses: tuple[Clause, ...], i: int, clause: Clause) -> tuple[Place, ...]:
+    for c in reversed(clauses[max(0, i - SCENE_CLAUSES) : i]):
+        if c.segment.kind != "text":
+            return ()  # a heading starts another story
+        found = c.places if c.type else _places(c.text, clause.type)
+        below_country = tuple(p for p in found if p.kind != "country")
+        if below_country:
+            return below_country
+    return ()
+
+
 STAGES: tuple[Stage, ...] = (
     date_clauses,
     classify_clauses,
@@ -675,6 +721,7 @@ STAGES: tuple[Stage, ...] = (
     count_clauses,
     weigh_clauses,
     fold_retellings,
+    place_scenes,
 )
 
 

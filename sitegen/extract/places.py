@@ -125,6 +125,7 @@ INTRODUCERS: dict[str, _Intro] = {
     "قضاء": _Intro(_DISTRICT_KINDS),
     # A neighbourhood of a town: "حي التليل في سراقب".
     "حي": _Intro(("neighbourhood",), strong=True, only=True),
+    "ضاحيه": _Intro(("neighbourhood",), strong=True, only=True),
     "تل": _Intro(("hill", "village"), strong=True, in_name=True),
     "تله": _Intro(("hill", "village"), strong=True, in_name=True),
     "جبل": _Intro(("mountain",), strong=True, in_name=True),
