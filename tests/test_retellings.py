@@ -52,10 +52,29 @@ def test_a_higher_toll_updates_the_first() -> None:
         "شنت الطائرات غارة على بلدة سراقب الجمعة.\nوشنت غارة أخرى على مواقع قرب المدينة.\n",
         # two named days
         "قتل 26 مدنيا في قصف جوي الجمعة.\nوقتل ستة مدنيين في غارات جوية السبت.\n",
+        # one sentence, two days, an event on each
+        "قتل ثلاثة مدنيين في قصف على مدينة سراقب الأربعاء، وقتل خمسة في غارة على بلدة كفرنبل الخميس.\n",
     ],
 )
 def test_two_events_stay_two(text: str) -> None:
     assert len(incidents(text)) == 2
+
+
+def test_one_sentence_two_days_each_event_its_own_day() -> None:
+    found = incidents(
+        "والرئيس الذي اتصل به الخميس، والرئيس الإيراني روحاني الذي اتصل به الأحد في طهران.\n",
+        "2018-03-06",
+    )
+    assert [i.date.start for i in found] == [date(2018, 3, 1), date(2018, 3, 4)]
+
+
+def test_one_night_told_twice_in_a_sentence_is_one_event() -> None:
+    found = incidents(
+        "بث الجيش، ليل الخميس، مقطع فيديو يظهر استهداف منصة صواريخ، خلال الهجمات التي شنتها "
+        "الطائرات فجر الخميس على أهداف في بلدة سراقب.\n",
+        "2018-05-11",
+    )
+    assert len(found) == 1
 
 
 def test_reporters_are_not_parties_and_states_in_relations_are_not_places() -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from sitegen.extract import actors as actor_lex
@@ -148,6 +149,62 @@ def _starts_event(text: str) -> bool:
 
 
 # --- stages -----------------------------------------------------------------
+
+
+def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """One sentence, several events on several days ("ترمب الذي اتصل به ليل
+    الخميس، والرئيس الإيراني الذي هاتفه الأحد، والرئيسان … اللذان اتصل بهما
+    الإثنين"): cut before the "و" that opens each later day's event, so that
+    each is an incident with its own day. Reported speech is left whole: there
+    the first day is the saying's."""
+    out: list[Clause] = []
+    for c in clauses:
+        prose = c.segment.kind == "text"
+        cuts = _day_cuts(c.text, ctx.article.published.date, ctx.week_start) if prose else []
+        if not cuts:
+            out.append(c)
+            continue
+        seg = c.segment
+        for a, b in pairwise([0, *cuts, len(seg.text)]):
+            text = seg.text[a:b].rstrip(" ،,")
+            out.append(
+                Clause(replace(seg, start=seg.start + a, end=seg.start + a + len(text), text=text))
+            )
+    return tuple(out)
+
+
+_DAY_KINDS = frozenset({"weekday", "day", "date"})
+_CONJ = re.compile(r"(?<=\s)و(?=[\u0621-\u064a])")
+
+
+def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
+    days = [m for m in temporal.find_dates(text) if m.kind in _DAY_KINDS and m.shift == 0]
+    if published is None or len(days) < 2 or temporal.told_after(text) >= 0:
+        return []
+    refs = [temporal.resolve(m, published, week_start=week_start) for m in days]
+    cuts: list[int] = []
+    for (before, a), (m, b) in pairwise(zip(days, refs, strict=True)):
+        if _overlap(a, b):
+            continue  # "ليل الخميس" and "فجر الخميس": one night, one event
+        opener = next(
+            (
+                w.start()
+                for w in _CONJ.finditer(text, before.end, m.start)
+                if _reports_event(text[w.start() : m.end])
+            ),
+            None,
+        )
+        if opener is None:
+            continue
+        if not _reports_event(text[cuts[-1] if cuts else 0 : opener]):
+            return []
+        cuts.append(opener)
+    return cuts
+
+
+def _reports_event(text: str) -> bool:
+    kind, _ = events.classify(text)
+    return kind not in ("", "statement")
 
 
 def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -713,6 +770,7 @@ def _scene(clauses: tuple[Clause, ...], i: int, clause: Clause) -> tuple[Place, 
 
 
 STAGES: tuple[Stage, ...] = (
+    split_days,
     date_clauses,
     classify_clauses,
     anchor_events,

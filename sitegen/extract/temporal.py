@@ -128,6 +128,8 @@ class _Grammar:
     bare_followed_by: frozenset[str]
     unambiguous: frozenset[str]  # weekday names that are no other word
     bare_blocked_by: frozenset[str]
+    bare_after_suffix: tuple[str, ...]  # "هاتفه الأحد": a pronoun-suffixed word before
+    bare_not_after: frozenset[str]  # "الله الأحد"
     today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
@@ -241,6 +243,8 @@ class _Tables:
         t["bare_followed_by"] = frozenset(fold_word(w) for w in weekdays["bare_followed_by"])
         t["unambiguous"] = frozenset(fold_word(w) for w in weekdays["unambiguous"])
         t["bare_blocked_by"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_by"])
+        t["bare_after_suffix"] = tuple(weekdays["bare_after_suffix"])
+        t["bare_not_after"] = frozenset(weekdays["bare_not_after"])
         t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
@@ -694,7 +698,8 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
     framed = bool(c.group("dpart") or c.group("yawm") or direction or c.group("since"))
     at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
     plain = fold_word(c.group("wd")) in c.g.unambiguous
-    if not (framed or at_edge or plain or after in c.g.bare_followed_by):
+    object_before = _object_before(c)
+    if not (framed or at_edge or plain or object_before or after in c.g.bare_followed_by):
         return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
     eve = dpart in c.g.eve_parts
@@ -800,6 +805,22 @@ def _prev_word(c: _Ctx) -> set[str]:
 
 def _is_today_word(word: str) -> bool:
     return re.sub(r"\s+", " ", word) in ("اليوم", "ليوم")
+
+
+_HARAKAT = re.compile(r"[\u064b-\u0652]")
+
+
+def _object_before(c: _Ctx) -> bool:
+    """The word before ends in an object pronoun ("هاتفه", "بهما"). Read in
+    the original text: folding writes ة as ه ("الجمعة والإثنين")."""
+    start = c.folded.span(c.m.start(), c.m.end())[0]
+    m = re.search(r"(\S+)\s+$", c.text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = _HARAKAT.sub("", m.group(1))
+    return (
+        len(word) >= 3 and word not in c.g.bare_not_after and word.endswith(c.g.bare_after_suffix)
+    )
 
 
 def _next_word(c: _Ctx) -> str:
