@@ -130,6 +130,7 @@ class _Grammar:
     bare_blocked_by: frozenset[str]
     bare_after_suffix: tuple[str, ...]  # "هاتفه الأحد": a pronoun-suffixed word before
     bare_not_after: frozenset[str]  # "الله الأحد"
+    bare_after_verbs: frozenset[str]  # "استهدف الجمعة" (folded, with and without و)
     today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
@@ -245,6 +246,8 @@ class _Tables:
         t["bare_blocked_by"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_by"])
         t["bare_after_suffix"] = tuple(weekdays["bare_after_suffix"])
         t["bare_not_after"] = frozenset(weekdays["bare_not_after"])
+        verbs = [fold_word(w) for w in weekdays["bare_after_verbs"]]
+        t["bare_after_verbs"] = frozenset(verbs) | frozenset("و" + w for w in verbs)
         t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
@@ -811,13 +814,16 @@ _HARAKAT = re.compile(r"[\u064b-\u0652]")
 
 
 def _object_before(c: _Ctx) -> bool:
-    """The word before ends in an object pronoun ("هاتفه", "بهما"). Read in
-    the original text: folding writes ة as ه ("الجمعة والإثنين")."""
+    """The word before is an event verb ("استهدف") or ends in an object pronoun
+    ("هاتفه", "بهما"). Read in the original text: folding writes ة as ه
+    ("الجمعة والإثنين")."""
     start = c.folded.span(c.m.start(), c.m.end())[0]
     m = re.search(r"(\S+)\s+$", c.text[max(0, start - 40) : start])
     if not m:
         return False
     word = _HARAKAT.sub("", m.group(1))
+    if fold_word(word) in c.g.bare_after_verbs:
+        return True
     return (
         len(word) >= 3 and word not in c.g.bare_not_after and word.endswith(c.g.bare_after_suffix)
     )
@@ -1328,7 +1334,8 @@ def find_anchored(text: str) -> list[Anchored]:
 @cache
 def _complementizer() -> re.Pattern[str]:
     words = word_alternation(load_yaml("relative.yaml")["complementizers"])
-    return re.compile(rf"{WB_BEFORE}(?:{words}){WB_AFTER}")
+    # a figure may be glued to it in the news: "أفاد المرصد أن26 مدنيا قتلوا"
+    return re.compile(rf"{WB_BEFORE}(?:{words})(?=\d|{WB_AFTER})")
 
 
 @cache
