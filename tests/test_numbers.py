@@ -64,6 +64,9 @@ def _one(text: str) -> tuple[str, int | None, bool]:
         ("نزوح عشرات آلاف السوريين", ("عشرات آلاف", None, True)),
         ("الجنود الثلاثة", ("الثلاثة", 3, False)),
         ("وبخمسة صواريخ", ("خمسة", 5, False)),
+        # a figure whose space was lost
+        ("وأفاد المرصد أن26 مدنيا قتلوا", ("26", 26, False)),
+        ("معارك السبت أوقعت13 قتيلا", ("13", 13, False)),
     ],
 )
 def test_find_numbers(text: str, expected: tuple[str, int | None, bool | None]) -> None:
@@ -84,6 +87,7 @@ def test_find_numbers(text: str, expected: tuple[str, int | None, bool | None]) 
         "المدنيين",  # a plural, not a dual
         "ريفي إدلب",  # "rural", not a dual
         "قطع 2.5 كم",  # a fraction is not a count
+        "طائرات اف16 قصفت",  # an aircraft model, glued
     ],
 )
 def test_not_numbers(text: str) -> None:

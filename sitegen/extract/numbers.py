@@ -261,7 +261,7 @@ def _lexicon() -> _Lexicon:
 
     two = word_alternation(w for w, v in units.items() if v == 2)
     rx = (
-        WB_BEFORE
+        rf"(?:{WB_BEFORE}|(?<=[\u0621-\u064a])(?=\d))"  # a word, or digits glued to one
         + CLITICS
         + rf"(?P<body>(?:(?P<approx>{word_alternation(data['approximate'])})\s*)?"
         + rf"(?:(?P<vague>{word_alternation(data['vague'])})"
@@ -302,7 +302,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     lex = _lexicon()
     folded = fold(text)
     out = []
-    for m in match_at_words(lex.pattern, folded.text, lex.firsts):
+    starts = word_starts(folded.text, lex.firsts)
+    glued = _glued(folded.text)
+    if glued:
+        starts = sorted(set(starts).union(glued))
+    for m in match_at(lex.pattern, folded.text, starts):
         start, end = folded.span(*m.span("body"))
         approx = bool(m.group("approx") or m.group("after"))
         if m.group("vague"):
@@ -315,6 +319,23 @@ def find_numbers(text: str) -> list[NumberMention]:
             if value is not None:  # fractions ("2.5") are not counts
                 out.append(NumberMention(start, end, text[start:end], value, approx))
     return out
+
+
+_GLUED = re.compile(r"([\u0621-\u064a]+)(?=\d)")
+
+
+def _glued(folded: str) -> list[int]:
+    """Where digits begin right after the letters of a word ("ان26"): a figure
+    whose space was lost, unless the word names a weapon model ("اف16")."""
+    if not any(c.isdigit() for c in folded):
+        return []
+    skip = _glued_not_after()
+    return [m.end() for m in _GLUED.finditer(folded) if m.group(1) not in skip]
+
+
+@cache
+def _glued_not_after() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in load_yaml("numbers.yaml")["glued_not_after"])
 
 
 def find_duals(text: str) -> list[NumberMention]:
