@@ -31,6 +31,15 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+SIZES = ((1280, 1400), (390, 2200))  # a laptop, a phone (390 CSS px wide): the top of the page
+
+
+def shoot(page: object, name: str, full_page: bool = False) -> None:
+    out = REPO / "docs" / name
+    page.screenshot(path=str(out), full_page=full_page)  # type: ignore[attr-defined]
+    print(f"wrote {out.relative_to(REPO)}")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -46,9 +55,14 @@ def main() -> None:
             for lang in ("ar", "en"):
                 page.goto(f"{base}/{lang}/index.html")
                 page.evaluate("document.querySelector('#timeline').scrollIntoView()")
-                out = REPO / "docs" / f"timeline-{lang}.png"
-                page.screenshot(path=str(out))
-                print(f"wrote {out.relative_to(REPO)}")
+                shoot(page, f"timeline-{lang}.png")
+            # The front page (chart, map, list) on a desktop and on a phone.
+            for width, height in SIZES:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                for lang in ("ar", "en"):
+                    page.goto(f"{base}/{lang}/index.html")
+                    shoot(page, f"home-{lang}-{width}.png")
+                page.close()
             browser.close()
         httpd.shutdown()
 

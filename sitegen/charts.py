@@ -255,7 +255,9 @@ def _legend(frame: _Frame, lang: str) -> Iterator[str]:
         label = _t(lang, key)
         x = _n(frame.rect_x(offset, 10))
         yield f'<rect x="{x}" y="10" width="10" height="10" fill="{colour}"/>'
-        yield _text(frame.x(offset + 14), 19, label, frame.anchor(toward_start=False))
+        # "start" in the page's direction: the word begins beside its square and
+        # runs away from it (leftwards on an Arabic page).
+        yield _text(frame.x(offset + 14), 19, label, "start")
         offset += 14 + 8 * len(label) + 16  # a rough width: the legend only needs to not overlap
 
 
@@ -330,10 +332,17 @@ def incident_map(timeline: Timeline, lang: str, fmt: Fmt, link: Callable[[Place]
         f'<rect width="{proj.width}" height="{proj.height}" fill="{SEA}"/>',
         *(_country(f, proj) for f in base["features"]),
         *_labels(base, proj, lang),
-        *_capitals(proj, lang, fmt),
+        *_capitals(proj, lang, fmt, _dot_circles(places, proj)),
         *(_dot(p, n, proj, lang, fmt, link) for p, n in places),
+        # The credit is English on every page: laid out left to right and marked
+        # as English, or an Arabic page's right-to-left layout runs it off the map.
         _text(
-            proj.width - 6, proj.height - 6, base["attribution"], "end", 9, ' fill-opacity="0.7"'
+            proj.width - 6,
+            proj.height - 6,
+            base["attribution"],
+            "end",
+            9,
+            ' fill-opacity="0.7" direction="ltr" lang="en" unicode-bidi="embed"',
         ),
     ]
     desc = _map_desc(places, lang, fmt)
@@ -387,20 +396,88 @@ def _country(feature: dict[str, Any], proj: _Projection) -> str:
 
 
 def _labels(base: dict[str, Any], proj: _Projection, lang: str) -> Iterator[str]:
-    """Country and sea names, faint, behind the dots."""
+    """Country and sea names, faint, behind the dots; kept inside the map (a sea
+    named near the edge is moved in rather than cut)."""
     for item in [*base["features"], *base.get("seas", [])]:
         if item.get("label"):
             x, y = proj(*item["label"])
-            yield _text(x, y, item["name"][lang], "middle", 13, ' fill-opacity="0.45"')
+            name = item["name"][lang]
+            half = _text_width(name, 13) / 2 + 3
+            x = min(max(x, half), proj.width - half)
+            yield _text(x, y, name, "middle", 13, ' fill-opacity="0.45"')
 
 
-def _capitals(proj: _Projection, lang: str, fmt: Fmt) -> Iterator[str]:
-    """Syria's governorate capitals, lightly, to find one's way."""
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+Circle = tuple[float, float, float]  # x, y, radius
+
+# Where a town's name may go around its point: (dx, dy, anchor) in the page's
+# reading direction, the first that covers no dot and no other name wins.
+_SPOTS = ((5, -3, "after"), (5, 11, "after"), (-5, -3, "before"), (-5, 11, "before"),
+          (0, -7, "middle"), (0, 15, "middle"))  # fmt: skip
+
+
+def _dot_circles(places: list[tuple[Place, int]], proj: _Projection) -> list[Circle]:
+    out = []
+    for p, n in places:
+        assert p.lat is not None and p.lon is not None
+        x, y = proj(p.lon, p.lat)
+        out.append((x, y, dot_radius(n) + 1))
+    return out
+
+
+def _capitals(proj: _Projection, lang: str, fmt: Fmt, dots: list[Circle]) -> Iterator[str]:
+    """Syria's governorate capitals, lightly, to find one's way; each name placed
+    beside its point where it covers no incident dot and no other name."""
+    taken: list[Box] = []
+    rtl = lang == "ar"
     for p in governorate_capitals():
         assert p.lat is not None and p.lon is not None
         x, y = proj(p.lon, p.lat)
+        name = fmt.place(p)
+        width = _text_width(name, 10)
+        spots = [_spot(x, y, width, spot, rtl) for spot in _SPOTS]
+        inside = [s for s in spots if s[3][0] >= 0 and s[3][2] <= proj.width] or spots
+        lx, ly, anchor, box = min(inside, key=lambda s: _clash(s[3], dots, taken))
+        taken.append(box)
         yield f'<circle cx="{_n(x)}" cy="{_n(y)}" r="1.5" fill="currentColor" fill-opacity="0.5"/>'
-        yield _text(x + 4, y - 3, fmt.place(p), "start", 10, ' fill-opacity="0.6"')
+        yield _text(lx, ly, name, anchor, 10, ' fill-opacity="0.6"')
+
+
+def _spot(
+    x: float, y: float, width: float, spot: tuple[int, int, str], rtl: bool
+) -> tuple[float, float, str, Box]:
+    """A candidate place for a name: its anchor point, text-anchor and box. The
+    text runs in the page's direction ("start" is the right end on Arabic pages)."""
+    dx, dy, side = spot
+    dx = -dx if rtl else dx  # "after" the point is to its left in Arabic
+    lx, ly = x + dx, y + dy
+    if side == "middle":
+        return lx, ly, "middle", (lx - width / 2, ly - 9, lx + width / 2, ly + 2)
+    goes_right = (side == "after") != rtl
+    box = (lx, ly - 9, lx + width, ly + 2) if goes_right else (lx - width, ly - 9, lx, ly + 2)
+    return lx, ly, "start" if side == "after" else "end", box
+
+
+def _clash(box: Box, dots: list[Circle], taken: list[Box]) -> float:
+    """How much a name's box covers dots and other names (0: none); the first
+    spot wins among those that cover nothing."""
+    left, top, right, bottom = box
+    score = 0.0
+    for cx, cy, r in dots:
+        nx, ny = min(max(cx, left), right), min(max(cy, top), bottom)
+        if (nx - cx) ** 2 + (ny - cy) ** 2 < r * r:
+            score += r
+    for o in taken:
+        w = min(right, o[2]) - max(left, o[0])
+        h = min(bottom, o[3]) - max(top, o[1])
+        if w > 0 and h > 0:
+            score += w * h / 10
+    return score
+
+
+def _text_width(text: str, size: int) -> float:
+    """A rough width: the layout only needs names not to cover dots or each other."""
+    return 0.55 * size * len(text)
 
 
 def governorate_capitals() -> tuple[Place, ...]:

@@ -77,13 +77,27 @@ class DateRef:
 
 
 @dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """Why a publication date was read from the text, for a page to say in its
+    own language: the date as written and its lines, the weekday claim that
+    agrees with it ("اليوم الأربعاء") if any, and how many full dates there were."""
+
+    text: str
+    lines: tuple[int, ...]
+    claim: str = ""
+    claim_line: int = 0
+    dates: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Published:
     """An article's publication date and where it came from."""
 
     date: date | None
     basis: Literal["front-matter", "text", "none"] = "none"
-    evidence: str = ""
+    evidence: str = ""  # in English, for `sitegen check`
     line: int = 0
+    proof: DateEvidence | None = None  # basis "text": the evidence, for the pages
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,6 +140,16 @@ class Prints(Protocol):
     def article(self, article_id: str) -> str: ...
 
 
+class TitleFormat(Protocol):
+    """What a page needs of the language it is rendered in to title itself
+    (``render.Formatter``)."""
+
+    def gettext(self, message: str) -> str: ...
+    def period(self, key: str) -> str: ...
+    def label(self, e: Entry | EntryHead) -> str: ...
+    def number(self, n: int | None) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """A page of the plan: where it goes and its title. Each kind of page is a
@@ -148,11 +158,13 @@ class Page:
     again only when that changes."""
 
     path: str  # inside the language folder
-    title: str  # a gettext message id (``translate_title``), or a text as written
+    title: str  # a gettext message id, a month or day key, an entry key, or as written
 
     template: ClassVar[str]
-    translate_title: ClassVar[bool] = False
-    title_is_period: ClassVar[bool] = False  # the title is a month or day key
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        """The title in the page's language (an article's title as written)."""
+        return self.title
 
     def context(self) -> dict[str, Any]:
         return {}
@@ -176,7 +188,9 @@ class FrontPage(Page):
 @dataclass(frozen=True, slots=True)
 class AboutPage(Page):
     template: ClassVar[str] = "about.html"
-    translate_title: ClassVar[bool] = True
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        return fmt.gettext(self.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +200,9 @@ class IndexPage(Page):
     kind: str = ""  # "places", "types", "actors"
     entries: tuple[Entry, ...] = ()
     template: ClassVar[str] = "entries.html"
-    translate_title: ClassVar[bool] = True
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        return fmt.gettext(self.title)
 
     def context(self) -> dict[str, Any]:
         return {"entries": self.entries, "kind": self.kind}
@@ -197,7 +213,9 @@ class UndatedPage(Page):
     groups: tuple[tuple[str, tuple[Incident, ...]], ...] = ()  # (article id, its incidents)
     pager: tuple[str, ...] = ()  # the undated pages' paths
     template: ClassVar[str] = "undated.html"
-    translate_title: ClassVar[bool] = True
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        return fmt.gettext(self.title)
 
     def context(self) -> dict[str, Any]:
         return {"groups": self.groups, "pager": self.pager}
@@ -209,7 +227,9 @@ class MonthPage(Page):
     prev: str = ""  # the month before and after ("" at either end)
     next: str = ""
     template: ClassVar[str] = "month.html"
-    title_is_period: ClassVar[bool] = True  # "2020-02" shown as "February 2020"
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        return fmt.period(self.title)  # "2020-02": "February 2020"
 
     def context(self) -> dict[str, Any]:
         return {"month": self.month, "prev": self.prev, "next": self.next}
@@ -226,7 +246,9 @@ class DayPage(Page):
     prev: str = ""  # the day before and after with incidents ("" at either end)
     next: str = ""
     template: ClassVar[str] = "day.html"
-    title_is_period: ClassVar[bool] = True  # "2020-02-20" shown as "20 February 2020"
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        return fmt.period(self.title)  # "2020-02-20": "20 February 2020"
 
     def context(self) -> dict[str, Any]:
         return {"day": self.day, "prev": self.prev, "next": self.next}
@@ -243,6 +265,10 @@ class EntryPage(Page):
     kind: str = ""
     entry: Entry | None = None
     template: ClassVar[str] = "entry.html"
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        assert self.entry is not None
+        return fmt.label(self.entry)  # the place, type or actor in the page's language
 
     def context(self) -> dict[str, Any]:
         return {"entry": self.entry, "kind": self.kind}
@@ -261,6 +287,11 @@ class EntryPartPage(Page):
     head: EntryHead | None = None
     part: Part | None = None
     template: ClassVar[str] = "entry_part.html"
+
+    def shown_title(self, fmt: TitleFormat) -> str:
+        assert self.head is not None and self.part is not None
+        title = f"{fmt.label(self.head)} · {fmt.period(self.part.key)}"
+        return title + (f" ({fmt.number(self.part.page)})" if self.part.page > 1 else "")
 
     def context(self) -> dict[str, Any]:
         return {"head": self.head, "part": self.part, "kind": self.kind}
@@ -381,7 +412,8 @@ def _place_entries(timeline: Timeline, by_id: dict[str, Incident]) -> tuple[Entr
     for key, ids in timeline.by_place:
         items = tuple(by_id[i] for i in ids)
         p = first[key]
-        out.append(_entry(key, slugs[key], p.ar, p.en, items, p))
+        ar, en = (vocabulary.place_name(p, lang) for lang in ("ar", "en"))
+        out.append(_entry(key, slugs[key], ar, en, items, p))
     return tuple(sorted(out, key=lambda e: (-len(e.incidents), e.en)))
 
 

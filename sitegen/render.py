@@ -24,6 +24,7 @@ import jinja2
 import markdown as md
 from babel import Locale
 from babel.dates import format_date, format_interval
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.support import Translations
 from markdown.treeprocessors import Treeprocessor
@@ -35,7 +36,7 @@ from sitegen.config import Config
 from sitegen.extract.normalize import fold
 from sitegen.incremental import Fingerprints
 from sitegen.model import Casualties, DateRef, Incident, Place
-from sitegen.pages import ArticleEntry, Entry, Page, SiteData, plan
+from sitegen.pages import ArticleEntry, Entry, EntryHead, Page, SiteData, plan
 from sitegen.theme import lookup_dirs
 
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -119,10 +120,21 @@ class Formatter:
         return vocabulary.actor_label(key, self.lang)
 
     def place(self, p: Place) -> str:
-        return p.ar if self.lang == "ar" else p.en
+        return vocabulary.place_name(p, self.lang)
 
-    def label(self, e: Entry) -> str:
-        return e.label(self.lang)
+    def lines(self, numbers: Iterable[int]) -> str:
+        """Line numbers as a list in the page's language ("8 و11", "8 and 11")."""
+        return format_list([self.number(n) for n in numbers], locale=self.locale)
+
+    def admin1(self, name: str) -> str:
+        """A governorate in the page's language; "" when it has no name in it."""
+        return vocabulary.admin1_name(name, self.lang)
+
+    def label(self, e: Entry | EntryHead) -> str:
+        """An entry's name as a heading, a title or a choice: in English with a
+        capital ("Airstrikes"; the vocabulary's type names are lower case)."""
+        name = e.label(self.lang)
+        return name[:1].upper() + name[1:] if self.lang == "en" else name
 
     def precision(self, ref: DateRef) -> str:
         names = {
@@ -143,6 +155,14 @@ class Formatter:
         if "override" in ref.note:
             return self.gettext("set as undated by a curator")
         return self.gettext("the text does not place it on the calendar")
+
+    def reasons(self, incidents: Iterable[Incident]) -> list[tuple[str, list[Incident]]]:
+        """Undated incidents grouped by why they have no date, in the page's
+        language, in the order they come: each reason with the incidents it explains."""
+        groups: dict[str, list[Incident]] = {}
+        for inc in incidents:
+            groups.setdefault(self.why(inc.date), []).append(inc)
+        return list(groups.items())
 
     def acled(self, key: str) -> str:
         t = vocabulary.event_type(key)
@@ -243,6 +263,7 @@ class Paragraph:
     text: str
     marks: tuple[tuple[str, str], ...]  # (text piece, incident id or "")
     html: str = ""  # rendered Markdown, for .md articles
+    lang: str = ""  # a line in another script than the article's (a quoted tweet)
 
 
 def article_paragraphs(entry: ArticleEntry) -> Iterator[Paragraph]:
@@ -259,7 +280,24 @@ def article_paragraphs(entry: ArticleEntry) -> Iterator[Paragraph]:
     for offset, line in enumerate(article.body.split("\n")):
         if line.strip():
             number = article.body_line + offset
-            yield Paragraph(number, line, tuple(_marks(line, quotes.get(number, []))))
+            marks = tuple(_marks(line, quotes.get(number, [])))
+            yield Paragraph(number, line, marks, lang=line_lang(line, article.lang))
+
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_TURKISH = re.compile(r"[ğĞışŞİ]")
+
+
+def line_lang(line: str, article_lang: str) -> str:
+    """The language of a line written mostly in Latin script inside an Arabic
+    article (a quoted tweet, a widget): Turkish when it has Turkish letters,
+    else English; "" when the line is in the article's own script."""
+    if article_lang != "ar":
+        return ""
+    latin = len(_LATIN.findall(line))
+    if latin <= len(_ARABIC_LETTER.findall(line)):
+        return ""
+    return "tr" if _TURKISH.search(line) else "en"
 
 
 def _marks(line: str, quotes: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -540,11 +578,7 @@ def render_page(
     env: jinja2.Environment, site: SiteView, page: Page, extra: dict[str, Any] | None = None
 ) -> bytes:
     depth = page.path.count("/")
-    title = page.title
-    if page.translate_title:
-        title = env.globals["fmt"].gettext(title)  # type: ignore[attr-defined]
-    elif page.title_is_period:
-        title = env.globals["fmt"].period(title)  # type: ignore[attr-defined]
+    title = page.shown_title(env.globals["fmt"])  # type: ignore[arg-type]
     view = PageView(page.path, title, "../" * depth, "../" * (depth + 1), site.lang)
     return env_render(env, page.template, site=site, page=view, **page.context(), **(extra or {}))
 

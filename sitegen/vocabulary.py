@@ -1,7 +1,8 @@
-"""The names the site shows: event types and actors, in Arabic and English.
+"""The names the site shows: event types, actors and places, in Arabic and English.
 
 Read from the same data files the extractor compiles (``sitegen/data/events.yaml``,
-``actors.yaml``), but only their names and the ACLED mapping: the pages, the
+``actors.yaml``; ``place_kinds.yaml`` for facilities), but only their names and
+the ACLED mapping: the pages, the
 downloads, the charts and the corrections take their labels from here, and do
 not load the extraction engine to get them. A key that is not in the data (a
 speaker as written, a type from an old correction) is shown as itself.
@@ -12,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from sitegen.extract.lexicon import load_yaml
+from sitegen.extract.lexicon import load_table, load_yaml
+from sitegen.model import Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +85,54 @@ def type_label(key: str, lang: str, plural: bool = False) -> str:
 
 @cache
 def actor_label(key: str, lang: str) -> str:
+    """An actor's name; a name the data does not know is shown as written, and
+    on English pages, when written in Arabic, transliterated (never Arabic script)."""
     a = actors().get(key)
-    return a.label(lang) if a else key
+    if a:
+        return a.label(lang)
+    return latin(key) if lang == "en" else key
+
+
+def latin(name: str) -> str:
+    """``name`` in Latin script: transliterated when it is written in Arabic."""
+    if not any("\u0600" <= ch <= "\u06ff" for ch in name):
+        return name
+    from sitegen.extract.places import transliterate  # the spelling rules only
+
+    return transliterate(name)
 
 
 def actor_kind(key: str) -> str:
     """party, org, media, person; "" for a name that is not in the data."""
     a = actors().get(key)
     return a.kind if a else ""
+
+
+@cache
+def _place_kinds() -> dict[str, dict[str, str]]:
+    return dict(load_yaml("place_kinds.yaml"))
+
+
+def place_name(p: Place, lang: str) -> str:
+    """A place's name in ``lang``; a facility says what it is ("مطار النيرب",
+    "Nerab airport"), so that it is not taken for the town of its name."""
+    name = p.ar if lang == "ar" else p.en
+    pattern = _place_kinds().get(p.kind, {}).get(lang)
+    return pattern.format(name=name) if pattern and name else name
+
+
+@cache
+def _admin1_arabic() -> dict[str, str]:
+    """Governorates by their English name, from the curated gazetteer: the
+    region itself, or the city it is named after ("Idlib": "إدلب")."""
+    out: dict[str, str] = {}
+    for row in load_table("gazetteer.csv"):
+        if row["kind"] in ("region", "city", "capital") and row["en"] == row["admin1"]:
+            out.setdefault(row["en"], row["ar"])
+    return out
+
+
+def admin1_name(name: str, lang: str) -> str:
+    """A governorate's name in ``lang``; "" in Arabic when the gazetteer has
+    none (the page then shows the English name, marked as English)."""
+    return name if lang == "en" else _admin1_arabic().get(name, "")

@@ -7,6 +7,7 @@ Defence)". Every word comes from the data files' English names.
 from __future__ import annotations
 
 from sitegen.extract import actors, events
+from sitegen.extract.places import transliterate
 from sitegen.model import Casualties, Incident
 
 
@@ -32,10 +33,12 @@ def casualty_phrase(c: Casualties) -> str:
 
 
 def actor_name(key: str) -> str:
+    """The English name; a speaker the data does not know, as written in Arabic,
+    is transliterated: an English summary never shows Arabic script."""
     try:
         return actors.actor(key).en
     except KeyError:
-        return key
+        return transliterate(key) if any("\u0600" <= ch <= "\u06ff" for ch in key) else key
 
 
 def _join(names: list[str]) -> str:

@@ -45,7 +45,7 @@ from sitegen.extract.numbers import (
     word_alternation,
     words_of,
 )
-from sitegen.model import Basis, DateRef, Precision, Published
+from sitegen.model import Basis, DateEvidence, DateRef, Precision, Published
 
 WEEK_START_SATURDAY = 5  # Python weekday(): Monday=0 … Saturday=5, Sunday=6
 # Years a news timeline can hold. A date outside them is a misreading or a typo
@@ -1203,24 +1203,29 @@ def infer_publication(text: str) -> Published | None:
         if not candidates:
             return None
     best = candidates[0]
-    return Published(
-        best,
-        "text",
-        _evidence(text, dated[best], claims, len(dated)),
-        _line(text, dated[best][0].start),
+    ms = dated[best]
+    lines = tuple(sorted({_line(text, m.start) for m in ms}))
+    claim = claims[0] if claims else None
+    proof = DateEvidence(
+        ms[0].text,
+        lines,
+        claim.text if claim else "",
+        _line(text, claim.start) if claim else 0,
+        len(dated),
     )
+    return Published(best, "text", _evidence(proof), _line(text, ms[0].start), proof)
 
 
-def _evidence(text: str, ms: list[DateMention], claims: list[DateMention], n_dates: int) -> str:
-    lines = sorted({_line(text, m.start) for m in ms})
+def _evidence(p: DateEvidence) -> str:
+    """The evidence in English, for `sitegen check` (pages say it in their language)."""
+    lines = list(p.lines)
     where = f"line {lines[0]}" if len(lines) == 1 else f"lines {_and(lines)}"
-    out = f"'{ms[0].text}' ({where})"
-    if claims:
-        c = claims[0]
-        return out + f" agrees with '{c.text}' (line {_line(text, c.start)})"
-    if n_dates == 1:
+    out = f"'{p.text}' ({where})"
+    if p.claim:
+        return out + f" agrees with '{p.claim}' (line {p.claim_line})"
+    if p.dates == 1:
         return out + " is the only full date in the text"
-    return out + f" is the latest of {n_dates} full dates; no weekday confirms it"
+    return out + f" is the latest of {p.dates} full dates; no weekday confirms it"
 
 
 def _and(items: list[int]) -> str:

@@ -154,3 +154,109 @@ def test_a_missing_address_gets_the_themed_404_page(
     assert page.url == f"{server}/en/index.html"
     assert page.locator("html").get_attribute("lang") == "en"
     context.close()
+
+
+# Text that is a quote of the source keeps the source's scripts: quotes, the
+# article's own text, code (file names), and the document's <title> (no markup).
+LANGUAGE_OF_PARTS = """() => {
+  const page = document.documentElement.lang;
+  const foreign = page === "ar" ? /[A-Za-z]{2,}/ : /[\\u0600-\\u06ff]{2,}/;
+  const exempt = "blockquote, q, code, pre, .text, script, style, title, noscript";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest(exempt) || !foreign.test(n.data)) continue;
+    const marked = el.closest("[lang]");
+    if (marked && marked.lang !== page) continue;  // marked as another language
+    found.push(n.data.trim().slice(0, 60));
+  }
+  return found;
+}"""
+
+PAGES_OF_EVERY_KIND = [
+    "index.html",
+    "about.html",
+    "undated.html",
+    "places/index.html",
+    "places/nerab.html",
+    "actors/index.html",
+    "types/index.html",
+    "months/2020-02.html",
+    "months/2020-02-28.html",
+    f"articles/{SEED_004}.html",
+    "articles/000_62a7b35b78715ad0.html",
+    "articles/002_d4f3851b5aa9acad.html",
+]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("path", PAGES_OF_EVERY_KIND)
+def test_every_change_of_language_is_marked(
+    browser: Any, server: str, lang: str, path: str
+) -> None:
+    """WCAG 3.1.2: no Latin-script words on an Arabic page and no Arabic on an
+    English one, outside quotes of the source, unless marked with their lang."""
+    context, page, _ = open_page(browser, f"{server}/{lang}/{path}")
+    assert page.evaluate(LANGUAGE_OF_PARTS) == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_citations_are_isolated(browser: Any, server: str, lang: str) -> None:
+    """A citation's article title sits in its own <bdi>, so that a title in the
+    other script does not reorder the words around it."""
+    context, page, _ = open_page(browser, f"{server}/{lang}/months/2020-02.html")
+    footers = page.locator("blockquote.quote footer a")
+    assert footers.count() > 0
+    for i in range(footers.count()):
+        assert footers.nth(i).locator("bdi").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_chart_and_map_stay_readable_on_a_phone(browser: Any, server: str, lang: str) -> None:
+    """At 390 px the chart and the map keep their drawn size and scroll
+    sideways: their words are at least 8 px high."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}/{lang}/index.html")
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('figure svg text')]"
+        ".map(t => t.getBoundingClientRect().height).filter(h => h > 0)"
+    )
+    assert heights and min(heights) >= 8, sorted(heights)[:5]
+    context.close()
+
+
+def test_the_skip_link_passes_the_map(browser: Any, server: str) -> None:
+    """Keyboard users reach the list without tabbing through the map's links."""
+    context, page, _ = open_page(browser, f"{server}/en/index.html")
+    skip = page.locator("a.skip-figures")
+    skip.focus()
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('svg, figure') === null")
+    assert focused
+    context.close()
+
+
+def test_the_arabic_chart_legend_does_not_cover_its_words(browser: Any, server: str) -> None:
+    context, page, _ = open_page(browser, f"{server}/ar/index.html")
+    boxes = page.evaluate(
+        """() => {
+      const svg = document.querySelector('svg.casualty-chart');
+      const rects = [...svg.querySelectorAll('rect[width="10"][height="10"]')];
+      const texts = [...svg.querySelectorAll('text')].filter(t => t.getAttribute('y') === '19');
+      return [rects.map(r => r.getBoundingClientRect().toJSON()),
+              texts.map(t => t.getBoundingClientRect().toJSON())];
+    }"""
+    )
+    squares, words = boxes
+    assert len(squares) == 2 and len(words) == 2
+    for s in squares:
+        for w in words:
+            overlap = min(s["right"], w["right"]) - max(s["left"], w["left"])
+            assert overlap <= 0.5, (s, w)
+    context.close()
