@@ -28,7 +28,7 @@ from typing import Any, cast
 import yaml
 
 from sitegen import vocabulary
-from sitegen.extract import places
+from sitegen.extract import places, summary
 from sitegen.extract.normalize import fold_word
 from sitegen.extract.temporal import TIMELINE_YEARS
 from sitegen.model import DateRef, Diagnostic, Incident, Place, Precision
@@ -151,6 +151,8 @@ def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
         if not isinstance(values["type"], str) or values["type"] not in vocabulary.types():
             raise _Bad(f"unknown type '{values['type']}'")
         inc = replace(inc, type=str(values["type"]))
+    if "places" in values or "type" in values:  # the summaries tell them
+        inc = replace(inc, summary_ar=summary.summary_ar(inc), summary_en=summary.summary_en(inc))
     if "summary_en" in values:
         inc = replace(inc, summary_en=str(values["summary_en"]))
     if "summary_ar" in values:

@@ -534,9 +534,7 @@ def search_index(
         text = texts.get(inc.id)
         if text is None:
             text = texts[inc.id] = search_text(inc)
-        head = inc.summary_en if fmt.lang == "en" else fmt.type_label(inc.type)
-        if fmt.lang == "ar" and inc.places:
-            head += " — " + inc.places[0].ar
+        head = inc.summary_en if fmt.lang == "en" else inc.summary_ar
         records.append({
             "id": inc.id,
             "s": inc.date.start.isoformat() if inc.date.start else "",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from sitegen.extract.summary import summary_ar, summary_en
 from sitegen.model import (
     FINE_KINDS,
     MEDIUM_KINDS,
@@ -159,7 +160,7 @@ def combine(a: Incident, b: Incident) -> Incident:
     better = (
         a.date if PRECISION_RANK[a.date.precision] <= PRECISION_RANK[b.date.precision] else b.date
     )
-    return replace(
+    merged = replace(
         a,
         date=better,
         sources=sources,
@@ -168,6 +169,8 @@ def combine(a: Incident, b: Incident) -> Incident:
         reported_by=a.reported_by or b.reported_by,
         casualties=_high(a.casualties, b.casualties),
     )
+    # The summaries tell the places and the toll, which the merge may change.
+    return replace(merged, summary_ar=summary_ar(merged), summary_en=summary_en(merged))
 
 
 def _high(a: Casualties, b: Casualties) -> Casualties:

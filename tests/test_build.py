@@ -75,9 +75,13 @@ def test_every_seed_has_article_pages_and_timeline_entries(built: Path) -> None:
 
 
 def test_source_sentences_are_shown(built: Path) -> None:
+    """A dated incident's card quotes its sentence on the timeline; an undated
+    one's row leads to its card on the article page, which quotes it."""
     timeline = (built / "ar" / "index.html").read_text(encoding="utf-8")
     assert "هجوم ثالث على قرية التح" in timeline
-    assert "استهدفت فصائل المعارضة المسلحة صباح اليوم الجمعة مناطق في بلدة محردة" in timeline
+    article = (built / "ar" / "articles" / f"{SEED_IDS[2]}.html").read_text(encoding="utf-8")
+    card = article[article.index('class="article-incidents"') :]
+    assert "استهدفت فصائل المعارضة المسلحة صباح اليوم الجمعة مناطق في بلدة محردة" in card
 
 
 def test_undated_article_stays_undated(built: Path) -> None:

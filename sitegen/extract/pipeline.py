@@ -25,7 +25,7 @@ from sitegen.extract.domain import Domain, article_domain
 from sitegen.extract.normalize import fold
 from sitegen.extract.numbers import find_numbers
 from sitegen.extract.segment import Segment, is_continuation, segment
-from sitegen.extract.summary import summary_en
+from sitegen.extract.summary import summary_ar, summary_en
 from sitegen.ids import incident_id
 from sitegen.model import (
     PRECISION_RANK,
@@ -794,7 +794,6 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
     for order, c in enumerate(clauses):
         if not c.type:
             continue
-        quote = c.text.strip()
         iid = incident_id(article.id, c.type, c.places, seen)
         sources = tuple(
             Source(file, article.file_line(t.segment.start), t.text.strip(), article.id,
@@ -810,12 +809,12 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
             "actors": c.actors,
             "reported_by": c.reported_by,
             "casualties": c.casualties,
-            "summary_ar": quote,
             "order": order,
         }
-        # The English summary reads the incident's fields; a draft without it
-        # costs less than replace() on the finished one.
-        out.append(Incident(**kw, summary_en=summary_en(Incident(**kw))))
+        # The summaries read the incident's fields; a draft without them costs
+        # less than replace() on the finished one.
+        draft = Incident(**kw)
+        out.append(Incident(**kw, summary_ar=summary_ar(draft), summary_en=summary_en(draft)))
     return tuple(out)
 
 

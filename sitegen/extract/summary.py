@@ -1,21 +1,43 @@
-"""English summaries generated from an incident's fields (no machine translation).
+"""Summaries generated from an incident's fields, in English and in Arabic (no
+machine translation): what happened, by whom, where, the toll and who reports it.
 
-"Airstrike in Idlib: 2 Turkish soldiers killed, 5 wounded (Turkish Ministry of
-Defence)". Every word comes from the data files' English names.
+"Airstrike by Russian air force on Balyun: 4 civilians killed (Local sources)" /
+"غارة جوية لسلاح الجو الروسي على بيلون: 4 قتلى (مصادر محلية)". Every word comes
+from the data files (``summaries.yaml`` and the names in events, actors,
+victims and the gazetteer); the source sentence is quoted under it on the page.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
+from babel import Locale
+
 from sitegen.extract import actors, events
+from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.places import transliterate
+from sitegen.extract.victims import victim_group
 from sitegen.model import Casualties, Incident
 
 
+@cache
+def _data() -> dict[str, Any]:
+    return dict(load_yaml("summaries.yaml"))
+
+
 def summary_en(incident: Incident) -> str:
+    words = _data()["en"]
     label = events.event_type(incident.type).en if incident.type else "Event"
     head = label[:1].upper() + label[1:]
+    parties = _parties(incident)
+    if len(parties) == 1:
+        head += f" {words['by']} {actor_name(parties[0])}"
+    elif incident.type == "battle":
+        head += f" {words['between']} " + _join([actor_name(a) for a in parties], words["and"])
     if incident.places:
-        head += " in " + _join([p.en for p in incident.places[:4]])
+        prep = words["on"] if incident.type in _data()["on_place"] else words["in"]
+        head += f" {prep} " + _join([p.en for p in incident.places[:4]], words["and"])
     figures = casualty_phrase(incident.casualties)
     text = f"{head}: {figures}" if figures else head
     if incident.reported_by:
@@ -23,13 +45,66 @@ def summary_en(incident: Incident) -> str:
     return text
 
 
+def summary_ar(incident: Incident) -> str:
+    words = _data()["ar"]
+    head = events.event_type(incident.type).ar if incident.type else "حدث"
+    parties = _parties(incident)
+    if len(parties) == 1:
+        head += " " + _for(_actor_ar(parties[0]))
+    elif incident.type == "battle":
+        names = [_actor_ar(a) for a in parties]
+        head += f" {words['between']} " + _join_ar(names, words["and"])
+    if incident.places:
+        prep = words["on"] if incident.type in _data()["on_place"] else words["in"]
+        head += f" {prep} " + _join_ar([p.ar for p in incident.places[:4]], words["and"])
+    toll = _toll_ar(incident.casualties)
+    text = f"{head}: {toll}" if toll else head
+    if incident.reported_by:
+        text += f" ({_actor_ar(incident.reported_by)})"
+    return text
+
+
 def casualty_phrase(c: Casualties) -> str:
-    parts = []
+    """"4 civilians killed, 5 wounded": the victims named with the first figure."""
+    more = _data()["en"]["more_than"]
+    parts: list[str] = []
     for value, word in ((c.killed, "killed"), (c.wounded, "wounded"), (c.displaced, "displaced")):
         if value is not None:
-            prefix = "more than " if c.approximate else ""
-            parts.append(f"{prefix}{value:,} {word}")
+            prefix = f"{more} " if c.approximate else ""
+            who = _victims_en(c.victims, value) if not parts else ""
+            parts.append(f"{prefix}{value:,} {who + ' ' if who else ''}{word}")
     return ", ".join(parts)
+
+
+def _toll_ar(c: Casualties) -> str:
+    forms = _data()["ar_toll"]
+    more = _data()["ar"]["more_than"]
+    parts = []
+    for value, kind in ((c.killed, "killed"), (c.wounded, "wounded"), (c.displaced, "displaced")):
+        if value is not None:
+            phrase = forms[kind][_ARABIC.plural_form(value)].format(n=f"{value:,}")
+            parts.append(f"{more} {phrase}" if c.approximate else phrase)
+    return "، ".join(parts)
+
+
+_ARABIC = Locale("ar")
+
+
+def _victims_en(key: str, n: int) -> str:
+    if not key:
+        return ""
+    try:
+        group = victim_group(key)
+    except KeyError:
+        return ""
+    return group.en if n == 1 else group.en_plural
+
+
+def _parties(incident: Incident) -> list[str]:
+    """The parties to the event (not the one reporting it). Their roles are
+    not extracted: one party is named as the one who acted ("by"); several only
+    in a battle ("between"), never as doer and victim."""
+    return [a for a in incident.actors if a != incident.reported_by][:3]
 
 
 def actor_name(key: str) -> str:
@@ -41,7 +116,26 @@ def actor_name(key: str) -> str:
         return transliterate(key) if any("\u0600" <= ch <= "\u06ff" for ch in key) else key
 
 
-def _join(names: list[str]) -> str:
+def _actor_ar(key: str) -> str:
+    try:
+        return actors.actor(key).ar
+    except KeyError:
+        return key
+
+
+def _for(name: str) -> str:
+    """"لـ" joined to a name: "للقوات الروسية", "لتركيا"."""
+    return "ل" + name[1:] if name.startswith("ال") else "ل" + name
+
+
+def _join(names: list[str], and_: str) -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {and_} " + names[-1]
+
+
+def _join_ar(names: list[str], and_: str) -> str:
+    """"سراقب، إدلب وحلب": the conjunction joins the last name."""
+    if len(names) <= 1:
+        return "".join(names)
+    return "، ".join(names[:-1]) + f" {and_}" + names[-1]
