@@ -40,6 +40,25 @@ def shoot(page: object, name: str, full_page: bool = False) -> None:
     print(f"wrote {out.relative_to(REPO)}")
 
 
+def review(browser: object, root: Path) -> None:
+    """The review controls of `sitegen serve --review`, one card's form open."""
+    from sitegen.serve import PreviewServer
+
+    server = PreviewServer(load_config(root, reviewer="Lina"), port=0, say=lambda _: None,
+                           review=True)  # fmt: skip
+    server.start()
+    try:
+        page = browser.new_page(viewport={"width": 1100, "height": 900})  # type: ignore[attr-defined]
+        page.goto(server.url + "en/months/2020-02-28.html")
+        card = page.locator('article.incident[data-id="001_a1a39c06a4cbffd7-shelling-balyun"]')
+        card.locator("button.review-edit").click()
+        card.scroll_into_view_if_needed()
+        shoot(page, "review-en.png")
+        page.close()
+    finally:
+        server.stop()
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -63,6 +82,7 @@ def main() -> None:
                     page.goto(f"{base}/{lang}/index.html")
                     shoot(page, f"home-{lang}-{width}.png")
                 page.close()
+            review(browser, root)
             browser.close()
         httpd.shutdown()
 

@@ -269,7 +269,7 @@ def _collect(
     path = config.source_dir / config.overrides
     overrides = load_overrides(path, _label(config, path))
     overrides = _follow_renames(overrides, extractions, history)
-    corrected, override_diags = _curate(overrides, extractions)
+    corrected, override_diags = _curate(overrides, extractions, config.review)
     corrections = {o.incident_id: repr(o.values) for o in overrides.entries}
     return Analysis(corrected, tuple(diags) + override_diags, article_keys, corrections)
 
@@ -295,13 +295,18 @@ def _follow_renames(
 
 
 def _curate(
-    overrides: Overrides, extractions: list[Extraction]
+    overrides: Overrides, extractions: list[Extraction], review: str = "all"
 ) -> tuple[tuple[Extraction, ...], tuple[Diagnostic, ...]]:
-    """Apply the user's corrections (``seeds/_overrides.yaml``) to the incidents."""
-    if not overrides.entries and not overrides.diagnostics:
+    """Apply the user's corrections (``seeds/_overrides.yaml``) to the incidents;
+    with ``review = "confirmed-only"`` keep only those an analyst confirmed or
+    corrected."""
+    confirmed_only = review == "confirmed-only"
+    if not overrides.entries and not overrides.diagnostics and not confirmed_only:
         return tuple(extractions), ()
     everything = [i for x in extractions for i in x.incidents]
     kept, diags = apply_overrides(everything, overrides)
+    if confirmed_only:
+        kept = [i for i in kept if i.review.status]
     by_article: dict[str, list[Incident]] = {}
     for inc in kept:
         by_article.setdefault(inc.sources[0].article_id, []).append(inc)

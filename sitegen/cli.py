@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from sitegen import __version__
-from sitegen.build import analyse, build
+from sitegen.build import Analysis, analyse, build
 from sitegen.config import Config, ConfigError, load_config
 from sitegen.model import Diagnostic, Incident
 from sitegen.read import SourceError, discover
@@ -142,6 +142,9 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="list what a user should fix, as path:line: message")
     c.add_argument("--source", help="articles folder (default: seeds)")
+    c.add_argument(
+        "--review", action="store_true", help="list every incident left to review, not the first"
+    )
     c.set_defaults(run=cmd_check)
 
     s = sub.add_parser(
@@ -154,6 +157,12 @@ def _parser() -> argparse.ArgumentParser:
         "--write",
         action="store_true",
         help="build into the output folder and serve that (default: the site stays in memory)",
+    )
+    s.add_argument(
+        "--review",
+        action="store_true",
+        help="controls on every incident to confirm, reject, merge or correct it; "
+        "each decision is written to the overrides file",
     )
     s.set_defaults(run=cmd_serve)
     _add_publish_and_init(sub)  # publish, init
@@ -281,9 +290,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_diagnostics(diagnostics, stream=sys.stdout)
     needs = analysis.errors + analysis.warnings
     if not args.quiet:
+        _print_review(analysis, everything=args.review)
         checked = counted(len(analysis.extractions), "article")
         print(f"{checked} checked: {tally(analysis.errors, analysis.warnings)}", file=sys.stderr)
     return EXIT_ATTENTION if needs else EXIT_OK
+
+
+REVIEW_SHOWN = 20  # without --review, the most consequential of those left
+
+
+def _print_review(analysis: Analysis, everything: bool) -> None:
+    """What is left to review (sitegen serve --review), most consequential first."""
+    from sitegen.review import unreviewed
+
+    paths = {x.article.id: x.article.path for x in analysis.extractions}
+    todo = unreviewed((i for x in analysis.extractions for i in x.incidents), paths)
+    shown = todo if everything else todo[:REVIEW_SHOWN]
+    for d in shown:
+        print(d, file=sys.stdout)
+    if len(todo) > len(shown):
+        more = len(todo) - len(shown)
+        print(f"… and {counted(more, 'more incident')} to review (sitegen check --review)")
+    if todo:
+        print(f"{counted(len(todo), 'incident')} not reviewed yet", file=sys.stderr)
 
 
 def _print_diagnostics(diags: Iterable[Diagnostic], stream=None) -> None:  # type: ignore[no-untyped-def]
@@ -304,6 +333,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.open,
         quiet=args.quiet,
         write=args.write,
+        review=args.review,
     )
 
 

@@ -41,6 +41,11 @@ class Config:
     # both count Saturday to Friday.
     week_start: str = "saturday"
     overrides: str = "_overrides.yaml"
+    # Review (``sitegen serve --review``): "all" publishes every incident and marks
+    # those nobody confirmed; "confirmed-only" publishes only the confirmed and
+    # corrected ones. ``reviewer`` is written with each decision.
+    review: str = "all"
+    reviewer: str = ""
 
     @property
     def source_dir(self) -> Path:
@@ -62,6 +67,7 @@ class Config:
 
 
 _CHOICES: dict[str, tuple[str, ...]] = {
+    "review": ("all", "confirmed-only"),
     "arabic_digits": ("latn", "arab"),
     "week_start": WEEKDAYS,
     "default_language": ("ar", "en"),

@@ -34,6 +34,8 @@ CONFIG = """\
 # cname = ""                   # custom domain written as CNAME by `sitegen publish`
 # week_start = "saturday"      # "last week" = the previous Saturday–Friday week
 # overrides = "_overrides.yaml"  # corrections to incidents, inside the source folder
+# review = "all"               # or "confirmed-only": publish only what an analyst confirmed
+# reviewer = ""                # your name, written with each decision (sitegen serve --review)
 
 # A table comes last in TOML: keys below it belong to it.
 # [title]

@@ -188,6 +188,18 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """What an analyst decided about an incident (``_overrides.yaml``): nothing
+    yet (the machine's reading), confirmed as read, or corrected; who and when,
+    and what the machine said of each corrected field."""
+
+    status: Literal["", "confirmed", "corrected"] = ""
+    by: str = ""
+    at: str = ""
+    machine: tuple[tuple[str, str], ...] = ()  # (field, the machine's value)
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     id: str
     date: DateRef
@@ -200,6 +212,7 @@ class Incident:
     summary_ar: str = ""
     summary_en: str = ""
     order: int = 0  # position in the source text, for stable ordering
+    review: Review = field(default_factory=Review)
 
     def as_json(self, names: dict[str, str] | None = None) -> dict[str, object]:
         """The exported shape (``sitegen extract``); keys are fixed by contract."""
@@ -262,10 +275,10 @@ def _shared(cls: type, *args: Any) -> Any:
 
 
 def _incident(*args: Any) -> Incident:
-    iid, when, kind, sources, places, actors, by, casualties, ar, en, order = args
+    iid, when, kind, sources, places, actors, by, casualties, ar, en, order, review = args
     actors = _SHARED.setdefault((tuple, *actors), actors)
-    kind, by, en = intern(kind), intern(by), intern(en)
-    return Incident(iid, when, kind, sources, places, actors, by, casualties, ar, en, order)
+    kind, by, en, ar = intern(kind), intern(by), intern(en), intern(ar)
+    return Incident(iid, when, kind, sources, places, actors, by, casualties, ar, en, order, review)
 
 
 def _date(*args: Any) -> DateRef:
@@ -288,5 +301,6 @@ def _reduce_date(self: Any) -> tuple[Any, tuple[Any, ...]]:
 
 Place.__reduce__ = _reduce_shared  # type: ignore[method-assign]
 Casualties.__reduce__ = _reduce_shared  # type: ignore[method-assign]
+Review.__reduce__ = _reduce_shared  # type: ignore[method-assign]
 Incident.__reduce__ = _reduce_incident  # type: ignore[method-assign]
 DateRef.__reduce__ = _reduce_date  # type: ignore[method-assign]

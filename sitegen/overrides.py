@@ -11,6 +11,13 @@ of the sentence; see ``sitegen.ids``):
       note: why this was changed     # shown to nobody; for the curators
     002_d4f3851b5aa9acad-battle-2:
       drop: true                    # a false incident
+    001_a1a39c06a4cbffd7-airstrike-saraqib:
+      confirmed: true               # read right by the machine
+      killed: 3                     # figures: killed, wounded
+      by: Lina                      # who decided, and when (sitegen serve --review)
+      at: 2026-12-02T12:40:00Z
+    004_f2a80a27c08aac64-battle-idlib-2:
+      merge_into: 004_f2a80a27c08aac64-battle-idlib   # the same event, told twice
 
 An override whose incident no longer exists is reported with its line, so
 stale corrections do not pile up silently.
@@ -23,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import yaml
 
@@ -31,9 +38,11 @@ from sitegen import vocabulary
 from sitegen.extract import places, summary
 from sitegen.extract.normalize import fold_word
 from sitegen.extract.temporal import TIMELINE_YEARS
-from sitegen.model import DateRef, Diagnostic, Incident, Place, Precision
+from sitegen.model import DateRef, Diagnostic, Incident, Place, Precision, Review
 
-FIELDS = {"date", "places", "type", "summary_en", "summary_ar", "drop", "note"}
+# What a correction may set; the first group changes what the incident says.
+CORRECTED = ("date", "places", "type", "actors", "killed", "wounded", "summary_en", "summary_ar")
+FIELDS = {*CORRECTED, "drop", "note", "confirmed", "merge_into", "by", "at"}
 PRECISIONS = ("day", "week", "month", "year", "range", "approx")
 
 
@@ -113,6 +122,41 @@ def rename_overrides(overrides: Overrides, renamed: dict[str, str]) -> Overrides
 def apply_overrides(
     incidents: Iterable[Incident], overrides: Overrides
 ) -> tuple[list[Incident], list[Diagnostic]]:
+    out, diags = _corrected(incidents, overrides)
+    return _merged(out, overrides, diags), diags
+
+
+def _merged(
+    incidents: list[Incident], overrides: Overrides, diags: list[Diagnostic]
+) -> list[Incident]:
+    """``merge_into``: the incident is one more telling of another; its sources
+    join that one's (figures reconcile as when articles are merged)."""
+    from sitegen.timeline import combine  # the same rules as the timeline's merge
+
+    into = {
+        o.incident_id: (str(dict(o.values)["merge_into"]), o.line)
+        for o in overrides.entries
+        if dict(o.values).get("merge_into")
+    }
+    if not into:
+        return incidents
+    by_id = {inc.id: inc for inc in incidents}
+    gone: set[str] = set()
+    for source, (target, line) in into.items():
+        if source not in by_id:
+            continue
+        if target not in by_id or target == source or target in gone:
+            msg = f"override for '{source}': merge_into '{target}' matches no incident; fix it"
+            diags.append(Diagnostic(overrides.path, line, msg, "error"))
+            continue
+        by_id[target] = replace(combine(by_id[target], by_id[source]), review=by_id[target].review)
+        gone.add(source)
+    return [by_id[inc.id] for inc in incidents if inc.id not in gone]
+
+
+def _corrected(
+    incidents: Iterable[Incident], overrides: Overrides
+) -> tuple[list[Incident], list[Diagnostic]]:
     by_id = {o.incident_id: o for o in overrides.entries}
     out, diags, used = [], list(overrides.diagnostics), set()
     for inc in incidents:
@@ -143,6 +187,32 @@ def apply_overrides(
 def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
     if values.get("drop"):
         return None
+    machine = inc
+    inc = _fields(inc, values)
+    changed = tuple((f, _shown(machine, f)) for f in CORRECTED if f in values and f != "summary_ar")
+    status: Literal["", "confirmed", "corrected"] = (
+        "corrected" if changed else "confirmed" if values.get("confirmed") else ""
+    )
+    by, at = str(values.get("by") or ""), str(values.get("at") or "")
+    return replace(inc, review=Review(status, by, at, changed))
+
+
+def _shown(inc: Incident, name: str) -> str:
+    """What the machine said of a field, as the card shows it."""
+    if name == "date":
+        d = inc.date
+        return d.start.isoformat() if d.start and d.start == d.end else f"{d.start}/{d.end}"
+    if name == "places":
+        return ", ".join(p.en for p in inc.places) or "—"
+    if name == "actors":
+        return ", ".join(vocabulary.actor_label(a, "en") for a in inc.actors) or "—"
+    if name in ("killed", "wounded"):
+        value = getattr(inc.casualties, name)
+        return "—" if value is None else str(value)
+    return str(getattr(inc, name))
+
+
+def _fields(inc: Incident, values: dict[str, Any]) -> Incident:
     if "date" in values:
         inc = replace(inc, date=_date(values["date"]))
     if "places" in values:
@@ -151,7 +221,13 @@ def _apply(inc: Incident, values: dict[str, Any]) -> Incident | None:
         if not isinstance(values["type"], str) or values["type"] not in vocabulary.types():
             raise _Bad(f"unknown type '{values['type']}'")
         inc = replace(inc, type=str(values["type"]))
-    if "places" in values or "type" in values:  # the summaries tell them
+    if "actors" in values:
+        inc = replace(inc, actors=tuple(_actor(a) for a in _list(values["actors"])))
+    if "killed" in values:
+        inc = replace(inc, casualties=replace(inc.casualties, killed=_count(values["killed"])))
+    if "wounded" in values:
+        inc = replace(inc, casualties=replace(inc.casualties, wounded=_count(values["wounded"])))
+    if set(values) & {"places", "type", "actors", "killed", "wounded"}:  # the summaries tell them
         inc = replace(inc, summary_ar=summary.summary_ar(inc), summary_en=summary.summary_en(inc))
     if "summary_en" in values:
         inc = replace(inc, summary_en=str(values["summary_en"]))
@@ -192,6 +268,22 @@ def _day(value: Any) -> dt.date:
     return day
 
 
+def _count(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**7:
+        raise _Bad(f"a figure must be a whole number from 0, or null; not '{value}'")
+    return value
+
+
+def _actor(name: str) -> str:
+    """An actor's key, from its key or its Arabic or English name."""
+    for key in vocabulary.actors():
+        if name in (key, vocabulary.actor_label(key, "en"), vocabulary.actor_label(key, "ar")):
+            return key
+    raise _Bad(f"unknown actor '{name}'")
+
+
 def _list(value: Any) -> list[str]:
     return [str(v) for v in (value if isinstance(value, list) else [value])]
 
@@ -209,3 +301,23 @@ def _place(name: str) -> Place:
 
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def problem(values: dict[str, Any]) -> str | None:
+    """Why ``values`` cannot be a correction (a bad date, an unknown type, place
+    or actor, a negative figure), or None when they can."""
+    unknown = set(values) - FIELDS
+    if unknown:
+        return f"unknown fields {sorted(unknown)}"
+    probe = Incident("probe", DateRef.undated(), "battle", ())
+    try:
+        _fields(probe, values)
+    except _Bad as exc:
+        return str(exc)
+    target = values.get("merge_into")
+    if target is not None and not (isinstance(target, str) and _ID.fullmatch(target)):
+        return f"merge_into must be an incident id, not '{target}'"
+    return None
+
+
+_ID = re.compile(r"[\w.-]{1,200}")

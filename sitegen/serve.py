@@ -48,6 +48,12 @@ from sitegen.cache import Remembered
 from sitegen.config import CONFIG_NAME, Config, ConfigError, load_config
 from sitegen.ids import History
 from sitegen.read import SourceError
+from sitegen.review import MAX_BODY as MAX_REVIEW_BODY
+from sitegen.review import PATH as REVIEW_PATH
+from sitegen.review import SCRIPT as REVIEW_JS
+from sitegen.review import Desk
+from sitegen.review import parse as parse_review
+from sitegen.review import script as review_script
 from sitegen.watch import MAX_WAIT, QUIET, Watcher
 from sitegen.write import MemorySite
 
@@ -179,9 +185,15 @@ class Preview:
         say: Callable[[str], None] | None = None,
         heartbeat: float = HEARTBEAT,
         write: bool = False,
+        review: bool = False,
     ) -> None:
         self.config = config
         self.output = config.output_dir
+        # ``--review``: the controls on every card, and the endpoint that writes
+        # the overrides file (sitegen/review.py).
+        self.review = (
+            Desk(config.source_dir / config.overrides, config.reviewer) if review else None
+        )
         # The site served: in memory, or (``--write``) the output folder a build writes.
         self.site: MemorySite | None = None if write else MemorySite()
         self._history: History | None = None
@@ -365,9 +377,51 @@ class Handler(BaseHTTPRequestHandler):
     timeout = IDLE_TIMEOUT
 
     def do_GET(self) -> None:
+        if self._foreign_host():
+            return
         self._route(head=False)
 
+    def do_POST(self) -> None:
+        desk = self.server.preview.review
+        if self._foreign_host():
+            return
+        if desk is None or self.path.split("?", 1)[0] != REVIEW_PATH:
+            self._send(405, "text/plain" + _TEXT, b"405 the preview takes no POST here\n", False)
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        if kind != "application/json" or not 0 < length <= MAX_REVIEW_BODY:
+            self._reply(400, {"error": "send one JSON decision (Content-Type application/json)"})
+            return
+        request = parse_review(self.rfile.read(length))
+        if request is None:
+            self._reply(400, {"error": "the body is not a JSON object"})
+            return
+        status, reply = desk.decide(request)
+        self._reply(status, reply)
+
+    def _reply(self, status: int, reply: dict[str, Any]) -> None:
+        body = json.dumps(reply, ensure_ascii=False).encode()
+        self._send(status, "application/json" + _TEXT, body, False)
+
+    def _foreign_host(self) -> bool:
+        """In review mode, refuse a request whose Host is not this server's own
+        loopback address: a page of another site that re-pointed its name at
+        127.0.0.1 (DNS rebinding) must not read a page and its token."""
+        if self.server.preview.review is None:
+            return False
+        port = self.server.server_address[1]
+        host = (self.headers.get("Host") or "").lower()
+        if host in {f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")}:
+            return False
+        self._send(
+            421, "text/plain" + _TEXT, b"421 this preview answers to 127.0.0.1 only\n", False
+        )
+        return True
+
     def do_HEAD(self) -> None:
+        if self._foreign_host():
+            return
         self._route(head=True)
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -381,6 +435,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, "text/javascript" + _TEXT, LIVE_SCRIPT.encode(), head)
         elif path == WORKER_JS:
             self._send(200, "text/javascript" + _TEXT, WORKER_SCRIPT.encode(), head)
+        elif path == REVIEW_JS and self.server.preview.review is not None:
+            self._send(200, "text/javascript" + _TEXT, review_script().encode(), head)
         else:
             self._file(head)
 
@@ -442,9 +498,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _snippet(self, state: State) -> bytes:
         p = self.server.preview
+        review = ""
+        if p.review is not None:
+            review = f'<script src="{REVIEW_JS}" data-token="{p.review.token}" defer></script>\n'
         return (
             f'<script src="{LIVE_JS}" data-server="{p.server_id}" '
-            f'data-generation="{state.generation}"></script>\n'
+            f'data-generation="{state.generation}"></script>\n{review}'
         ).encode()
 
     def _send(
@@ -648,6 +707,13 @@ def bind(host: str, port: int, explicit: bool, preview: Preview) -> PreviewHTTPS
     )
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+class ReviewError(Exception):
+    """``--review`` asked for where it cannot run."""
+
+
 class PreviewServer:
     """The whole preview: first build, HTTP server thread, watcher. ``stop`` undoes it all."""
 
@@ -662,9 +728,14 @@ class PreviewServer:
         max_wait: float = MAX_WAIT,
         heartbeat: float = HEARTBEAT,
         write: bool = False,
+        review: bool = False,
     ) -> None:
+        if review and host not in LOOPBACK:
+            raise ReviewError(
+                f"--review writes files: it listens on 127.0.0.1 only, not on {host}; drop --host"
+            )
         self.config = config
-        self.preview = Preview(config, say, heartbeat, write)
+        self.preview = Preview(config, say, heartbeat, write, review)
         self.say = self.preview.say
         self.host, self.port, self.explicit_port = host, port, explicit_port
         self.watcher = Watcher(config, self._rebuild, quiet, max_wait)
@@ -718,11 +789,19 @@ def run(
     open_browser: bool,
     quiet: bool = False,
     write: bool = False,
+    review: bool = False,
 ) -> int:
     """``sitegen serve``: runs until Ctrl-C (or SIGTERM); ``quiet`` says only what
-    failed; ``write``: the output folder is built and served, not memory."""
+    failed; ``write``: the output folder is built and served, not memory;
+    ``review``: the review controls (sitegen/review.py)."""
     say = _errors_only if quiet else _stderr
-    server = PreviewServer(config, host, port, explicit_port, say=say, write=write)
+    try:
+        server = PreviewServer(
+            config, host, port, explicit_port, say=say, write=write, review=review
+        )
+    except ReviewError as exc:
+        _stderr(str(exc))
+        return 2
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.start()
@@ -732,6 +811,9 @@ def run(
     if host not in ("127.0.0.1", "localhost", "::1"):
         say(f"warning: listening on {host}: other machines can reach this preview")
     say(f"serving {server.url} (Ctrl-C to stop)")
+    if review:
+        who = f" as {config.reviewer}" if config.reviewer else " (set reviewer in sitegen.toml)"
+        say(f"review mode{who}: decisions are written to {config.source}/{config.overrides}")
     if open_browser:
         threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
     try:

@@ -15,8 +15,8 @@ ROWS = [
     (
         "فيما استشهد 4 مدنيين من عائلة واحدة في قصف روسي استهدف قرية بيلون في جبل الزاوية، "
         "بحسب مصادر محلية.",
-        "قصف للقوات الروسية على بيلون وجبل الزاوية: 4 قتلى (مصادر محلية)",
-        "Shelling by Russian armed forces on Balyun and Jabal al-Zawiya: 4 killed (Local sources)",
+        "قصف على بيلون وجبل الزاوية: 4 قتلى (مصادر محلية)",
+        "Shelling on Balyun and Jabal al-Zawiya: 4 killed (Local sources)",
     ),
     (
         "وأدت المعارك في محافظة إدلب منذ ديسمبر 2019 إلى نزوح أكثر من 800 ألف شخص، "
@@ -25,7 +25,7 @@ ROWS = [
         "Displacement in Idlib: more than 800,000 displaced (United Nations)",
     ),
     (
-        # two parties: a battle is between them; the doer of a strike is not guessed
+        # the doer of a strike is not guessed (the one party named may be the target)
         "قتل 11 جنديا تركيا وأصيب جنديان في قصف للقوات السورية على سراقب وإدلب.",
         "قصف على سراقب وإدلب: 11 قتيلاً، جريحان",
         "Shelling on Saraqib and Idlib: 11 killed, 2 wounded",

@@ -1,8 +1,8 @@
 """Summaries generated from an incident's fields, in English and in Arabic (no
 machine translation): what happened, by whom, where, the toll and who reports it.
 
-"Airstrike by Russian air force on Balyun: 4 civilians killed (Local sources)" /
-"غارة جوية لسلاح الجو الروسي على بيلون: 4 قتلى (مصادر محلية)". Every word comes
+"Shelling on Balyun and Jabal al-Zawiya: 4 killed (Local sources)" /
+"قصف على بيلون وجبل الزاوية: 4 قتلى (مصادر محلية)". Every word comes
 from the data files (``summaries.yaml`` and the names in events, actors,
 victims and the gazetteer); the source sentence is quoted under it on the page.
 """
@@ -31,9 +31,7 @@ def summary_en(incident: Incident) -> str:
     label = events.event_type(incident.type).en if incident.type else "Event"
     head = label[:1].upper() + label[1:]
     parties = _parties(incident)
-    if len(parties) == 1:
-        head += f" {words['by']} {actor_name(parties[0])}"
-    elif incident.type == "battle":
+    if len(parties) > 1 and incident.type == "battle":
         head += f" {words['between']} " + _join([actor_name(a) for a in parties], words["and"])
     if incident.places:
         prep = words["on"] if incident.type in _data()["on_place"] else words["in"]
@@ -49,9 +47,7 @@ def summary_ar(incident: Incident) -> str:
     words = _data()["ar"]
     head = events.event_type(incident.type).ar if incident.type else "حدث"
     parties = _parties(incident)
-    if len(parties) == 1:
-        head += " " + _for(_actor_ar(parties[0]))
-    elif incident.type == "battle":
+    if len(parties) > 1 and incident.type == "battle":
         names = [_actor_ar(a) for a in parties]
         head += f" {words['between']} " + _join_ar(names, words["and"])
     if incident.places:
@@ -65,7 +61,7 @@ def summary_ar(incident: Incident) -> str:
 
 
 def casualty_phrase(c: Casualties) -> str:
-    """"4 civilians killed, 5 wounded": the victims named with the first figure."""
+    """ "4 civilians killed, 5 wounded": the victims named with the first figure."""
     more = _data()["en"]["more_than"]
     parts: list[str] = []
     for value, word in ((c.killed, "killed"), (c.wounded, "wounded"), (c.displaced, "displaced")):
@@ -101,9 +97,10 @@ def _victims_en(key: str, n: int) -> str:
 
 
 def _parties(incident: Incident) -> list[str]:
-    """The parties to the event (not the one reporting it). Their roles are
-    not extracted: one party is named as the one who acted ("by"); several only
-    in a battle ("between"), never as doer and victim."""
+    """The parties to the event (not the one reporting it). Who did what to whom
+    is not extracted (in "استهدفت طائرات مسيرة مواقع لقوات النظام" the one party
+    named is the target), so parties are named only in a battle ("between"),
+    where no side is the doer; the card lists them all."""
     return [a for a in incident.actors if a != incident.reported_by][:3]
 
 
@@ -124,7 +121,7 @@ def _actor_ar(key: str) -> str:
 
 
 def _for(name: str) -> str:
-    """"لـ" joined to a name: "للقوات الروسية", "لتركيا"."""
+    """ "لـ" joined to a name: "للقوات الروسية", "لتركيا"."""
     return "ل" + name[1:] if name.startswith("ال") else "ل" + name
 
 
@@ -135,7 +132,7 @@ def _join(names: list[str], and_: str) -> str:
 
 
 def _join_ar(names: list[str], and_: str) -> str:
-    """"سراقب، إدلب وحلب": the conjunction joins the last name."""
+    """ "سراقب، إدلب وحلب": the conjunction joins the last name."""
     if len(names) <= 1:
         return "".join(names)
     return "، ".join(names[:-1]) + f" {and_}" + names[-1]
