@@ -63,6 +63,7 @@
       type.append(el("option", {value: key, text: ar ? names[0] : names[1]}));
     }
     const places = el("input", {type: "text", name: "places", list: "review-places", size: "30"});
+    const actors = el("input", {type: "text", name: "actors", size: "30"});
     const killed = el("input", {type: "number", name: "killed", min: "0"});
     const wounded = el("input", {type: "number", name: "wounded", min: "0"});
     const summary = el("input", {type: "text", name: "summary_en", size: "40"});
@@ -71,6 +72,7 @@
       field(T("من", "From"), start), field(T("إلى", "To"), end),
       field(T("الدقة", "Precision"), precision), field(T("النوع", "Type"), type),
       field(T("الأماكن (بفواصل)", "Places (comma-separated)"), places),
+      field(T("الأطراف (بفواصل)", "Actors (comma-separated)"), actors),
       field(T("قتلى", "Killed"), killed), field(T("جرحى", "Wounded"), wounded),
       field(T("الملخص بالإنجليزية", "English summary"), summary), save);
     form.hidden = true;
@@ -82,6 +84,7 @@
       }
       if (type.value) values.type = type.value;
       if (places.value.trim()) values.places = places.value.split(/[,،]/).map((s) => s.trim()).filter(Boolean);
+      if (actors.value.trim()) values.actors = actors.value.split(/[,،]/).map((s) => s.trim()).filter(Boolean);
       if (killed.value !== "") values.killed = Number(killed.value);
       if (wounded.value !== "") values.wounded = Number(wounded.value);
       if (summary.value.trim()) values.summary_en = summary.value.trim();
@@ -89,10 +92,22 @@
     };
     return form;
   }
+  // The places the site knows, offered as the analyst types (the filter's list).
   function placesList() {
     const list = el("datalist", {id: "review-places"});
-    const facets = window.SITEGEN_FACETS;
-    if (facets) for (const [key, name] of facets.place) list.append(el("option", {value: key, label: name}));
+    const fill = () => {
+      const facets = window.SITEGEN_FACETS;
+      if (!facets) return;
+      list.replaceChildren();
+      for (const [key, name] of facets.place) list.append(el("option", {value: key, label: name}));
+    };
+    if (window.SITEGEN_FACETS) fill();
+    else {
+      const lang = location.pathname.split("/")[1] || document.documentElement.lang;
+      const script = el("script", {src: `/${lang}/search/facets.js`});
+      script.onload = fill;
+      document.head.append(script);
+    }
     return list;
   }
   // The controls' looks come with them: the site's stylesheet knows nothing of review.

@@ -51,6 +51,8 @@ def test_confirm_reject_and_correct(browser: Any, reviewing: PreviewServer) -> N
     page = browser.new_page()
     page.goto(reviewing.url + DAY)
     page.wait_for_selector(".review-bar")
+    # places are offered from the site's list as the analyst types
+    page.wait_for_function("document.querySelectorAll('#review-places option').length > 5")
 
     card(page, CONFIRM).locator("button.review-confirm").click()
     decided(page, CONFIRM, "confirmed")
