@@ -131,3 +131,14 @@ def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
         "2020-02-15",
     )
     assert [(i.type, list(i.places)) for i in found] == [("displacement", [])]
+
+
+def test_a_definite_telling_dated_only_by_publication_joins_its_event() -> None:
+    """ "وقتل عدد منهم في الغارة" days after the strike: the publication day is
+    assumed, not told, and does not keep it apart from the strike it names."""
+    found = incidents(
+        "قتل صالح الصماد في غارة جوية للتحالف ظهر الخميس على مدينة الحديدة.\n"
+        "وكان عدد من القيادات برفقة الصماد، وقتل عدد منهم في الغارة.\n",
+        "2018-04-23",
+    )
+    assert len(found) == 1 and found[0].date.start == date(2018, 4, 19)

@@ -531,7 +531,11 @@ def _stands(c: Clause) -> bool:
         return c.own_date and c.date.is_dated
     if c.definite or c.hearsay:
         own_place = any(p.locates for p in c.places)
-        return c.own_date or own_place or not c.casualties.is_empty
+        # "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة": harm told, though not
+        # counted, by a weapon named (not a game "أدت إلى" harm in a warning)
+        told = c.casualties.unnumbered and c.tier == "means"
+        harm = not c.casualties.is_empty or told
+        return c.own_date or own_place or harm
     return True
 
 
@@ -630,6 +634,8 @@ def _overlap(a: DateRef, b: DateRef) -> bool:
     unless both are named days ("الجمعة" and "السبت" are two strikes)."""
     if not (a.start and a.end and b.start and b.end):
         return True  # an undated telling can tell any day's event
+    if "publication" in (a.basis, b.basis):
+        return True  # so can one dated only by the day it was published
     if a.start <= b.end and b.start <= a.end:
         return True
     named = a.precision == "day" == b.precision and "relative" == a.basis == b.basis
@@ -666,11 +672,11 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
 
 def _joined(first: Clause, later: Clause) -> Clause:
     date = first.date
-    # A day the text gives beats the publication day assumed for an undated
-    # telling (not the day of the scene the first telling was set in; a vaguer
-    # "خلال الأيام الماضية" does not), and a finer date beats a wider one.
+    # A date the text gives beats the publication day assumed for an undated
+    # telling (not the day of the scene the first telling was set in; a vague
+    # span, "خلال الأيام الماضية", does not), and a finer date beats a wider one.
     assumed = not first.own_date and first.date.basis in ("publication", "none")
-    given = later.own_date and later.date.precision == "day" and assumed
+    given = later.own_date and later.date.is_dated and later.date.precision != "approx" and assumed
     if given or (later.own_date and _narrower(later.date, first.date)):
         date = later.date
     kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
