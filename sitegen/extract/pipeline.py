@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -174,11 +175,18 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
 
 
 _DAY_KINDS = frozenset({"weekday", "day", "date"})
+
+
+@lru_cache(maxsize=64)
+def _dates_in(text: str) -> tuple[temporal.DateMention, ...]:
+    """A clause's date expressions: split_days reads them, then date_clauses
+    reads the same clause's again (most clauses are not cut)."""
+    return tuple(temporal.find_dates(text))
 _CONJ = re.compile(r"(?<=\s)و(?=[\u0621-\u064a])")
 
 
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
-    days = [m for m in temporal.find_dates(text) if m.kind in _DAY_KINDS and m.shift == 0]
+    days = [m for m in _dates_in(text) if m.kind in _DAY_KINDS and m.shift == 0]
     if published is None or len(days) < 2 or temporal.told_after(text) >= 0:
         return []
     refs = [temporal.resolve(m, published, week_start=week_start) for m in days]
@@ -243,7 +251,7 @@ def _resolved(
     text: str, published: date | None, week_start: int, previous: DateRef | None
 ) -> list[tuple[bool, temporal.DateMention, DateRef]]:
     """(in the reported event?, mention, its reading) for each date expression."""
-    mentions = temporal.find_dates(text)
+    mentions = _dates_in(text)
     told_at = temporal.told_after(text) if len(mentions) > 1 else -1
     said: DateRef | None = None
     out = []
