@@ -266,7 +266,7 @@ KINDS = {
     "country", "capital", "city", "town", "village", "neighbourhood", "airport",
     "military-base", "hill", "axis", "mountain", "plain", "region", "river", "crossing",
 }  # fmt: skip
-SOURCES = re.compile(r"curated|geonames|curated-approx|ourairports:[A-Z0-9-]+")
+SOURCES = re.compile(r"curated|geonames|curated-approx|babel|ourairports:[A-Z0-9-]+")
 ROWS = load_table("gazetteer.csv")
 
 
