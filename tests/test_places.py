@@ -492,6 +492,8 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
         ("قصفت الطائرات بلدة سراقب في سوريا", "airstrike", ["Saraqib"]),
         # a country named for where an observatory sits is no place of the event
         ("قتل 5 في سراقب بحسب المرصد ومقره في بريطانيا", "battle", ["Saraqib"]),
+        # a country's land named by its adjective
+        ("شنت الطائرات غارات على أهداف إيرانية داخل الأراضي السورية", "airstrike", ["Syria"]),
     ],
 )
 def test_event_places(sentence: str, kind: str, expected: list[str]) -> None:

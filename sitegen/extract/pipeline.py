@@ -182,6 +182,8 @@ def _dates_in(text: str) -> tuple[temporal.DateMention, ...]:
     """A clause's date expressions: split_days reads them, then date_clauses
     reads the same clause's again (most clauses are not cut)."""
     return tuple(temporal.find_dates(text))
+
+
 _CONJ = re.compile(r"(?<=\s)و(?=[\u0621-\u064a])")
 
 
