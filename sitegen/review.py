@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from sitegen.model import Diagnostic, Incident
-from sitegen.overrides import problem
+from sitegen.overrides import CORRECTED, problem
 
 PATH = "/__sitegen__/review"  # POST: one decision (serve.PREFIX)
 SCRIPT = "/__sitegen__/review.js"  # the controls on every card
@@ -117,7 +117,7 @@ def _values(action: str, raw: Any) -> dict[str, Any] | str:
         return "values must be an object"
     if action == "merge":
         return {"merge_into": raw.get("into")}
-    allowed = {"date", "places", "type", "actors", "killed", "wounded", "summary_en"}
+    allowed = set(CORRECTED) - {"summary_ar"}  # the form edits the English summary only
     edit = {k: v for k, v in raw.items() if k in allowed}
     if not edit:
         return f"an edit sets one of {', '.join(sorted(allowed))}"

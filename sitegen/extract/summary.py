@@ -14,9 +14,9 @@ from typing import Any
 
 from babel import Locale
 
+from sitegen import vocabulary
 from sitegen.extract import actors, events
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.places import transliterate
 from sitegen.extract.victims import victim_group
 from sitegen.model import Casualties, Incident
 
@@ -110,7 +110,7 @@ def actor_name(key: str) -> str:
     try:
         return actors.actor(key).en
     except KeyError:
-        return transliterate(key) if any("\u0600" <= ch <= "\u06ff" for ch in key) else key
+        return vocabulary.latin(key)
 
 
 def _actor_ar(key: str) -> str:
