@@ -9,6 +9,8 @@ victims and the gazetteer); the source sentence is quoted under it on the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -18,7 +20,7 @@ from sitegen import vocabulary
 from sitegen.extract import actors, events
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.victims import victim_group
-from sitegen.model import Casualties, Incident
+from sitegen.model import Casualties, Incident, Place
 
 
 @cache
@@ -27,36 +29,43 @@ def _data() -> dict[str, Any]:
 
 
 def summary_en(incident: Incident) -> str:
-    words = _data()["en"]
-    label = events.event_type(incident.type).en if incident.type else "Event"
-    head = label[:1].upper() + label[1:]
-    parties = _parties(incident)
-    if len(parties) > 1 and incident.type == "battle":
-        head += f" {words['between']} " + _join([actor_name(a) for a in parties], words["and"])
-    if incident.places:
-        prep = words["on"] if incident.type in _data()["on_place"] else words["in"]
-        head += f" {prep} " + _join([p.en for p in incident.places[:4]], words["and"])
-    figures = casualty_phrase(incident.casualties)
-    text = f"{head}: {figures}" if figures else head
-    if incident.reported_by:
-        text += f" ({actor_name(incident.reported_by)})"
-    return text
+    return _summary(incident, _ENGLISH)
 
 
 def summary_ar(incident: Incident) -> str:
-    words = _data()["ar"]
-    head = events.event_type(incident.type).ar if incident.type else "حدث"
+    return _summary(incident, _ARABIC_WORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    """What differs between the summaries: the words and how names are joined."""
+
+    key: str  # "en" | "ar": the words of summaries.yaml, the type's name
+    event: str  # a type-less incident
+    actor: Callable[[str], str]
+    place: Callable[[Place], str]
+    join: Callable[[list[str], str], str]
+    toll: Callable[[Casualties], str]
+    capital: bool  # English starts with a capital
+
+
+def _summary(incident: Incident, lang: _Language) -> str:
+    """ "What between whom, on/in where: toll (reporter)"."""
+    words = _data()[lang.key]
+    head = getattr(events.event_type(incident.type), lang.key) if incident.type else lang.event
+    if lang.capital:
+        head = head[:1].upper() + head[1:]
     parties = _parties(incident)
     if len(parties) > 1 and incident.type == "battle":
-        names = [_actor_ar(a) for a in parties]
-        head += f" {words['between']} " + _join_ar(names, words["and"])
+        head += f" {words['between']} " + lang.join([lang.actor(a) for a in parties], words["and"])
     if incident.places:
         prep = words["on"] if incident.type in _data()["on_place"] else words["in"]
-        head += f" {prep} " + _join_ar([p.ar for p in incident.places[:4]], words["and"])
-    toll = _toll_ar(incident.casualties)
+        names = [lang.place(p) for p in incident.places[:4]]
+        head += f" {prep} " + lang.join(names, words["and"])
+    toll = lang.toll(incident.casualties)
     text = f"{head}: {toll}" if toll else head
     if incident.reported_by:
-        text += f" ({_actor_ar(incident.reported_by)})"
+        text += f" ({lang.actor(incident.reported_by)})"
     return text
 
 
@@ -136,3 +145,7 @@ def _join_ar(names: list[str], and_: str) -> str:
     if len(names) <= 1:
         return "".join(names)
     return "، ".join(names[:-1]) + f" {and_}" + names[-1]
+
+
+_ENGLISH = _Language("en", "Event", actor_name, lambda p: p.en, _join, casualty_phrase, True)
+_ARABIC_WORDS = _Language("ar", "حدث", _actor_ar, lambda p: p.ar, _join_ar, _toll_ar, False)
