@@ -149,6 +149,23 @@ CASES: list[tuple[str, list[str]]] = [
     ("بحركة أمل", []),
     ("على الصعيد المحلي", []),
     ("مشهد مؤثر", []),
+    # after منطقة a name the gazetteer does not know: definite, or placed by
+    # what follows; adjectives and common nouns are no names
+    ("استهدفت المقاتلات مواقع في منطقة فضحة بمديرية الملاجم", ["Fadha", "al-Malajm"]),
+    ("تعرضهما لغاز أعصاب في منطقة سالسبوري ببريطانيا", ["Salsburi", "United Kingdom"]),
+    ("اشتباكات في منطقة الجاح في بيت الفقيه", ["al-Jah", "Bayt al Faqih"]),
+    ("القتال يدور في منطقتي دارزاب وقوش طيبة", ["Darzab", "Qush"]),
+    ("إقامة منطقة عازلة في الشمال", []),
+    ("في منطقة جبلية شرقي أوغندا", ["Uganda"]),
+    ("غارات على مواقع في مناطق متفرقة بصنعاء", ["Sanaa"]),
+    ("تقاسم مناطق النفوذ داخل سوريا", ["Syria"]),
+    ("في منطقة تسيطر عليها الفصائل", []),
+    # إقليم and وادي introduce names the gazetteer does not know
+    ("هاجم مسلحون بيتا في إقليم ساريبول", ["Saribul"]),
+    ("غارات على معسكر في وادي عيان", ["Wadi Ian"]),
+    # a capital named by its country's adjective
+    ("ضربه في شارع بالعاصمة الألمانية", ["Berlin"]),
+    ("وصل إلى العاصمة الروسية موسكو", ["Moscow"]),
 ]
 
 
@@ -494,6 +511,11 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
         ("قتل 5 في سراقب بحسب المرصد ومقره في بريطانيا", "battle", ["Saraqib"]),
         # a country's land named by its adjective
         ("شنت الطائرات غارات على أهداف إيرانية داخل الأراضي السورية", "airstrike", ["Syria"]),
+        # a capital the violence happened in is finer than the country
+        ("اعتدى شاب على رجل في شارع بالعاصمة الألمانية في ألمانيا", "attack", ["Berlin"]),
+        ("انفجار سيارة مفخخة في دمشق", "explosion", ["Damascus"]),
+        # ... but a capital standing for its government places nothing
+        ("قال مسؤول في واشنطن إن الضربات على سوريا دمرت مواقع", "airstrike", ["Syria"]),
     ],
 )
 def test_event_places(sentence: str, kind: str, expected: list[str]) -> None:

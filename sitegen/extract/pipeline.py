@@ -416,14 +416,17 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         found.append(m.place)
         if state and _AT.search(before):
             struck.append(m.place)
-        elif m.place.kind == "country" and _IN.search(before):
+        elif state and _IN.search(before):
             within.append(m.place)
     if kind and events.event_type(kind).violent:
         # In a report of fighting, "أنقرة" and "موسكو" stand for governments: the
         # places below a capital locate it (and a capital struck, "قصف على دمشق"),
         # else the country it hit ("ضربات جوية على سوريا").
+        # A capital the event happened in ("في شارع بالعاصمة الألمانية") is
+        # finer than a country the clause puts it in.
         local = [p for p in found if p.kind not in _STATES or p in struck]
-        return tuple(local or [p for p in struck if p.kind == "country"] or within[:1])
+        inside = sorted(within, key=lambda p: p.kind == "country")
+        return tuple(local or [p for p in struck if p.kind == "country"] or inside[:1])
     # A country is where something happened only when nothing finer is named.
     finer = [p for p in found if p.kind != "country"]
     return tuple(finer or found)
@@ -433,7 +436,8 @@ _STATES = frozenset({"country", "capital"})
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 _AT = re.compile(r"(?:^|\s)(?:على|ضد|داخل|نحو)\s*$")
-_IN = re.compile(r"(?:^|\s)في\s*$")
+# "في سوريا", "بدمشق", "بالعاصمة الألمانية".
+_IN = re.compile(r"(?:^|\s)(?:في\s*|[وف]?ب)$")
 
 
 def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:

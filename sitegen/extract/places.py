@@ -66,6 +66,10 @@ class _Intro:
     strong: bool = False  # may introduce a name that is not in the gazetteer
     in_name: bool = False  # the word is part of the name itself: "تل خطرة", "جبل X"
     only: bool = False  # names only its kinds: "حي الوعر" is no village الوعر
+    # A name it introduces that is not in the gazetteer must be definite or be
+    # followed by where it lies: "منطقة فضحة بمديرية الملاجم", "منطقة الفحيص",
+    # but not "منطقة عازلة", "منطقة تسيطر عليها".
+    guarded: bool = False
 
 
 _SETTLEMENT = ("village", "town", "city")
@@ -83,8 +87,10 @@ _AIRPORT = _Intro(("airport", "military-base"), strong=True)
 _AIRPORTS = _Intro(("airport", "military-base"), plural=True, strong=True)
 # "منطقة إدلب" is the province; "منطقتي قمناس والنيرب" the villages.
 _AREA_KINDS = ("village", "town", "region", "city", "plain", "mountain")
-_AREA = _Intro(_AREA_KINDS)
-_AREAS = _Intro(_AREA_KINDS, plural=True)
+_AREA = _Intro(_AREA_KINDS, strong=True, guarded=True)
+_AREAS = _Intro(_AREA_KINDS, plural=True, strong=True, guarded=True)
+# Two names joined by و after a dual are two places: "منطقتي دارزاب وقوش طيبة".
+_TWO_AREAS = _Intro(_AREA_KINDS, plural=True, strong=True)
 # A district (Yemen, Afghanistan: مديرية; Iraq: قضاء) is named after its seat.
 _DISTRICT_KINDS = ("town", "village", "city", "region")
 
@@ -107,9 +113,11 @@ INTRODUCERS: dict[str, _Intro] = {
     "محافظتي": _REGIONS,
     "محافظات": _REGIONS,
     "منطقه": _AREA,
-    "منطقتي": _AREAS,
+    "منطقتي": _TWO_AREAS,
     "مناطق": _AREAS,
     "ناحيه": _Intro(("town", "village")),
+    # A province (Afghanistan, Pakistan, China) or Iraq's Kurdistan region.
+    "اقليم": _Intro(("region",), strong=True),
     "مطار": _AIRPORT,
     "مطاري": _AIRPORTS,
     "مطارات": _AIRPORTS,
@@ -129,6 +137,7 @@ INTRODUCERS: dict[str, _Intro] = {
     "تل": _Intro(("hill", "village"), strong=True, in_name=True),
     "تله": _Intro(("hill", "village"), strong=True, in_name=True),
     "جبل": _Intro(("mountain",), strong=True, in_name=True),
+    "وادي": _Intro(("region",), strong=True, in_name=True),
     # Weak on purpose: سهل is also "easy", نهر appears in figures of speech.
     "سهل": _Intro(("plain",)),
     "نهر": _Intro(("river",), only=True),
@@ -191,6 +200,7 @@ _STOP_WORDS = _wordset(
     "السوريه السوري التركيه التركي الروسيه الروسي النظام المعارضه الجيش قوات ",
     "الدولي الدوليه العسكري العسكريه الجوي الجويه مدني المعارك معارك الاشتباكات ",
     "اشتباكات الهجمات هجمات القصف قصف المواجهات مواجهات",
+    "الشرق الغرب الجنوب الشمال الوسط الخليج البحر العمليات عمليات التحرير",
 ) | frozenset(INTRODUCERS)
 
 # Words that take the next word into a place name: "كفر عويد", "خربة أبو X".
@@ -428,7 +438,14 @@ def _generated_need(name: str, country: str, population: int, stop: frozenset[st
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     data = load_yaml("place_stopwords.yaml")
-    return frozenset(fold_word(w) for key, words in data.items() if key != "never" for w in words)
+    apart = ("never", "area_words")
+    return frozenset(fold_word(w) for key, words in data.items() if key not in apart for w in words)
+
+
+@lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    """Words that are no place name after "منطقة"/"مناطق"."""
+    return frozenset(fold_word(w) for w in load_yaml("place_stopwords.yaml")["area_words"])
 
 
 @lru_cache(maxsize=1)
@@ -700,12 +717,34 @@ def _introduced_unknown(
 ) -> tuple[PlaceMention, _Last] | None:
     intro = INTRODUCERS[m.group("uintro")]
     span = _unknown_span(folded.text, m.start("unk"))
-    if span is None:
+    if span is None or (intro.guarded and not _placed_name(folded.text, span)):
         return None
     start = m.start("uintro") if intro.in_name else span[0]
     place = _unknown_place(text, folded, start, span[1], intro)
     mention = _mention(text, folded, m.start("uintro"), span[1], place)
     return mention, _Last(span[1], intro, "")
+
+
+def _placed_name(s: str, span: tuple[int, int]) -> bool:
+    """A definite name ("الفحيص") or one followed by where it lies ("فضحة
+    بمديرية", "سالسبوري ببريطانيا", "قانية جنوب لبنان")."""
+    name = s[span[0] : span[1]]
+    if name.split()[0] in _area_words():
+        return False
+    if _DISTRICT_AFTER.match(s, span[1]):
+        return True
+    # An indefinite word in ة is mostly an adjective ("منطقة جبلية شرقي
+    # أوغندا", "مناطق متفرقة بصنعاء"): only a district after it makes it a name.
+    if not name.startswith("ال") and name.endswith("ه"):
+        return False
+    return name.startswith("ال") or bool(_WHERE_AFTER.match(s, span[1]))
+
+
+_DISTRICT_AFTER = re.compile(r"\s*,?\s*ب(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b")
+_WHERE_AFTER = re.compile(
+    r"\s*,?\s*(?:[وب]?(?:ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب)\b"
+    r"|ب(?=\S{3,}))"
+)
 
 
 def _named_unknown(
