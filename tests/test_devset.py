@@ -30,14 +30,14 @@ def test_the_dev_set_is_large_enough() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.87  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.64  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 31  # of the 251 sentences that report no event
+    assert s.matched_share >= 0.65  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 30  # of the 251 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 71  # of 77
-    assert s.dated >= 58 and s.placed >= 52 and s.counted >= 66
+    assert s.dated >= 60 and s.placed >= 52 and s.counted >= 66
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:

@@ -54,6 +54,9 @@ def test_a_higher_toll_updates_the_first() -> None:
         "قتل 26 مدنيا في قصف جوي الجمعة.\nوقتل ستة مدنيين في غارات جوية السبت.\n",
         # one sentence, two days, an event on each
         "قتل ثلاثة مدنيين في قصف على مدينة سراقب الأربعاء، وقتل خمسة في غارة على بلدة كفرنبل الخميس.\n",
+        # two places the gazetteer does not know, named apart
+        "ويوم الثلاثاء هاجم مسلحون بيتا في إقليم ساريبول وقتلوا 15 شخصا.\n"
+        "وقال المتحدث إن القتال يدور منذ أكثر من أسبوع في منطقتي دارزاب وقوش طيبة.\n",
     ],
 )
 def test_two_events_stay_two(text: str) -> None:
@@ -66,6 +69,18 @@ def test_one_sentence_two_days_each_event_its_own_day() -> None:
         "2018-03-06",
     )
     assert [i.date.start for i in found] == [date(2018, 3, 1), date(2018, 3, 4)]
+
+
+def test_a_response_and_its_cause_on_other_days_are_two_events() -> None:
+    found = incidents(
+        "ونفذت الولايات المتحدة وفرنسا ضربات جوية على سوريا فجر السبت ردا على هجوم كيميائي "
+        "مفترض وقع في السابع من نيسان/أبريل في مدينة دوما.\n",
+        "2018-04-15",
+    )
+    assert [(i.date.start, [p.en for p in i.places]) for i in found] == [
+        (date(2018, 4, 14), ["Syria"]),
+        (date(2018, 4, 7), ["Douma"]),
+    ]
 
 
 def test_one_night_told_twice_in_a_sentence_is_one_event() -> None:

@@ -184,7 +184,9 @@ def _dates_in(text: str) -> tuple[temporal.DateMention, ...]:
     return tuple(temporal.find_dates(text))
 
 
-_CONJ = re.compile(r"(?<=\s)و(?=[\u0621-\u064a])")
+# What opens a later day's event: "و", or the cause a response answers
+# ("ضربات … فجر السبت ردا على هجوم … وقع في السابع من نيسان").
+_CONJ = re.compile(r"(?<=\s)(?:و(?=[\u0621-\u064a])|رد[اً\u064b]+\s+على\s)")
 
 
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
@@ -673,12 +675,13 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
     # A country and what lies in it ("اليمن" and "الحديدة") can be one event; a
     # governorate and its village are often two (a lede "in Idlib", then a strike
     # on a village of Idlib). A place the gazetteer does not know ("ضاحية
-    # البريهي") may lie in any other.
+    # البريهي") may lie in any place it knows; two it does not know, named
+    # apart ("إقليم ساريبول", "منطقتي دارزاب وقوش"), are two places.
     return any(
         x == y
         or (x.kind == "country" and places.contains(x, y))
         or (y.kind == "country" and places.contains(y, x))
-        or not (x.known and y.known)
+        or x.known != y.known
         for x in a
         for y in b
     )
