@@ -157,3 +157,26 @@ def test_a_definite_telling_dated_only_by_publication_joins_its_event() -> None:
         "2018-04-23",
     )
     assert len(found) == 1 and found[0].date.start == date(2018, 4, 19)
+
+
+def test_a_definite_event_the_article_told_nowhere_else_is_an_incident() -> None:
+    """ "الضربات التي نفذتها …" names the strikes the reader knows of: with no
+    earlier telling of a strike in the article, it is the first one."""
+    found = incidents(
+        "قال مسؤولون إن الضربات التي نفذتها الولايات المتحدة ضد أهداف في سوريا دمرت مواقع.\n",
+        "2018-04-14",
+    )
+    assert [(i.type, [p.en for p in i.places]) for i in found] == [("airstrike", ["Syria"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # told before: the definite noun refers back to it
+        ("شنت الطائرات غارات على مدينة سراقب الجمعة.\nوقال المرصد إن الغارات دمرت منازل.\n", 1),
+        # says no place: any attack
+        ("وقال المتحدث إن الهجوم لن يمر دون رد.\n", 0),
+    ],
+)
+def test_a_definite_event_told_before_or_nowhere_adds_no_incident(text: str, count: int) -> None:
+    assert len(incidents(text)) == count

@@ -520,7 +520,21 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     with no date, place or figure of its own refers to an event told elsewhere;
     a claim ("أكد مقاتلون أن ... كبدت الروس خسائر") with none is not a report.
     """
-    return tuple(_caused(c) if _stands(c) else c.copy_with(type="") for c in clauses)
+    out: list[Clause] = []
+    for c in clauses:
+        kept = _stands(c) or _first_named(c, out)
+        out.append(_caused(c) if kept else c.copy_with(type=""))
+    return tuple(out)
+
+
+def _first_named(c: Clause, before: list[Clause]) -> bool:
+    """A definite noun with nothing of its own ("الضربات التي نفذتها الولايات
+    المتحدة ضد أهداف في سوريا") names an event the reader knows: when nothing
+    before it in the article told an event of its kind, it is its first telling
+    (if it says where: "الهجوم" alone may be any attack)."""
+    if not (c.type and c.definite and c.places) or c.weak or c.future or c.cause:
+        return False
+    return not any(b.type and _same_kind(b, c) for b in before)
 
 
 def _caused(c: Clause) -> Clause:

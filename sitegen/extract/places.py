@@ -164,11 +164,11 @@ _PREPOSITIONS = _wordset(
 _PREP_BEFORE = re.compile(
     r"(?:^|[\s,\"'(])[وف]?(?:" + "|".join(sorted(_PREPOSITIONS)) + r")\s+[\"']?$"
 )
-# "…التح، بريف إدلب الجنوبي", "…تل مصيطف جنوب شرقي إدلب": a locative after a
-# name says it is a place.
+# "…التح، بريف إدلب الجنوبي", "…تل مصيطف جنوب شرقي إدلب", "شبرغان عاصمة
+# الإقليم": a locative or an apposition after a name says it is a place.
 _LOCATIVE_AFTER = re.compile(
     r"[\"']?\s*,?\s*(?:في\s+)?[وب]?(?:ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|"
-    r"شمالا|جنوبا|شرقا|غربا|قرب|بالقرب|محيط)" + WB_AFTER
+    r"شمالا|جنوبا|شرقا|غربا|قرب|بالقرب|محيط|عاصمه)" + WB_AFTER
 )
 # Between two members of a list: spaces, commas, dashes, a free-standing و.
 _LIST_GAP = re.compile(r"[\s,\-–/]*(?:و\s+)?")
