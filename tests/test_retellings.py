@@ -180,3 +180,19 @@ def test_a_definite_event_the_article_told_nowhere_else_is_an_incident() -> None
 )
 def test_a_definite_event_told_before_or_nowhere_adds_no_incident(text: str, count: int) -> None:
     assert len(incidents(text)) == count
+
+
+def test_a_telling_that_names_only_the_governorate_joins_the_one_that_names_the_town() -> None:
+    found = incidents(
+        'قتل نجل البغدادي في هجوم نفذه مع جهاديين في محافظة حمص وسط سوريا، بحسب ما أفادت وكالة "أعماق" الثلاثاء.\n'
+        'وجاء في بيان النعي إنه "قتل في المحطة الحرارية بمدينة حمص" الثلاثاء.\n',
+        "2018-07-04",
+    )
+    assert len(found) == 1
+
+
+def test_two_tellings_that_each_name_their_own_towns_in_a_governorate_stay_two() -> None:
+    found = incidents(
+        "قصفت الطائرات بلدة سراقب في ريف إدلب الجمعة.\nوقصفت الطائرات مدينة إدلب الجمعة.\n",
+    )
+    assert len(found) == 2

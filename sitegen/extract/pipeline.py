@@ -691,14 +691,28 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
     # on a village of Idlib). A place the gazetteer does not know ("ضاحية
     # البريهي") may lie in any place it knows; two it does not know, named
     # apart ("إقليم ساريبول", "منطقتي دارزاب وقوش"), are two places.
-    return any(
-        x == y
-        or (x.kind == "country" and places.contains(x, y))
-        or (y.kind == "country" and places.contains(y, x))
-        or x.known != y.known
-        for x in a
-        for y in b
+    return (
+        any(
+            x == y
+            or (x.kind == "country" and places.contains(x, y))
+            or (y.kind == "country" and places.contains(y, x))
+            or x.known != y.known
+            for x in a
+            for y in b
+        )
+        or _told_closer(a, b)
+        or _told_closer(b, a)
     )
+
+
+def _told_closer(coarse: tuple[Place, ...], fine: tuple[Place, ...]) -> bool:
+    """A telling that names only a governorate or region ("بمحافظة الحديدة")
+    and one that names a place in it ("شمالي مدينة الخوخة"): the second tells
+    where the first happened. (Two tellings that each name their own towns in
+    one governorate are two events.)"""
+    if any(p.locates for p in coarse):
+        return False
+    return any(places.contains(c, f) for c in coarse for f in fine)
 
 
 def _joined(first: Clause, later: Clause) -> Clause:
