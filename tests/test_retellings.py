@@ -196,3 +196,19 @@ def test_two_tellings_that_each_name_their_own_towns_in_a_governorate_stay_two()
         "قصفت الطائرات بلدة سراقب في ريف إدلب الجمعة.\nوقصفت الطائرات مدينة إدلب الجمعة.\n",
     )
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشهدت العاصمة الفرنسية باريس احتجاجات طلابية في عام 1968 تحدت حكم الرئيس ديغول.\n",
+        "وكان الملك فرديناند وراء سيطرة الإسبان على غرناطة عام 1492 بعد حروب مع العرب.\n",
+    ],
+)
+def test_history_the_article_recalls_is_no_incident(text: str) -> None:
+    assert incidents(text, "2018-05-11") == ()
+
+
+def test_an_event_of_recent_years_is_still_an_incident() -> None:
+    found = incidents("وقتل أكثر من 240 شخصا في هجمات إرهابية في باريس عام 2015.\n", "2018-06-15")
+    assert [i.date.start for i in found] == [date(2015, 1, 1)]

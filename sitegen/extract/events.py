@@ -74,6 +74,8 @@ class _Group:
     window: int
     weak: bool = False  # names a weapon, meeting or accord: needs support to be an event
     supports: bool = False  # verbs that make weak triggers count ("أطلقت", "عقد")
+    # Words that make the group's words a verbal attack ("هاجمت … على حسابها").
+    verbal: re.Pattern[str] | None = None
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -127,6 +129,14 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         window=int(scope.get("window", 0)),
         weak=bool(row.get("weak", False)),
         supports=bool(row.get("supports", False)),
+        verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
+    )
+
+
+def _word_regex(words: list[str]) -> re.Pattern[str]:
+    named = [(f"v{i}", word) for i, word in enumerate(words)]
+    return re.compile(
+        WB_BEFORE + CLITIC_GROUP + alternation(named, article=True, suffix=True) + WB_AFTER
     )
 
 
@@ -151,6 +161,12 @@ def _lexicon() -> _Lexicon:
         tier_rank={t: i for i, t in enumerate(data["tiers"])},
         type_rank={t: i for i, t in enumerate(data["priority"])},
     )
+
+
+@cache
+def history_years() -> int:
+    """How long ago an event is history the article recalls, not news."""
+    return int(load_yaml("events.yaml")["history_years"])
 
 
 @cache
@@ -293,7 +309,7 @@ def read(text: str) -> Reading:
     """``classify``, with what the pipeline needs to weigh the clause."""
     folded = fold(text)
     hits = _scan(folded)
-    found = _found(folded, hits)
+    found = [_spoken(folded, f) for f in _found(folded, hits)]
     events = [f for f in found if _counts(*f)]
     if events:
         hit, mood = min(events, key=_rank)
@@ -312,6 +328,13 @@ def read(text: str) -> Reading:
         return Reading(_resolve(hit, folded), trigger, hit.group.weak, False, False, True)
     talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
     return Reading("statement", _trigger(text, folded, *talk[0])) if talk else Reading("", None)
+
+
+def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:
+    """An attack in words ("هاجم نتنياهو الرئيس التركي بعد انتقاده") is talk."""
+    hit = found[0]
+    verbal = hit.group.verbal
+    return (hit, "irrealis") if verbal is not None and verbal.search(folded.text) else found
 
 
 # How far (in words) a verb of use or holding reaches a weak trigger: "عقد اجتماع",
