@@ -212,3 +212,30 @@ def test_history_the_article_recalls_is_no_incident(text: str) -> None:
 def test_an_event_of_recent_years_is_still_an_incident() -> None:
     found = incidents("وقتل أكثر من 240 شخصا في هجمات إرهابية في باريس عام 2015.\n", "2018-06-15")
     assert [i.date.start for i in found] == [date(2015, 1, 1)]
+
+
+def test_a_strike_told_as_air_then_as_shelling_is_one_event() -> None:
+    found = incidents(
+        "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة جوية على موقع عسكري في ريف دير الزور.\n"
+        "وتحدث المصدر العسكري عن مقتل وإصابة عدد من الأشخاص جراء القصف.\n",
+        "2018-06-18",
+    )
+    assert len(found) == 1
+
+
+def test_a_day_and_the_week_that_holds_it_tell_one_strike() -> None:
+    found = incidents(
+        "قتل صالح الصماد في غارة جوية للتحالف ظهر الخميس على مدينة الحديدة.\n"
+        "وقتل الصماد، رئيس المجلس السياسي للحوثيين، في غارة جوية الأسبوع الماضي في اليمن.\n",
+        "2018-04-23",
+    )
+    assert [i.date.start for i in found] == [date(2018, 4, 19)]
+
+
+def test_a_vague_span_of_many_attacks_does_not_swallow_a_day() -> None:
+    found = incidents(
+        "قتل 8 عناصر من قوات النظام اليوم الأربعاء خلال اشتباكات مع فصائل المعارضة.\n"
+        "وكانت قوات النظام قد نفذت عدة هجمات، في الأيام الماضية، على مواقع الفصائل.\n",
+        "2020-01-22",
+    )
+    assert len(found) == 2

@@ -618,18 +618,34 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True  # the same region, the same day
     if not later.casualties.is_empty and later.casualties == first.casualties:
         return True
-    if later.definite and later.type == first.type:
+    if later.definite and _one_type(first, later):
         return True
     # One of them does not say where (no village or city): the same kind of event
     # dated alike is told again ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل
     # بغارة يوم الخميس في ضاحية البريهي").
     unplaced = not (_locating(first) and _locating(later)) and first.type == later.type
-    days = first.date.precision == "day" == later.date.precision
+    # Both dated by the text, to the day or one inside the other ("ظهر الخميس",
+    # then "في غارة جوية الأسبوع الماضي").
+    days = first.date.precision == "day" == later.date.precision or _within(first.date, later.date)
     if unplaced and ((first.own_date and later.own_date and days) or _same_day(first, later)):
         return True
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _one_type(a: Clause, b: Clause) -> bool:
+    """The same type, or one raid told as air and as missile fire."""
+    return a.type == b.type or {a.type, b.type} == _REMOTE
+
+
+def _within(a: DateRef, b: DateRef) -> bool:
+    """A day inside the week the other telling names ("الأسبوع الماضي"); not a
+    vague span ("في الأيام الماضية" holds many events)."""
+    if {a.precision, b.precision} != {"day", "week"}:
+        return False
+    day, week = (a, b) if a.precision == "day" else (b, a)
+    return bool(day.start and week.start and week.end and week.start <= day.start <= week.end)
 
 
 def _told_apart(a: Clause, b: Clause) -> bool:
