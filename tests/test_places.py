@@ -516,9 +516,36 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
         ("انفجار سيارة مفخخة في دمشق", "explosion", ["Damascus"]),
         # ... but a capital standing for its government places nothing
         ("قال مسؤول في واشنطن إن الضربات على سوريا دمرت مواقع", "airstrike", ["Syria"]),
+        # the second party of a pair is no place of the talks
+        ("وكانت المفاوضات بين جيش الإسلام وروسيا مستمرة في دوما", "diplomacy", ["Douma"]),
     ],
 )
 def test_event_places(sentence: str, kind: str, expected: list[str]) -> None:
     from sitegen.extract.pipeline import _places
 
     assert [p.en for p in _places(sentence, kind)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what the event responds to has its own places
+        (
+            "شنت إسرائيل قصفا على أهداف إيرانية في سوريا ردا على إطلاق صواريخ على مواقعها "
+            "في هضبة الجولان.",
+            ["Syria"],
+        ),
+        (
+            "نفذت الولايات المتحدة غارات جوية على أهداف في سوريا على خلفية الهجوم الكيماوي "
+            "الذي شهدته دوما في الغوطة الشرقية.",
+            ["Syria"],
+        ),
+        # ... unless the event names none before it
+        ("جاءت الغارات ردا على هجوم على بلدة سراقب.", ["Saraqib"]),
+    ],
+)
+def test_the_places_of_a_cause_are_not_the_response_s(sentence: str, expected: list[str]) -> None:
+    from tests.test_retellings import incidents
+
+    (found, *_) = incidents(sentence + "\n", "2018-05-10")
+    assert [p.en for p in found.places] == expected

@@ -228,6 +228,19 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     return [(h, _mood(folded, h, scopes) if scopes else "") for h in hits if h.group.type]
 
 
+def cause_at(text: str, after: int = 0) -> int:
+    """Where the first words of a cause ("ردا على", "على خلفية") start in ``text``
+    at or after offset ``after``, or -1: what follows is what the clause's
+    event responds to."""
+    folded = fold(text)
+    for hit in _scan(folded):
+        if hit.group.mood == "cause":
+            start, _ = original_span(text, folded, hit.outer, hit.end)
+            if start >= after:
+                return start
+    return -1
+
+
 def _trigger(text: str, folded: Folded, hit: _Hit, mood: str) -> Trigger:
     start, end = original_span(text, folded, hit.start, hit.end)
     return Trigger(

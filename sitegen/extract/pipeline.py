@@ -396,7 +396,18 @@ def _anchor_note(shift: int, ref: DateRef) -> str:
 
 
 def locate_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
-    return tuple(c.copy_with(places=_places(c.text, c.type)) if c.type else c for c in clauses)
+    return tuple(c.copy_with(places=_located(c)) if c.type else c for c in clauses)
+
+
+def _located(c: Clause) -> tuple[Place, ...]:
+    """The places of the clause's event. After "ردا على" or "على خلفية" comes
+    what the event responds to ("شنت إسرائيل قصفا على أهداف في سوريا ردا على
+    إطلاق صواريخ … في هضبة الجولان"): its places are the cause's, unless the
+    event names none before it."""
+    cut = -1 if c.cause else events.cause_at(c.text, max(c.trigger_at, 0))
+    if cut > 0:
+        return _places(c.text[:cut], c.type) or _places(c.text, c.type)
+    return _places(c.text, c.type)
 
 
 def _places(text: str, kind: str) -> tuple[Place, ...]:
@@ -409,7 +420,12 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         before = text[max(0, m.start - 12) : m.start]
         state = m.place.kind in _STATES
         related = state and (
-            _BETWEEN.search(before) is not None or (related and _AND.search(before) is not None)
+            _BETWEEN.search(before) is not None
+            or (related and _AND.search(before) is not None)
+            or (
+                m.place.kind == "country"
+                and _PARTY_PAIR.search(text[max(0, m.start - 40) : m.start]) is not None
+            )
         )
         if related or m.place in found:
             continue
@@ -435,6 +451,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
 _STATES = frozenset({"country", "capital"})
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
+# "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
+_PARTY_PAIR = re.compile(r"(?:^|\s)بين\s+(?:[^\s،,.]+\s+){1,3}و$")
 _AT = re.compile(r"(?:^|\s)(?:على|ضد|داخل|نحو)\s*$")
 # "في سوريا", "بدمشق", "بالعاصمة الألمانية".
 _IN = re.compile(r"(?:^|\s)(?:في\s*|[وف]?ب)$")
