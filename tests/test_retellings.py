@@ -239,3 +239,21 @@ def test_a_vague_span_of_many_attacks_does_not_swallow_a_day() -> None:
         "2020-01-22",
     )
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكتب نتنياهو أن الجيش لن يتلقى دروسا من شخص يقوم منذ سنوات بقصف مدنيين عشوائيا.\n",
+        "وتقود الولايات المتحدة تحالفا دوليا منذ سنوات يستهدف تنظيم الدولة في سوريا.\n",
+    ],
+)
+def test_a_situation_over_years_is_background(text: str) -> None:
+    assert incidents(text, "2018-04-01") == ()
+
+
+def test_an_offensive_going_on_for_weeks_is_still_an_incident() -> None:
+    found = incidents(
+        "ويواصل الجيش هجومه على الغوطة الشرقية منذ بدء الهجوم في 18 فبراير.\n", "2018-03-20"
+    )
+    assert [(i.date.start, i.date.precision) for i in found] == [(date(2018, 2, 18), "range")]

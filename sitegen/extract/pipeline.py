@@ -538,7 +538,7 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     """
     out: list[Clause] = []
     for c in clauses:
-        kept = (_stands(c) or _first_named(c, out)) and not _history(c, ctx)
+        kept = (_stands(c) or _first_named(c, out)) and not (_history(c, ctx) or _years_long(c))
         out.append(_caused(c) if kept else c.copy_with(type=""))
     return tuple(out)
 
@@ -555,6 +555,18 @@ def _history(c: Clause, ctx: Context) -> bool:
     years = [m.year for m in _dates_in(c.text) if m.year]
     old = [y for y in years if 1000 <= y <= published.year - events.history_years()]
     return bool(years) and old == years
+
+
+def _years_long(c: Clause) -> bool:
+    """ "يقوم منذ سنوات بقصف مدنيين", "تقود تحالفا منذ سنوات": a situation
+    over years is background, not an event at a time."""
+    d = c.date
+    if not (c.type and c.own_date and d.precision == "range" and d.start and d.end):
+        return False
+    return (d.end - d.start).days > _YEAR
+
+
+_YEAR = 366
 
 
 def _first_named(c: Clause, before: list[Clause]) -> bool:
