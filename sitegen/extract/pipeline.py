@@ -344,6 +344,8 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         if kind == "statement" or not ctx.domain.allows(kind):
             kind = ""
         tier = reading.trigger.tier if reading.trigger else ""
+        if kind and reading.trigger and reading.trigger.mood == "irrealis":
+            c = _planned(c, ctx)
         out.append(
             c.copy_with(
                 type=kind,
@@ -356,6 +358,30 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
             )
         )
     return tuple(out)
+
+
+def _planned(c: Clause, ctx: Context) -> Clause:
+    """A meeting planned for a bare weekday ("من المقرر أن يعقد مجلس الأمن
+    اجتماعا الجمعة") is planned for the coming one, not the one just past: a
+    day after publication dates nothing (only today's counts)."""
+    published = ctx.article.published.date
+    if not (c.own_date and published and c.date.precision == "day" and c.date.start):
+        return c
+    bare = [
+        m
+        for m in _dates_in(c.text)
+        if m.kind == "weekday"
+        and not m.direction
+        and m.text == c.date.text
+        and m.weekday is not None
+    ]
+    if not bare or c.date.start >= published:
+        return c
+    ahead = (bare[0].weekday - published.weekday()) % 7  # type: ignore[operator]
+    if ahead == 0:
+        return c
+    note = "planned for the coming day the text names; not held yet"
+    return c.copy_with(date=DateRef.undated(c.date.text, note), own_date=False, future=True)
 
 
 def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
