@@ -257,3 +257,13 @@ def test_an_offensive_going_on_for_weeks_is_still_an_incident() -> None:
         "ويواصل الجيش هجومه على الغوطة الشرقية منذ بدء الهجوم في 18 فبراير.\n", "2018-03-20"
     )
     assert [(i.date.start, i.date.precision) for i in found] == [(date(2018, 2, 18), "range")]
+
+
+def test_the_undated_lines_of_a_this_day_in_history_column_stay_undated() -> None:
+    found = incidents(
+        "في 1 أكتوبر من عام 1918 سيطرت القوات العربية على مدينة دمشق.\n"
+        "في 30 سبتمبر من عام 1980 اعتمدت إسرائيل الشيكل عملة رسمية.\n"
+        "مقتل 68 شخصاً بقصف إسرائيلي على مقر منظمة التحرير الفلسطينية في تونس.\n",
+        "2018-10-01",
+    )
+    assert [(i.casualties.killed, i.date.precision) for i in found] == [(68, "undated")]

@@ -299,6 +299,7 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
     the paragraph before when this one continues it ("وأضاف البيان…").
     """
     published = ctx.article.published
+    history = _tells_history(clauses, published.date)
     out: list[Clause] = []
     scene: DateRef | None = None
     paragraph = -1
@@ -318,6 +319,9 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
             out.append(c.copy_with(date=DateRef.undated("", note)))
         elif scene is not None:
             out.append(c.copy_with(date=replace(scene, basis="inherited")))
+        elif history:
+            note = "the article recalls history ('this day in history') and gives this no date"
+            out.append(c.copy_with(date=DateRef.undated("", note)))
         elif published.date is not None:
             ref = DateRef(published.date, published.date, "approx", "", "publication")
             out.append(c.copy_with(date=ref))
@@ -325,6 +329,19 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
             note = "no date in the text and the article has no publication date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
     return out
+
+
+def _tells_history(clauses: tuple[Clause, ...], published: date | None) -> bool:
+    """Most dates the article writes lie long before it was published ("في 1
+    أكتوبر من عام 1918 …", "في 30 سبتمبر من عام 1980 …"): its undated lines
+    are history too, not news of the day it was published."""
+    if published is None:
+        return False
+    years = [
+        m.year for c in clauses if c.segment.kind == "text" for m in _dates_in(c.text) if m.year
+    ]
+    old = sum(published.year - y >= events.history_years() for y in years)
+    return old >= 2 and old * 2 > len(years)
 
 
 def _sets_scene(ref: DateRef) -> bool:
