@@ -30,14 +30,14 @@ def test_the_dev_set_is_large_enough() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.81  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.72  # of what is extracted, matches an analyst's incident
+    assert s.matched_share >= 0.73  # of what is extracted, matches an analyst's incident
     assert s.from_not_incidents <= 22  # of the 251 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 74  # of 77
-    assert s.dated >= 63 and s.placed >= 56 and s.counted >= 69
+    assert s.dated >= 63 and s.placed >= 57 and s.counted >= 69
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:

@@ -163,6 +163,9 @@ CASES: list[tuple[str, list[str]]] = [
     # إقليم and وادي introduce names the gazetteer does not know
     ("هاجم مسلحون بيتا في إقليم ساريبول", ["Saribul"]),
     ("غارات على معسكر في وادي عيان", ["Wadi Ian"]),
+    # Yemen: a governorate after its introducer, the city of the name without
+    ("أفادت مصادر محلية بمحافظة الحديدة اليمنية", ["Al Hudaydah"]),
+    ("اشتباكات في تعز وفي مدينة الحديدة", ["Taiz", "Al Hudaydah"]),
     # a capital named by its country's adjective
     ("ضربه في شارع بالعاصمة الألمانية", ["Berlin"]),
     ("وصل إلى العاصمة الروسية موسكو", ["Moscow"]),
@@ -549,3 +552,13 @@ def test_the_places_of_a_cause_are_not_the_response_s(sentence: str, expected: l
 
     (found, *_) = incidents(sentence + "\n", "2018-05-10")
     assert [p.en for p in found.places] == expected
+
+
+def test_yemen_governorates_are_regions_and_hold_their_places() -> None:
+    from sitegen.extract.places import contains
+
+    (gov,) = [m.place for m in find_places("بمحافظة الحديدة")]
+    (city,) = [m.place for m in find_places("في مدينة الحديدة")]
+    (town,) = [m.place for m in find_places("شمالي مدينة الخوخة")]
+    assert (gov.kind, city.kind) == ("region", "city")
+    assert contains(gov, town)

@@ -267,3 +267,12 @@ def test_the_undated_lines_of_a_this_day_in_history_column_stay_undated() -> Non
         "2018-10-01",
     )
     assert [(i.casualties.killed, i.date.precision) for i in found] == [(68, "undated")]
+
+
+def test_a_mine_told_in_the_governorate_then_in_its_town_is_one_event() -> None:
+    found = incidents(
+        "أفادت مصادر محلية بمحافظة الحديدة اليمنية، السبت، بمقتل ثلاثة مدنيين بعد انفجار لغم أرضي.\n"
+        "وذكرت المصادر أن مواطنا واثنين من أبنائه قتلوا بانفجار لغم أرضي شمالي مدينة الخوخة.\n",
+        "2018-07-21",
+    )
+    assert len(found) == 1 and "Al Khawkhah" in [p.en for p in found[0].places]
