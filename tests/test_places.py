@@ -166,6 +166,9 @@ CASES: list[tuple[str, list[str]]] = [
     # Yemen: a governorate after its introducer, the city of the name without
     ("أفادت مصادر محلية بمحافظة الحديدة اليمنية", ["Al Hudaydah"]),
     ("اشتباكات في تعز وفي مدينة الحديدة", ["Taiz", "Al Hudaydah"]),
+    # short names of big cities, after a preposition
+    ("قصف على مواقع في رفح ثم في عدن ومن سرت", ["Rafah", "Aden", "Sirte"]),
+    ("وسرت شائعات عن الهدنة", []),
     # a capital named by its country's adjective
     ("ضربه في شارع بالعاصمة الألمانية", ["Berlin"]),
     ("وصل إلى العاصمة الروسية موسكو", ["Moscow"]),

@@ -14,6 +14,8 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
+- conflict-d: 20 more conflict articles drawn later (``held_back``), 3 naming
+  Syria and 1 of another conflict per outlet.
 """
 
 from __future__ import annotations
@@ -60,9 +62,27 @@ def main(corpus: str) -> None:
         "conflict-c": conflict[34:],
     }
     batches["other"] = [r for kind, r in picked if kind == "other"]
+    batches["conflict-d"] = held_back(news, {r["id"] for items in batches.values() for r in items})
     for name, items in batches.items():
         for r in items:
             print(name, r["id"], r["source"], r["category"], len(r["text"]), sep="\t")
+
+
+def held_back(news: list[dict], taken: set[str]) -> list[dict]:
+    """conflict-d: 20 more conflict articles, annotated in session 8 before the
+    extractor ever read them (its first score is the held-back figure): per
+    outlet, 3 naming Syria early and 1 of another conflict."""
+    rng = random.Random(2026)
+    out: list[dict] = []
+    for source in sorted({r["source"] for r in news}):
+        mine = [r for r in news if r["source"] == source and r["id"] not in taken]
+        mine = [r for r in mine if VIOLENCE.search(r["text"])]
+        syria = [r for r in mine if SYRIA.search(r["text"][:600])]
+        other = [
+            r for r in mine if not SYRIA.search(r["text"]) and OTHER_CONFLICT.search(r["text"])
+        ]
+        out += rng.sample(syria, 3) + rng.sample(other, 1)
+    return out
 
 
 if __name__ == "__main__":
