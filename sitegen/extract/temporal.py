@@ -1295,8 +1295,10 @@ def _contradictions() -> tuple[re.Pattern[str], ...]:
 def _earlier() -> re.Pattern[str]:
     rel = load_yaml("relative.yaml")
     words = word_alternation(rel["earlier"])
+    opening = word_alternation(rel["earlier_opening"])
     was = word_alternation(rel["pluperfect"])
     source = rf"{WB_BEFORE}{CLITICS}(?:{words}){WB_AFTER}"
+    source += rf"|^\W*(?:\S+\s+)?{CLITICS}(?:{opening}){WB_AFTER}"
     source += rf"|{WB_BEFORE}[وف]?(?:{was}){WB_AFTER}(?:\s+\S+){{0,4}}?\s+قد{WB_AFTER}"
     return re.compile(source)
 
