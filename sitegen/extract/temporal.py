@@ -119,6 +119,7 @@ class _Grammar:
     month_parts: dict[str, str]  # phrase → early|mid|late|end
     part_days: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
+    week_parts: dict[str, tuple[int, int]]
     periods: dict[str, str]  # phrase → week|month|year
     directions: dict[str, str]  # phrase → past|next|this|recent
     units: dict[str, tuple[str, str]]  # phrase → (unit, singular|plural|dual)
@@ -232,6 +233,7 @@ class _Tables:
             if "days" in v
         }
         t["year_parts"] = {p: (int(a), int(b)) for p, (a, b) in rel["year_parts"].items()}
+        t["week_parts"] = {p: (int(a), int(b)) for p, (a, b) in rel["week_parts"].items()}
         t["periods"] = _folded_map((w, u) for u, ws in rel["periods"].items() for w in ws)
         t["directions"] = _folded_map(
             [(w, d) for d, ws in rel["directions"].items() for w in ws]
@@ -661,9 +663,9 @@ def _b_period(c: _Ctx) -> DateMention | None:
     direction = _direction(c, "pdir") or ("this" if c.group("pthis") else "")
     if not direction and not (c.group("mpart") or c.group("since")):
         return None  # "العام" alone is "general", "الشهر" alone is no date
-    if c.group("mpart") and unit == "week":
-        return None  # "نهاية الأسبوع" is the weekend: no rule for it yet
     part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    if part and unit == "week" and part not in c.g.week_parts:
+        return None  # "نهاية الأسبوع" is the weekend: no rule for it yet
     offset = {"past": -1, "next": 1}.get(direction, 0)
     gloss = _gloss({-1: "last", 1: "next", 0: "this"}[offset], unit)
     return c.mention(
@@ -1026,6 +1028,11 @@ def _r_period(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) ->
         return _undated_no_pub(m)
     if m.unit == "week":
         s = _week_start(pub, ws) + timedelta(weeks=m.offset)
+        if m.part:  # "أوائل الأسبوع": some days of it, cut at publication if it is on
+            a, b = _grammar().week_parts[m.part]
+            first, last = s + timedelta(days=a), s + timedelta(days=b)
+            last = min(last, pub) if first <= pub else last
+            return DateRef(first, last, "range", m.text, "relative")
         return DateRef(s, s + timedelta(days=6), "week", m.text, "relative")
     if m.unit == "month":
         y, mo = _add_months(pub.year, pub.month, m.offset)
