@@ -160,6 +160,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("غارات على مواقع في مناطق متفرقة بصنعاء", ["Sanaa"]),
     ("تقاسم مناطق النفوذ داخل سوريا", ["Syria"]),
     ("في منطقة تسيطر عليها الفصائل", []),
+    # a front is named after its place; an organisation or an adjective is none
+    ("تصدت الفصائل لمحاولة تقدم على جبهة خلصة جنوب حلب", ["Khalsa", "Aleppo"]),
+    ("معارك على جبهات حرض وميدي", ["Harad", "Midi"]),
+    ("مقاتلو جبهة النصرة على جبهة القتال", []),
+    ("فتح جبهة جديدة", []),
+    # bare "غزة" is the Strip
+    ("غارات جوية إسرائيلية على غزة", ["Gaza Strip"]),
     # إقليم and وادي introduce names the gazetteer does not know
     ("هاجم مسلحون بيتا في إقليم ساريبول", ["Saribul"]),
     ("غارات على معسكر في وادي عيان", ["Wadi Ian"]),

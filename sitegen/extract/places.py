@@ -70,6 +70,9 @@ class _Intro:
     # followed by where it lies: "منطقة فضحة بمديرية الملاجم", "منطقة الفحيص",
     # but not "منطقة عازلة", "منطقة تسيطر عليها".
     guarded: bool = False
+    # Guarded, but an indefinite name that is no adjective in ة stands on its
+    # own: "جبهة نهم", "جبهة صرواح" (not "جبهة جديدة").
+    bare_names: bool = False
 
 
 _SETTLEMENT = ("village", "town", "city")
@@ -116,6 +119,11 @@ INTRODUCERS: dict[str, _Intro] = {
     "منطقتي": _TWO_AREAS,
     "مناطق": _AREAS,
     "ناحيه": _Intro(("town", "village")),
+    # A front line named after its place (Yemen: "جبهة نهم", "جبهة الملاحيظ").
+    "جبهه": _Intro(("region", "town", "village"), strong=True, guarded=True, bare_names=True),
+    "جبهات": _Intro(
+        ("region", "town", "village"), plural=True, strong=True, guarded=True, bare_names=True
+    ),
     # A province (Afghanistan, Pakistan, China) or Iraq's Kurdistan region.
     "اقليم": _Intro(("region",), strong=True),
     "مطار": _AIRPORT,
@@ -717,7 +725,7 @@ def _introduced_unknown(
 ) -> tuple[PlaceMention, _Last] | None:
     intro = INTRODUCERS[m.group("uintro")]
     span = _unknown_span(folded.text, m.start("unk"))
-    if span is None or (intro.guarded and not _placed_name(folded.text, span)):
+    if span is None or (intro.guarded and not _placed_name(folded.text, span, intro)):
         return None
     start = m.start("uintro") if intro.in_name else span[0]
     place = _unknown_place(text, folded, start, span[1], intro)
@@ -725,7 +733,7 @@ def _introduced_unknown(
     return mention, _Last(span[1], intro, "")
 
 
-def _placed_name(s: str, span: tuple[int, int]) -> bool:
+def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
     """A definite name ("الفحيص") or one followed by where it lies ("فضحة
     بمديرية", "سالسبوري ببريطانيا", "قانية جنوب لبنان")."""
     name = s[span[0] : span[1]]
@@ -735,6 +743,8 @@ def _placed_name(s: str, span: tuple[int, int]) -> bool:
         return True
     # An indefinite word in ة is mostly an adjective ("منطقة جبلية شرقي
     # أوغندا", "مناطق متفرقة بصنعاء"): only a district after it makes it a name.
+    if intro.bare_names:
+        return True
     if not name.startswith("ال") and name.endswith("ه"):
         return False
     return name.startswith("ال") or bool(_WHERE_AFTER.match(s, span[1]))
