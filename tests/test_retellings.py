@@ -276,3 +276,21 @@ def test_a_mine_told_in_the_governorate_then_in_its_town_is_one_event() -> None:
         "2018-07-21",
     )
     assert len(found) == 1 and "Al Khawkhah" in [p.en for p in found[0].places]
+
+
+def test_killed_while_another_number_were_wounded_is_one_event() -> None:
+    found = incidents(
+        "قالت مصادر إن أكثر من عشرة عناصر من الميليشيات قتلوا فيما أصيب عدد آخر خلال تصدي "
+        "الفصائل لمحاولة تقدم على جبهة خلصة في ريف حلب الجنوبي.\n",
+        "2018-08-02",
+    )
+    assert len(found) == 1 and found[0].casualties.killed == 10
+
+
+def test_a_running_total_since_the_start_is_not_one_more_telling() -> None:
+    found = incidents(
+        "كما قتل 12 من قوات النظام ليل الجمعة جراء معارك في الريف الشرقي لدرعا.\n"
+        "وبذلك، يرتفع إلى 96 عدد عناصر قوات النظام الذين قتلوا منذ بدء التصعيد، بحسب المرصد.\n",
+        "2018-06-30",
+    )
+    assert found[0].casualties.killed == 12 and len(found[0].sources) == 1

@@ -678,6 +678,8 @@ def _retells(first: Clause, later: Clause) -> bool:
     ("الغارة", "القصف"), or a toll in the same paragraph as the last telling."""
     if not _same_kind(first, later) or _another(later.text):
         return False
+    if temporal.tallies_since_start(later.text) != temporal.tallies_since_start(first.text):
+        return False  # a running total is not one more telling of a day's event
     if not _overlap(first.date, later.date) or _told_apart(first, later):
         return False
     # A governorate told first and a town in it told after are one place only
@@ -770,7 +772,8 @@ def _another(text: str) -> bool:
     return bool(_ANOTHER.search(fold(text).text))
 
 
-_ANOTHER = re.compile(r"(?<![\w])(?:اخري|اخر|ثان|ثانيه|ثالث|ثالثه|جديد|جديده)(?![\w])")
+# Not "عدد آخر" (a further number of people: "قتلوا فيما أصيب عدد آخر").
+_ANOTHER = re.compile(r"(?<![\w])(?<!عدد )(?:اخري|اخر|ثان|ثانيه|ثالث|ثالثه|جديد|جديده)(?![\w])")
 
 
 def _overlap(a: DateRef, b: DateRef) -> bool:

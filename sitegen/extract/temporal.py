@@ -1379,6 +1379,12 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
     return DateRef(ref.start, published, "range", ref.text, ref.basis, note)
 
 
+def tallies_since_start(text: str) -> bool:
+    """ "الذين قتلوا منذ بدء التصعيد": a running total since something began,
+    not the telling of one event."""
+    return _going_on()[0].search(fold(text).text) is not None
+
+
 def told_after(text: str) -> int:
     """Where a reported event begins: the end of the first "أن"/"إن" (after a verb
     of saying), or -1 when the clause has none."""
