@@ -1355,7 +1355,10 @@ def _complementizer() -> re.Pattern[str]:
 @cache
 def _going_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rel = load_yaml("relative.yaml")
-    start = re.compile(rf"{WB_BEFORE}[وف]?(?:{word_alternation(rel['since_start'])}){WB_AFTER}")
+    since = word_alternation(rel["since_start"])
+    verbs, nouns = word_alternation(rel["began"]), word_alternation(rel["operations"])
+    began = rf"{verbs}(?:\s+\S+){{0,2}}?\s+{nouns}"
+    start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}|{began}){WB_AFTER}")
     prefixes = "".join(fold_word(p) for p in rel["durative"])
     # a present-tense verb right before "منذ": a prefix, a stem, no past ending (-ت)
     verb = re.compile(rf"(?:^|\s)[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)\s+$")
