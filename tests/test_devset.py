@@ -29,15 +29,15 @@ def test_the_dev_set_is_large_enough() -> None:
 
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.ratio <= 0.8  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.73  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 32  # of the 367 sentences that report no event
+    assert s.ratio <= 0.78  # extracted per analyst's incident (issue 16: at most 1.3×)
+    assert s.matched_share >= 0.75  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 28  # of the 367 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 106  # of 112
-    assert s.dated >= 94 and s.placed >= 82 and s.counted >= 101
+    assert s.found >= 105  # of 112
+    assert s.dated >= 93 and s.placed >= 81 and s.counted >= 100
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:

@@ -622,6 +622,27 @@ def _first_named(c: Clause, before: list[Clause]) -> bool:
     return not any(b.type and _same_kind(b, c) for b in before)
 
 
+def _quoted_apart(c: Clause) -> bool:
+    """The trigger is inside a quotation and the date outside it: 'قال في خطبة
+    الجمعة: "سنطور قدراتنا الصاروخية"' dates the sermon, not a missile."""
+    at = c.text.find(c.date.text) if c.date.text else -1
+    if c.trigger_at < 0 or at < 0:
+        return False
+    return _in_quote(c.text, c.trigger_at) != _in_quote(c.text, at)
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Inside quoted speech: a quotation of five words or more ("تفاهم أولي"
+    in quotes is a term, not what someone said)."""
+    for m in _QUOTED.finditer(text):
+        if m.start() < at < m.end():
+            return len((m.group(1) or m.group(2) or "").split()) >= 5
+    return False
+
+
+_QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»')
+
+
 def _caused(c: Clause) -> Clause:
     """The event a clause responds to keeps only a date written after it ("هجوم
     كيميائي مفترض وقع في السابع من نيسان"); the clause's other dates are the
@@ -643,7 +664,7 @@ def _stands(c: Clause) -> bool:
     if c.cause:  # what the clause responds to: an incident where it names a place
         return any(p.locates for p in c.places)
     if c.weak:
-        return c.own_date and c.date.is_dated
+        return c.own_date and c.date.is_dated and not _quoted_apart(c)
     if c.definite or c.hearsay:
         own_place = any(p.locates for p in c.places)
         # "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة": harm told, though not
