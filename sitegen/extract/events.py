@@ -76,6 +76,9 @@ class _Group:
     supports: bool = False  # verbs that make weak triggers count ("أطلقت", "عقد")
     # Words that make the group's words a verbal attack ("هاجمت … على حسابها").
     verbal: re.Pattern[str] | None = None
+    # Types its scope leaves alone: a court's "قضية" makes a killing background,
+    # not the arrest it reports ("بقضية توقيف القضاء ... أمس الرئيس الأسبق").
+    spares: frozenset[str] = frozenset()
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -130,6 +133,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         weak=bool(row.get("weak", False)),
         supports=bool(row.get("supports", False)),
         verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
+        spares=frozenset(scope.get("spares", ())),
     )
 
 
@@ -215,7 +219,11 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
 
 
 def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit]) -> str:
-    moods = {s.group.mood for s in scopes if _in_scope(folded, s, hit)}
+    moods = {
+        s.group.mood
+        for s in scopes
+        if hit.group.type not in s.group.spares and _in_scope(folded, s, hit)
+    }
     if "irrealis" in moods:
         return "irrealis"
     return "background" if "background" in moods else "cause" if moods else ""
