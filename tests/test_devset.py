@@ -31,13 +31,13 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
     s = scores["conflict"]
     assert s.ratio <= 0.78  # extracted per analyst's incident (issue 16: at most 1.3×)
     assert s.matched_share >= 0.75  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 28  # of the 367 sentences that report no event
+    assert s.from_not_incidents <= 29  # of the 367 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 106  # of 112
-    assert s.dated >= 94 and s.placed >= 82 and s.counted >= 101
+    assert s.found >= 107  # of 112
+    assert s.dated >= 95 and s.placed >= 83 and s.counted >= 102
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
