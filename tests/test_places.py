@@ -165,6 +165,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("معارك على جبهات حرض وميدي", ["Harad", "Midi"]),
     ("مقاتلو جبهة النصرة على جبهة القتال", []),
     ("فتح جبهة جديدة", []),
+    # Israeli towns by Gaza
+    ("أصيب مدنيون بعد إطلاق صاروخ على سيدروت وعسقلان", ["Sderot", "Ashkelon"]),
     # bare "غزة" is the Strip
     ("غارات جوية إسرائيلية على غزة", ["Gaza Strip"]),
     # إقليم and وادي introduce names the gazetteer does not know
@@ -529,6 +531,8 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
         ("انفجار سيارة مفخخة في دمشق", "explosion", ["Damascus"]),
         # ... but a capital standing for its government places nothing
         ("قال مسؤول في واشنطن إن الضربات على سوريا دمرت مواقع", "airstrike", ["Syria"]),
+        # a capital the fighting was in, a direction between
+        ("انتهت المعارك ضد تنظيم داعش في جنوبي دمشق", "battle", ["Damascus"]),
         # the second party of a pair is no place of the talks
         ("وكانت المفاوضات بين جيش الإسلام وروسيا مستمرة في دوما", "diplomacy", ["Douma"]),
     ],

@@ -497,8 +497,8 @@ _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 # "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
 _PARTY_PAIR = re.compile(r"(?:^|\s)بين\s+(?:[^\s،,.]+\s+){1,3}و$")
 _AT = re.compile(r"(?:^|\s)(?:على|ضد|داخل|نحو)\s*$")
-# "في سوريا", "بدمشق", "بالعاصمة الألمانية".
-_IN = re.compile(r"(?:^|\s)(?:في\s*|[وف]?ب)$")
+# "في سوريا", "بدمشق", "بالعاصمة الألمانية", "في جنوبي دمشق".
+_IN = re.compile(r"(?:^|\s)(?:في\s*|[وف]?ب)(?:(?:جنوب|شمال|شرق|غرب|وسط)ي?\s+)?$")
 
 
 def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
