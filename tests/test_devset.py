@@ -37,7 +37,7 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 107  # of 112
-    assert s.dated >= 95 and s.placed >= 84 and s.counted >= 102
+    assert s.dated >= 95 and s.placed >= 85 and s.counted >= 102
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:

@@ -294,3 +294,13 @@ def test_a_running_total_since_the_start_is_not_one_more_telling() -> None:
         "2018-06-30",
     )
     assert found[0].casualties.killed == 12 and len(found[0].sources) == 1
+
+
+def test_a_strike_told_as_an_aggression_on_a_post_is_one_event() -> None:
+    found = incidents(
+        "أفادت وسائل إعلام سورية بسقوط قتلى وجرحى في غارة جوية على موقع عسكري في ريف دير الزور.\n"
+        'ونقلت الوكالة عن مصدر عسكري قوله إن التحالف "اعتدى على أحد مواقعنا العسكرية في بلدة الهري'
+        ' جنوب شرق البوكمال".\n',
+        "2018-06-18",
+    )
+    assert [(i.type, len(i.sources)) for i in found] == [("airstrike", 2)]
