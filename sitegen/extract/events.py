@@ -331,7 +331,7 @@ def read(text: str) -> Reading:
     folded = fold(text)
     hits = _scan(folded)
     found = [_spoken(folded, f) for f in _found(folded, hits)]
-    events = [f for f in found if _counts(*f)]
+    events = _outside_quotes(folded.text, [f for f in found if _counts(*f)])
     if events:
         hit, mood = min(events, key=_rank)
         weak = hit.group.weak and not _supported(folded, hit, hits, events)
@@ -349,6 +349,20 @@ def read(text: str) -> Reading:
         return Reading(_resolve(hit, folded), trigger, hit.group.weak, False, False, True)
     talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
     return Reading("statement", _trigger(text, folded, *talk[0])) if talk else Reading("", None)
+
+
+def _outside_quotes(text: str, events: list[tuple[_Hit, str]]) -> list[tuple[_Hit, str]]:
+    """What the article tells itself before what it quotes: 'قوله في جلسة لمجلس
+    الأمن، الخميس: "مشروع القرار الذي تقدمت به الكويت …"' is the session, not
+    an advance. A quotation is five words or more between quote marks."""
+    spans = [m.span() for m in _QUOTED.finditer(text) if len(m.group(0).split()) >= 5]
+    if not spans:
+        return events
+    outside = [f for f in events if not any(a < f[0].start < b for a, b in spans)]
+    return outside or events
+
+
+_QUOTED = re.compile(r'"[^"]*"|«[^»]*»')
 
 
 def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:
