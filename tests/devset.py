@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "dev-gold"
-BATCHES = ("conflict-a", "conflict-b", "conflict-c", "conflict-d", "other")
-CONFLICT = ("conflict-a", "conflict-b", "conflict-c", "conflict-d")
+BATCHES = ("conflict-a", "conflict-b", "conflict-c", "conflict-d", "conflict-e", "other")
+CONFLICT = ("conflict-a", "conflict-b", "conflict-c", "conflict-d", "conflict-e")
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,17 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "العنف اندلع بعد إطلاق مسلحين النار على سيارة للجيش على الحدود", "battle"),
     ("", "دعت المنظمة الجنود إلى عدم الامتثال لأوامر إطلاق النار على الفلسطينيين", ""),
     ("", "خرق وقف إطلاق النار في الغوطة", "agreement"),
+    # a fronted cause ends at the verb of the clause's own event
+    (
+        "",
+        "وردا على الهجوم شنت الولايات المتحدة وبريطانيا وفرنسا غارات عسكرية على منشآت",
+        "airstrike",
+    ),
+    # an operation is an event when launched, not when feared
+    ("", "أعلنت القوات أنها شنت عملية برية كبيرة في شرق سوريا", "battle"),
+    ("", "ألقت الطائرات منشورات تحذر الأهالي", ""),
+    # what is announced with its toll: "claimed the lives of"
+    ("", "الهجوم أودى بحياة أكثر من 40 شخصا في دوما", "battle"),
     # what the article tells itself before what it quotes
     (
         "",

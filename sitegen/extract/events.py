@@ -218,11 +218,13 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
     return len(_WORDS.findall(between)) <= scope.group.window
 
 
-def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit]) -> str:
+def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -> str:
     moods = {
         s.group.mood
         for s in scopes
-        if hit.group.type not in s.group.spares and _in_scope(folded, s, hit)
+        if hit.group.type not in s.group.spares
+        and _in_scope(folded, s, hit)
+        and not (s.group.mood == "cause" and any(s.end <= v < hit.start for v in verbs))
     }
     if "irrealis" in moods:
         return "irrealis"
@@ -233,7 +235,10 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     """The hits of groups that have a type, in order, each with its mood."""
     hits = _scan(folded) if hits is None else hits
     scopes = [h for h in hits if h.group.mood]
-    return [(h, _mood(folded, h, scopes) if scopes else "") for h in hits if h.group.type]
+    # A verb of doing ends what a fronted cause names: "وردا على الهجوم شنت
+    # الولايات المتحدة … غارات" — the raids are the clause's event.
+    verbs = [h.start for h in hits if h.group.supports]
+    return [(h, _mood(folded, h, scopes, verbs) if scopes else "") for h in hits if h.group.type]
 
 
 def cause_at(text: str, after: int = 0) -> int:

@@ -14,8 +14,8 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
-- conflict-d: 20 more conflict articles drawn later (``held_back``), 3 naming
-  Syria and 1 of another conflict per outlet.
+- conflict-d, conflict-e: 20 more conflict articles each, drawn later
+  (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
 """
 
 from __future__ import annotations
@@ -62,17 +62,21 @@ def main(corpus: str) -> None:
         "conflict-c": conflict[34:],
     }
     batches["other"] = [r for kind, r in picked if kind == "other"]
-    batches["conflict-d"] = held_back(news, {r["id"] for items in batches.values() for r in items})
+    taken = {r["id"] for items in batches.values() for r in items}
+    batches["conflict-d"] = held_back(news, taken, 2026)
+    taken |= {r["id"] for r in batches["conflict-d"]}
+    batches["conflict-e"] = held_back(news, taken, 2027)
     for name, items in batches.items():
         for r in items:
             print(name, r["id"], r["source"], r["category"], len(r["text"]), sep="\t")
 
 
-def held_back(news: list[dict], taken: set[str]) -> list[dict]:
-    """conflict-d: 20 more conflict articles, annotated in session 8 before the
-    extractor ever read them (its first score is the held-back figure): per
-    outlet, 3 naming Syria early and 1 of another conflict."""
-    rng = random.Random(2026)
+def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
+    """conflict-d and conflict-e: 20 more conflict articles each, annotated in
+    session 8 before the extractor ever read them (their first scores are the
+    held-back figures): per outlet, 3 naming Syria early and 1 of another
+    conflict."""
+    rng = random.Random(seed)
     out: list[dict] = []
     for source in sorted({r["source"] for r in news}):
         mine = [r for r in news if r["source"] == source and r["id"] not in taken]
