@@ -304,3 +304,29 @@ def test_a_strike_told_as_an_aggression_on_a_post_is_one_event() -> None:
         "2018-06-18",
     )
     assert [(i.type, len(i.sources)) for i in found] == [("airstrike", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "دبي، الإمارات العربية المتحدة (CNN) -- قتل 5 مدنيين في غارة جوية الأربعاء.\n",
+            [],
+        ),
+        (
+            "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قال مسؤولون إن العملية مستمرة.\n"
+            "وقتل 5 مدنيين في غارة جوية الأربعاء.\n",
+            [],
+        ),
+        (
+            "دبي، الإمارات العربية المتحدة (CNN)— أعلنت حماس، الأربعاء، التوصل لاتفاق وقف إطلاق نار في "
+            "قطاع غزة.\n",
+            ["Gaza Strip"],
+        ),
+    ],
+)
+def test_a_dateline_is_where_the_story_was_filed_not_where_it_happened(
+    text: str, places: list[str]
+) -> None:
+    (found,) = incidents(text, "2018-05-30")
+    assert [p.en for p in found.places] == places

@@ -447,10 +447,23 @@ def _located(c: Clause) -> tuple[Place, ...]:
     what the event responds to ("شنت إسرائيل قصفا على أهداف في سوريا ردا على
     إطلاق صواريخ … في هضبة الجولان"): its places are the cause's, unless the
     event names none before it."""
-    cut = -1 if c.cause else events.cause_at(c.text, max(c.trigger_at, 0))
+    dateline = _DATELINE.match(c.text)
+    text = c.text[dateline.end() :] if dateline else c.text
+    at = max(c.trigger_at - (dateline.end() if dateline else 0), 0)
+    cut = -1 if c.cause else events.cause_at(text, at)
     if cut > 0:
-        return _places(c.text[:cut], c.type) or _places(c.text, c.type)
-    return _places(c.text, c.type)
+        return _places(text[:cut], c.type) or _places(text, c.type)
+    return _places(text, c.type)
+
+
+def _without_dateline(text: str) -> str:
+    dateline = _DATELINE.match(text)
+    return text[dateline.end() :] if dateline else text
+
+
+# "دبي، الإمارات العربية المتحدة (CNN) -- …": where the story was filed, not
+# where its events happened (CNN Arabic opens nearly every article so).
+_DATELINE = re.compile(r"^[^.\n()]{0,80}\([^()\n]{1,25}\)\s*[-–—:]+\s*")
 
 
 def _places(text: str, kind: str) -> tuple[Place, ...]:
@@ -947,7 +960,7 @@ def _scene(clauses: tuple[Clause, ...], i: int, clause: Clause) -> tuple[Place, 
     for c in reversed(clauses[max(0, i - SCENE_CLAUSES) : i]):
         if c.segment.kind != "text":
             return ()  # a heading starts another story
-        found = c.places if c.type else _places(c.text, clause.type)
+        found = c.places if c.type else _places(_without_dateline(c.text), clause.type)
         below_country = tuple(p for p in found if p.kind != "country")
         if below_country:
             return below_country
