@@ -330,3 +330,12 @@ def test_a_dateline_is_where_the_story_was_filed_not_where_it_happened(
 ) -> None:
     (found,) = incidents(text, "2018-05-30")
     assert [p.en for p in found.places] == places
+
+
+def test_a_definite_displacement_over_a_list_of_governorates_is_no_first_telling() -> None:
+    found = incidents(
+        "وتأتي هذه التصريحات بالتزامن مع تصعيد مستمر يطال مناطق متفرقة من محافظات إدلب وحلب "
+        "واللاذقية وحماة، والتي تسبب بمزيد من النزوح ومن الدمار والقتل.\n",
+        "2020-02-20",
+    )
+    assert found == ()

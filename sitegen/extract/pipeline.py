@@ -625,12 +625,21 @@ def _years_long(c: Clause) -> bool:
 _YEAR = 366
 
 
+def _district(p: Place) -> bool:
+    """A region within a governorate ("الغوطة الشرقية", "هضبة الجولان")."""
+    return p.kind == "region" and bool(p.admin1) and p.en != p.admin1
+
+
 def _first_named(c: Clause, before: list[Clause]) -> bool:
     """A definite noun with nothing of its own ("الضربات التي نفذتها الولايات
     المتحدة ضد أهداف في سوريا") names an event the reader knows: when nothing
     before it in the article told an event of its kind, it is its first telling
     (if it says where: "الهجوم" alone may be any attack)."""
-    if not (c.type and c.definite and c.places) or c.weak or c.future or c.cause:
+    if not (c.type and c.definite) or c.weak or c.future or c.cause:
+        return False
+    # A town or the country it struck, not a list of governorates ("تصعيد يطال
+    # مناطق متفرقة من محافظات إدلب وحلب … تسبب بمزيد من النزوح").
+    if not any(p.locates or p.kind == "country" or _district(p) for p in c.places):
         return False
     return not any(b.type and _same_kind(b, c) for b in before)
 
