@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, original_span
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold
+from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, quotations
 from sitegen.extract.victims import civilian_only
 
 
@@ -359,15 +359,12 @@ def read(text: str) -> Reading:
 def _outside_quotes(text: str, events: list[tuple[_Hit, str]]) -> list[tuple[_Hit, str]]:
     """What the article tells itself before what it quotes: 'قوله في جلسة لمجلس
     الأمن، الخميس: "مشروع القرار الذي تقدمت به الكويت …"' is the session, not
-    an advance. A quotation is five words or more between quote marks."""
-    spans = [m.span() for m in _QUOTED.finditer(text) if len(m.group(0).split()) >= 5]
+    an advance."""
+    spans = quotations(text)
     if not spans:
         return events
     outside = [f for f in events if not any(a < f[0].start < b for a, b in spans)]
     return outside or events
-
-
-_QUOTED = re.compile(r'"[^"]*"|«[^»]*»')
 
 
 def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:

@@ -137,3 +137,12 @@ ARABIC_LETTER = r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]"
 # here are Arabic letters (the matchers test these at every character).
 WB_BEFORE = r"(?<![\u0621-\u064A\w])"
 WB_AFTER = r"(?![\u0621-\u064A\w])"
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech: five words or more between quote marks ("تفاهم
+    أولي" in quotes is a term, not what someone said)."""
+    return [m.span() for m in _QUOTED.finditer(text) if len(m.group(0).split()) >= 5]
+
+
+_QUOTED = re.compile(r'"[^"]*"|«[^»]*»')

@@ -23,7 +23,7 @@ from sitegen.extract import events, places, temporal
 from sitegen.extract.casualties import casualty_words, find_casualties
 from sitegen.extract.domain import NEWS_DOMAIN as NEWS
 from sitegen.extract.domain import Domain, article_domain
-from sitegen.extract.normalize import fold
+from sitegen.extract.normalize import fold, quotations
 from sitegen.extract.numbers import find_numbers
 from sitegen.extract.segment import Segment, is_continuation, segment
 from sitegen.extract.summary import summary_ar, summary_en
@@ -447,18 +447,17 @@ def _located(c: Clause) -> tuple[Place, ...]:
     what the event responds to ("شنت إسرائيل قصفا على أهداف في سوريا ردا على
     إطلاق صواريخ … في هضبة الجولان"): its places are the cause's, unless the
     event names none before it."""
-    dateline = _DATELINE.match(c.text)
-    text = c.text[dateline.end() :] if dateline else c.text
-    at = max(c.trigger_at - (dateline.end() if dateline else 0), 0)
-    cut = -1 if c.cause else events.cause_at(text, at)
+    filed = _dateline_end(c.text)
+    text = c.text[filed:]
+    cut = -1 if c.cause else events.cause_at(text, max(c.trigger_at - filed, 0))
     if cut > 0:
         return _places(text[:cut], c.type) or _places(text, c.type)
     return _places(text, c.type)
 
 
-def _without_dateline(text: str) -> str:
+def _dateline_end(text: str) -> int:
     dateline = _DATELINE.match(text)
-    return text[dateline.end() :] if dateline else text
+    return dateline.end() if dateline else 0
 
 
 # "دبي، الإمارات العربية المتحدة (CNN) -- …": where the story was filed, not
@@ -654,15 +653,7 @@ def _quoted_apart(c: Clause) -> bool:
 
 
 def _in_quote(text: str, at: int) -> bool:
-    """Inside quoted speech: a quotation of five words or more ("تفاهم أولي"
-    in quotes is a term, not what someone said)."""
-    for m in _QUOTED.finditer(text):
-        if m.start() < at < m.end():
-            return len((m.group(1) or m.group(2) or "").split()) >= 5
-    return False
-
-
-_QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»')
+    return any(a < at < b for a, b in quotations(text))
 
 
 def _caused(c: Clause) -> Clause:
@@ -969,7 +960,7 @@ def _scene(clauses: tuple[Clause, ...], i: int, clause: Clause) -> tuple[Place, 
     for c in reversed(clauses[max(0, i - SCENE_CLAUSES) : i]):
         if c.segment.kind != "text":
             return ()  # a heading starts another story
-        found = c.places if c.type else _places(_without_dateline(c.text), clause.type)
+        found = c.places if c.type else _places(c.text[_dateline_end(c.text) :], clause.type)
         below_country = tuple(p for p in found if p.kind != "country")
         if below_country:
             return below_country
