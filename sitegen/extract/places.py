@@ -452,7 +452,8 @@ def _stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _area_words() -> frozenset[str]:
-    """Words that are no place name after "منطقة"/"مناطق"."""
+    """Words that are no place name after a guarded introducer ("منطقة",
+    "جبهة")."""
     return frozenset(fold_word(w) for w in load_yaml("place_stopwords.yaml")["area_words"])
 
 
@@ -739,12 +740,10 @@ def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
     name = s[span[0] : span[1]]
     if name.split()[0] in _area_words():
         return False
-    if _DISTRICT_AFTER.match(s, span[1]):
+    if _DISTRICT_AFTER.match(s, span[1]) or intro.bare_names:
         return True
     # An indefinite word in ة is mostly an adjective ("منطقة جبلية شرقي
     # أوغندا", "مناطق متفرقة بصنعاء"): only a district after it makes it a name.
-    if intro.bare_names:
-        return True
     if not name.startswith("ال") and name.endswith("ه"):
         return False
     return name.startswith("ال") or bool(_WHERE_AFTER.match(s, span[1]))
