@@ -363,6 +363,8 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         tier = reading.trigger.tier if reading.trigger else ""
         if kind and reading.trigger and reading.trigger.mood == "irrealis":
             c = _planned(c, ctx)
+        elif kind and reading.trigger:
+            c = _day_of_trigger(c, reading.trigger.start, ctx)
         out.append(
             c.copy_with(
                 type=kind,
@@ -375,6 +377,26 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
             )
         )
     return tuple(out)
+
+
+def _day_of_trigger(c: Clause, trigger_at: int, ctx: Context) -> Clause:
+    """Days named on both sides of the event's trigger, or two before it: the
+    day nearest the trigger is the event's ("فتح التحالف تحقيقا الجمعة بشأن
+    القصف الجوي الذي استهدف حافلة … الخميس، والذي أسفر عن مقتل 51": Thursday)."""
+    published = ctx.article.published.date
+    if not (c.own_date and published and c.date.precision == "day" and c.date.text):
+        return c
+    at = c.text.find(c.date.text)
+    if at < 0 or at > trigger_at:
+        return c
+    refs = _resolved(c.text, published, ctx.week_start, None)
+    days = [
+        (abs(m.start - trigger_at), r)
+        for event, m, r in refs
+        if event and r.is_dated and r.precision == "day" and r.start and r.start <= published
+    ]
+    nearest = min(days, key=lambda d: d[0], default=None)
+    return c.copy_with(date=nearest[1]) if nearest and nearest[1] != c.date else c
 
 
 def _planned(c: Clause, ctx: Context) -> Clause:
