@@ -37,7 +37,7 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 133  # of 140
-    assert s.dated >= 116 and s.placed >= 100 and s.counted >= 125
+    assert s.dated >= 116 and s.placed >= 101 and s.counted >= 125
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:

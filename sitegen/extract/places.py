@@ -70,9 +70,12 @@ class _Intro:
     # followed by where it lies: "منطقة فضحة بمديرية الملاجم", "منطقة الفحيص",
     # but not "منطقة عازلة", "منطقة تسيطر عليها".
     guarded: bool = False
-    # Guarded, but an indefinite name that is no adjective in ة stands on its
-    # own: "جبهة نهم", "جبهة صرواح" (not "جبهة جديدة").
+    # Guarded, but an indefinite name stands on its own, even in ة: "جبهة نهم",
+    # "جبهة خلصة" (not "جبهة جديدة", one of the area_words).
     bare_names: bool = False
+    # Guarded, but an indefinite name not in ة stands on its own: "منطقة
+    # هاولواداغ", "منطقة هجين" (not "منطقة مزدحمة", nor the area_words).
+    plain_names: bool = False
 
 
 _SETTLEMENT = ("village", "town", "city")
@@ -90,7 +93,8 @@ _AIRPORT = _Intro(("airport", "military-base"), strong=True)
 _AIRPORTS = _Intro(("airport", "military-base"), plural=True, strong=True)
 # "منطقة إدلب" is the province; "منطقتي قمناس والنيرب" the villages.
 _AREA_KINDS = ("village", "town", "region", "city", "plain", "mountain")
-_AREA = _Intro(_AREA_KINDS, strong=True, guarded=True)
+# A bare name that is no adjective in ة stands after it ("منطقة هاولواداغ").
+_AREA = _Intro(_AREA_KINDS, strong=True, guarded=True, plain_names=True)
 _AREAS = _Intro(_AREA_KINDS, plural=True, strong=True, guarded=True)
 # Two names joined by و after a dual are two places: "منطقتي دارزاب وقوش طيبة".
 _TWO_AREAS = _Intro(_AREA_KINDS, plural=True, strong=True)
@@ -746,7 +750,7 @@ def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
     # أوغندا", "مناطق متفرقة بصنعاء"): only a district after it makes it a name.
     if not name.startswith("ال") and name.endswith("ه"):
         return False
-    return name.startswith("ال") or bool(_WHERE_AFTER.match(s, span[1]))
+    return name.startswith("ال") or intro.plain_names or bool(_WHERE_AFTER.match(s, span[1]))
 
 
 _DISTRICT_AFTER = re.compile(r"\s*,?\s*ب(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b")
