@@ -358,7 +358,8 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         kind = reading.type
         # What someone said is not an incident: the speaker reports the events.
         # A football "هجوم" is not one either (the article's domain decides).
-        if kind == "statement" or not ctx.domain.allows(kind):
+        # A question asks what happened ("الحرب السورية: من يقاتل من؟").
+        if kind == "statement" or not ctx.domain.allows(kind) or _asks(c.text):
             kind = ""
         tier = reading.trigger.tier if reading.trigger else ""
         if kind and reading.trigger and reading.trigger.mood == "irrealis":
@@ -397,6 +398,10 @@ def _day_of_trigger(c: Clause, trigger_at: int, ctx: Context) -> Clause:
     ]
     nearest = min(days, key=lambda d: d[0], default=None)
     return c.copy_with(date=nearest[1]) if nearest and nearest[1] != c.date else c
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" \"'»)").endswith(("؟", "?"))
 
 
 def _planned(c: Clause, ctx: Context) -> Clause:

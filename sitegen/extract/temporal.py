@@ -1361,7 +1361,9 @@ def _going_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
     start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}|{began}){WB_AFTER}")
     prefixes = "".join(fold_word(p) for p in rel["durative"])
     # a present-tense verb right before "منذ": a prefix, a stem, no past ending (-ت)
-    verb = re.compile(rf"(?:^|\s)[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)\s+$")
+    present = rf"[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)"
+    going = word_alternation(rel["durative_words"])
+    verb = re.compile(rf"(?:^|\s)(?:{present}|{going})\s+$")
     return start, verb
 
 
