@@ -139,6 +139,40 @@ def test_a_place_scene_does_not_reach_past_two_sentences() -> None:
     assert [list(i.places) for i in found] == [[]]
 
 
+def test_an_unplaced_incident_happened_in_the_country_the_article_is_set_in() -> None:
+    found = incidents(
+        "وتقاتل القوات الروسية في سوريا منذ سنوات.\n"
+        "وقالت الولايات المتحدة إن نحو 100 من القوات الموالية للحكومة قتلوا في ضربات أميركية.\n"
+        "ويعمل المتعاقدون الروس في سوريا.\n",
+        "2018-02-18",
+    )
+    assert [(i.type, [p.en for p in i.places]) for i in found] == [("airstrike", ["Syria"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two countries the article sets things in: no home.
+        "وقصفت الطائرات مواقع في سوريا.\nوقتل 100 مقاتل في ضربات أميركية.\n"
+        "ودارت معارك في العراق.\n",
+        # Countries named as parties are not where things happen.
+        "ونفت روسيا أي دور.\nوقتل 100 مقاتل في ضربات أميركية.\nوردت روسيا على واشنطن.\n",
+    ],
+)
+def test_no_country_is_guessed_for_an_article_set_in_several_or_none(text: str) -> None:
+    unplaced = [i for i in incidents(text, "2018-02-18") if "ضربات" in i.sources[0].quote]
+    assert [list(i.places) for i in unplaced] == [[]]
+
+
+def test_a_call_takes_no_country_from_the_article() -> None:
+    found = incidents(
+        "وقصفت الطائرات مواقع في سوريا.\n\nواتصل ماكرون بالرئيس بوتين الإثنين.\n\n"
+        "ودارت معارك عنيفة في سوريا.\n",
+        "2018-02-18",
+    )
+    assert [list(i.places) for i in found if i.type == "diplomacy"] == [[]]
+
+
 def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
     found = incidents(
         "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"

@@ -994,6 +994,29 @@ def _scene(clauses: tuple[Clause, ...], i: int, clause: Clause) -> tuple[Place, 
     return ()
 
 
+def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """An incident that names no place, in a sentence or scene, happened in the
+    country the whole article is about, when its places lie (nearly) all in one
+    country ("قتل نحو 100 من القوات الموالية للحكومة السورية في ضربات أميركية").
+    Only the country: a map dot at the country's centre, never a finer guess."""
+    # Calls, talks and agreements happen in rooms the article rarely names: no
+    # country of the war stands in for them.
+    unplaced = [
+        i
+        for i, c in enumerate(clauses)
+        if c.type and not c.places and events.event_type(c.type).violent
+    ]
+    if not unplaced:
+        return clauses
+    home = places.home_country(" ".join(c.text for c in clauses if c.segment.kind == "text"))
+    if home is None:
+        return clauses
+    out = list(clauses)
+    for i in unplaced:
+        out[i] = clauses[i].copy_with(places=(home,))
+    return tuple(out)
+
+
 STAGES: tuple[Stage, ...] = (
     split_days,
     date_clauses,
@@ -1005,6 +1028,7 @@ STAGES: tuple[Stage, ...] = (
     weigh_clauses,
     fold_retellings,
     place_scenes,
+    place_country,
 )
 
 

@@ -474,6 +474,29 @@ def gazetteer() -> tuple[Place, ...]:
     return _load().places
 
 
+_SET_IN = re.compile(r"(?:^|\s)(?:في\s*#?|[وف]?ب)$")
+HOME_SHARE = 0.8  # of the article's place mentions, to call one country its home
+
+
+def home_country(text: str) -> Place | None:
+    """The country nearly all the places of a text lie in, as a Place."""
+    gz = _load()
+    tally: dict[str, int] = {}
+    for m in find_places(text):
+        code = gz.country.get(m.place, "")
+        # A country or capital counts where the text sets something in it ("في
+        # سوريا"), not where it names a party ("روسيا تنفي").
+        state = m.place.kind in ("country", "capital")
+        if code and (not state or _SET_IN.search(text[max(0, m.start - 6) : m.start])):
+            tally[code] = tally.get(code, 0) + 1
+    if not tally:
+        return None
+    code, n = max(tally.items(), key=lambda kv: kv[1])
+    if n < 2 or n < HOME_SHARE * sum(tally.values()):
+        return None
+    return next((p for p in gz.places if p.kind == "country" and gz.country.get(p) == code), None)
+
+
 def contains(big: Place, small: Place) -> bool:
     """Whether ``small`` lies in ``big``: a place in its governorate ("سراقب" in
     "إدلب"), or a place of the gazetteer in its country ("الحديدة" in "اليمن")."""

@@ -14,8 +14,8 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
-- conflict-d, conflict-e: 20 more conflict articles each, drawn later
-  (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
+- conflict-d, conflict-e, conflict-f: 20 more conflict articles each, drawn
+  later (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
 """
 
 from __future__ import annotations
@@ -66,14 +66,16 @@ def main(corpus: str) -> None:
     batches["conflict-d"] = held_back(news, taken, 2026)
     taken |= {r["id"] for r in batches["conflict-d"]}
     batches["conflict-e"] = held_back(news, taken, 2027)
+    taken |= {r["id"] for r in batches["conflict-e"]}
+    batches["conflict-f"] = held_back(news, taken, 2028)
     for name, items in batches.items():
         for r in items:
             print(name, r["id"], r["source"], r["category"], len(r["text"]), sep="\t")
 
 
 def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
-    """conflict-d and conflict-e: 20 more conflict articles each, annotated in
-    session 8 before the extractor ever read them (their first scores are the
+    """conflict-d, -e (session 8) and -f (session 9): 20 more conflict articles
+    each, annotated before the extractor ever read them (their first scores are the
     held-back figures): per outlet, 3 naming Syria early and 1 of another
     conflict."""
     rng = random.Random(seed)
