@@ -421,6 +421,27 @@ def test_acled_export(key: str, group: str, side: str, expected: tuple[str, str]
     assert event_type(key).acled(group, side) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Deaths, wounds and flight a disaster or an accident caused: no event.
+        ("قتل ما لا يقل عن 49 شخصا جراء الأمطار الغزيرة التي يشهدها شمال الهند.", ""),
+        ("نزح العديد من السكان من ديارهم بعد ثوران البركان.", ""),
+        ("قتل 257 شخصا على الأقل في تحطم طائرة نقل عسكرية جزائرية قرب العاصمة.", ""),
+        ("لقي ثلاثة عشر شخصا حتفهم جراء حريق مبنى في مدينة هو تشي منه.", ""),
+        ("لقي شخص مصرعه إثر سقوط حافلة تقل عددا من الطلاب.", ""),
+        # A weapon or a clash named with it still decides.
+        ("اندلع حريق في مستودع للوقود جراء قصف مدفعي على المدينة.", "shelling"),
+        ("قتل ثلاثة مقاتلين في اشتباكات رغم الأمطار الغزيرة.", "battle"),
+        # Operations and missiles named like storms and volcanoes are no hazard.
+        ("قتل 12 مسلحا في غارات لطيران عاصفة الحزم.", "airstrike"),
+        ("قتل خمسة عناصر من تنظيم الدولة في عملية عاصفة الجزيرة.", "battle"),
+    ],
+)
+def test_a_disaster_or_an_accident_is_no_incident(text: str, kind: str) -> None:
+    assert classify(text)[0] == kind
+
+
 def test_data_well_formed() -> None:
     data = load_yaml("events.yaml")
     assert set(data["priority"]) == TYPES and len(data["priority"]) == len(TYPES)
@@ -430,7 +451,7 @@ def test_data_well_formed() -> None:
         assert group.get("civilian_type", "attack") in TYPES, key
         assert (
             group.get("type") or group.get("scope") or group.get("supports")
-            or key == "not-a-trigger"
+            or group.get("hazard") or key == "not-a-trigger"
         ), key  # fmt: skip
         assert group["words"], key
         for sub in data["types"].get(group.get("type", ""), {}).get("sub_events") or {}:

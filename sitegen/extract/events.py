@@ -79,6 +79,8 @@ class _Group:
     # Types its scope leaves alone: a court's "قضية" makes a killing background,
     # not the arrest it reports ("بقضية توقيف القضاء ... أمس الرئيس الأسبق").
     spares: frozenset[str] = frozenset()
+    # A flood, a fire, a crash: deaths and flight it causes are no incident.
+    hazard: bool = False
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -134,6 +136,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         supports=bool(row.get("supports", False)),
         verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
         spares=frozenset(scope.get("spares", ())),
+        hazard=bool(row.get("hazard", False)),
     )
 
 
@@ -344,6 +347,8 @@ def read(text: str) -> Reading:
             firm = [f for f in events if not f[0].group.weak]
             hit, mood = min(firm, key=_rank) if firm else (hit, mood)
             weak = hit.group.weak
+        if _by_hazard(hit, hits):
+            return Reading("", None)
         trigger = _trigger(text, folded, hit, mood)
         said = any(h.group.tier == "reporting" and h.end <= hit.start for h in hits)
         return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit), said)
@@ -354,6 +359,15 @@ def read(text: str) -> Reading:
         return Reading(_resolve(hit, folded), trigger, hit.group.weak, False, False, True)
     talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
     return Reading("statement", _trigger(text, folded, *talk[0])) if talk else Reading("", None)
+
+
+def _by_hazard(hit: _Hit, hits: list[_Hit]) -> bool:
+    """Deaths, wounds or flight a flood, a fire or a crash caused ("قتل 49 شخصا
+    جراء الأمطار الغزيرة", "نزح السكان بعد فوران البركان"): ACLED codes no
+    disaster or accident. A weapon or a clash named in the clause still
+    decides ("حريق جراء القصف" is shelling)."""
+    told_how = hit.group.tier != "generic" and hit.group.type != "displacement"
+    return not told_how and any(h.group.hazard for h in hits)
 
 
 def _outside_quotes(text: str, events: list[tuple[_Hit, str]]) -> list[tuple[_Hit, str]]:
