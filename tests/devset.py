@@ -22,8 +22,16 @@ from pathlib import Path
 from typing import Any
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "dev-gold"
-BATCHES = ("conflict-a", "conflict-b", "conflict-c", "conflict-d", "conflict-e", "other")
-CONFLICT = ("conflict-a", "conflict-b", "conflict-c", "conflict-d", "conflict-e")
+BATCHES = (
+    "conflict-a",
+    "conflict-b",
+    "conflict-c",
+    "conflict-d",
+    "conflict-e",
+    "conflict-f",
+    "other",
+)
+CONFLICT = BATCHES[:-1]
 
 
 @dataclass(frozen=True)
