@@ -236,6 +236,8 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
             continue
         refs = _resolved(c.text, published, ctx.week_start, previous)
         chosen, future = _event_date(refs, published)
+        if future and published is not None and _tells_dead(c.text):
+            chosen, future = _past_date(refs, published, ctx.week_start, previous), False
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
@@ -268,6 +270,63 @@ def _resolved(
             said = ref
         out.append((event, m, ref))
     return out
+
+
+def _past_date(
+    refs: list[tuple[bool, temporal.DateMention, DateRef]],
+    published: date,
+    week_start: int,
+    previous: DateRef | None,
+) -> DateRef:
+    """The date of a clause that counts its dead, when the only dates it gives
+    lie after publication: the past reading, when the article's last date
+    vouches for its year; else none (the year is not given)."""
+    past, _ = _event_date(_in_the_past(refs, published, week_start), published)
+    if past is not None and _told_near(past, previous):
+        return past
+    text = next((m.text for _, m, r in refs if r.is_dated), "")
+    return DateRef.undated(
+        text, "a day named without its year; the dead are past, the year is not given"
+    )
+
+
+def _tells_dead(text: str) -> bool:
+    """The clause counts dead or wounded: what it tells has happened."""
+    found = find_casualties(text)
+    return found.killed is not None or found.wounded is not None
+
+
+def _in_the_past(
+    refs: list[tuple[bool, temporal.DateMention, DateRef]], published: date, week_start: int
+) -> list[tuple[bool, temporal.DateMention, DateRef]]:
+    """A day or month named without a year is the one nearest publication, but
+    the dead are never planned: "وفي الأول من تشرين الثاني/نوفمبر قتل ثلاثة
+    مدنيين", published in June, is last November (when the article's last
+    date agrees, see _told_near)."""
+    out = []
+    for event, m, ref in refs:
+        yearless = m.kind in ("date", "month") and m.year is None and not m.direction
+        if yearless and ref.start is not None and ref.start > published:
+            m = replace(m, direction="past")
+            ref = temporal.resolve(m, published, week_start=week_start)
+        out.append((event, m, ref))
+    return out
+
+
+# How close the last date the article gave must lie to a year-less date read
+# into the past, when it is not of the same year.
+NARRATIVE_DAYS = 183
+
+
+def _told_near(ref: DateRef, previous: DateRef | None) -> bool:
+    """The article's last date is of the same year as ``ref``, or near it: "في
+    التاسع من كانون الثاني/يناير 2017" before "وفي الأول من تشرين
+    الثاني/نوفمبر قتل" vouches for November 2017; "ألغيت في أيار/مايو 2012"
+    before "في 14 آب/أغسطس … قتل فيهما نحو 700" does not (that was 2013)."""
+    if previous is None or previous.start is None or ref.start is None:
+        return False
+    same_year = previous.start.year == ref.start.year
+    return same_year or abs((previous.start - ref.start).days) <= NARRATIVE_DAYS
 
 
 def _event_date(
