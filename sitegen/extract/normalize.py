@@ -31,6 +31,9 @@ _MAP = {
     "ٱ": "ا",
     "ى": "ي",
     "ة": "ه",
+    # Persian yeh and kaf, typed on Persian keyboards ("الإثنین"): the Arabic letters.
+    "ی": "ي",
+    "ک": "ك",
     "\u00a0": " ",
     "\u2009": " ",
     "\u202f": " ",

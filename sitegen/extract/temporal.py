@@ -64,7 +64,7 @@ Kind = Literal[
     "anaphora",  # "في اليوم التالي": relative to the previous date in the article
     "unanchored",  # "غداة الهجوم": relative to an event with no date
 ]
-Direction = Literal["", "past", "next", "this"]
+Direction = Literal["", "past", "next", "this", "before_last"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,9 +298,10 @@ class _Tables:
         yword = alt(r["year_words"])
         era = alt([*self.m["gregorian_era"], *self.m["hijri_era"]])
         d = t["directions"]
-        past_next_this = alt(w for w, v in d.items() if v != "recent")
-        span_dir = alt(d)
-        past_next = alt(w for w, v in d.items() if v in ("past", "next"))
+        past_next_this = alt(w for w, v in d.items() if v in ("past", "next", "this"))
+        span_dir = alt(w for w, v in d.items() if v != "before_last")
+        past_next = alt(w for w, v in d.items() if v in ("past", "next", "before_last"))
+        period_dir = alt(w for w, v in d.items() if v != "recent")
         num = number_pattern()
         ordinal = alt(t["ordinals"])
         year = rf"(?:\s*,?\s*(?:{of}\s+)?(?:{yword}\s+)?(?P<yr>\d{{4}})(?:\s*(?P<era>{era}))?)?"
@@ -322,7 +323,7 @@ class _Tables:
             rf"(?:\s+(?P<mdir>{past_next_this}))?)",
             rf"(?P<dper>{ARTICLE}(?P<pdnum>\d{{1,2}})\s*{of}\s+(?P<pdper>{alt(['الشهر'])})\s+(?P<pddir>{past_next_this}))",
             rf"(?P<year>(?P<yw>{yword})\s+(?P<yy>\d{{4}})(?:\s*(?P<yera>{era}))?)",
-            rf"(?P<period>(?:(?P<pthis>{alt(r['this_before'])})\s+)?(?P<per>{alt(t['periods'])})(?:\s+(?P<pdir>{past_next_this}))?)",
+            rf"(?P<period>(?:(?P<pthis>{alt(r['this_before'])})\s+)?(?P<per>{alt(t['periods'])})(?:\s+(?P<pdir>{period_dir}))?)",
             rf"(?P<dayw>(?P<dw>{alt(t['days'])})(?:\s*,?\s*(?P<dwwd>{wd}))?)",
             rf"(?P<wdc>(?P<wd>{wd})(?:\s+(?P<wddir>{past_next}))?)",
             rf"(?P<ago>(?P<agow>{alt(r['ago'])})\s+(?:(?P<agoq>{alt(self.n['approximate'])})\s+)?"
@@ -666,8 +667,8 @@ def _b_period(c: _Ctx) -> DateMention | None:
     part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
     if part and unit == "week" and part not in c.g.week_parts:
         return None  # "نهاية الأسبوع" is the weekend: no rule for it yet
-    offset = {"past": -1, "next": 1}.get(direction, 0)
-    gloss = _gloss({-1: "last", 1: "next", 0: "this"}[offset], unit)
+    offset = {"before_last": -2, "past": -1, "next": 1}.get(direction, 0)
+    gloss = _gloss({-2: "the one before last", -1: "last", 1: "next", 0: "this"}[offset], unit)
     return c.mention(
         "period", unit=unit, offset=offset, direction=direction or "this", part=part,
         gloss=gloss, **_common(c),
@@ -796,7 +797,7 @@ def _direction(c: _Ctx, group: str) -> Direction:
     if not word:
         return ""
     d = _lookup(c.g.directions, word)
-    return d if d in ("past", "next", "this") else ""
+    return d if d in ("past", "next", "this", "before_last") else ""
 
 
 def _prev_word(c: _Ctx) -> set[str]:
@@ -1056,6 +1057,8 @@ def _r_weekday(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -
         d = pub + timedelta(days=(m.weekday - pub.weekday()) % 7 or 7)
     elif m.direction == "past":
         d = pub - timedelta(days=back or 7)
+    elif m.direction == "before_last":  # a week before the last such day
+        d = pub - timedelta(days=(back or 7) + 7)
     else:  # the most recent such day on or before publication
         d = pub - timedelta(days=back)
     if m.eve:
