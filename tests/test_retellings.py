@@ -173,6 +173,27 @@ def test_a_call_takes_no_country_from_the_article() -> None:
     assert [list(i.places) for i in found if i.type == "diplomacy"] == [[]]
 
 
+def test_a_moment_of_an_operation_is_not_the_operation_told_again() -> None:
+    found = incidents(
+        "بدأت تركيا في 20 يناير الماضي عملية عسكرية لطرد وحدات حماية الشعب من عفرين.\n"
+        "وفي وقت سابق من الشهر الحالي سيطرت قوات تدعمها تركيا على مركز مدينة عفرين.\n",
+        "2018-03-30",
+    )
+    assert [(i.date.start, i.date.end) for i in found] == [
+        (date(2018, 1, 20), date(2018, 3, 30)),
+        (date(2018, 3, 1), date(2018, 3, 31)),
+    ]
+
+
+def test_the_day_an_operation_began_told_again_is_the_operation() -> None:
+    found = incidents(
+        "وأطلق الجيش الوطني عملية عسكرية واسعة فجر الأحد في مديرية ميدي.\n"
+        "وقال المركز الإعلامي إن الجيش سيطر الأحد على تباب في مديرية ميدي.\n",
+        "2018-05-07",
+    )
+    assert len(found) == 1
+
+
 def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
     found = incidents(
         "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"

@@ -780,10 +780,18 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
     more source (its figures, places and date complete the first telling's)."""
     out = list(clauses)
     roots: list[int] = []  # clauses that are incidents of their own, in order
+    published = ctx.article.published.date
     for i, c in enumerate(clauses):
         if not c.type:
             continue
-        j = next((j for j in reversed(roots) if _retells(out[j], c)), None)
+        j = next(
+            (
+                j
+                for j in reversed(roots)
+                if _retells(out[j], c) and not _in_campaign(out[j], c, published)
+            ),
+            None,
+        )
         if j is None:
             roots.append(i)
             continue
@@ -827,6 +835,20 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _in_campaign(a: Clause, b: Clause, published: date | None) -> bool:
+    """One telling is an operation going on from its start to publication
+    ("بدأت تركيا في 20 يناير عملية عسكرية"), the other a moment of it with a
+    date of its own ("وفي وقت سابق من الشهر الحالي سيطرت … على مركز مدينة
+    عفرين"): two events, unless that moment is the day it began."""
+    for campaign, moment in ((a, b), (b, a)):
+        ref = campaign.date
+        running = ref.precision == "range" and ref.end is not None and ref.end == published
+        own = campaign.own_date and moment.own_date and moment.date.precision != "range"
+        if running and own and moment.date.start != ref.start:
+            return True
+    return False
 
 
 def _one_type(a: Clause, b: Clause) -> bool:

@@ -1356,18 +1356,41 @@ def _complementizer() -> re.Pattern[str]:
 
 
 @cache
-def _going_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _going_on() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rel = load_yaml("relative.yaml")
     since = word_alternation(rel["since_start"])
     verbs, nouns = word_alternation(rel["began"]), word_alternation(rel["operations"])
     began = rf"{verbs}(?:\s+\S+){{0,2}}?\s+{nouns}"
     start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}|{began}){WB_AFTER}")
+    since_start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}){WB_AFTER}")
     prefixes = "".join(fold_word(p) for p in rel["durative"])
     # a present-tense verb right before "منذ": a prefix, a stem, no past ending (-ت)
     present = rf"[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)"
     going = word_alternation(rel["durative_words"])
     verb = re.compile(rf"(?:^|\s)(?:{present}|{going})\s+$")
-    return start, verb
+    return start, verb, since_start
+
+
+@cache
+def _began_around() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "بدأت تركيا في 20 يناير عملية عسكرية": the verb before the date, the
+    operation after it."""
+    rel = load_yaml("relative.yaml")
+    verbs, nouns = word_alternation(rel["began"]), word_alternation(rel["operations"])
+    before = re.compile(rf"{WB_BEFORE}[وف]?{verbs}(?:\s+\S+){{0,5}}?\s+$")
+    after = re.compile(rf"^[\s,]*(?:\S+\s+){{0,3}}?{nouns}{WB_AFTER}")
+    return before, after
+
+
+def _began(text: str, m: DateMention) -> bool:
+    """The date is when an operation began: "منذ بدء الهجوم في 18 فبراير",
+    "بدأت الأربعاء … هجوما واسعا"."""
+    start_words, _, _ = _going_on()
+    before = fold(text[: m.start]).text
+    if start_words.search(before):
+        return True
+    verb_before, noun_after = _began_around()
+    return bool(verb_before.search(before) and noun_after.search(fold(text[m.end :]).text))
 
 
 def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | None) -> DateRef:
@@ -1376,12 +1399,12 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
     publication; any other reading is returned as it is."""
     if published is None or not ref.is_dated or ref.start is None or ref.start >= published:
         return ref
-    start_words, verb = _going_on()
+    _, verb, _ = _going_on()
     before = fold(text[: m.start]).text
     if m.kind == "ago" and m.text.startswith(("منذ", "مذ")):
         if not verb.search(before):
             return ref
-    elif m.since or m.kind not in ("date", "month") or not start_words.search(before):
+    elif m.since or m.kind not in ("date", "month", "weekday") or not _began(text, m):
         return ref
     note = _join(ref.note, "going on from then to publication")
     return DateRef(ref.start, published, "range", ref.text, ref.basis, note)
@@ -1390,7 +1413,7 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
 def tallies_since_start(text: str) -> bool:
     """ "الذين قتلوا منذ بدء التصعيد": a running total since something began,
     not the telling of one event."""
-    return _going_on()[0].search(fold(text).text) is not None
+    return _going_on()[2].search(fold(text).text) is not None
 
 
 def told_after(text: str) -> int:
