@@ -99,3 +99,26 @@ def test_counts_joined_and_single_people(
 ) -> None:
     c = find_casualties(clause)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("clause", "leaving", "displaced"),
+    [
+        # In a clause that reports a displacement, those counted leaving are displaced.
+        ("وقد خرج حوالى أربعة آلاف من مقاتليه وأفراد عائلاتهم منذ الاثنين", True, 4000),
+        ("وأفادت وكالة سانا بخروج 1092 مدنيا الأحد", True, 1092),
+        # A count after "بينهم" is a part of the count before it.
+        ("إن 76 شخصا بينهم 49 طفلا غادروا الغوطة الشرقية", True, 76),
+        # Elsewhere leaving counts nothing: "خرج آلاف المتظاهرين" is a protest.
+        ("خرج 5 آلاف متظاهر إلى الشوارع", False, None),
+    ],
+)
+def test_those_counted_leaving_in_a_displacement(
+    clause: str, leaving: bool, displaced: int | None
+) -> None:
+    assert find_casualties(clause, leaving=leaving).displaced == displaced
+
+
+def test_the_other_two_are_two() -> None:
+    found = find_casualties("قتل ثلاثة مدنيين وأصيب آخران في ضربة")
+    assert (found.killed, found.wounded) == (3, 2)

@@ -43,6 +43,7 @@ class _Lexicon:
     singular_window: int
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
+    leaving: re.Pattern[str]  # "خرج", "غادر": the displaced, in a displacement
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def _lexicon() -> _Lexicon:
         ),
         part_before=_phrases(data["parts"]["before_word"], end=True),
         whole_after=_phrases(data["parts"]["whole_after"], end=False),
+        leaving=_alternation({fold_word(w): "displaced" for w in data["leaving"]}),
     )
 
 
@@ -91,11 +93,23 @@ def casualty_words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_casualties(text: str) -> Casualties:
-    """The killed / wounded / displaced figures reported in one clause."""
+def _leaving_words(text: str) -> list[tuple[int, int, str]]:
+    folded = fold(text)
+    out = []
+    for m in _lexicon().leaving.finditer(folded.text):
+        a, b = folded.span(m.start("w"), m.end("w"))
+        out.append((a, b, "displaced"))
+    return out
+
+
+def find_casualties(text: str, leaving: bool = False) -> Casualties:
+    """The killed / wounded / displaced figures reported in one clause; with
+    ``leaving`` (a clause that reports a displacement), those counted leaving
+    too ("خرج حوالى أربعة آلاف من مقاتليه وأفراد عائلاتهم")."""
     lex = _lexicon()
     numbers = _Numbers([n for n in find_numbers(text) if not _counts_things(text, n, lex)])
-    words = _Words([_Word(a, b, k, *lex.windows[k]) for a, b, k in casualty_words(text)])
+    found = casualty_words(text) + (_leaving_words(text) if leaving else [])
+    words = _Words([_Word(a, b, k, *lex.windows[k]) for a, b, k in sorted(found)])
     figures: dict[str, int | None] = {}
     approximate = False
     used: set[int] = set()
@@ -108,7 +122,8 @@ def find_casualties(text: str) -> Casualties:
                 _keep(figures, word.kind, 1)
             continue
         used.add(n.start)
-        n = _whole(text, n, numbers, used, lex) or n  # "سبعة إيرانيين من بين 14 شخصاً"
+        # "سبعة إيرانيين من بين 14 شخصاً", "76 شخصا بينهم 49 طفلا غادروا"
+        n = _whole(text, n, numbers, used, lex) or _whole_before(text, n, numbers, used, lex) or n
         used.add(n.start)
         approximate |= n.approximate
         value = n.value
@@ -174,6 +189,20 @@ def _whole(
     if found is None:
         return None
     m = numbers.first_after(text, n.end + found.end(), 2, used)
+    return m if m is not None and (m.value or 0) > (n.value or 0) else None
+
+
+def _whole_before(
+    text: str, n: NumberMention, numbers: _Numbers, used: set[int], lex: _Lexicon
+) -> NumberMention | None:
+    """ "إن 76 شخصا بينهم 49 طفلا غادروا": a count after "بينهم" is a part of
+    the larger count before it, which is the toll."""
+    lo = max(0, n.start - 20)
+    window = fold(text[lo : n.start])
+    found = lex.part_before.search(window.text)
+    if found is None:
+        return None
+    m = numbers.last_before(text, lo + window.span(found.start(), found.end())[0], 2, used)
     return m if m is not None and (m.value or 0) > (n.value or 0) else None
 
 

@@ -649,7 +649,7 @@ def count_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
         if not c.type:
             out.append(c)
             continue
-        found = find_casualties(c.text)
+        found = find_casualties(c.text, leaving=c.type == "displacement")
         if found.is_empty and c.segment.clause > 0 and out and out[-1].type:
             found = _elliptic(c.text, out[-1].casualties)
         out.append(c.copy_with(casualties=found))
