@@ -46,6 +46,10 @@ CASES: list[tuple[str, list[str]]] = [
         "تقدم للمعارضة على محور أبو جريف وتل خطرة وتل مصيطف جنوب شرقي إدلب",
         ["Abu Jreif", "Tal Khatra", "Tal Msaytef", "Idlib"],
     ),
+    # --- a name in quotes after its introducer, known or not ---
+    ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Tarib", "France"]),
+    ("في قرية «زردانا» بريف إدلب", ["Zardana", "Idlib"]),
+    ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
     # --- proclitics and the article ---
     ("وصلت التعزيزات بإدلب", ["Idlib"]),
     ("من حلب وسراقب", ["Aleppo", "Saraqib"]),
@@ -536,6 +540,8 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
         ("قال مسؤول في واشنطن إن الضربات على سوريا دمرت مواقع", "airstrike", ["Syria"]),
         # a capital the fighting was in, a direction between
         ("انتهت المعارك ضد تنظيم داعش في جنوبي دمشق", "battle", ["Damascus"]),
+        # a hashtag before a capital the violence was in
+        ("طالب بإطلاق سراح الداعشي الذي نفذ هجوما دمويا في #باريس", "battle", ["Paris"]),
         # the second party of a pair is no place of the talks
         ("وكانت المفاوضات بين جيش الإسلام وروسيا مستمرة في دوما", "diplomacy", ["Douma"]),
     ],

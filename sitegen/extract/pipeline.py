@@ -558,7 +558,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     related = False
     for m in places.find_places(text):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
-        before = text[max(0, m.start - 12) : m.start]
+        # (a hashtag's "#" is no word: "في #باريس" is "في باريس")
+        before = text[max(0, m.start - 12) : m.start].replace("#", " ")
         state = m.place.kind in _STATES
         related = state and (
             _BETWEEN.search(before) is not None

@@ -333,7 +333,10 @@ def _compile(names: list[str]) -> re.Pattern[str]:
     )
     strong = [w for w, i in INTRODUCERS.items() if i.strong]
     known = rf"(?:{intro})?(?P<cl>{_CLITICS_LAZY})(?P<name>{_trie_regex(names)}){WB_AFTER}"
-    unknown = rf"[وف]?[بلك]?(?P<uintro>{_trie_regex(strong)})[ \t]+(?P<unk>{_LETTERS}){WB_AFTER}"
+    quote = r'(?:"[ \t]*)?'  # a name in quotes: 'بلدة "تريب"'
+    unknown = (
+        rf"[وف]?[بلك]?(?P<uintro>{_trie_regex(strong)})[ \t]+{quote}(?P<unk>{_LETTERS}){WB_AFTER}"
+    )
     return re.compile(rf"{WB_BEFORE}(?:{known}|{unknown})")
 
 
