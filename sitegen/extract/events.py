@@ -74,8 +74,10 @@ class _Group:
     window: int
     weak: bool = False  # names a weapon, meeting or accord: needs support to be an event
     supports: bool = False  # verbs that make weak triggers count ("أطلقت", "عقد")
-    # Words that make the group's words a verbal attack ("هاجمت … على حسابها").
+    # Words that make the group's words a verbal attack ("هاجمت … على حسابها"),
+    # and the mood they give them (talk, or mere background).
     verbal: re.Pattern[str] | None = None
+    verbal_mood: str = "irrealis"
     # Types its scope leaves alone: a court's "قضية" makes a killing background,
     # not the arrest it reports ("بقضية توقيف القضاء ... أمس الرئيس الأسبق").
     spares: frozenset[str] = frozenset()
@@ -135,6 +137,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         weak=bool(row.get("weak", False)),
         supports=bool(row.get("supports", False)),
         verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
+        verbal_mood=row.get("verbal_mood", "irrealis"),
         spares=frozenset(scope.get("spares", ())),
         hazard=bool(row.get("hazard", False)),
     )
@@ -350,7 +353,9 @@ def read(text: str) -> Reading:
         if _by_hazard(hit, hits):
             return Reading("", None)
         trigger = _trigger(text, folded, hit, mood)
-        said = any(h.group.tier == "reporting" and h.end <= hit.start for h in hits)
+        said = hit.group.key != "during" and any(
+            h.group.tier == "reporting" and h.end <= hit.start for h in hits
+        )
         return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit), said)
     causes = [f for f in found if f[1] == "cause" and _lexicon().types[f[0].group.type].violent]
     if causes and not any(f[1] == "" and f[0].group.tier != "reporting" for f in found):
@@ -385,7 +390,9 @@ def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:
     """An attack in words ("هاجم نتنياهو الرئيس التركي بعد انتقاده") is talk."""
     hit = found[0]
     verbal = hit.group.verbal
-    return (hit, "irrealis") if verbal is not None and verbal.search(folded.text) else found
+    if verbal is not None and verbal.search(folded.text):
+        return hit, hit.group.verbal_mood
+    return found
 
 
 # How far (in words) a verb of use or holding reaches a weak trigger: "عقد اجتماع",
