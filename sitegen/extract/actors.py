@@ -78,6 +78,9 @@ def _tokens(phrase: str, *, article: bool, suffix: bool) -> list[str]:
             out.append(_ARTICLE_AFTER_LAM if first else "ال")
         if suffix and last and stem.endswith("ه"):
             out += [re.escape(c) for c in stem[:-1]] + [_TA_FORMS]
+        elif suffix and not last and not stem.endswith(("ه", "ا")):
+            # an indefinite accusative inside a phrase: "شن هجوما صاروخيا"
+            out += [re.escape(c) for c in stem] + ["ا?"]
         else:
             out += [re.escape(c) for c in stem] + ([_PRONOUN + "?"] if suffix and last else [])
     return out
@@ -87,7 +90,8 @@ def phrase_regex(phrase: str, *, article: bool = False, suffix: bool = False) ->
     """Regex source for one lexicon entry, to follow a clitic group.
 
     ``article``: every word may take the article ("غارة جوية" → "الغارة الجوية").
-    ``suffix``: the last word may take a pronoun or accusative alef.
+    ``suffix``: the last word may take a pronoun or accusative alef, the
+    others the accusative alef ("هجوما صاروخيا").
     """
     return "".join(_tokens(phrase, article=article, suffix=suffix))
 
