@@ -194,6 +194,16 @@ def test_the_day_an_operation_began_told_again_is_the_operation() -> None:
     assert len(found) == 1
 
 
+def test_the_same_dead_told_again_with_the_wounded_is_one_event() -> None:
+    found = incidents(
+        "فتح التحالف تحقيقا بشأن الهجوم الذي استهدف حافلة في محافظة صعدة الخميس، "
+        "والذي أسفر عن مقتل 51 شخصا.\n"
+        "وقتل 51 شخصا وأصيب 79 شخصا في قصف جوي استهدف الحافلة الخميس في محافظة صعدة.\n",
+        "2018-08-10",
+    )
+    assert [(i.casualties.killed, i.casualties.wounded) for i in found] == [(51, 79)]
+
+
 def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
     found = incidents(
         "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"

@@ -822,6 +822,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True  # the same region, the same day
     if not later.casualties.is_empty and later.casualties == first.casualties:
         return True
+    if _same_dead(first.casualties, later.casualties) and _same_day(first, later):
+        return True  # "مقتل 51 شخصا" then "وقتل 51 شخصا … وأصيب 79"
     if later.definite and _one_type(first, later):
         return True
     # One of them does not say where (no village or city): the same kind of event
@@ -850,6 +852,13 @@ def _in_campaign(a: Clause, b: Clause, published: date | None) -> bool:
         if running and own and moment.date.start != ref.start:
             return True
     return False
+
+
+def _same_dead(a: Casualties, b: Casualties) -> bool:
+    """The same number of dead, counted exactly in both (other figures may be
+    told in one only)."""
+    exact = not (a.approximate or b.approximate)
+    return exact and a.killed is not None and a.killed > 1 and a.killed == b.killed
 
 
 def _one_type(a: Clause, b: Clause) -> bool:
