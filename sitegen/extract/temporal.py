@@ -407,8 +407,22 @@ def find_dates(text: str) -> list[DateMention]:
     if _LATIN_LETTER.search(folded.text):
         for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
             found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
-    mentions = [m for m in _non_overlapping(found) if m is not None]
+    mentions = [m for m in _non_overlapping(found) if m is not None and not _compares(text, m)]
     return _nights(text, folded, mentions, g) if mentions else mentions
+
+
+@cache
+def _superlative() -> re.Pattern[str]:
+    words = word_alternation(load_yaml("relative.yaml")["superlatives"])
+    # the word, with or without the article, then at most two words before "منذ"
+    return re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+\S+){{0,2}}\s*$")
+
+
+def _compares(text: str, m: DateMention) -> bool:
+    """ "أعنف هجوم منذ شهر": a superlative's "since" compares; it dates nothing."""
+    if not fold_word(m.text).startswith(("منذ", "مذ")):
+        return False
+    return _superlative().search(fold(text[max(0, m.start - 40) : m.start]).text) is not None
 
 
 # Between the two days of a night: "ليل الجمعة السبت", "ليلة الأربعاء-الخميس",
