@@ -442,6 +442,21 @@ def test_a_disaster_or_an_accident_is_no_incident(text: str, kind: str) -> None:
     assert classify(text)[0] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "ضرب" strikes only with targets after it
+        ("وأعلن الجيش الإسرائيلي أنه ضرب ليلاً عشرات الأهداف العسكرية في سوريا", "airstrike"),
+        ("وكانت دبابات إسرائيلية قد ضربت الأربعاء عدة مواقع لحماس في القطاع", "airstrike"),
+        ("واعتدى الشاب على الرجل وضربه بالحزام في وضح النهار", "attack"),
+        ("ضرب زلزال قوته 5.6 درجة جنوبي شرق إيران وأدى إلى مقتل شخص", ""),
+        ("ضرب المنتخب بقوة في الشوط الثاني", ""),
+    ],
+)
+def test_struck_needs_targets(text: str, kind: str) -> None:
+    assert classify(text)[0] == kind
+
+
 def test_data_well_formed() -> None:
     data = load_yaml("events.yaml")
     assert set(data["priority"]) == TYPES and len(data["priority"]) == len(TYPES)

@@ -204,6 +204,17 @@ def test_the_same_dead_told_again_with_the_wounded_is_one_event() -> None:
     assert [(i.casualties.killed, i.casualties.wounded) for i in found] == [(51, 79)]
 
 
+def test_a_cause_told_with_its_own_day_is_its_own_event() -> None:
+    found = incidents(
+        "وأتت الغارات بعد مقتل تسعة مقاتلين ليل الثلاثاء الأربعاء جراء قصف صاروخي "
+        "استهدف منطقة الكسوة في ريف دمشق.\n",
+        "2018-05-11",
+    )
+    assert [(i.date.start, i.casualties.killed) for i in found if i.date.is_dated] == [
+        (date(2018, 5, 8), 9)
+    ]
+
+
 def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
     found = incidents(
         "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"

@@ -83,6 +83,10 @@ class _Group:
     spares: frozenset[str] = frozenset()
     # A flood, a fire, a crash: deaths and flight it causes are no incident.
     hazard: bool = False
+    # Words one of which must follow within `needs_window` words for the
+    # group's words to be triggers ("ضرب … عشرات الأهداف", not "ضربه بالحزام").
+    needs: re.Pattern[str] | None = None
+    needs_window: int = 0
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -140,6 +144,8 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         verbal_mood=row.get("verbal_mood", "irrealis"),
         spares=frozenset(scope.get("spares", ())),
         hazard=bool(row.get("hazard", False)),
+        needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
+        needs_window=int((row.get("needs") or {}).get("window", 0)),
     )
 
 
@@ -240,11 +246,24 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
 def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, str]]:
     """The hits of groups that have a type, in order, each with its mood."""
     hits = _scan(folded) if hits is None else hits
+    hits = [h for h in hits if h.group.needs is None or _needed(folded, h)]
     scopes = [h for h in hits if h.group.mood]
     # A verb of doing ends what a fronted cause names: "وردا على الهجوم شنت
     # الولايات المتحدة … غارات" — the raids are the clause's event.
     verbs = [h.start for h in hits if h.group.supports]
     return [(h, _mood(folded, h, scopes, verbs) if scopes else "") for h in hits if h.group.type]
+
+
+def _needed(folded: Folded, hit: _Hit) -> bool:
+    """One of the group's `needs` words follows within its window, in the sentence."""
+    assert hit.group.needs is not None
+    after = folded.text[hit.end :]
+    stop = _SENTENCE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    found = hit.group.needs.search(after)
+    return (
+        found is not None and len(_WORDS.findall(after[: found.start()])) <= hit.group.needs_window
+    )
 
 
 def cause_at(text: str, after: int = 0) -> int:

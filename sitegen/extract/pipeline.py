@@ -162,6 +162,7 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     for c in clauses:
         prose = c.segment.kind == "text"
         cuts = _day_cuts(c.text, ctx.article.published.date, ctx.week_start) if prose else []
+        cuts = cuts or (_cause_cut(c.text) if prose else [])
         if not cuts:
             out.append(c)
             continue
@@ -210,6 +211,26 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
             continue
         cuts.append(opener)
     return cuts
+
+
+# What an event answers or follows, told with a date of its own: "وأتت الغارات
+# بعد مقتل تسعة مقاتلين … ليل الثلاثاء الأربعاء". ("إثر" and "عقب" are left
+# out: "قتل ثلاثة إثر قصف" is one event.)
+_CAUSE = re.compile(r"(?<=\s)(?:رد[اً\u064b]*\s+على|بعد\s+مقتل|في\s+أعقاب|انتقام[اً\u064b]*\s+ل)\s")
+
+
+def _cause_cut(text: str) -> list[int]:
+    """A clause whose only days are told in the cause it answers: the cause is
+    an event of its own, on its own day; the clause's event is undated there."""
+    marker = _CAUSE.search(text)
+    if marker is None or not any(m.kind in _DAY_KINDS for m in _dates_in(text)):
+        return []
+    at = marker.start()
+    if any(m.start < at for m in _dates_in(text)):
+        return []
+    if not (_reports_event(text[:at]) and _starts_event(text[at:])):
+        return []
+    return [at]
 
 
 def _reports_event(text: str) -> bool:
