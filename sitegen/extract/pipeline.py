@@ -787,7 +787,11 @@ def _stands(c: Clause) -> bool:
     if c.weak:
         return c.own_date and c.date.is_dated and not _quoted_apart(c)
     if c.definite or c.hearsay:
-        own_place = any(p.locates for p in c.places)
+        # A claim told with the region it happened in is a report ("وأفاد
+        # ناشطون بأن مسلحي داعش هاجموا موقعا … بين دير الزور وحمص"); a definite
+        # noun needs a town of its own to be more than a reference.
+        fine = (lambda p: p.kind != "country") if not c.definite else (lambda p: p.locates)
+        own_place = any(fine(p) for p in c.places)
         # "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة": harm told, though not
         # counted, by a weapon named (not a game "أدت إلى" harm in a warning)
         told = c.casualties.unnumbered and c.tier == "means"
