@@ -215,6 +215,20 @@ def test_a_cause_told_with_its_own_day_is_its_own_event() -> None:
     ]
 
 
+def test_a_cause_told_with_its_own_place_is_its_own_event() -> None:
+    found = incidents(
+        "وكانت إسرائيل ضربت ليل الأربعاء الخميس عشرات الأهداف العسكرية في سوريا، رداً على "
+        "إطلاق صواريخ ضد مواقع إسرائيلية في هضبة الجولان المحتلة، بحسب ما أعلن متحدث "
+        "باسم الجيش الإسرائيلي الخميس.\n",
+        "2018-05-10",
+    )
+    assert [(i.type, [p.en for p in i.places]) for i in found] == [
+        ("airstrike", ["Syria"]),
+        ("shelling", ["Golan Heights"]),
+    ]
+    assert (found[0].date.start, found[0].date.end) == (date(2018, 5, 9), date(2018, 5, 10))
+
+
 def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
     found = incidents(
         "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"

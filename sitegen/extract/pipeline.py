@@ -220,17 +220,40 @@ _CAUSE = re.compile(r"(?<=\s)(?:رد[اً\u064b]*\s+على|بعد\s+مقتل|ف�
 
 
 def _cause_cut(text: str) -> list[int]:
-    """A clause whose only days are told in the cause it answers: the cause is
-    an event of its own, on its own day; the clause's event is undated there."""
+    """The cause a clause's event answers is an event of its own when it is
+    told with its own day (the clause's only days) or its own place: "وأتت
+    الغارات بعد مقتل تسعة مقاتلين … ليل الثلاثاء الأربعاء", "ضربت … عشرات
+    الأهداف … في سوريا رداً على إطلاق صواريخ … في هضبة الجولان"."""
     marker = _CAUSE.search(text)
-    if marker is None or not any(m.kind in _DAY_KINDS for m in _dates_in(text)):
+    if marker is None:
         return []
     at = marker.start()
-    if any(m.start < at for m in _dates_in(text)):
+    dates = _dates_in(text)
+    own_day = any(m.kind in _DAY_KINDS for m in dates) and not any(m.start < at for m in dates)
+    cause_days = [m for m in dates if m.start >= at and not _ATTRIBUTION.search(text, at, m.start)]
+    own_place = not cause_days and _places_apart(text, at) and _one_event(text[at:])
+    if not (own_day or own_place):
         return []
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
         return []
     return [at]
+
+
+# "… بحسب ما أعلن متحدث باسم الجيش الإسرائيلي الخميس": the day of the saying.
+_ATTRIBUTION = re.compile(r"(?:^|\s)(?:بحسب|حسب|حسبما|وفق|وفقا|وفقاً|نقلا|نقلاً)\s")
+
+
+def _one_event(text: str) -> bool:
+    """The cause tells one act of violence, not the response again ("ردا على
+    مقتل العشرات من جنوده في غارة … حيث استهدفت الصواريخ مطاري كويرس")."""
+    return sum(1 for t in events.find_triggers(text) if t.violent and not t.reporting) <= 1
+
+
+def _places_apart(text: str, at: int) -> bool:
+    """Both sides of ``at`` name places below a country, and not the same."""
+    before = {m.place for m in places.find_places(text[:at]) if m.place.kind != "country"}
+    after = {m.place for m in places.find_places(text[at:]) if m.place.kind != "country"}
+    return bool(after) and not (after & before)
 
 
 def _reports_event(text: str) -> bool:
