@@ -29,6 +29,7 @@ BATCHES = (
     "conflict-d",
     "conflict-e",
     "conflict-f",
+    "conflict-g",
     "other",
 )
 CONFLICT = BATCHES[:-1]

@@ -14,7 +14,7 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
-- conflict-d, conflict-e, conflict-f: 20 more conflict articles each, drawn
+- conflict-d, -e, -f, -g: 20 more conflict articles each, drawn
   later (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
 """
 
@@ -68,13 +68,15 @@ def main(corpus: str) -> None:
     batches["conflict-e"] = held_back(news, taken, 2027)
     taken |= {r["id"] for r in batches["conflict-e"]}
     batches["conflict-f"] = held_back(news, taken, 2028)
+    taken |= {r["id"] for r in batches["conflict-f"]}
+    batches["conflict-g"] = held_back(news, taken, 2029)
     for name, items in batches.items():
         for r in items:
             print(name, r["id"], r["source"], r["category"], len(r["text"]), sep="\t")
 
 
 def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
-    """conflict-d, -e (session 8) and -f (session 9): 20 more conflict articles
+    """conflict-d, -e (session 8), -f and -g (session 9): 20 more conflict articles
     each, annotated before the extractor ever read them (their first scores are the
     held-back figures): per outlet, 3 naming Syria early and 1 of another
     conflict."""
