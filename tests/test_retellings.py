@@ -229,6 +229,15 @@ def test_a_cause_told_with_its_own_place_is_its_own_event() -> None:
     assert (found[0].date.start, found[0].date.end) == (date(2018, 5, 9), date(2018, 5, 10))
 
 
+def test_the_response_to_an_event_is_another_event() -> None:
+    found = incidents(
+        "وانفجرت عبوة ناسفة السبت قرب الحدود بين قطاع غزة وإسرائيل.\n"
+        "ردا على ذلك، استهدفت دبابات إسرائيلية نقطة مراقبة لحماس شمال قطاع غزة السبت.\n",
+        "2018-03-18",
+    )
+    assert [i.type for i in found] == ["explosion", "shelling"]
+
+
 def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
     found = incidents(
         "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"

@@ -853,7 +853,7 @@ def _retells(first: Clause, later: Clause) -> bool:
     """Compatible (kind, day, place), and something that says it is the same event:
     a place in common, the same figures, a definite noun of the same type
     ("الغارة", "القصف"), or a toll in the same paragraph as the last telling."""
-    if not _same_kind(first, later) or _another(later.text):
+    if not _same_kind(first, later) or _another(later.text) or _answers(later.text):
         return False
     if temporal.tallies_since_start(later.text) != temporal.tallies_since_start(first.text):
         return False  # a running total is not one more telling of a day's event
@@ -907,6 +907,15 @@ def _same_dead(a: Casualties, b: Casualties) -> bool:
     told in one only)."""
     exact = not (a.approximate or b.approximate)
     return exact and a.killed is not None and a.killed > 1 and a.killed == b.killed
+
+
+def _answers(text: str) -> bool:
+    """The clause tells the response to what was told before ("ردا على ذلك،
+    استهدفت دبابات إسرائيلية نقطة مراقبة", "وردت إسرائيل بغارات"): another event."""
+    return _ANSWER.search(fold(text[:60]).text) is not None
+
+
+_ANSWER = re.compile(r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*وردت?\s')
 
 
 def _one_type(a: Clause, b: Clause) -> bool:
