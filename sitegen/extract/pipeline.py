@@ -915,7 +915,12 @@ def _answers(text: str) -> bool:
     return _ANSWER.search(fold(text[:60]).text) is not None
 
 
-_ANSWER = re.compile(r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*وردت?\s')
+# ... and a clause cut off as the cause an event answers (see _cause_cut):
+# "ردا على إطلاق صواريخ …" is what the response before it answers.
+_ANSWER = re.compile(
+    r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*وردت?\s'
+    r"|^\W*(?:ردا علي|بعد مقتل|في اعقاب|انتقاما ل)"
+)
 
 
 def _one_type(a: Clause, b: Clause) -> bool:

@@ -758,10 +758,28 @@ def _introduced_unknown(
     span = _unknown_span(folded.text, m.start("unk"))
     if span is None or (intro.guarded and not _placed_name(folded.text, span, intro)):
         return None
+    adjective = _nisba(folded.text[span[0] : span[1]]) and not _WHERE_AFTER.match(
+        folded.text, span[1]
+    )
+    if _a_verb(text, folded, m) or adjective:
+        return None
     start = m.start("uintro") if intro.in_name else span[0]
     place = _unknown_place(text, folded, start, span[1], intro)
     mention = _mention(text, folded, m.start("uintro"), span[1], place)
     return mention, _Last(span[1], intro, "")
+
+
+def _a_verb(text: str, folded: Folded, m: re.Match[str]) -> bool:
+    """ "وأدى تقدم القوات": the verb "and led", folded like "وادي" (valley)."""
+    start, end = folded.span(m.start("uintro"), m.end("uintro"))
+    return m.group("uintro") == "وادي" and "أ" in text[start:end]
+
+
+def _nisba(name: str) -> bool:
+    """One indefinite word in -ي after an introducer is its adjective, not a
+    name: "معبر حدودي", "موقع عسكري", "حي سكني" (unless where it lies
+    follows: "منطقة سالسبوري ببريطانيا")."""
+    return " " not in name and not name.startswith("ال") and name.endswith("ي")
 
 
 def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
