@@ -29,15 +29,15 @@ def test_the_dev_set_is_large_enough() -> None:
 
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.ratio <= 0.82  # extracted per analyst's incident (issue 16: at most 1.3×)
+    assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
     assert s.matched_share >= 0.75  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 43  # of the 561 sentences that report no event
+    assert s.from_not_incidents <= 49  # of the 629 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 163  # of 174
-    assert s.dated >= 138 and s.placed >= 125 and s.counted >= 150
+    assert s.found >= 213  # of 226
+    assert s.dated >= 185 and s.placed >= 162 and s.counted >= 195
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
@@ -47,7 +47,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 32  # gold undated incidents given a date
+    assert scores["all"].invented <= 34  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:
