@@ -238,6 +238,15 @@ def test_the_response_to_an_event_is_another_event() -> None:
     assert [i.type for i in found] == ["explosion", "shelling"]
 
 
+def test_strikes_repeated_on_the_town_are_another_event() -> None:
+    found = incidents(
+        "قتل 32 مدنيا خلال 24 ساعة في غارات للتحالف على بلدة السوسة بريف دير الزور.\n"
+        "وكرر التحالف الدولي غاراته مجددا، الجمعة، على البلدة ذاتها موقعا 14 مدنيا.\n",
+        "2018-10-19",
+    )
+    assert len(found) == 2
+
+
 def test_a_regional_toll_takes_no_town_from_the_sentence_before() -> None:
     found = incidents(
         "وقال مسؤول في بلدة محردة إن المفاوضات مستمرة.\n"

@@ -987,7 +987,12 @@ def _another(text: str) -> bool:
 
 
 # Not "عدد آخر" (a further number of people: "قتلوا فيما أصيب عدد آخر").
-_ANOTHER = re.compile(r"(?<![\w])(?<!عدد )(?:اخري|اخر|ثان|ثانيه|ثالث|ثالثه|جديد|جديده)(?![\w])")
+# Nor a verb of doing again ("وكرر التحالف الدولي غاراته مجددا، الجمعة"; not
+# "عادت لتخسره مجددا", told again of the loss).
+_ANOTHER = re.compile(
+    r"(?<![\w])(?<!عدد )"
+    r"(?:اخري|اخر|ثان|ثانيه|ثالث|ثالثه|جديد|جديده|[وف]?(?:كرر|كررت|عاود|عاودت))(?![\w])"
+)
 
 
 def _overlap(a: DateRef, b: DateRef) -> bool:
