@@ -70,6 +70,9 @@ class Clause:
     # The clause's only dates lie after publication: a plan or a deadline, not
     # something that happened ("إذا لم تنسحب بنهاية فبراير").
     future: bool = False
+    # The clause's only date is the day it was said on ("قال لافروف الجمعة إن
+    # الهجوم الأمريكي …"): it dates the event, but is not the event's own.
+    said_day: bool = False
     anchored: tuple[temporal.Anchored, ...] = ()  # "غداة مقتل …" (see anchor_events)
     # Later clauses that tell this clause's event again (fold_retellings).
     also: tuple[Clause, ...] = ()
@@ -285,7 +288,8 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
-            out.append(c.copy_with(date=chosen, own_date=True, anchored=anchored))
+            said = chosen.is_dated and not any(e and r == chosen for e, _, r in refs)
+            out.append(c.copy_with(date=chosen, own_date=True, said_day=said, anchored=anchored))
         else:
             out.append(c.copy_with(future=future, anchored=anchored))
     return tuple(inherit_dates(ctx, tuple(out)))
@@ -300,7 +304,7 @@ def _resolved(
 ) -> list[tuple[bool, temporal.DateMention, DateRef]]:
     """(in the reported event?, mention, its reading) for each date expression."""
     mentions = _dates_in(text)
-    told_at = temporal.told_after(text) if len(mentions) > 1 else -1
+    told_at = temporal.told_after(text) if mentions else -1
     said: DateRef | None = None
     out = []
     for m in mentions:
@@ -819,7 +823,10 @@ def _stands(c: Clause) -> bool:
         # counted, by a weapon named (not a game "أدت إلى" harm in a warning)
         told = c.casualties.unnumbered and c.tier == "means"
         harm = not c.casualties.is_empty or told
-        return c.own_date or own_place or harm
+        # A definite noun dated only by the day it was spoken of ("قوله الجمعة
+        # إن الهجوم الأمريكي على سوريا أزال …") refers to an event told elsewhere.
+        dated = c.own_date and not (c.definite and c.said_day)
+        return dated or own_place or harm
     return True
 
 
