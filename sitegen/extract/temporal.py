@@ -412,17 +412,27 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 @cache
-def _superlative() -> re.Pattern[str]:
-    words = word_alternation(load_yaml("relative.yaml")["superlatives"])
+def _superlative() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rel = load_yaml("relative.yaml")
+    words = word_alternation(rel["superlatives"])
+    first = word_alternation(rel["first_time"])
     # the word, with or without the article, then at most two words before "منذ"
-    return re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+\S+){{0,2}}\s*$")
+    near = re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+\S+){{0,2}}\s*$")
+    # "the first time" anywhere before it in the sentence
+    anywhere = re.compile(rf"{WB_BEFORE}[وف]?(?:{first}){WB_AFTER}[^.!?؟]*$")
+    return near, anywhere
 
 
 def _compares(text: str, m: DateMention) -> bool:
-    """ "أعنف هجوم منذ شهر": a superlative's "since" compares; it dates nothing."""
+    """ "أعنف هجوم منذ شهر", "المرة الأولى … منذ 2011": a superlative's "since"
+    compares; it dates nothing."""
+    near, anywhere = _superlative()
+    before = fold(text[: m.start]).text
     if not fold_word(m.text).startswith(("منذ", "مذ")):
-        return False
-    return _superlative().search(fold(text[max(0, m.start - 40) : m.start]).text) is not None
+        # "… منذ بدء النزاع هناك في عام 2011": the "since" opens before the date
+        since = before.rfind("منذ")
+        return since >= 0 and anywhere.search(before[:since]) is not None
+    return bool(near.search(before[-40:]) or anywhere.search(before))
 
 
 # Between the two days of a night: "ليل الجمعة السبت", "ليلة الأربعاء-الخميس",
