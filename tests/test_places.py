@@ -343,8 +343,8 @@ def test_gazetteer_row(row: dict[str, str]) -> None:
         if row["lat"]:  # empty when not verifiable (brigades), never guessed
             lat, lon = float(row["lat"]), float(row["lon"])
             assert 32.3 <= lat <= 37.4 and 35.6 <= lon <= 42.4, "outside Syria"
-    else:
-        assert not row["admin1"], "admin1 is for Syrian governorates only"
+    else:  # elsewhere optional: GeoNames' admin1 name, as places.csv has it
+        assert not row["admin1"] or row["kind"] != "country"
 
 
 def test_no_spelling_names_two_places_of_the_same_kind() -> None:
@@ -578,6 +578,16 @@ def test_the_places_of_a_cause_are_not_the_response_s(sentence: str, expected: l
 
     (found, *_) = incidents(sentence + "\n", "2018-05-10")
     assert [p.en for p in found.places] == expected
+
+
+def test_curated_places_abroad_lie_in_their_governorate() -> None:
+    from sitegen.extract.places import contains
+
+    def place(ar: str, kind: str):  # type: ignore[no-untyped-def]
+        return next(p for p in gazetteer() if p.ar == ar and p.kind == kind)
+
+    assert contains(place("الحديدة", "region"), place("التحيتا", "town"))
+    assert contains(place("صعدة", "region"), place("الملاحيظ", "town"))
 
 
 def test_yemen_governorates_are_regions_and_hold_their_places() -> None:

@@ -213,6 +213,7 @@ _STOP_WORDS = _wordset(
     "الدولي الدوليه العسكري العسكريه الجوي الجويه مدني المعارك معارك الاشتباكات ",
     "اشتباكات الهجمات هجمات القصف قصف المواجهات مواجهات",
     "الشرق الغرب الجنوب الشمال الوسط الخليج البحر العمليات عمليات التحرير",
+    "تحرير استعاده السيطره سيطره طرد دحر تطهير",
 ) | frozenset(INTRODUCERS)
 
 # Words that take the next word into a place name: "كفر عويد", "خربة أبو X".
@@ -838,7 +839,14 @@ def _list_member(s: str, pos: int, last: _Last | None, limit: int) -> tuple[int,
     if start >= limit:  # the next member is in the gazetteer
         return None
     # The span may run over a gazetteer name after a head word: "ومعرة الصين".
-    return _unknown_span(s, start)
+    span = _unknown_span(s, start)
+    if span and _POSSESSED.search(s[span[0] : span[1]]):
+        return None  # "مناطق الساحل الغربي وتقهقرها": its retreat, no place
+    return span
+
+
+# A word with a possessive pronoun ("تقهقرها", "قواتهم") names no place.
+_POSSESSED = re.compile(r"^\S{3,}(?:ها|هم|هما)$")
 
 
 def _unknown_mention(
