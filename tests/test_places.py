@@ -50,6 +50,9 @@ CASES: list[tuple[str, list[str]]] = [
     ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Tarib", "France"]),
     ("في قرية «زردانا» بريف إدلب", ["Zardana", "Idlib"]),
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
+    # --- neighbourhoods in a list, a border crossing, not a perpetrator ---
+    ("في أحياء جوبر والقابون وتشرين", ["Jobar", "al-Qabun", "Tashrin"]),
+    ("وكان منفذ الهجوم يصرخ", []),
     # --- no verb nor adjective after an introducer is a name ---
     ("وأدى تقدم القوات الحكومية إلى نزوح آلاف العائلات", []),
     ("ودخل المعتقل لبنان عبر معبر حدودي مستخدما هوية شقيقه", ["Lebanon"]),

@@ -138,6 +138,8 @@ INTRODUCERS: dict[str, _Intro] = {
     "قاعده": _Intro(("military-base", "airport")),
     "قاعدتي": _Intro(("military-base", "airport"), plural=True),
     "معبر": _Intro(("crossing",), strong=True),
+    # Guarded: "منفذ" is also the perpetrator ("منفذ الهجوم").
+    "منفذ": _Intro(("crossing",), strong=True, guarded=True),
     "مديريه": _Intro(_DISTRICT_KINDS, strong=True),
     "مديريتي": _Intro(_DISTRICT_KINDS, plural=True, strong=True),
     "مديريات": _Intro(_DISTRICT_KINDS, plural=True, strong=True),
@@ -145,6 +147,7 @@ INTRODUCERS: dict[str, _Intro] = {
     "قضاء": _Intro(_DISTRICT_KINDS),
     # A neighbourhood of a town: "حي التليل في سراقب".
     "حي": _Intro(("neighbourhood",), strong=True, only=True),
+    "احياء": _Intro(("neighbourhood",), plural=True, strong=True, only=True),
     "ضاحيه": _Intro(("neighbourhood",), strong=True, only=True),
     "تل": _Intro(("hill", "village"), strong=True, in_name=True),
     "تله": _Intro(("hill", "village"), strong=True, in_name=True),
@@ -213,7 +216,7 @@ _STOP_WORDS = _wordset(
     "الدولي الدوليه العسكري العسكريه الجوي الجويه مدني المعارك معارك الاشتباكات ",
     "اشتباكات الهجمات هجمات القصف قصف المواجهات مواجهات",
     "الشرق الغرب الجنوب الشمال الوسط الخليج البحر العمليات عمليات التحرير",
-    "تحرير استعاده السيطره سيطره طرد دحر تطهير",
+    "تحرير استعاده السيطره سيطره طرد دحر تطهير الهجوم هجوم الاعتداء التفجير العمليه",
 ) | frozenset(INTRODUCERS)
 
 # Words that take the next word into a place name: "كفر عويد", "خربة أبو X".
