@@ -1426,12 +1426,35 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
     _, verb, _ = _going_on()
     before = fold(text[: m.start]).text
     if m.kind == "ago" and m.text.startswith(("منذ", "مذ")):
-        if not verb.search(before):
+        if not (verb.search(before) or _opens_durative(text, m)):
             return ref
     elif m.since or m.kind not in ("date", "month", "weekday") or not _began(text, m):
         return ref
     note = _join(ref.note, "going on from then to publication")
-    return DateRef(ref.start, published, "range", ref.text, ref.basis, note)
+    start = _ago_start(m, published) if m.kind == "ago" else ref.start
+    return DateRef(start or ref.start, published, "range", ref.text, ref.basis, note)
+
+
+def _ago_start(m: DateMention, published: date) -> date | None:
+    """ "منذ شهر" going on: from the same day a month before, not the month's first."""
+    g = _grammar()
+    if m.amount is None or not g.unit_months.get(m.unit):
+        return None
+    y, mo = _add_months(published.year, published.month, -g.unit_months[m.unit] * m.amount)
+    return date(y, mo, min(published.day, calendar.monthrange(y, mo)[1]))
+
+
+# A clause opening with a present-tense verb ("وتشن قوات سوريا الديمقراطية، وهي
+# عبارة عن ائتلاف …، منذ شهر هجوما"): what it tells is going on.
+_PRESENT_OPENING = re.compile(r"^\W*[وف]?[يت][\u0621-\u064a]{2,}(?<!ت)\s")
+
+
+def _opens_durative(text: str, m: DateMention) -> bool:
+    """The clause opens with a present verb and says nothing (أن/إن) in between."""
+    if not _PRESENT_OPENING.match(fold(text).text):
+        return False
+    said = told_after(text)
+    return said < 0 or said > m.start
 
 
 def tallies_since_start(text: str) -> bool:
