@@ -407,7 +407,7 @@ def find_dates(text: str) -> list[DateMention]:
     if _LATIN_LETTER.search(folded.text):
         for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
             found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
-    mentions = [m for m in _non_overlapping(found) if m is not None and not _compares(text, m)]
+    mentions = [m for m in _non_overlapping(found) if m is not None and not _compares(folded, m)]
     return _nights(text, folded, mentions, g) if mentions else mentions
 
 
@@ -423,11 +423,13 @@ def _superlative() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return near, anywhere
 
 
-def _compares(text: str, m: DateMention) -> bool:
+def _compares(folded: Folded, m: DateMention) -> bool:
     """ "أعنف هجوم منذ شهر", "المرة الأولى … منذ 2011": a superlative's "since"
     compares; it dates nothing."""
+    if "منذ" not in folded.text:
+        return False
     near, anywhere = _superlative()
-    before = fold(text[: m.start]).text
+    before = folded.text[: folded.folded_index(m.start)]
     if not fold_word(m.text).startswith(("منذ", "مذ")):
         # "… منذ بدء النزاع هناك في عام 2011": the "since" opens before the date
         since = before.rfind("منذ")
