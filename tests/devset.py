@@ -30,6 +30,7 @@ BATCHES = (
     "conflict-e",
     "conflict-f",
     "conflict-g",
+    "conflict-h",
     "other",
 )
 CONFLICT = BATCHES[:-1]
