@@ -53,7 +53,9 @@ CASES: list[tuple[str, list[str]]] = [
     # --- neighbourhoods in a list, a border crossing, not a perpetrator ---
     ("في أحياء جوبر والقابون وتشرين", ["Jobar", "al-Qabun", "Tashrin"]),
     ("وكان منفذ الهجوم يصرخ", []),
-    # --- no verb nor adjective after an introducer is a name ---
+    # --- no verb nor adjective after an introducer is a name, nor "ك" + a name ---
+    ("لاستهداف مطار ومنشأة مدنية", []),
+    ("غارات على جزيرة كمران شمال غرب مدينة الحديدة", ["Al Hudaydah"]),
     ("وأدى تقدم القوات الحكومية إلى نزوح آلاف العائلات", []),
     ("ودخل المعتقل لبنان عبر معبر حدودي مستخدما هوية شقيقه", ["Lebanon"]),
     # --- proclitics and the article ---

@@ -229,7 +229,8 @@ _UNKNOWN_WORDS = re.compile(_LETTERS + r"(?:[ \t]+" + _LETTERS + r"){0,2}")
 
 # The proclitics و، ف، ب، ل، ك. Lazy, unlike normalize.CLITICS: "لبنان" must be
 # read as the name "لبنان" before "ل" + "بنان", and "كفرنبل" before "ك" + "فرنبل".
-_CLITICS_LAZY = r"[وف]??[بلك]??"
+# (not ك, "like": "كمران" is Kamaran island, not ك + مران)
+_CLITICS_LAZY = r"[وف]??[بل]??"
 _NEED = {"": 0, "prep": 1, "1": 2}  # needs_intro column → level
 # A generated spelling in place_stopwords.yaml needs its own introducer, a
 # singular one: not a list (مناطق البلاد), not a locative (الجمعة قرب الحدود).
@@ -887,8 +888,9 @@ def _name_word(word: str, first: bool) -> bool:
     # A clitic on a stop word: "بريف", "والتي", "لمدينه".
     if word[0] in "وفبلك" and word[1:] in _STOP_WORDS:
         return False
-    # A conjunction starts the next list member, not the rest of this name.
-    return first or not word.startswith("و") or word.startswith("وادي")
+    # A conjunction starts the next list member, not the rest of this name
+    # (nor a name at all: "مطار ومنشأة مدنية").
+    return not word.startswith("و") or word.startswith("وادي")
 
 
 def _unknown_place(text: str, folded: Folded, start: int, end: int, intro: _Intro) -> Place:
