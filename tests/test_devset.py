@@ -37,7 +37,7 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 238  # of 256
-    assert s.dated >= 207 and s.placed >= 176 and s.counted >= 215
+    assert s.dated >= 208 and s.placed >= 176 and s.counted >= 215
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
@@ -47,7 +47,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 40  # gold undated incidents given a date
+    assert scores["all"].invented <= 41  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:
