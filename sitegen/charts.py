@@ -432,6 +432,8 @@ def _capitals(proj: _Projection, lang: str, fmt: Fmt, dots: list[Circle]) -> Ite
     rtl = lang == "ar"
     for p in governorate_capitals():
         assert p.lat is not None and p.lon is not None
+        if not proj.inside(p.lon, p.lat):
+            continue  # a capital abroad with its province (Khartoum) is off this map
         x, y = proj(p.lon, p.lat)
         name = fmt.place(p)
         width = _text_width(name, 10)
