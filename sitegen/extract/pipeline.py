@@ -918,16 +918,15 @@ def _same_dead(a: Casualties, b: Casualties) -> bool:
 
 def _answers(text: str) -> bool:
     """The clause tells the response to what was told before ("ردا على ذلك،
-    استهدفت دبابات إسرائيلية نقطة مراقبة", "وردت إسرائيل بغارات"): another event."""
-    return _ANSWER.search(fold(text[:60]).text) is not None
+    استهدفت دبابات إسرائيلية نقطة مراقبة", "وردت إسرائيل بغارات"), or opens
+    with the cause an event answers (a clause _cause_cut made): another event."""
+    if _ANSWER.search(fold(text[:60]).text):
+        return True
+    opening = _CAUSE.search(" " + text.lstrip(' "«(')[:40])
+    return opening is not None and opening.start() == 1
 
 
-# ... and a clause cut off as the cause an event answers (see _cause_cut):
-# "ردا على إطلاق صواريخ …" is what the response before it answers.
-_ANSWER = re.compile(
-    r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*وردت?\s'
-    r"|^\W*(?:ردا علي|بعد مقتل|في اعقاب|انتقاما ل)"
-)
+_ANSWER = re.compile(r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*وردت?\s')
 
 
 def _one_type(a: Clause, b: Clause) -> bool:
