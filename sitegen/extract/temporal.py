@@ -1389,11 +1389,9 @@ def _going_on() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     began = rf"{verbs}(?:\s+\S+){{0,2}}?\s+{nouns}"
     start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}|{began}){WB_AFTER}")
     since_start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}){WB_AFTER}")
-    prefixes = "".join(fold_word(p) for p in rel["durative"])
-    # a present-tense verb right before "منذ": a prefix, a stem, no past ending (-ت)
-    present = rf"[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)"
+    # a present-tense verb right before "منذ"
     going = word_alternation(rel["durative_words"])
-    verb = re.compile(rf"(?:^|\s)(?:{present}|{going})\s+$")
+    verb = re.compile(rf"(?:^|\s)(?:{_present_verb()}|{going})\s+$")
     return start, verb, since_start
 
 
@@ -1446,14 +1444,23 @@ def _ago_start(m: DateMention, published: date) -> date | None:
     return date(y, mo, min(published.day, calendar.monthrange(y, mo)[1]))
 
 
-# A clause opening with a present-tense verb ("وتشن قوات سوريا الديمقراطية، وهي
-# عبارة عن ائتلاف …، منذ شهر هجوما"): what it tells is going on.
-_PRESENT_OPENING = re.compile(r"^\W*[وف]?[يت][\u0621-\u064a]{2,}(?<!ت)\s")
+@cache
+def _present_opening() -> re.Pattern[str]:
+    """A clause opening with a present-tense verb ("وتشن قوات سوريا الديمقراطية،
+    وهي عبارة عن ائتلاف …، منذ شهر هجوما"): what it tells is going on."""
+    return re.compile(rf"^\W*{_present_verb()}\s")
+
+
+@cache
+def _present_verb() -> str:
+    """A present-tense verb: a `durative` prefix, a stem, no past ending (-ت)."""
+    prefixes = "".join(fold_word(p) for p in load_yaml("relative.yaml")["durative"])
+    return rf"[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)"
 
 
 def _opens_durative(text: str, m: DateMention) -> bool:
     """The clause opens with a present verb and says nothing (أن/إن) in between."""
-    if not _PRESENT_OPENING.match(fold(text).text):
+    if not _present_opening().match(fold(text).text):
         return False
     said = told_after(text)
     return said < 0 or said > m.start
