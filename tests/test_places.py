@@ -50,6 +50,9 @@ CASES: list[tuple[str, list[str]]] = [
     ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Tarib", "France"]),
     ("في قرية «زردانا» بريف إدلب", ["Zardana", "Idlib"]),
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
+    # --- over a town, in its skies; a hospital or a field named after its town ---
+    ("اعتراض صواريخ فوق الرياض وفي أجواء جازان", ["Riyadh", "Jizan"]),
+    ("أغارت طائرات روسية على مستشفى المسيفرة", ["Al Musayfirah"]),
     # --- neighbourhoods in a list, a border crossing, not a perpetrator ---
     ("في أحياء جوبر والقابون وتشرين", ["Jobar", "al-Qabun", "Tashrin"]),
     ("وكان منفذ الهجوم يصرخ", []),

@@ -136,6 +136,11 @@ INTRODUCERS: dict[str, _Intro] = {
     "معسكر": _Intro(("military-base",), strong=True),
     "معسكرات": _Intro(("military-base",), plural=True, strong=True),
     "قاعده": _Intro(("military-base", "airport")),
+    # Weak: a hospital, a market, an oil field named after its town ("مستشفى
+    # المسيفرة", "حقل الزبير"): the town, when the gazetteer knows it.
+    "مستشفي": _Intro(_SETTLEMENT),
+    "سوق": _Intro(_SETTLEMENT),
+    "حقل": _Intro(_SETTLEMENT),
     "قاعدتي": _Intro(("military-base", "airport"), plural=True),
     "معبر": _Intro(("crossing",), strong=True),
     # Guarded: "منفذ" is also the perpetrator ("منفذ الهجوم").
@@ -175,6 +180,8 @@ def _wordset(*lines: str) -> frozenset[str]:
 _PREPOSITIONS = _wordset(
     "في من الي علي عن نحو باتجاه تجاه قرب حول داخل بين عبر مع حتي منذ عند",
     "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي محيط اطراف وسط",
+    # over a town, off a coast, in its skies: "صواريخ فوق الرياض", "في أجواء الرياض"
+    "فوق قبالة اجواء سماء",
 )
 _PREP_BEFORE = re.compile(
     r"(?:^|[\s,\"'(])[وف]?(?:" + "|".join(sorted(_PREPOSITIONS)) + r")\s+[\"']?$"
