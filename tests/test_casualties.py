@@ -122,3 +122,17 @@ def test_those_counted_leaving_in_a_displacement(
 def test_the_other_two_are_two() -> None:
     found = find_casualties("قتل ثلاثة مدنيين وأصيب آخران في ضربة")
     assert (found.killed, found.wounded) == (3, 2)
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "approx"),
+    [
+        # a bound set off by commas is no barrier, and makes the count a minimum
+        ("لقي 4 مقاتلين روس، على الأقل، مصرعهم في هجوم", 4, True),
+        # one farmer, one paramedic: the singular noun is one person
+        ("أعلنت وزارة الصحة الفلسطينية مقتل مزارع فلسطيني في قصف إسرائيلي", 1, False),
+    ],
+)
+def test_asides_and_single_victims(clause: str, killed: int, approx: bool) -> None:
+    found = find_casualties(clause)
+    assert (found.killed, found.approximate) == (killed, approx)

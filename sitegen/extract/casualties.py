@@ -125,7 +125,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         # "سبعة إيرانيين من بين 14 شخصاً", "76 شخصا بينهم 49 طفلا غادروا"
         n = _whole(text, n, numbers, used, lex) or _whole_before(text, n, numbers, used, lex) or n
         used.add(n.start)
-        approximate |= n.approximate
+        approximate |= n.approximate or _aside(text, n, word)
         value = n.value
         for more in _joined(text, n, numbers, words, used):  # "15 طفلا وامرأتان": 17
             used.add(more.start)
@@ -345,7 +345,18 @@ def _distance(text: str, a: int, b: int, limit: int) -> int:
 
 
 def _clear(text: str, a: int, b: int, words: _Words) -> bool:
-    """No punctuation and no other casualty word between a and b."""
-    if _BARRIER.search(text, a, b):
+    """No punctuation and no other casualty word between a and b (a bound set
+    off by commas is no barrier: "لقي 4 مقاتلين روس، على الأقل، مصرعهم")."""
+    between = _ASIDE.sub(" ", text[a:b])
+    if _BARRIER.search(between):
         return False
     return not words.any_within(a, b)
+
+
+def _aside(text: str, n: NumberMention, word: _Word) -> bool:
+    """ "4 مقاتلين روس، على الأقل، مصرعهم": the bound makes the count a minimum."""
+    a, b = sorted((n.end, word.start))
+    return _ASIDE.search(text, a, b) is not None
+
+
+_ASIDE = re.compile(r"\s*[،,]\s*(?:على الأقل|على الاقل|علي الأقل|تقريبا|تقريباً)\s*[،,]\s*")
