@@ -457,6 +457,20 @@ def test_struck_needs_targets(text: str, kind: str) -> None:
     assert classify(text)[0] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an attack in words
+        ("وجه المنشد الكويتي، الثلاثاء، هجوما لاذعا ضد الإعلامي السوري", "statement"),
+        # an exercise shoots at no one
+        ("كما نفذت القطع البحرية تدريبا للرماية بالذخيرة الحية لصد وتدمير الأهداف", ""),
+        ("شنت القوات هجوما عنيفا على البلدة", "battle"),
+    ],
+)
+def test_words_and_drills_are_no_battles(text: str, kind: str) -> None:
+    assert classify(text)[0] == kind
+
+
 def test_data_well_formed() -> None:
     data = load_yaml("events.yaml")
     assert set(data["priority"]) == TYPES and len(data["priority"]) == len(TYPES)
