@@ -465,6 +465,9 @@ def test_struck_needs_targets(text: str, kind: str) -> None:
         # an exercise shoots at no one
         ("كما نفذت القطع البحرية تدريبا للرماية بالذخيرة الحية لصد وتدمير الأهداف", ""),
         ("شنت القوات هجوما عنيفا على البلدة", "battle"),
+        # to submit is no advance
+        ("وكان النائب قد تقدم بمبادرة قبل أربع سنوات", ""),
+        ("تقدم الجيش اليمني، بإسناد التحالف العربي، في مديرية باقم", "battle"),
     ],
 )
 def test_words_and_drills_are_no_battles(text: str, kind: str) -> None:
