@@ -31,6 +31,7 @@ BATCHES = (
     "conflict-f",
     "conflict-g",
     "conflict-h",
+    "conflict-i",
     "other",
 )
 CONFLICT = BATCHES[:-1]
