@@ -118,7 +118,12 @@ def place_name(p: Place, lang: str) -> str:
     "Nerab airport"), so that it is not taken for the town of its name."""
     name = p.ar if lang == "ar" else p.en
     pattern = _place_kinds().get(p.kind, {}).get(lang)
-    return pattern.format(name=name) if pattern and name else name
+    if not pattern or not name:
+        return name
+    before, after = pattern.split("{name}")
+    if name.startswith(before) and name.endswith(after):
+        return name  # already named so: "مطار الحديدة"
+    return pattern.format(name=name)
 
 
 @cache

@@ -76,7 +76,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("ريف حلب الغربي", ["Aleppo"]),
     ("محافظات إدلب وحلب واللاذقية وحماة", ["Idlib", "Aleppo", "Latakia", "Hama"]),
     ("قصف طال مطار حلب الدولي", ["Nerab"]),
-    ("غارة على مطار حماة العسكري", ["Hama"]),
+    # A city's airport is named so; a village's namesake keeps its own name.
+    ("غارة على مطار حماة العسكري", ["Hama airport"]),
+    ("قصفت مقاتلات التحالف تحصينات الحوثيين داخل مطار الحديدة", ["Hodeidah airport"]),
+    ("رصدت الدفاعات الجوية لمطار أبها جسما غير معرف", ["Abha airport"]),
+    # A facility the gazetteer does not list, named after its town.
+    ("كانوا يرشقون حقل الزبير النفطي بالحجارة", ["Az Zubayr field"]),
+    ("لدى وصوله إلى معبر بيت حانون شمال القطاع", ["Bayt Hanun crossing"]),
     ("بلدات ريف دمشق", ["Rif Dimashq"]),
     ("وصل إلى العاصمة الروسية موسكو", ["Moscow"]),
     ("يواصل الطيران تصعيد القصف على مدن وبلدات الريف الغربي لحلب", ["Aleppo"]),

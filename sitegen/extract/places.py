@@ -369,9 +369,40 @@ def _load() -> _Gazetteer:
     curated = frozenset(by_name)
     _add_generated(by_name, curated, sites, len(places))
     names = sorted(by_name, key=len, reverse=True)
-    frozen = {k: tuple(v) for k, v in by_name.items()}
+    renamed = _town_named(by_name)
+    frozen = {
+        k: tuple(dataclasses.replace(e, place=renamed.get(e.place, e.place)) for e in v)
+        for k, v in by_name.items()
+    }
+    places = [renamed.get(p, p) for p in places]
     countries = {e.place: e.country for v in frozen.values() for e in v}
     return _Gazetteer(tuple(places), frozen, _compile(names), countries)
+
+
+def _town_named(by_name: dict[str, list[_Entry]]) -> dict[Place, Place]:
+    """Airports and crossings whose proper name is a town's ("الحديدة") carry
+    their generic word in their name ("مطار الحديدة", "Hodeidah airport"), as
+    the news and the analysts name them, so that no export reads them as the
+    town; those with a name of their own ("التيفور") keep it."""
+    from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
+
+    sites = {e.place for entries in by_name.values() for e in entries}
+    out: dict[Place, Place] = {}
+    for p in sites:
+        if p.kind not in _NAMED_SITES:
+            continue
+        namesakes = by_name.get(fold_word(p.ar), [])
+        if any(e.place.kind in _CITY_KINDS for e in namesakes):
+            out[p] = dataclasses.replace(p, ar=place_name(p, "ar"), en=place_name(p, "en"))
+    return out
+
+
+_TOWN_KINDS = frozenset({"village", "town", "city", "capital"})
+# A city's airport is "the airport of" the city ("مطار الحديدة"); one that
+# shares a village's or a small town's name is known by that name alone
+# ("مطاري كويرس والنيرب": Nerab, Kuweires; "قاعدة حميميم": Hmeimim).
+_CITY_KINDS = frozenset({"city", "capital"})
+_NAMED_SITES = frozenset({"airport", "crossing"})
 
 
 def _add(by_name: dict[str, list[_Entry]], name: str, entry: _Entry, lam_need: int = 0) -> None:
@@ -577,6 +608,7 @@ class _Pick:
     entries: tuple[_Entry, ...]  # the pick first, then same-named places abroad
     name: str  # the name as written (without its introducer)
     listed: bool  # a member of a list of places: a place, but maybe not this one
+    intro_word: str = ""  # "حقل": a facility named after the town picked
 
 
 def _by_country(
@@ -596,8 +628,9 @@ def _by_country(
     out = list(out)
     for i, pick in picks:
         best = max(pick.entries, key=lambda e: (votes[e.country], -e.order))
-        if votes[best.country] and best.place != out[i].place:
-            out[i] = dataclasses.replace(out[i], place=best.place)
+        if votes[best.country] and best is not pick.entries[0]:
+            place = _facility(pick.intro_word, best, gz) or best.place
+            out[i] = dataclasses.replace(out[i], place=place)
             continue
         own = votes[best.country] - (i not in unsure)
         if pick.listed and best.country != "SY" and not own and votes["SY"]:
@@ -656,12 +689,13 @@ def _known(
         return (*named, None) if named else None
     entry = tied[0]
     start = m.start("intro") if m.group("intro") else m.start("name")
-    mention = _mention(text, folded, start, m.end("name"), entry.place)
+    place = _facility(intro_word, entry, gz) or entry.place
+    mention = _mention(text, folded, start, m.end("name"), place)
     abroad = tuple(e for e in tied if e.country != entry.country)
     pick = None
     if abroad or entry.generated:
         o_start, o_end = folded.span(m.start("name"), m.end("name"))
-        pick = _Pick((entry, *abroad), text[o_start:o_end], in_list)
+        pick = _Pick((entry, *abroad), text[o_start:o_end], in_list, intro_word)
     return mention, _Last(m.end("name"), intro, entry.place.admin1), pick
 
 
@@ -721,6 +755,27 @@ def _choose(
     if hint:
         allowed = [e for e in allowed if e.place.admin1 == hint] or allowed
     return sorted(allowed, key=lambda e: e.order)
+
+
+def _facility(intro_word: str, entry: _Entry, gz: _Gazetteer) -> Place | None:
+    """ "حقل الزبير": a facility the gazetteer does not list, named after the
+    town it serves, is a place of its own at the town (facilities.yaml)."""
+    from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
+
+    kind = _facility_kinds().get(intro_word)
+    if kind is None or entry.place.kind not in _TOWN_KINDS:
+        return None
+    site = dataclasses.replace(entry.place, kind=kind)
+    place = dataclasses.replace(site, ar=place_name(site, "ar"), en=place_name(site, "en"))
+    # Its country is its town's; the table is the gazetteer's memo of places
+    # it has seen, and a facility is the same one each time it is named.
+    gz.country.setdefault(place, entry.country)
+    return place
+
+
+@lru_cache(maxsize=1)
+def _facility_kinds() -> dict[str, str]:
+    return {fold_word(k): str(v) for k, v in load_yaml("facilities.yaml").items()}
 
 
 # Sites named by their own introducer (مطار، قاعدة، معسكر، معبر).
