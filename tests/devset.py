@@ -32,6 +32,7 @@ BATCHES = (
     "conflict-g",
     "conflict-h",
     "conflict-i",
+    "conflict-j",
     "other",
 )
 CONFLICT = BATCHES[:-1]

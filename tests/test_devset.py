@@ -31,13 +31,13 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
     assert s.matched_share >= 0.75  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 67  # of the 793 sentences that report no event
+    assert s.from_not_incidents <= 79  # of the 922 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 256  # of 281
-    assert s.dated >= 223 and s.placed >= 193 and s.counted >= 234
+    assert s.found >= 278  # of 312
+    assert s.dated >= 238 and s.placed >= 220 and s.counted >= 254
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
@@ -47,7 +47,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 49  # gold undated incidents given a date
+    assert scores["all"].invented <= 60  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:
