@@ -49,6 +49,8 @@ CASES: list[tuple[str, list[str]]] = [
     # --- a name in quotes after its introducer, known or not ---
     ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Tarib", "France"]),
     ("في قرية «زردانا» بريف إدلب", ["Zardana", "Idlib"]),
+    # Sky News writes Eastern Ghouta as "the Ghouta of Damascus".
+    ("أفادت مصادر طبية في غوطة دمشق بارتفاع عدد القتلى", ["Eastern Ghouta"]),
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
     # --- over a town, in its skies; a hospital or a field named after its town ---
     ("اعتراض صواريخ فوق الرياض وفي أجواء جازان", ["Riyadh", "Jizan"]),
