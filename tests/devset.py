@@ -1,6 +1,13 @@
 """The dev set: real news from the shared corpus, annotated by hand (tests/data/dev-gold/).
 
     python -m tests.devset [--batch conflict-a ...] [--keep DIR]
+    python -m tests.devset --rows before.jsonl          # one judgement per core incident
+    python -m tests.devset --against before.jsonl       # after a change: what moved
+
+``--rows`` writes, for every core incident, whether it was found and got its
+date, places and figures right, with what the analyst wrote and what was
+extracted; ``--against`` compares this run with such a file and prints each
+judgement that changed, so a change shows what it won and what it cost.
 
 Writes each annotated article as the file ``sitegen build`` would read (its
 corpus date as front matter), extracts it, and scores the result with the
@@ -178,11 +185,92 @@ def run(
     return out
 
 
+def judgements(
+    gold: dict[str, Any], extracted: list[dict[str, Any]], scorer: Path
+) -> list[dict[str, Any]]:
+    """Per core incident, the scorer's verdicts and what they were given (its
+    rules, read from the scorer itself: the best candidate is the one it picks)."""
+    sc = _scorer_module(scorer)
+    rows = []
+    for article in gold["articles"]:
+        stem = article["file"].removesuffix(".txt")
+        mine = [x for x in extracted if stem in x["sources"][0]["file"]]
+        for g in (g for g in article["incidents"] if g["core"]):
+            told = [x for x in mine if any(sc.overlaps(g["cue"], s["quote"]) for s in x["sources"])]
+            best = max(
+                told,
+                key=lambda x: (sc.date_ok(g, x), sc.places_ok(g, x), sc.counts_ok(g, x)),
+                default=None,
+            )
+            got = best or {}
+            rows.append(
+                {
+                    "id": g["id"],
+                    "file": stem,
+                    "found": best is not None,
+                    "date": best is not None and sc.date_ok(g, best),
+                    "places": best is not None and sc.places_ok(g, best),
+                    "counts": best is not None and sc.counts_ok(g, best),
+                    "gold": {
+                        k: g.get(k) for k in ("date", "precision", "places_ar", "killed", "wounded")
+                    },
+                    "got": {
+                        "date": got.get("date"),
+                        "places_ar": [p["ar"] for p in got.get("places", [])],
+                        "casualties": got.get("casualties"),
+                        "quote": got["sources"][0]["quote"] if got else "",
+                    },
+                    "cue": g["cue"],
+                }
+            )
+    return rows
+
+
+def _scorer_module(scorer: Path) -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_incidents", scorer)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def changes(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+    """Lines for the verdicts that differ between two runs of ``judgements``."""
+    old = {(r["file"], r["id"]): r for r in before}  # ids repeat across articles
+    out = []
+    for r in after:
+        was = old.get((r["file"], r["id"]))
+        if was is None:
+            continue
+        for key in ("found", "date", "places", "counts"):
+            if was[key] != r[key]:
+                sign = "+" if r[key] else "-"
+                out.append(f"{sign} {key:<6} {r['id']:<28} {_shown(r, key)}")
+    return out
+
+
+def _shown(row: dict[str, Any], key: str) -> str:
+    got, gold = row["got"], row["gold"]
+    if key == "date":
+        d = got["date"] or {}
+        return f"gold {gold['date']} {gold['precision']}; got {d.get('start')}/{d.get('end')} {d.get('precision')}"
+    if key == "places":
+        return f"gold {gold['places_ar']}; got {got['places_ar']}"
+    if key == "counts":
+        c = got["casualties"] or {}
+        return f"gold {gold['killed']}/{gold['wounded']}; got {c.get('killed')}/{c.get('wounded')}"
+    return row["cue"][:80]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--batch", action="append", choices=BATCHES)
     ap.add_argument("--keep", type=Path, help="write the articles here (else a temporary folder)")
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    ap.add_argument("--rows", type=Path, help="write one judgement per core incident (JSON lines)")
+    ap.add_argument("--against", type=Path, help="print the judgements that differ from this file")
     args = ap.parse_args()
     from tests.conftest import Shared
 
@@ -191,8 +279,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         scores = run(shared.corpus(), shared.scorer, folder, batches)
+        if args.rows or args.against:
+            rows = judgements(load_gold(batches), extract(folder / "seeds"), shared.scorer)
     for name, s in scores.items():
         print(s.line(name))
+    if args.rows:
+        args.rows.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"
+        )
+    if args.against:
+        before = [json.loads(line) for line in args.against.read_text("utf-8").splitlines() if line]
+        print("\n".join(changes(before, rows)) or "no judgement changed")
 
 
 if __name__ == "__main__":

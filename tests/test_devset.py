@@ -54,3 +54,24 @@ def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> No
     gold = devset.load_gold(("other",))
     devset.write_articles(gold, shared.corpus(), tmp_path)
     assert len(list(tmp_path.glob("*.txt"))) == len(gold["articles"])
+
+
+def test_changes_name_each_verdict_that_moved() -> None:
+    def row(found: bool, date: bool) -> dict[str, object]:
+        return {
+            "id": "X1-strike",
+            "file": "X-1",
+            "found": found,
+            "date": date,
+            "places": True,
+            "counts": True,
+            "gold": {"date": "2018-04-07", "precision": "day", "places_ar": [], "killed": 3},
+            "got": {"date": {"start": "2018-04-07", "precision": "day"}, "places_ar": []},
+            "cue": "قتل ثلاثة",
+        }
+
+    assert devset.changes([row(True, True)], [row(True, True)]) == []
+    lines = devset.changes([row(True, False)], [row(True, True)])
+    assert lines == [
+        "+ date   X1-strike                    gold 2018-04-07 day; got 2018-04-07/None day"
+    ]

@@ -11,7 +11,7 @@ a stage can be added, removed or tested alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -113,11 +113,19 @@ def date_article(article: Article) -> Article:
 def extract(article: Article, week_start: int = temporal.WEEK_START_SATURDAY) -> Extraction:
     article = date_article(article)
     ctx = Context(article, week_start, article_domain(article.body))
-    clauses = tuple(Clause(s) for s in segment(article.body, _starts_event))
-    for stage in STAGES:
-        clauses = stage(ctx, clauses)
+    *_, (_, clauses) = run_stages(ctx)  # the clauses after the last stage
     incidents = assemble(ctx, clauses)
     return Extraction(article, incidents, tuple(_diagnostics(ctx, incidents)))
+
+
+def run_stages(ctx: Context) -> Iterator[tuple[Stage | None, tuple[Clause, ...]]]:
+    """The article's clauses as segmented (stage None), then after each stage:
+    what ``extract`` runs, and what ``tools/trace.py`` shows stage by stage."""
+    clauses = tuple(Clause(s) for s in segment(ctx.article.body, _starts_event))
+    yield None, clauses
+    for stage in STAGES:
+        clauses = stage(ctx, clauses)
+        yield stage, clauses
 
 
 def warm() -> None:
