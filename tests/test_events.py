@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.extract.events import all_event_types, classify, event_type, find_triggers
+from sitegen.extract.events import all_event_types, classify, event_type, find_triggers, read
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import fold_word
 
@@ -345,6 +345,19 @@ def test_moods() -> None:
     assert moods == {"المدفعية": "background", "اختراق": ""}
     moods = {t.text: t.mood for t in find_triggers("مستعدة لشن هجوم")}
     assert moods == {"هجوم": "irrealis"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "definite"),
+    [
+        ("بعد الهجوم على القرية", True),
+        ("وقصفت المدفعية بالقذائف", False),
+        # The ال of the verb "التقى" is its own: a meeting told, not referred to.
+        ("أن وفد جماعته التقى نصرالله لمناقشة الوضع", False),
+    ],
+)
+def test_definite_nouns(clause: str, definite: bool) -> None:
+    assert read(clause).definite is definite
 
 
 def test_scope_stops_at_sentence_end() -> None:

@@ -87,6 +87,8 @@ class _Group:
     # group's words to be triggers ("ضرب … عشرات الأهداف", not "ضربه بالحزام").
     needs: re.Pattern[str] | None = None
     needs_window: int = 0
+    # Its words are verbs: "التقى" opens with its own ال, not the article.
+    verbs: bool = False
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -146,6 +148,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         hazard=bool(row.get("hazard", False)),
         needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
         needs_window=int((row.get("needs") or {}).get("window", 0)),
+        verbs=bool(row.get("verbs", False)),
     )
 
 
@@ -439,5 +442,7 @@ def _near(folded: Folded, a: _Hit, b: _Hit) -> bool:
 
 def _definite(folded: Folded, hit: _Hit) -> bool:
     """The trigger carries the article: "الهجوم", "بالقصف", "للغارة"."""
+    if hit.group.verbs:
+        return False
     word = folded.text[hit.outer : hit.end]
     return bool(re.match(r"[وف]?[بك]?ال|[وف]?لل", word))
