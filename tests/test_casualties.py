@@ -58,6 +58,13 @@ CASES = [
     ("قتل 3 وأصيب 12 جريجا في القصف", 3, 12, None, False),
     # Killed or wounded, no number: no figure (see test_unnumbered).
     ("قتل وأصيب عدد من المدنيين في القصف", None, None, None, False),
+    # the masdar "مصرع" counts like "مقتل"; a casualty word with a one-person
+    # pronoun, or a singular victim noun beside it, is one
+    ("وأسفرت الغارات التركية على المدينة عن مصرع خمسة مقاتلين على الأقل", 5, None, None, True),
+    ("وكان أحد المسلحين قد لقي مصرعه في الاشتباك", 1, None, None, False),
+    ("توفي متأثرا بجراحه التي أصيب بها أمس", 1, None, None, False),
+    ("لقي ثلاثة أشخاص مصرعهم في القصف", 3, None, None, False),
+    ("في حادث مقتل عاملة منزل فلبينية في الكويت", 1, None, None, False),
 ]
 
 

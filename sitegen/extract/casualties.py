@@ -40,6 +40,7 @@ class _Lexicon:
     tally_window: int
     not_people: re.Pattern[str]
     singular: frozenset[str]
+    singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
     singular_window: int
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
@@ -60,6 +61,7 @@ def _lexicon() -> _Lexicon:
         tally_kind=tally_kind,
         tally_window=int(data["tally"]["window"]),
         singular=frozenset(fold_word(w) for w in data["singular"]["nouns"]),
+        singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         singular_window=int(data["singular"]["window"]),
         not_people=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
@@ -125,7 +127,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         # "سبعة إيرانيين من بين 14 شخصاً", "76 شخصا بينهم 49 طفلا غادروا"
         n = _whole(text, n, numbers, used, lex) or _whole_before(text, n, numbers, used, lex) or n
         used.add(n.start)
-        approximate |= n.approximate or _aside(text, n, word)
+        approximate |= n.approximate or _aside(text, n, word) or _bounded(text, n)
         value = n.value
         for more in _joined(text, n, numbers, words, used):  # "15 طفلا وامرأتان": 17
             used.add(more.start)
@@ -214,7 +216,10 @@ def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
 
 
 def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
-    """A singular victim noun right before or after the word, nothing between."""
+    """A singular victim noun right before or after the word, nothing between;
+    or the word says one person itself ("لقي مصرعه": his death)."""
+    if fold_word(text[word.start : word.end].split()[-1]) in lex.singular_words:
+        return True
     before = _words_before(text, word.start, lex.singular_window)
     after = _words_after(text, word.end, 1)
     return any(fold_word(w) in lex.singular for w in before + after)
@@ -359,4 +364,12 @@ def _aside(text: str, n: NumberMention, word: _Word) -> bool:
     return _ASIDE.search(text, a, b) is not None
 
 
-_ASIDE = re.compile(r"\s*[،,]\s*(?:على الأقل|على الاقل|علي الأقل|تقريبا|تقريباً)\s*[،,]\s*")
+_BOUNDS = r"(?:على الأقل|على الاقل|علي الأقل|تقريبا|تقريباً)"
+_ASIDE = re.compile(r"\s*[،,]\s*" + _BOUNDS + r"\s*[،,]\s*")
+# "خمسة مقاتلين على الأقل", "14 مدنيا من الأطفال على الأقل": after the counted noun.
+_BOUND_AFTER = re.compile(r"(?:\s+[\u0621-\u064a]+){1,3}?\s*[،,]?\s*" + _BOUNDS)
+
+
+def _bounded(text: str, n: NumberMention) -> bool:
+    """The count's noun is followed by a bound: the count is a minimum."""
+    return _BOUND_AFTER.match(text, n.end, n.end + 60) is not None
