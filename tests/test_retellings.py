@@ -447,3 +447,20 @@ def test_a_definite_displacement_over_a_list_of_governorates_is_no_first_telling
         "2020-02-20",
     )
     assert found == ()
+
+
+def test_two_towns_on_either_side_of_while_are_two_events() -> None:
+    found = incidents(
+        "وأضاف أن 20 مدنياً قتلوا بقصف بالنابالم على مدينة دوما، بينما قتل خمسة مدنيين "
+        "وأصيب آخرون، في مدينة عربين.\n",
+        "2018-03-11",
+    )
+    assert [([p.en for p in i.places], i.casualties.killed) for i in found] == [
+        (["Douma"], 20),
+        (["Arbin"], 5),
+    ]
+
+
+def test_the_killed_and_wounded_of_one_strike_across_while_are_one_event() -> None:
+    found = incidents("أن جنديين تركيين قتلا، بينما أصيب خمسة آخرون في غارة جوية في إدلب.\n")
+    assert [(i.casualties.killed, i.casualties.wounded) for i in found] == [(2, 5)]

@@ -174,6 +174,7 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
         prose = c.segment.kind == "text"
         cuts = _day_cuts(c.text, ctx.article.published.date, ctx.week_start) if prose else []
         cuts = cuts or (_cause_cut(c.text) if prose else [])
+        cuts = cuts or (_contrast_cut(c.text) if prose else [])
         if not cuts:
             out.append(c)
             continue
@@ -244,6 +245,26 @@ def _cause_cut(text: str) -> list[int]:
     cause_days = [m for m in dates if m.start >= at and not _ATTRIBUTION.search(text, at, m.start)]
     own_place = not cause_days and _places_apart(text, at) and _one_event(text[at:])
     if not (own_day or own_place):
+        return []
+    if not (_reports_event(text[:at]) and _starts_event(text[at:])):
+        return []
+    return [at]
+
+
+# "بينما" joins two sides of one event ("جنديين تركيين قتلا، بينما أصيب خمسة
+# آخرون في غارة") or two events in two places.
+_CONTRAST = re.compile(r"(?<=\s)بينما\s")
+
+
+def _contrast_cut(text: str) -> list[int]:
+    """ "20 مدنياً قتلوا بقصف على مدينة دوما، بينما قتل خمسة مدنيين في مدينة
+    عربين": two events, each with its own town, are two incidents."""
+    marker = _CONTRAST.search(text)
+    if marker is None:
+        return []
+    at = marker.start()
+    named_before = any(m.place.kind != "country" for m in places.find_places(text[:at]))
+    if not (named_before and _places_apart(text, at)):
         return []
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
         return []

@@ -269,7 +269,8 @@ def _place(row: dict[str, str]) -> Place:
     lat, lon = row.get("lat", "").strip(), row.get("lon", "").strip()
     return Place(
         ar=row["ar"].strip(),
-        en=row["en"].strip(),
+        # GeoNames writes a leading ʿayn as an apostrophe ("'Irbin"): not on a page.
+        en=row["en"].strip().lstrip("'"),
         lat=float(lat) if lat else None,
         lon=float(lon) if lon else None,
         admin1=row.get("admin1", "").strip(),
