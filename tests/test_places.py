@@ -49,6 +49,9 @@ CASES: list[tuple[str, list[str]]] = [
     # --- a name in quotes after its introducer, known or not ---
     ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Tarib", "France"]),
     ("في قرية «زردانا» بريف إدلب", ["Zardana", "Idlib"]),
+    # Every sovereign state by its CLDR name, a clitic before it too.
+    ("اعتقل أثناء زيارة لغينيا الاستوائية في أيار", ["Equatorial Guinea"]),
+    ("أعمال العنف في نيكاراغوا", ["Nicaragua"]),
     # Sky News writes Eastern Ghouta as "the Ghouta of Damascus".
     ("أفادت مصادر طبية في غوطة دمشق بارتفاع عدد القتلى", ["Eastern Ghouta"]),
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
