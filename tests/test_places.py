@@ -52,6 +52,7 @@ CASES: list[tuple[str, list[str]]] = [
     # Every sovereign state by its CLDR name, a clitic before it too.
     ("اعتقل أثناء زيارة لغينيا الاستوائية في أيار", ["Equatorial Guinea"]),
     ("أعمال العنف في نيكاراغوا", ["Nicaragua"]),
+    ("اعتقلت شرطة مدينة لوس انجليس الأمريكية رجلا", ["Los Angeles"]),
     # Sky News writes Eastern Ghouta as "the Ghouta of Damascus".
     ("أفادت مصادر طبية في غوطة دمشق بارتفاع عدد القتلى", ["Eastern Ghouta"]),
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
