@@ -47,12 +47,22 @@ CASES: list[tuple[str, list[str]]] = [
         ["Abu Jreif", "Tal Khatra", "Tal Msaytef", "Idlib"],
     ),
     # --- a name in quotes after its introducer, known or not ---
-    ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Tarib", "France"]),
+    ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Trèbes", "France"]),
+    # a known name in quotes after its introducer
+    ('بقصف مطار "التيفور العسكري" وسط محافظة حمص', ["T4", "Homs"]),
+    ('في قرية "كفر بطيخ"', ["Kafr Battikh"]),
+    # the area of a base
+    ("قاعدة عسكرية في منطقة التنف تستخدمها", ["al-Tanf"]),
     ("في قرية «زردانا» بريف إدلب", ["Zardana", "Idlib"]),
     # Every sovereign state by its CLDR name, a clitic before it too.
     ("اعتقل أثناء زيارة لغينيا الاستوائية في أيار", ["Equatorial Guinea"]),
     ("أعمال العنف في نيكاراغوا", ["Nicaragua"]),
     ("اعتقلت شرطة مدينة لوس انجليس الأمريكية رجلا", ["Los Angeles"]),
+    # words after any introducer are no names; a family's "آل" heads one
+    ("لتطهير مدن البلاد من الإرهاب", []),
+    ("استهدفت معسكرات تدريب تابعة لحركة الشباب", []),
+    ("على محاور القتال بين الطرفين", []),
+    ('فرضت حصارا على منطقة "آل صبحان" في مديرية باقم', ["Al Sabhan", "Baqim"]),
     # Sky News writes Eastern Ghouta as "the Ghouta of Damascus".
     ("أفادت مصادر طبية في غوطة دمشق بارتفاع عدد القتلى", ["Eastern Ghouta"]),
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),

@@ -92,7 +92,17 @@ _REGIONS = _Intro(("region",), plural=True)
 _AIRPORT = _Intro(("airport", "military-base"), strong=True)
 _AIRPORTS = _Intro(("airport", "military-base"), plural=True, strong=True)
 # "منطقة إدلب" is the province; "منطقتي قمناس والنيرب" the villages.
-_AREA_KINDS = ("village", "town", "region", "city", "plain", "mountain")
+# "منطقة التنف": the area of a base or a crossing, when no town has its name.
+_AREA_KINDS = (
+    "village",
+    "town",
+    "region",
+    "city",
+    "plain",
+    "mountain",
+    "military-base",
+    "crossing",
+)
 # A bare name that is no adjective in ة stands after it ("منطقة هاولواداغ").
 _AREA = _Intro(_AREA_KINDS, strong=True, guarded=True, plain_names=True)
 _AREAS = _Intro(_AREA_KINDS, plural=True, strong=True, guarded=True)
@@ -221,6 +231,7 @@ _STOP_WORDS = _wordset(
     "خفض التصعيد الحدود حدود الجبهه جبهات خطوط اطراف محيط اطار اتجاه وسط الساحل ",
     "السوريه السوري التركيه التركي الروسيه الروسي النظام المعارضه الجيش قوات ",
     "الدولي الدوليه العسكري العسكريه الجوي الجويه مدني المعارك معارك الاشتباكات ",
+    "اضافه الاضافه ",  # "قرى آل معيض وآل الحماقي، بالإضافة لتدمير"
     "اشتباكات الهجمات هجمات القصف قصف المواجهات مواجهات",
     "الشرق الغرب الجنوب الشمال الوسط الخليج البحر العمليات عمليات التحرير",
     "تحرير استعاده السيطره سيطره طرد دحر تطهير الهجوم هجوم الاعتداء التفجير العمليه",
@@ -230,6 +241,7 @@ _STOP_WORDS = _wordset(
 _HEAD_WORDS = _wordset(
     "كفر تل تله دير عين خربه ابو ام بيت خان معره معر راس بير بئر مزرعه الشيخ شيخ",
     "قلعه وادي باب جب بني بن عرب حمام نبع جسر سد جبل سهل حي مخيم ظهر ضهر",
+    "ال سان سانت",  # "آل صبحان" (folded: ال), "سان بطرسبورغ"
 )
 _LETTERS = r"[^\W\d_]+"
 _UNKNOWN_WORDS = re.compile(_LETTERS + r"(?:[ \t]+" + _LETTERS + r"){0,2}")
@@ -342,7 +354,7 @@ def _compile(names: list[str]) -> re.Pattern[str]:
         + adjectives
         + "|"
         + intro_words
-        + r")\s+"
+        + r')\s+(?:["«“][ \t]*)?'  # a name in quotes: 'مطار "التيفور العسكري"'
     )
     strong = [w for w, i in INTRODUCERS.items() if i.strong]
     known = rf"(?:{intro})?(?P<cl>{_CLITICS_LAZY})(?P<name>{_trie_regex(names)}){WB_AFTER}"
@@ -825,6 +837,9 @@ def _introduced_unknown(
     intro = INTRODUCERS[m.group("uintro")]
     span = _unknown_span(folded.text, m.start("unk"))
     if span is None or (intro.guarded and not _placed_name(folded.text, span, intro)):
+        return None
+    # "مدن البلاد", "معسكرات تدريب", "محاور القتال": words, after any introducer.
+    if folded.text[span[0] : span[1]].split()[0] in _area_words():
         return None
     adjective = _nisba(folded.text[span[0] : span[1]]) and not _WHERE_AFTER.match(
         folded.text, span[1]
