@@ -62,6 +62,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("لتطهير مدن البلاد من الإرهاب", []),
     ("استهدفت معسكرات تدريب تابعة لحركة الشباب", []),
     ("على محاور القتال بين الطرفين", []),
+    # two fronts after the dual
+    ("في جبهتي نهم وصرواح", ["Nihm", "Suq Sirwah"]),
     ('فرضت حصارا على منطقة "آل صبحان" في مديرية باقم', ["Al Sabhan", "Baqim"]),
     # Sky News writes Eastern Ghouta as "the Ghouta of Damascus".
     ("أفادت مصادر طبية في غوطة دمشق بارتفاع عدد القتلى", ["Eastern Ghouta"]),

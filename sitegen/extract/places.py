@@ -138,6 +138,9 @@ INTRODUCERS: dict[str, _Intro] = {
     "جبهات": _Intro(
         ("region", "town", "village"), plural=True, strong=True, guarded=True, bare_names=True
     ),
+    "جبهتي": _Intro(
+        ("region", "town", "village"), plural=True, strong=True, guarded=True, bare_names=True
+    ),
     # A province (Afghanistan, Pakistan, China) or Iraq's Kurdistan region.
     "اقليم": _Intro(("region",), strong=True),
     "مطار": _AIRPORT,
