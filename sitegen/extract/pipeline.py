@@ -896,9 +896,12 @@ def _retells(first: Clause, later: Clause) -> bool:
     if not _overlap(first.date, later.date) or _told_apart(first, later):
         return False
     # A governorate told first and a town in it told after are one place only
-    # for an event of one type ("مقتل جندي بريف إدلب" is not "القصف على سراقب").
+    # for an event of one type ("مقتل جندي بريف إدلب" is not "القصف على سراقب"),
+    # or when the later telling does not say how ("غارة … في ريف دير الزور",
+    # then "اعتدى على أحد مواقعنا في بلدة الهري").
     closer = _told_closer(first.places, later.places) or _told_closer(later.places, first.places)
-    if not (_same_place(first.places, later.places) or (closer and first.type == later.type)):
+    one = first.type == later.type or later.tier == "generic"
+    if not (_same_place(first.places, later.places) or (closer and one)):
         return False
     if _common_place(first, later):
         return True  # a village or city in common

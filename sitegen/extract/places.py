@@ -351,7 +351,7 @@ def _compile(names: list[str]) -> re.Pattern[str]:
     intro_words = _trie_regex(list(INTRODUCERS))
     adjectives = r"(?:\s+ال" + _LETTERS + r"يه?" + r"){0,2}"
     intro = (
-        r"[وف]?[بلك]?(?P<intro>(?:"
+        r"[وف]?[بل]?(?P<intro>(?:"
         + "|".join(_ADJ_INTROS)
         + ")"
         + adjectives
@@ -363,7 +363,8 @@ def _compile(names: list[str]) -> re.Pattern[str]:
     known = rf"(?:{intro})?(?P<cl>{_CLITICS_LAZY})(?P<name>{_trie_regex(names)}){WB_AFTER}"
     quote = r'(?:"[ \t]*)?'  # a name in quotes: 'بلدة "تريب"'
     unknown = (
-        rf"[وف]?[بلك]?(?P<uintro>{_trie_regex(strong)})[ \t]+{quote}(?P<unk>{_LETTERS}){WB_AFTER}"
+        # no ك before an introducer: "كتلة الصدر" is a bloc, not ك + "تلة"
+        rf"[وف]?[بل]?(?P<uintro>{_trie_regex(strong)})[ \t]+{quote}(?P<unk>{_LETTERS}){WB_AFTER}"
     )
     return re.compile(rf"{WB_BEFORE}(?:{known}|{unknown})")
 
