@@ -40,6 +40,7 @@ BATCHES = (
     "conflict-h",
     "conflict-i",
     "conflict-j",
+    "conflict-k",
     "other",
 )
 CONFLICT = BATCHES[:-1]
