@@ -17,6 +17,14 @@ hearsay, cause, future, own date and its precision, places, figures…). A
 logistic regression (numpy, L2) is trained on all batches but the held-out ones
 and compared with the rules on those: clauses that tell an incident kept or
 dropped, and not-incident clauses kept.
+
+Clause counts are not incident counts. Tried in sitegen (session 10, not
+kept): the rules plus the rescue above 0.7 of what they drop, trained on the
+whole dev set, found 6 more of its 350 core incidents but extracted 28 more
+incidents (0.86x the analysts'), took 8 more not-incident sentences, raised the
+other domains from 0.12 to 0.17 incidents per article and lost a seed figure. A
+learned decision needs the article's domain and the retelling of an incident
+among its features before it can replace the rules.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from tests import devset  # noqa: E402
 from tests.conftest import Shared  # noqa: E402
 
 HELD_OUT = (("conflict-i",), ("conflict-j",), ("conflict-k",), ("conflict-j", "conflict-k"))
+RESCUE = 0.7  # "rescue": the rules, and what they drop that the model is this sure of
 
 
 def features(c: pipeline.Clause, before: list[pipeline.Clause]) -> dict[str, float]:
@@ -130,10 +139,11 @@ def main() -> None:
     for held in HELD_OUT:
         test = np.isin(batch, held)
         w, b = train(x[~test], told[~test])
-        model = ((x[test] @ w + b) > 0).astype(int)
+        p = 1 / (1 + np.exp(-(x[test] @ w + b)))
         print("held out:", ", ".join(held))
         print(line("rules", rules[test], told[test]))
-        print(line("model", model, told[test]))
+        print(line("model", (p > 0.5).astype(int), told[test]))
+        print(line("rescue", ((rules[test] == 1) | (p > RESCUE)).astype(int), told[test]))
     w, _ = train(x, told)
     print("weights (all batches):")
     for k, v in sorted(zip(keys, w, strict=True), key=lambda kv: -abs(kv[1]))[:12]:
