@@ -41,6 +41,7 @@ BATCHES = (
     "conflict-i",
     "conflict-j",
     "conflict-k",
+    "conflict-l",
     "other",
 )
 CONFLICT = BATCHES[:-1]

@@ -14,7 +14,7 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
-- conflict-d to conflict-k: 20 more conflict articles each, drawn
+- conflict-d to conflict-l: 20 more conflict articles each, drawn
   later (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
 """
 
@@ -78,13 +78,15 @@ def main(corpus: str) -> None:
     batches["conflict-j"] = held_back(news, taken, 2032)
     taken |= {r["id"] for r in batches["conflict-j"]}
     batches["conflict-k"] = held_back(news, taken, 2033)
+    taken |= {r["id"] for r in batches["conflict-k"]}
+    batches["conflict-l"] = held_back(news, taken, 2034)
     for name, items in batches.items():
         for r in items:
             print(name, r["id"], r["source"], r["category"], len(r["text"]), sep="\t")
 
 
 def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
-    """conflict-d, -e (session 8), -f to -i (session 9), -j, -k (session 10): 20 more conflict articles
+    """conflict-d, -e (session 8), -f to -i (session 9), -j to -l (session 10): 20 more conflict articles
     each, annotated before the extractor ever read them (their first scores are the
     held-back figures): per outlet, 3 naming Syria early and 1 of another
     conflict."""
