@@ -63,33 +63,21 @@ def main(corpus: str) -> None:
     }
     batches["other"] = [r for kind, r in picked if kind == "other"]
     taken = {r["id"] for items in batches.values() for r in items}
-    batches["conflict-d"] = held_back(news, taken, 2026)
-    taken |= {r["id"] for r in batches["conflict-d"]}
-    batches["conflict-e"] = held_back(news, taken, 2027)
-    taken |= {r["id"] for r in batches["conflict-e"]}
-    batches["conflict-f"] = held_back(news, taken, 2028)
-    taken |= {r["id"] for r in batches["conflict-f"]}
-    batches["conflict-g"] = held_back(news, taken, 2029)
-    taken |= {r["id"] for r in batches["conflict-g"]}
-    batches["conflict-h"] = held_back(news, taken, 2030)
-    taken |= {r["id"] for r in batches["conflict-h"]}
-    batches["conflict-i"] = held_back(news, taken, 2031)
-    taken |= {r["id"] for r in batches["conflict-i"]}
-    batches["conflict-j"] = held_back(news, taken, 2032)
-    taken |= {r["id"] for r in batches["conflict-j"]}
-    batches["conflict-k"] = held_back(news, taken, 2033)
-    taken |= {r["id"] for r in batches["conflict-k"]}
-    batches["conflict-l"] = held_back(news, taken, 2034)
+    # The held-back batches, each drawn after the ones before it; add the next
+    # one's letter here (its seed follows: conflict-m would be 2035).
+    for seed, letter in enumerate("defghijkl", start=2026):
+        batches[f"conflict-{letter}"] = held_back(news, taken, seed)
+        taken |= {r["id"] for r in batches[f"conflict-{letter}"]}
     for name, items in batches.items():
         for r in items:
             print(name, r["id"], r["source"], r["category"], len(r["text"]), sep="\t")
 
 
 def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
-    """conflict-d, -e (session 8), -f to -i (session 9), -j to -l (session 10): 20 more conflict articles
-    each, annotated before the extractor ever read them (their first scores are the
-    held-back figures): per outlet, 3 naming Syria early and 1 of another
-    conflict."""
+    """conflict-d, -e (session 8), -f to -i (session 9), -j to -l (session 10): 20
+    more conflict articles each, annotated before the extractor ever read them
+    (their first scores are the held-back figures): per outlet, 3 naming Syria
+    early and 1 of another conflict."""
     rng = random.Random(seed)
     out: list[dict] = []
     for source in sorted({r["source"] for r in news}):
