@@ -263,8 +263,7 @@ def _contrast_cut(text: str) -> list[int]:
     if marker is None:
         return []
     at = marker.start()
-    named_before = any(m.place.kind != "country" for m in places.find_places(text[:at]))
-    if not (named_before and _places_apart(text, at)):
+    if not _places_apart(text, at, both=True):
         return []
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
         return []
@@ -281,11 +280,12 @@ def _one_event(text: str) -> bool:
     return sum(1 for t in events.find_triggers(text) if t.violent and not t.reporting) <= 1
 
 
-def _places_apart(text: str, at: int) -> bool:
-    """Both sides of ``at`` name places below a country, and not the same."""
+def _places_apart(text: str, at: int, both: bool = False) -> bool:
+    """The side after ``at`` names places below a country that the side before
+    does not; with ``both``, the side before names some too."""
     before = {m.place for m in places.find_places(text[:at]) if m.place.kind != "country"}
     after = {m.place for m in places.find_places(text[at:]) if m.place.kind != "country"}
-    return bool(after) and not (after & before)
+    return bool(after) and (bool(before) or not both) and not (after & before)
 
 
 def _reports_event(text: str) -> bool:

@@ -777,11 +777,11 @@ def _choose(
 def _facility(intro_word: str, entry: _Entry, gz: _Gazetteer) -> Place | None:
     """ "حقل الزبير": a facility the gazetteer does not list, named after the
     town it serves, is a place of its own at the town (facilities.yaml)."""
-    from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
-
     kind = _facility_kinds().get(intro_word)
     if kind is None or entry.place.kind not in _TOWN_KINDS:
-        return None
+        return None  # nearly every mention: no import, no work
+    from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
+
     site = dataclasses.replace(entry.place, kind=kind)
     place = dataclasses.replace(site, ar=place_name(site, "ar"), en=place_name(site, "en"))
     # Its country is its town's; the table is the gazetteer's memo of places
