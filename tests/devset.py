@@ -42,6 +42,7 @@ BATCHES = (
     "conflict-j",
     "conflict-k",
     "conflict-l",
+    "conflict-m",
     "other",
 )
 CONFLICT = BATCHES[:-1]

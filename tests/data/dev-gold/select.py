@@ -14,7 +14,7 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
-- conflict-d to conflict-l: 20 more conflict articles each, drawn
+- conflict-d to conflict-n: 20 more conflict articles each, drawn
   later (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
 """
 
@@ -65,7 +65,7 @@ def main(corpus: str) -> None:
     taken = {r["id"] for items in batches.values() for r in items}
     # The held-back batches, each drawn after the ones before it; add the next
     # one's letter here (its seed follows: conflict-m would be 2035).
-    for seed, letter in enumerate("defghijkl", start=2026):
+    for seed, letter in enumerate("defghijklmn", start=2026):
         batches[f"conflict-{letter}"] = held_back(news, taken, seed)
         taken |= {r["id"] for r in batches[f"conflict-{letter}"]}
     for name, items in batches.items():
@@ -74,10 +74,10 @@ def main(corpus: str) -> None:
 
 
 def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
-    """conflict-d, -e (session 8), -f to -i (session 9), -j to -l (session 10): 20
-    more conflict articles each, annotated before the extractor ever read them
-    (their first scores are the held-back figures): per outlet, 3 naming Syria
-    early and 1 of another conflict."""
+    """conflict-d, -e (session 8), -f to -i (session 9), -j to -l (session 10),
+    -m and -n (session 11): 20 more conflict articles each, annotated before the
+    extractor ever read them (their first scores are the held-back figures): per
+    outlet, 3 naming Syria early and 1 of another conflict."""
     rng = random.Random(seed)
     out: list[dict] = []
     for source in sorted({r["source"] for r in news}):
