@@ -464,3 +464,35 @@ def test_two_towns_on_either_side_of_while_are_two_events() -> None:
 def test_the_killed_and_wounded_of_one_strike_across_while_are_one_event() -> None:
     found = incidents("أن جنديين تركيين قتلا، بينما أصيب خمسة آخرون في غارة جوية في إدلب.\n")
     assert [(i.casualties.killed, i.casualties.wounded) for i in found] == [(2, 5)]
+
+
+def test_the_event_named_after_the_day_before_is_its_own_on_that_day() -> None:
+    found = incidents(
+        "شنت إسرائيل السبت سلسلة غارات جوية على مواقع لحركة حماس في قطاع غزة، غداة "
+        "مواجهات على الحدود قتل فيها فلسطينيان وأصيب أكثر من 200 آخرين.\n",
+        "2018-07-14",
+    )
+    assert [(i.type, str(i.date.start), i.casualties.killed) for i in found] == [
+        ("airstrike", "2018-07-14", None),
+        ("battle", "2018-07-13", 2),
+    ]
+
+
+def test_a_protest_the_day_after_a_killing_is_an_event_of_its_own() -> None:
+    found = incidents(
+        "تظاهر الآلاف في إدلب الأحد غداة مقتل 20 مدنياً في غارة على مدينة سراقب.\n",
+        "2018-04-16",
+    )
+    assert [(i.type, str(i.date.start)) for i in found] == [
+        ("protest", "2018-04-15"),
+        ("airstrike", "2018-04-14"),
+    ]
+
+
+def test_a_day_after_the_anchor_is_the_named_events_own() -> None:
+    found = incidents(
+        "قتل ثلاثة من رجال الأمن في مداهمة في مدينة السلط السبت، وذلك غداة تفجير "
+        "استهدف دورية للدرك راح ضحيته رجل أمن يوم الجمعة.\n",
+        "2018-08-11",
+    )
+    assert "2018-08-09" not in [str(i.date.start) for i in found]

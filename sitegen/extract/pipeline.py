@@ -174,6 +174,7 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
         prose = c.segment.kind == "text"
         cuts = _day_cuts(c.text, ctx.article.published.date, ctx.week_start) if prose else []
         cuts = cuts or (_cause_cut(c.text) if prose else [])
+        cuts = cuts or (_anchor_cut(c.text) if prose else [])
         cuts = cuts or (_contrast_cut(c.text) if prose else [])
         if not cuts:
             out.append(c)
@@ -245,6 +246,25 @@ def _cause_cut(text: str) -> list[int]:
     cause_days = [m for m in dates if m.start >= at and not _ATTRIBUTION.search(text, at, m.start)]
     own_place = not cause_days and _places_apart(text, at) and _one_event(text[at:])
     if not (own_day or own_place):
+        return []
+    if not (_reports_event(text[:at]) and _starts_event(text[at:])):
+        return []
+    return [at]
+
+
+def _anchor_cut(text: str) -> list[int]:
+    """ "شنت إسرائيل السبت غارات … غداة مواجهات على الحدود قتل فيها فلسطينيان":
+    the event named after "غداة", "عشية", "قبل يومين من" is one of its own, on
+    the day the anchor counts from the clause's day (anchor_events reads it).
+    Only when the clause tells its own day before the anchor, for the named
+    event to be counted from, and none after it ("غداة تفجير … يوم الجمعة"
+    gives the named event's own day, which anchor_events would shift)."""
+    anchor = next((a for a in temporal.find_anchored(text) if a.start > 0), None)
+    if anchor is None:
+        return []
+    at = anchor.start - 1 if text[anchor.start - 1] in "وف" else anchor.start
+    days = [m for m in _dates_in(text) if m.kind in _DAY_KINDS]
+    if not any(m.end <= at for m in days) or any(m.start > at for m in days):
         return []
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
         return []
@@ -593,7 +613,17 @@ _ANCHOR_REACH = 30
 def _anchoring(c: Clause) -> temporal.Anchored | None:
     if not c.type or c.trigger_at < 0:
         return None
-    return next((a for a in c.anchored if 0 <= c.trigger_at - a.end <= _ANCHOR_REACH), None)
+    a = next((a for a in c.anchored if 0 <= c.trigger_at - a.end <= _ANCHOR_REACH), None)
+    return None if a is None or _names_own_day(c, a) else a
+
+
+def _names_own_day(c: Clause, a: temporal.Anchored) -> bool:
+    """ "غداة تفجير استهدف دورية … يوم الجمعة": the day told in the phrase the
+    anchor opens is the named event's own, not one to count from. (In "وغداة
+    الإعلان عن هذا الاتفاق، أعلنت الوحدات الثلاثاء" a comma closes the phrase
+    and the day is the clause's.)"""
+    at = c.text.find(c.date.text, a.end) if c.own_date and c.date.text else -1
+    return at > 0 and "،" not in c.text[a.end : at] and "," not in c.text[a.end : at]
 
 
 def _anchor_note(shift: int, ref: DateRef) -> str:
