@@ -226,6 +226,9 @@ CASES: list[tuple[str, list[str]]] = [
     # a capital named by its country's adjective
     ("ضربه في شارع بالعاصمة الألمانية", ["Berlin"]),
     ("وصل إلى العاصمة الروسية موسكو", ["Moscow"]),
+    # a meeting named after its city is held there; an accord is not
+    ("وذلك في كلمة ألقاها بمؤتمر ميونخ للأمن في ألمانيا", ["Munich", "Germany"]),
+    ("فاز بايرن ميونخ على ضيفه", []),
 ]
 
 

@@ -199,6 +199,13 @@ _PREPOSITIONS = _wordset(
 _PREP_BEFORE = re.compile(
     r"(?:^|[\s,\"'(])[وف]?(?:" + "|".join(sorted(_PREPOSITIONS)) + r")\s+[\"']?$"
 )
+# A meeting named after the city it is held in: "بمؤتمر ميونخ للأمن", "قمة
+# هلسنكي", "جولة أستانا" (an accord is not: "اتفاق سوتشي" was signed once and
+# is cited everywhere since).
+_VENUE_BEFORE = re.compile(
+    r"(?:^|[\s,\"'(])[وف]?[بل]?(?:مؤتمر|قمه|محادثات|مفاوضات|منتدي|اجتماع|اجتماعات|جوله)"
+    r"\s+[\"']?$"
+)
 # "…التح، بريف إدلب الجنوبي", "…تل مصيطف جنوب شرقي إدلب", "شبرغان عاصمة
 # الإقليم": a locative or an apposition after a name says it is a place.
 _LOCATIVE_AFTER = re.compile(
@@ -742,6 +749,8 @@ def _context(s: str, m: re.Match[str], introduced: bool) -> int:
     clitic = m.group("cl") or ""
     before = s[max(0, m.start("cl") - 24) : m.start("cl")]
     if "ب" in clitic or "ل" in clitic or _PREP_BEFORE.search(before):
+        return 1
+    if _VENUE_BEFORE.search(before):
         return 1
     return 0
 
