@@ -49,7 +49,7 @@ CASES: list[tuple[str, list[str]]] = [
     # --- a name in quotes after its introducer, known or not ---
     ('ووقع الهجوم في بلدة "تريب" جنوب غربي فرنسا', ["Trèbes", "France"]),
     # a known name in quotes after its introducer
-    ('بقصف مطار "التيفور العسكري" وسط محافظة حمص', ["T4", "Homs"]),
+    ('بقصف مطار "التيفور العسكري" وسط محافظة حمص', ["Tiyas Military Airbase (T-4)", "Homs"]),
     ('في قرية "كفر بطيخ"', ["Kafr Battikh"]),
     # the area of a base
     ("قاعدة عسكرية في منطقة التنف تستخدمها", ["al-Tanf"]),
@@ -151,7 +151,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("وباللطامنة", ["al-Lataminah"]),
     # --- military sites and a neighbourhood ---
     ("استهدف اللواء 47 في ريف حماة", ["Brigade 47", "Hama"]),
-    ("ضربات على قاعدة التيفور", ["T4"]),
+    ("ضربات على قاعدة التيفور", ["Tiyas Military Airbase (T-4)"]),
     ("قصف مطار النيرب", ["Nerab"]),
     ("غارة على مطار الشعيرات", ["Shayrat"]),
     ("مطار كويرس العسكري", ["Kuweires"]),
@@ -159,7 +159,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("قاعدة حميميم الروسية", ["Hmeimim"]),
     ("مطار المزة العسكري", ["Mezzeh"]),
     ("مطار الضمير العسكري", ["al-Dumayr"]),
-    ("مطار التياس", ["T4"]),
+    ("مطار التياس", ["Tiyas Military Airbase (T-4)"]),
     ("قصف حي التليل في سراقب", ["al-Tlil", "Saraqib"]),
     # --- places.csv (GeoNames) ---
     ("معارك عنيفة في الحديدة", ["Al Hudaydah"]),
