@@ -54,6 +54,7 @@ CASES = [
     ("قتل 40 شخصاً، من بين القتلى 18 عنصراً من الميليشيات الإيرانية", 40, None, None, False),
     ("ومن بين القتلى 18 عنصراً من الميليشيات الإيرانية", None, None, None, False),
     ("مقتل 8 عناصر بينهم 3 ضباط", 8, None, None, False),
+    ("لقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم الجمعة", 26, None, None, True),
     # A misspelling seen in the news (as استشد for استشهد).
     ("قتل 3 وأصيب 12 جريجا في القصف", 3, 12, None, False),
     # Killed or wounded, no number: no figure (see test_unnumbered).

@@ -204,7 +204,10 @@ def _whole_before(
     found = lex.part_before.search(window.text)
     if found is None:
         return None
-    m = numbers.last_before(text, lo + window.span(found.start(), found.end())[0], 2, used)
+    part = lo + window.span(found.start(), found.end())[0]
+    # "لقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم": the bound is the toll's
+    bound = _BOUND_BEFORE.search(text, max(0, part - 30), part)
+    m = numbers.last_before(text, bound.start() if bound else part, 2, used)
     return m if m is not None and (m.value or 0) > (n.value or 0) else None
 
 
@@ -366,6 +369,7 @@ def _aside(text: str, n: NumberMention, word: _Word) -> bool:
 
 _BOUNDS = r"(?:على الأقل|على الاقل|علي الأقل|تقريبا|تقريباً)"
 _ASIDE = re.compile(r"\s*[،,]\s*" + _BOUNDS + r"\s*[،,]\s*")
+_BOUND_BEFORE = re.compile(r"\s*" + _BOUNDS + r"\s*[،,]?\s*$")
 # "خمسة مقاتلين على الأقل", "14 مدنيا من الأطفال على الأقل": after the counted noun.
 _BOUND_AFTER = re.compile(r"(?:\s+[\u0621-\u064a]+){1,3}?\s*[،,]?\s*" + _BOUNDS)
 
