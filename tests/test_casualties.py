@@ -55,6 +55,12 @@ CASES = [
     ("ومن بين القتلى 18 عنصراً من الميليشيات الإيرانية", None, None, None, False),
     ("مقتل 8 عناصر بينهم 3 ضباط", 8, None, None, False),
     ("لقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم الجمعة", 26, None, None, True),
+    # "لقي … مصرعهم": the count opening the subject, however long the subject
+    ("لقي 13 عنصرا من ميليشيات الحوثي الانقلابية مصرعهم", 13, None, None, False),
+    ("لقي خمسة أشخاص، من بينهم ثلاثة أطفال وامرأة، مصرعهم", 5, None, None, False),
+    ("لقي الجمعة فلسطينيان بينهما فتى يبلغ من العمر نحو 13 عاما، حتفهم", 2, None, None, False),
+    # a man and his daughter are two, not her age (not counted yet: no figure at all)
+    ("لقي رجل وابنته البالغة من العمر 11 عاما حتفهم", None, None, None, False),
     # A misspelling seen in the news (as استشد for استشهد).
     ("قتل 3 وأصيب 12 جريجا في القصف", 3, 12, None, False),
     # Killed or wounded, no number: no figure (see test_unnumbered).

@@ -45,6 +45,10 @@ class _Lexicon:
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
     leaving: re.Pattern[str]  # "خرج", "غادر": the displaced, in a displacement
+    met_verb: re.Pattern[str]  # "لقي … مصرعهم": the dead are the subject between
+    met_objects: frozenset[str]
+    met_reach: int
+    met_window: int
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +73,10 @@ def _lexicon() -> _Lexicon:
         part_before=_phrases(data["parts"]["before_word"], end=True),
         whole_after=_phrases(data["parts"]["whole_after"], end=False),
         leaving=_alternation({fold_word(w): "displaced" for w in data["leaving"]}),
+        met_verb=_alternation({fold_word(w): "" for w in data["met"]["verbs"]}),
+        met_objects=frozenset(fold_word(w) for w in data["met"]["objects"]),
+        met_reach=int(data["met"]["reach"]),
+        met_window=int(data["met"]["window"]),
     )
 
 
@@ -118,7 +126,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     for word in words.items:
         if _a_part(text, word, lex):
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
-        n = _bind(text, word, numbers, words, used)
+        n = _met_count(text, word, numbers, used, lex) or _bind(text, word, numbers, words, used)
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
                 _keep(figures, word.kind, 1)
@@ -172,6 +180,30 @@ def _joined(
             return out
         out.append(nxt)
         n = nxt
+
+
+def _met_count(
+    text: str, word: _Word, numbers: _Numbers, used: set[int], lex: _Lexicon
+) -> NumberMention | None:
+    """ "لقي ما لا يقل عن 13 عنصراً من ميليشيات الحوثي مصرعهم", "لقي خمسة أشخاص،
+    من بينهم ثلاثة أطفال، مصرعهم": the count that opens the subject of "لقي" is
+    the toll of the "مصرعهم" that closes it, across commas and a part told
+    between."""
+    if fold_word(text[word.start : word.end]) not in lex.met_objects:
+        return None
+    lo = max(0, word.start - 200)
+    folded = fold(text[lo : word.start])
+    # the last verb before the word opens its frame
+    verb = next(reversed(list(lex.met_verb.finditer(folded.text))), None)
+    if verb is None:
+        return None
+    at = lo + folded.span(verb.start("w"), verb.end("w"))[1]
+    if (
+        _distance(text, at, word.start, lex.met_window) > lex.met_window
+        or "." in text[at : word.start]
+    ):
+        return None
+    return numbers.first_after(text, at, lex.met_reach, used)
 
 
 def _a_part(text: str, word: _Word, lex: _Lexicon) -> bool:
