@@ -59,6 +59,12 @@ CASES = [
     ("لقي 13 عنصرا من ميليشيات الحوثي الانقلابية مصرعهم", 13, None, None, False),
     ("لقي خمسة أشخاص، من بينهم ثلاثة أطفال وامرأة، مصرعهم", 5, None, None, False),
     ("لقي الجمعة فلسطينيان بينهما فتى يبلغ من العمر نحو 13 عاما، حتفهم", 2, None, None, False),
+    # a plural verb closing its subject counts the number opening it
+    ("وكان 70 عنصرا من الميليشيات الموالية لإيران قد قتلوا في غارات", 70, None, None, False),
+    ("إن 23 مدنيا على الأقل، بينهم نساء وأطفال، قد قتلوا في الهجوم", 23, None, None, True),
+    ("قتل في محافظة الحديدة منذ 13 حزيران، عشرات قتلوا", None, None, None, True),
+    ("رفات جنديين يعتقد إنهما قتلا في حرب 2014 على غزة", 2, None, None, False),
+    ("وقال البيان إن طاقم المروحية كا-29 يضم طيارين وقد قتلا", None, None, None, False),
     # a man and his daughter are two, not her age (not counted yet: no figure at all)
     ("لقي رجل وابنته البالغة من العمر 11 عاما حتفهم", None, None, None, False),
     # A misspelling seen in the news (as استشد for استشهد).

@@ -49,6 +49,8 @@ class _Lexicon:
     met_objects: frozenset[str]
     met_reach: int
     met_window: int
+    subject_verbs: frozenset[str]  # "… قد قتلوا": the count opening the subject
+    subject_window: int
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,8 @@ def _lexicon() -> _Lexicon:
         met_objects=frozenset(fold_word(w) for w in data["met"]["objects"]),
         met_reach=int(data["met"]["reach"]),
         met_window=int(data["met"]["window"]),
+        subject_verbs=frozenset(fold_word(w) for w in data["subject"]["verbs"]),
+        subject_window=int(data["subject"]["window"]),
     )
 
 
@@ -126,7 +130,11 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     for word in words.items:
         if _a_part(text, word, lex):
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
-        n = _met_count(text, word, numbers, used, lex) or _bind(text, word, numbers, words, used)
+        n = (
+            _met_count(text, word, numbers, used, lex)
+            or _bind(text, word, numbers, words, used)
+            or _subject_count(text, word, numbers, words, used, lex)
+        )
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
                 _keep(figures, word.kind, 1)
@@ -204,6 +212,49 @@ def _met_count(
     ):
         return None
     return numbers.first_after(text, at, lex.met_reach, used)
+
+
+def _subject_count(
+    text: str, word: _Word, numbers: _Numbers, words: _Words, used: set[int], lex: _Lexicon
+) -> NumberMention | None:
+    """ "وكان 70 عنصرا من الميليشيات الموالية لإيران قد قتلوا": a plural verb
+    closing its subject counts the nearest number before it, far or across
+    commas."""
+    if fold_word(text[word.start : word.end]) not in lex.subject_verbs:
+        return None
+    n = numbers.last_before(text, word.start, lex.subject_window, used)
+    if n is None or words.any_within(n.end, word.start):
+        return None
+    between = text[n.end : word.start]
+    if "." in between or "؟" in between:
+        return None
+    return None if _not_a_count(text, n) else n
+
+
+def _not_a_count(text: str, n: NumberMention) -> bool:
+    """What a count of people is not: a year ("في 2014"), a day of a month ("منذ
+    13 حزيران"), a model ("كا-29"), a share ("75 في المئة") or an age ("في
+    العشرين من العمر")."""
+    written = text[n.start : n.end]
+    if written.isdigit() and len(written) == 4 and 1900 <= (n.value or 0) <= 2100:
+        return True
+    if n.start > 0 and (
+        text[n.start - 1] == "-" or (text[n.start - 1].isascii() and text[n.start - 1].isalpha())
+    ):
+        return True
+    after = fold(text[n.end : n.end + 24]).text
+    return bool(_SHARE_OR_AGE.match(after) or _month_after().match(after))
+
+
+_SHARE_OR_AGE = re.compile(r"^\s*(?:%|في المئه|في المائه|بالمئه|بالمائه|من العمر|عاما|سنه)")
+
+
+@lru_cache(maxsize=1)
+def _month_after() -> re.Pattern[str]:
+    """ "13 حزيران", "13 من يونيو": a day of a month (months.yaml), not a count."""
+    names = [fold_word(n) for ns in load_yaml("months.yaml")["arabic"].values() for n in ns]
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:من\s+)?(?:{alts}){WB_AFTER}")
 
 
 def _a_part(text: str, word: _Word, lex: _Lexicon) -> bool:
@@ -349,10 +400,10 @@ def _bind(
     used: set[int],
 ) -> NumberMention | None:
     n = numbers.first_after(text, word.end, word.after, used)
-    if n is not None and _clear(text, word.end, n.start, words):
+    if n is not None and _clear(text, word.end, n.start, words) and not _not_a_count(text, n):
         return n
     n = numbers.last_before(text, word.start, word.before, used)
-    if n is not None and _clear(text, n.end, word.start, words):
+    if n is not None and _clear(text, n.end, word.start, words) and not _not_a_count(text, n):
         return n
     return None
 
