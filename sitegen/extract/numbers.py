@@ -49,6 +49,8 @@ class NumberMention:
 class _Lexicon:
     values: dict[str, int]  # folded word → value (units, tens, hundreds, atoms)
     scales: dict[str, int]  # folded word → multiplier
+    after_count: dict[str, int]  # "28 ألفا": a scale only after a count
+    fractions: dict[str, Fraction]  # "نصف مليون": a part of the scale after it
     teen_units: dict[str, int]  # first word of 11–19 → its unit
     teen_suffix: frozenset[str]
     dual_nouns: dict[str, str]  # folded dual form → singular noun as written in the data
@@ -243,21 +245,27 @@ def _lexicon() -> _Lexicon:
     hundreds = {fold_word(w): int(v) for v, ws in data["hundreds"].items() for w in ws}
     atoms = {fold_word(k): int(v) for k, v in data["atoms"].items()}
     scales = {fold_word(k): int(v) for k, v in data["scales"].items()}
+    after_count = {fold_word(k): int(v) for k, v in data["scales_after_count"].items()}
+    fractions = {fold_word(k): Fraction(str(v)) for k, v in data["fractions"].items()}
     teen_units = {fold_word(k): int(v) for k, v in data["teen_units"].items()}
     teen_units.update({w: v for w, v in units.items() if 3 <= v <= 9})
     teen_suffix = frozenset(fold_word(w) for w in data["teen_suffix"])
     duals = {fold_word(f): noun for noun, forms in data["duals"].items() for f in forms}
 
     unit, ten = word_alternation(_word_forms(units, art)), word_alternation(_word_forms(tens, art))
-    hun, atom, scale = word_alternation(hundreds), word_alternation(atoms), word_alternation(scales)
+    hun, atom = word_alternation(hundreds), word_alternation(atoms)
+    scale = word_alternation([*scales, *after_count])
+    part = word_alternation(fractions)
     teen = word_alternation(_word_forms(teen_units, art)) + r"\s+" + word_alternation(teen_suffix)
     small = rf"(?:{teen}|{unit}(?:\s+و\s*{ten})?|{ten})"
     below_k = rf"(?:{hun}(?:\s+و\s*{small})?|{small})"
     below_k_any = rf"(?:{below_k}|{ARTICLE}{_DIGITS})"
     # Digits never join with "و" ("3 و5" is two numbers); words do, in
     # descending magnitude, with units before tens ("خمسة وعشرين").
-    group = rf"(?:(?:{below_k_any}\s+)?{scale}|{atom})"
-    number = rf"(?:{group}(?:\s+و\s*{group})*(?:\s+و\s*{below_k})?|{below_k_any})"
+    group = rf"(?:(?:{below_k_any}\s+|{part}\s+)?{scale}|{atom})"
+    # After a scale, digits join too: "65 ألف و900" is 65900.
+    rest = rf"(?:{below_k}|\d{{1,3}}(?![\d.,\u066b\u066c]))"
+    number = rf"(?:{group}(?:\s+و\s*{group})*(?:\s+و\s*{rest})?|{below_k_any})"
 
     two = word_alternation(w for w, v in units.items() if v == 2)
     rx = (
@@ -272,10 +280,21 @@ def _lexicon() -> _Lexicon:
     )
     values = {**units, **tens, **hundreds, **atoms}
     starters = [*_word_forms(units, art), *_word_forms(tens, art), *_word_forms(teen_units, art)]
-    starters += [*hundreds, *atoms, *scales, *data["vague"], *data["approximate"]]
+    starters += [*hundreds, *atoms, *scales, *fractions, *data["vague"], *data["approximate"]]
     starters += [*duals, *("ال" + d for d in duals)]
     firsts = with_clitics(first_words(starters))
-    return _Lexicon(values, scales, teen_units, teen_suffix, duals, re.compile(rx), firsts, number)
+    return _Lexicon(
+        values,
+        scales,
+        after_count,
+        fractions,
+        teen_units,
+        teen_suffix,
+        duals,
+        re.compile(rx),
+        firsts,
+        number,
+    )
 
 
 def number_first_words() -> frozenset[str]:
@@ -374,6 +393,16 @@ def _token_value(tok: str, lex: _Lexicon) -> tuple[str, Fraction] | None:
     return None
 
 
+def _in_context(tok: str, current: Fraction, lex: _Lexicon) -> tuple[str, Fraction] | None:
+    """The words whose reading depends on what stands before them: "ألفا" is a
+    scale after a count ("28 ألفا"), else the dual (2000); "نصف" a part."""
+    if tok in lex.fractions:
+        return "value", lex.fractions[tok]
+    if tok in lex.after_count and current:
+        return "scale", Fraction(lex.after_count[tok])
+    return None
+
+
 def _digits_value(tok: str) -> Fraction:
     """ "1,250" → 1250, "2.5" → 5/2; a run of digits longer than any count is just
     "too big" (Python refuses to read an int of more than 4300 digits anyway)."""
@@ -427,17 +456,27 @@ def parse_number(words: str) -> int | None:
     if not toks:
         return None
     total, current = Fraction(0), Fraction(0)
+    last_scale: Fraction | None = None
     for tok in toks:
-        got = _token_value(tok, lex)
+        got = _in_context(tok, current, lex) or _token_value(tok, lex)
         if got is None:
             return None
         kind, value = got
         if kind == "scale":
+            if last_scale is not None and value >= last_scale:
+                return _count(total)  # "بين 270 ألفا و330 ألف": a range, its low end
             total += (current or 1) * value
             current = Fraction(0)
+            last_scale = value
+        elif value >= 1000 and not tok[:1].isdigit():
+            total += current + value  # "مليونان": a scale's dual, a group of its own
+            current, last_scale = Fraction(0), value / 2
         else:
             current += value
-    result = total + current
+    return _count(total + current)
+
+
+def _count(result: Fraction) -> int | None:
     if result.denominator != 1 or result > MAX_COUNT:
         return None  # "2.5" is not a count; nor is a run of thirty digits
     return int(result)
