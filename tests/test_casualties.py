@@ -65,6 +65,9 @@ CASES = [
     ("قتل في محافظة الحديدة منذ 13 حزيران، عشرات قتلوا", None, None, None, True),
     ("رفات جنديين يعتقد إنهما قتلا في حرب 2014 على غزة", 2, None, None, False),
     ("وقال البيان إن طاقم المروحية كا-29 يضم طيارين وقد قتلا", None, None, None, False),
+    # a dual of time or of things counts no one: "قبل أسبوعين" is no toll
+    ("إطلاق نار في مدرسة أوقع 17 قتيلا قبل أسبوعين", 17, None, None, False),
+    ("وقتل في الهجومين 16 شخصا", 16, None, None, False),
     # a man and his daughter are two, not her age (not counted yet: no figure at all)
     ("لقي رجل وابنته البالغة من العمر 11 عاما حتفهم", None, None, None, False),
     # A misspelling seen in the news (as استشد for استشهد).

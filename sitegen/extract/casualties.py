@@ -51,6 +51,7 @@ class _Lexicon:
     met_window: int
     subject_verbs: frozenset[str]  # "… قد قتلوا": the count opening the subject
     subject_window: int
+    people_duals: frozenset[str]  # "جنديين" counts people; "أسبوعين" does not
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,7 @@ def _lexicon() -> _Lexicon:
         met_window=int(data["met"]["window"]),
         subject_verbs=frozenset(fold_word(w) for w in data["subject"]["verbs"]),
         subject_window=int(data["subject"]["window"]),
+        people_duals=frozenset(data["people_duals"]),
     )
 
 
@@ -343,7 +345,10 @@ def _words_after(text: str, start: int, k: int) -> list[str]:
 
 
 def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
-    """ "4 شاحنات", "50 آلية": a count of vehicles or places, not people."""
+    """ "4 شاحنات", "50 آلية", "قبل أسبوعين": a count of vehicles, places or
+    time, not people."""
+    if n.noun:
+        return n.noun not in lex.people_duals
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
 
 
