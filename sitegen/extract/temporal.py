@@ -341,7 +341,9 @@ class _Tables:
         pre = (
             rf"(?:(?P<anchor>{alt(t['anchors'])})\s+)?"
             rf"(?:(?P<since>{alt(r['since'])})\s+)?"
-            rf"(?:(?:(?P<deadline>{alt(r['deadline_before'])})\s+)?(?P<mpart>{alt(t['month_parts'])})\s+(?:{of}\s+)?)?"
+            # "منتصف ليل الأحد" is midnight, not mid-month: no month part before a day part
+            rf"(?:(?:(?P<deadline>{alt(r['deadline_before'])})\s+)?(?P<mpart>{alt(t['month_parts'])})"
+            rf"(?!\s+(?:{alt(t['day_parts'])})\s)\s+(?:{of}\s+)?)?"
             rf"(?:(?P<dpart>{alt(t['day_parts'])})\s+)?"
             rf"(?:(?P<yawm>{alt(r['day_word'])})\s+)?"
             rf"(?:(?P<shahr>{mword})\s+)?"
