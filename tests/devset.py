@@ -43,6 +43,7 @@ BATCHES = (
     "conflict-k",
     "conflict-l",
     "conflict-m",
+    "conflict-n",
     "other",
 )
 CONFLICT = BATCHES[:-1]
