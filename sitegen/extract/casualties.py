@@ -52,6 +52,7 @@ class _Lexicon:
     subject_verbs: frozenset[str]  # "… قد قتلوا": the count opening the subject
     subject_window: int
     people_duals: frozenset[str]  # "جنديين" counts people; "أسبوعين" does not
+    not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,9 @@ def _lexicon() -> _Lexicon:
         subject_verbs=frozenset(fold_word(w) for w in data["subject"]["verbs"]),
         subject_window=int(data["subject"]["window"]),
         people_duals=frozenset(data["people_duals"]),
+        not_counts=re.compile(
+            r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_counts_after"]) + ")"
+        ),
     )
 
 
@@ -245,10 +249,7 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
     ):
         return True
     after = fold(text[n.end : n.end + 24]).text
-    return bool(_SHARE_OR_AGE.match(after) or _month_after().match(after))
-
-
-_SHARE_OR_AGE = re.compile(r"^\s*(?:%|في المئه|في المائه|بالمئه|بالمائه|من العمر|عاما|سنه)")
+    return bool(_lexicon().not_counts.match(after) or _month_after().match(after))
 
 
 @lru_cache(maxsize=1)
