@@ -132,6 +132,8 @@ class _Grammar:
     bare_after_suffix: tuple[str, ...]  # "هاتفه الأحد": a pronoun-suffixed word before
     bare_not_after: frozenset[str]  # "الله الأحد"
     bare_after_verbs: frozenset[str]  # "استهدف الجمعة" (folded, with and without و)
+    bare_verb_reach: int  # "استعادت قوات النظام الجمعة": words from the verb
+    bare_verb_stops: frozenset[str]  # "… أن الجمعة": another clause between
     today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
@@ -250,6 +252,8 @@ class _Tables:
         t["bare_not_after"] = frozenset(weekdays["bare_not_after"])
         verbs = [fold_word(w) for w in weekdays["bare_after_verbs"]]
         t["bare_after_verbs"] = frozenset(verbs) | frozenset("و" + w for w in verbs)
+        t["bare_verb_reach"] = int(weekdays["bare_verb_reach"])
+        t["bare_verb_stops"] = frozenset(fold_word(w) for w in weekdays["bare_verb_stops"])
         t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
@@ -853,11 +857,26 @@ def _object_before(c: _Ctx) -> bool:
     if not m:
         return False
     word = _HARAKAT.sub("", m.group(1))
-    if fold_word(word) in c.g.bare_after_verbs:
+    if fold_word(word) in c.g.bare_after_verbs or _verb_reaches(c, start):
         return True
     return (
         len(word) >= 3 and word not in c.g.bare_not_after and word.endswith(c.g.bare_after_suffix)
     )
+
+
+def _verb_reaches(c: _Ctx, start: int) -> bool:
+    """An event verb a few words before, its subject between ("قتل قناص
+    إسرائيلي الجمعة"), and no punctuation: the day is the verb's."""
+    words = c.text[max(0, start - 120) : start].split()
+    for word in reversed(words[max(0, len(words) - c.g.bare_verb_reach) :]):
+        if word[-1] in _EDGE or word[0] in _EDGE:
+            return False
+        folded = fold_word(_HARAKAT.sub("", word))
+        if folded in c.g.bare_verb_stops:
+            return False
+        if folded in c.g.bare_after_verbs:
+            return True
+    return False
 
 
 def _next_word(c: _Ctx) -> str:
