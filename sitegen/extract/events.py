@@ -183,6 +183,35 @@ def _lexicon() -> _Lexicon:
 
 
 @cache
+def _past_verb() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    rule = load_yaml("events.yaml")["past_verb"]
+    return tuple(rule["endings"]), tuple(rule["not_endings"]), frozenset(rule["not_after"])
+
+
+def told_as_done(text: str, after: int = 0) -> bool:
+    """Is a violent event or an arrest of ``text`` (from offset ``after``) told
+    by a verb in the past, outside a relative clause and a quotation ("أن
+    مقاتلاته استهدفت", "أن الأجهزة الأمنية اعتقلت")?"""
+    endings, not_endings, not_after = _past_verb()
+    quoted = quotations(text)
+    for t in find_triggers(text):
+        if t.start < after or t.mood or t.reporting or not (t.violent or t.type == "arrest"):
+            continue
+        if any(a < t.start < b for a, b in quoted):
+            continue  # words quoted are the speaker's, figures of speech among them
+        word = t.text.strip(".,،؛:!؟\"'()")
+        before = text[max(0, t.start - 20) : t.start].split()
+        if (
+            not word.startswith("ال")
+            and word.endswith(endings)
+            and not word.endswith(not_endings)
+            and not (before and before[-1] in not_after)
+        ):
+            return True
+    return False
+
+
+@cache
 def history_years() -> int:
     """How long ago an event is history the article recalls, not news."""
     return int(load_yaml("events.yaml")["history_years"])

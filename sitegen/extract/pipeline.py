@@ -885,8 +885,14 @@ def _stands(c: Clause) -> bool:
         # A definite noun dated only by the day it was spoken of ("قوله الجمعة
         # إن الهجوم الأمريكي على سوريا أزال …") refers to an event told elsewhere.
         dated = c.own_date and not (c.definite and c.said_day)
-        return dated or own_place or harm
+        return dated or own_place or harm or (not c.definite and _told_as_done(c))
     return True
+
+
+def _told_as_done(c: Clause) -> bool:
+    """A claim whose event is told by a verb in the past: reported as a fact
+    ("ذكر بيان للجيش أن مقاتلاته استهدفت عشرات المواقع")."""
+    return events.told_as_done(c.text, max(c.trigger_at, 0))
 
 
 def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
