@@ -30,6 +30,13 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("000-regime-losses", "تم تدمير أكثر من 50 من عناصر النظام السوري", "shelling"),
     # A request is speech: what is asked for has not happened (docs/annotation.md).
     ("", "أنقرة طلبت بطاريتي دفاع جوي صاروخي", ""),
+    # Shooting down with the aircraft past the subject; a regime toppled is no event.
+    ("", "بعد إسقاط القوات السورية طائرة استطلاع روسية في سبتمبر", "battle"),
+    ("", "يسعى التحالف إلى إسقاط النظام السوري", ""),
+    ("", "روسيا تعهدت بإسقاط أي صاروخ على سوريا", "statement"),
+    # Receiving a visitor is a meeting; receiving migrants is not.
+    ("", "وذلك خلال استقباله فالح الفياض مبعوث رئيس الوزراء العراقي", "diplomacy"),
+    ("", "ورفضت روما استقبالهم", ""),
     (
         "001-offensive",
         "واصلت فصائل المعارضة ، اليوم الجمعة، هجماتها على مواقع قوات النظام",
