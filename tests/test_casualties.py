@@ -81,6 +81,30 @@ CASES = [
     ("توفي متأثرا بجراحه التي أصيب بها أمس", 1, None, None, False),
     ("لقي ثلاثة أشخاص مصرعهم في القصف", 3, None, None, False),
     ("في حادث مقتل عاملة منزل فلبينية في الكويت", 1, None, None, False),
+    # Duals of people beyond soldiers and civilians; a feminine verb of wounding.
+    (
+        "إن ضربات التحالف الجوية قتلت زعيمين بجماعة أنصار الله الحوثية في صنعاء.",
+        2,
+        None,
+        None,
+        False,
+    ),
+    (
+        "ولقي قياديان بارزان في ميليشيات الحوثي مصرعهما في غارات استهدفت موقعا في صعدة.",
+        2,
+        None,
+        None,
+        False,
+    ),
+    ("وأصيبت امرأتان بجروح جراء انفجار لغم أرضي غربي محافظة الجوف.", None, 2, None, False),
+    # Bullets are no wounded: one person was hit, uncounted.
+    (
+        "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",
+        None,
+        None,
+        None,
+        False,
+    ),
 ]
 
 

@@ -25,6 +25,16 @@ def test_a_later_toll_is_one_more_source_of_the_lede() -> None:
     assert found[0].date.start == date(2018, 4, 19)
 
 
+def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:
+    found = incidents(
+        "وكانت السعودية قد أكدت الأربعاء شن التحالف غارة في اليمن أدت إلى مقتل صالح الصماد.\n"
+        "وتقول تقديرات إن الحرب في اليمن أدت إلى مقتل حوالي 10 آلاف شخص.\n",
+        "2018-04-28",
+    )
+    assert [i.casualties.killed for i in found] == [None]
+    assert len(found[0].sources) == 1
+
+
 def test_more_dead_told_with_also_add_to_the_toll() -> None:
     found = incidents(
         "واندلعت اشتباكات عنيفة السبت في مدينة البوكمال.\n"

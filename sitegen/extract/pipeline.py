@@ -916,6 +916,11 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
         if j is None:
             roots.append(i)
             continue
+        if _regional(c.casualties) and not _regional(out[j].casualties):
+            # "وتقول تقديرات إن الحرب في اليمن أدت إلى مقتل حوالي 10 آلاف شخص"
+            # after a strike: the war's toll, background, not the strike's.
+            out[i] = c.copy_with(type="")
+            continue
         out[j] = _joined(out[j], c)
         out[i] = c.copy_with(type="")
     return tuple(out)
