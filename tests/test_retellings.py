@@ -35,6 +35,17 @@ def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:
     assert len(found[0].sources) == 1
 
 
+def test_an_old_dated_event_is_not_the_date_of_an_undated_one() -> None:
+    found = incidents(
+        "وكشف الجنرال صوراً لمقاتلات الشبح وهي تحلق في سماء بيروت، وقال إن إسرائيل قصفت مرتين"
+        " بواسطة مقاتلات الشبح على جبهتين مختلفتين في الشرق الأوسط.\n"
+        "وعرض فيلماً عن استهداف المفاعل النووي السوري في دير الزور عام 2007.\n",
+        "2018-05-22",
+    )
+    years = sorted(i.date.start.year for i in found if i.date.start)
+    assert len(found) == 2 and years[0] == 2007 and years[-1] == 2018
+
+
 def test_more_dead_told_with_also_add_to_the_toll() -> None:
     found = incidents(
         "واندلعت اشتباكات عنيفة السبت في مدينة البوكمال.\n"

@@ -909,7 +909,9 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
             (
                 j
                 for j in reversed(roots)
-                if _retells(out[j], c) and not _in_campaign(out[j], c, published)
+                if _retells(out[j], c)
+                and not _in_campaign(out[j], c, published)
+                and not _long_before(out[j], c, published)
             ),
             None,
         )
@@ -980,6 +982,21 @@ def _in_campaign(a: Clause, b: Clause, published: date | None) -> bool:
         if running and own and moment.date.start != ref.start:
             return True
     return False
+
+
+def _long_before(first: Clause, later: Clause, published: date | None) -> bool:
+    """An event the article does not date is news; a later clause dated by its
+    own words long before publication ("استهداف المفاعل النووي السوري في دير
+    الزور عام 2007", "وشنت تركيا في 20 كانون الثاني/يناير هجوما") is another,
+    older event of its own, not the date of the first found at last."""
+    if first.own_date or not (later.own_date and later.date.end and published):
+        return False
+    return (published - later.date.end).days > RECENT_DAYS
+
+
+# How long before publication an undated report may have happened: the news
+# tells what is recent (a month, the longest "الشهر الماضي" reaches).
+RECENT_DAYS = 31
 
 
 def _same_dead(a: Casualties, b: Casualties) -> bool:
