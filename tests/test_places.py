@@ -31,6 +31,15 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("4 مدنيين في قصف روسي استهدف قرية بيلون في جبل الزاوية", ["Balyun", "Jabal al-Zawiya"]),
     ("اجتماع انعقد بين الوفدين الروسي والتركي في العاصمة أنقرة", ["Ankara"]),
+    # "الغوطة" alone is the Eastern Ghouta of 2018's news; the neighbourhoods of
+    # a city name the city; T-4 in Latin letters; Lahij after a preposition.
+    ("يستمر القصف على الغوطة منذ أسبوعين", ["Eastern Ghouta"]),
+    ("الذي يعتبر أحد أحياء دمشق", ["Damascus"]),
+    (
+        'وذكر التلفزيون الرسمي بأن قاعدة "T-4" الجوية ضربت بعدة صواريخ',
+        ["Tiyas Military Airbase (T-4)"],
+    ),
+    ("على مواقع استراتيجية في لحج وتعز", ["Lahij", "Taiz"]),
     ("استهدفت الفصائل صباح اليوم الجمعة مناطق في بلدة محردة", ["Mhardeh"]),
     (
         "مناطق في معرزيتا ومعرة حرمة وكفرسجنة وجسر الشغور غربي وجنوبي إدلب",

@@ -681,10 +681,16 @@ def _known(
         # "تل الكرامة" is a hill of its own, not the village الكرامة; "حي الوعر"
         # a neighbourhood, not a village.
         keep = ("hill", "mountain") if intro.in_name else intro.kinds
-        entries = tuple(e for e in entries if e.place.kind in keep)
-        if not entries:
+        fitting = tuple(e for e in entries if e.place.kind in keep)
+        # "أحد أحياء دمشق": the neighbourhoods of a city, the city named.
+        owners = tuple(e for e in entries if e.place.kind in _CITY.kinds)
+        if not fitting and intro.plural and not intro.in_name and owners:
+            entries, intro = owners, None
+        elif not fitting:
             named = _named_unknown(m, text, folded, intro)
             return (*named, None) if named else None
+        else:
+            entries = fitting
     token_start = m.start("cl") if not intro_word else m.start()
     in_list = intro is None and _continues(s, last, token_start)
     if in_list and last is not None:
