@@ -41,3 +41,17 @@ def test_event_date(row: dict[str, str]) -> None:
     got = (ref.start, ref.end, ref.precision)
     want = (date.fromisoformat(row["start"]), date.fromisoformat(row["end"]), row["precision"])
     assert got == want, ref
+
+
+def test_undated_reports_after_a_dated_lede_are_about_the_lede_s_day() -> None:
+    text = (
+        "أفادت مصادر طبية بارتفاع عدد القتلى، السبت، إلى 35 مدنيا قتلوا بغارات جوية على الغوطة.\n\n"
+        "وقال مدير مركز الدفاع المدني إن طائرة حربية قصفت مدينة حرستا، ما أدى إلى مقتل 11 مدنياً.\n"
+    )
+    found = extract(_article(text, "2018-03-11")).incidents
+    harasta = next(i for i in found if i.casualties.killed == 11)
+    assert (harasta.date.start, harasta.date.precision) == (date(2018, 3, 10), "approx")
+    assert "lede" in harasta.date.note
+    # A lede dated further back tells an older story: the publication day stays.
+    older = extract(_article(text, "2018-03-14")).incidents
+    assert next(i for i in older if i.casualties.killed == 11).date.start == date(2018, 3, 14)

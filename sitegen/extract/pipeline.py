@@ -456,6 +456,7 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
     """
     published = ctx.article.published
     history = _tells_history(clauses, published.date)
+    news_day = _news_day(clauses, published.date)
     out: list[Clause] = []
     scene: DateRef | None = None
     paragraph = -1
@@ -479,12 +480,33 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
             note = "the article recalls history ('this day in history') and gives this no date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
         elif published.date is not None:
-            ref = DateRef(published.date, published.date, "approx", "", "publication")
+            day = news_day or published.date
+            why = "no date in the text: the day of the article's lede" if news_day else ""
+            ref = DateRef(day, day, "approx", "", "publication", why)
             out.append(c.copy_with(date=ref))
         else:
             note = "no date in the text and the article has no publication date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
     return out
+
+
+def _news_day(clauses: tuple[Clause, ...], published: date | None) -> date | None:
+    """The day the lede tells, when it is a day or two before publication
+    ("أفادت مصادر طبية بارتفاع عدد القتلى، السبت، إلى 35" in Sunday's paper):
+    what the article tells undated is about that day, not the day it was
+    printed (still approximate)."""
+    if published is None:
+        return None
+    for c in clauses:
+        if c.segment.kind != "text" or c.segment.paragraph > 0:
+            break
+        if c.own_date and c.date.precision == "day" and c.date.start is not None:
+            lag = (published - c.date.start).days
+            return c.date.start if 0 < lag <= NEWS_DAY_LAG else None
+    return None
+
+
+NEWS_DAY_LAG = 2  # days: a lede dated further back tells an older story
 
 
 def _tells_history(clauses: tuple[Clause, ...], published: date | None) -> bool:
