@@ -308,6 +308,8 @@ class _Tables:
         period_dir = alt(w for w, v in d.items() if v != "recent")
         num = number_pattern()
         ordinal = alt(t["ordinals"])
+        # "النصف الثاني من الشهر": an ordinal of a part of the month, not a day.
+        not_part = "".join(rf"(?<!{w}\s)" for w in sorted(_PART_OF_MONTH))
         year = rf"(?:\s*,?\s*(?:{of}\s+)?(?:{yword}\s+)?(?P<yr>\d{{4}})(?:\s*(?P<era>{era}))?)?"
         day_lead = (
             rf"(?:(?:(?P<dwd>{wd})\s*,?\s*)?{ARTICLE}(?P<dnum>\d{{1,2}})\s*(?:{of}\s+)?(?:{mword}\s+)?"
@@ -325,7 +327,8 @@ class _Tables:
             rf"|(?P<nY>\d{{4}})(?P<nS>[/.\-])(?P<nM>\d{{1,2}})(?P=nS)(?P<nD>\d{{1,2}}))(?:\s*{era})?)",
             rf"(?P<dm>{day_lead}(?P<mon>{month})(?:\s*(?:[/\-]|\()\s*(?P<mon2>{month})\s*\)?)?{year}"
             rf"(?:\s+(?P<mdir>{past_next_this}))?)",
-            rf"(?P<dper>{ARTICLE}(?P<pdnum>\d{{1,2}})\s*{of}\s+(?P<pdper>{alt(['الشهر'])})\s+(?P<pddir>{past_next_this}))",
+            rf"(?P<dper>(?:{ARTICLE}(?P<pdnum>\d{{1,2}})|{not_part}(?P<pdord>{ordinal}))\s*{of}\s+"
+            rf"(?P<pdper>{alt(['الشهر'])})\s+(?P<pddir>{past_next_this}))",
             rf"(?P<year>(?P<yw>{yword})\s+(?P<yy>\d{{4}})(?:\s*(?P<yera>{era}))?)",
             rf"(?P<period>(?:(?P<pthis>{alt(r['this_before'])})\s+)?(?P<per>{alt(t['periods'])})(?:\s+(?P<pdir>{period_dir}))?)",
             rf"(?P<dayw>(?P<dw>{alt(t['days'])})(?:\s*,?\s*(?P<dwwd>{wd}))?)",
@@ -660,14 +663,19 @@ def _b_dm(c: _Ctx) -> DateMention | None:
 
 
 def _b_dper(c: _Ctx) -> DateMention | None:
-    """ "20 من الشهر الماضي": a day of a month relative to publication."""
+    """ "20 من الشهر الماضي", "التاسع من الشهر الحالي": a day of a month
+    relative to publication."""
     if not _prefix(c, ("anchor", "since", "dpart", "yawm")):
         return None
     direction = _direction(c, "pddir")
     offset = {"past": -1, "next": 1}.get(direction, 0)
-    return c.mention(
-        "date", day=int(c.group("pdnum")), offset=offset, direction=direction, **_common(c)
-    )
+    number = c.group("pdnum")
+    day = int(number) if number else _lookup(c.g.ordinals, c.group("pdord"))
+    return c.mention("date", day=day, offset=offset, direction=direction, **_common(c))
+
+
+# Ordinals of these are parts of the month, not its days (folded).
+_PART_OF_MONTH = frozenset({"النصف", "الاسبوع", "العشر", "الثلث", "الربع", "العشره", "الايام"})
 
 
 def _b_year(c: _Ctx) -> DateMention | None:
