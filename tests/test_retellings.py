@@ -42,8 +42,15 @@ def test_an_old_dated_event_is_not_the_date_of_an_undated_one() -> None:
         "وعرض فيلماً عن استهداف المفاعل النووي السوري في دير الزور عام 2007.\n",
         "2018-05-22",
     )
-    years = sorted(i.date.start.year for i in found if i.date.start)
-    assert len(found) == 2 and years[0] == 2007 and years[-1] == 2018
+    # Recalled from more than a year back: neither the strikes' date nor news.
+    assert [i.date.start.year for i in found if i.date.start] == [2018]
+    found = incidents(
+        "وتدور معارك عنيفة على جبهات أخرى في عفرين.\n"
+        "وشنت تركيا وفصائل سورية موالية لها في 20 كانون الثاني/يناير هجوما ضد منطقة عفرين.\n",
+        "2018-03-10",
+    )
+    # Older than a month but this year: an event of its own, on its own day.
+    assert sorted(str(i.date.start) for i in found) == ["2018-01-20", "2018-03-10"]
 
 
 def test_more_dead_told_with_also_add_to_the_toll() -> None:

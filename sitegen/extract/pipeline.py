@@ -938,6 +938,12 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
             None,
         )
         if j is None:
+            # More than a year before publication, it is recalled, not news.
+            if any(
+                _retells(out[k], c) and _long_before(out[k], c, published, _YEAR) for k in roots
+            ):
+                out[i] = c.copy_with(type="")
+                continue
             roots.append(i)
             continue
         if _regional(c.casualties) and not _regional(out[j].casualties):
@@ -1006,19 +1012,21 @@ def _in_campaign(a: Clause, b: Clause, published: date | None) -> bool:
     return False
 
 
-def _long_before(first: Clause, later: Clause, published: date | None) -> bool:
-    """An event the article does not date is news; a later clause dated by its
-    own words long before publication ("استهداف المفاعل النووي السوري في دير
-    الزور عام 2007", "وشنت تركيا في 20 كانون الثاني/يناير هجوما") is another,
-    older event of its own, not the date of the first found at last."""
-    if first.own_date or not (later.own_date and later.date.end and published):
-        return False
-    return (published - later.date.end).days > RECENT_DAYS
-
-
 # How long before publication an undated report may have happened: the news
 # tells what is recent (a month, the longest "الشهر الماضي" reaches).
 RECENT_DAYS = 31
+
+
+def _long_before(
+    first: Clause, later: Clause, published: date | None, days: int = RECENT_DAYS
+) -> bool:
+    """An event the article does not date is news; a later clause dated by its
+    own words more than ``days`` before publication ("وشنت تركيا في 20 كانون
+    الثاني/يناير هجوما", "استهداف المفاعل النووي السوري في دير الزور عام
+    2007") is another, older event, not the date of the first found at last."""
+    if first.own_date or not (later.own_date and later.date.end and published):
+        return False
+    return (published - later.date.end).days > days
 
 
 def _same_dead(a: Casualties, b: Casualties) -> bool:
