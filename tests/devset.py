@@ -44,6 +44,8 @@ BATCHES = (
     "conflict-l",
     "conflict-m",
     "conflict-n",
+    "conflict-o",
+    "conflict-p",
     "other",
 )
 CONFLICT = BATCHES[:-1]
