@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, original_span
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, quotations
+from sitegen.extract.temporal import anchors
 from sitegen.extract.victims import civilian_only
 
 
@@ -257,18 +258,12 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
     if hit.outer < scope.end:
         return False
     between = folded.text[scope.end : hit.outer]
-    if _SENTENCE_END.search(between) or _anchors().search(between):
+    # After "غداة", "عشية", "بعد ساعات من" comes another event, placed by its
+    # distance from this clause's own: no scope reaches it ("ندد الائتلاف الأحد
+    # غداة مقتل 20 مدنياً").
+    if _SENTENCE_END.search(between) or anchors().search(between):
         return False
     return len(_WORDS.findall(between)) <= scope.group.window
-
-
-@cache
-def _anchors() -> re.Pattern[str]:
-    """ "غداة", "عشية", "بعد ساعات من" (relative.yaml anchored): what follows is
-    another event, placed by its distance from this clause's own; a scope
-    before them does not reach it ("ندد الائتلاف الأحد غداة مقتل 20 مدنياً")."""
-    words = [w for row in load_yaml("relative.yaml")["anchored"] for w in row["words"]]
-    return re.compile(WB_BEFORE + "(?:" + "|".join(re.escape(fold(w).text) for w in words) + ")")
 
 
 def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -> str:

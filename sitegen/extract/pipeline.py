@@ -927,21 +927,18 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
     for i, c in enumerate(clauses):
         if not c.type:
             continue
+        told = [j for j in reversed(roots) if _retells(out[j], c)]
         j = next(
             (
                 j
-                for j in reversed(roots)
-                if _retells(out[j], c)
-                and not _in_campaign(out[j], c, published)
-                and not _long_before(out[j], c, published)
+                for j in told
+                if not _in_campaign(out[j], c, published) and not _long_before(out[j], c, published)
             ),
             None,
         )
         if j is None:
             # More than a year before publication, it is recalled, not news.
-            if any(
-                _retells(out[k], c) and _long_before(out[k], c, published, _YEAR) for k in roots
-            ):
+            if any(_long_before(out[k], c, published, _YEAR) for k in told):
                 out[i] = c.copy_with(type="")
                 continue
             roots.append(i)

@@ -135,6 +135,7 @@ class _Grammar:
     bare_verb_reach: int  # "استعادت قوات النظام الجمعة": words from the verb
     bare_verb_stops: frozenset[str]  # "… أن الجمعة": another clause between
     today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
+    month_part_words: frozenset[str]  # "النصف الثاني من الشهر" is no day
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
     prep_before: re.Pattern[str]  # "في"/"خلال" right before a span or anaphora
@@ -255,6 +256,7 @@ class _Tables:
         t["bare_verb_reach"] = int(weekdays["bare_verb_reach"])
         t["bare_verb_stops"] = frozenset(fold_word(w) for w in weekdays["bare_verb_stops"])
         t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
+        t["month_part_words"] = frozenset(fold_word(w) for w in rel["month_part_words"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
         t["prep_before"] = re.compile(
@@ -309,7 +311,7 @@ class _Tables:
         num = number_pattern()
         ordinal = alt(t["ordinals"])
         # "النصف الثاني من الشهر": an ordinal of a part of the month, not a day.
-        not_part = "".join(rf"(?<!{w}\s)" for w in sorted(_PART_OF_MONTH))
+        not_part = "".join(rf"(?<!{w}\s)" for w in sorted(t["month_part_words"]))
         year = rf"(?:\s*,?\s*(?:{of}\s+)?(?:{yword}\s+)?(?P<yr>\d{{4}})(?:\s*(?P<era>{era}))?)?"
         day_lead = (
             rf"(?:(?:(?P<dwd>{wd})\s*,?\s*)?{ARTICLE}(?P<dnum>\d{{1,2}})\s*(?:{of}\s+)?(?:{mword}\s+)?"
@@ -672,10 +674,6 @@ def _b_dper(c: _Ctx) -> DateMention | None:
     number = c.group("pdnum")
     day = int(number) if number else _lookup(c.g.ordinals, c.group("pdord"))
     return c.mention("date", day=day, offset=offset, direction=direction, **_common(c))
-
-
-# Ordinals of these are parts of the month, not its days (folded).
-_PART_OF_MONTH = frozenset({"النصف", "الاسبوع", "العشر", "الثلث", "الربع", "العشره", "الايام"})
 
 
 def _b_year(c: _Ctx) -> DateMention | None:
@@ -1390,6 +1388,11 @@ def _anchored() -> tuple[re.Pattern[str], dict[str, int]]:
     shifts = {fold_word(w): int(row["shift"]) for row in rows for w in row["words"]}
     words = word_alternation(list(shifts))
     return re.compile(rf"{WB_BEFORE}[وف]?(?P<w>{words}){WB_AFTER}"), shifts
+
+
+def anchors() -> re.Pattern[str]:
+    """The anchoring expressions ("غداة", "عشية", "بعد ساعات من"), on folded text."""
+    return _anchored()[0]
 
 
 def find_anchored(text: str) -> list[Anchored]:
