@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, fold, fold_word
-from sitegen.extract.numbers import NumberMention, find_numbers
+from sitegen.extract.numbers import NumberMention, find_numbers, people_nouns
 from sitegen.model import Casualties
 
 KINDS = ("killed", "wounded", "displaced")
@@ -51,7 +51,6 @@ class _Lexicon:
     met_window: int
     subject_verbs: frozenset[str]  # "… قد قتلوا": the count opening the subject
     subject_window: int
-    people_duals: frozenset[str]  # "جنديين" counts people; "أسبوعين" does not
     not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
 
 
@@ -83,7 +82,6 @@ def _lexicon() -> _Lexicon:
         met_window=int(data["met"]["window"]),
         subject_verbs=frozenset(fold_word(w) for w in data["subject"]["verbs"]),
         subject_window=int(data["subject"]["window"]),
-        people_duals=frozenset(data["people_duals"]),
         not_counts=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_counts_after"]) + ")"
         ),
@@ -349,7 +347,7 @@ def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
     """ "4 شاحنات", "50 آلية", "قبل أسبوعين": a count of vehicles, places or
     time, not people."""
     if n.noun:
-        return n.noun not in lex.people_duals
+        return n.noun not in people_nouns()  # "جنديين" counts people; "أسبوعين" no one
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
 
 

@@ -250,7 +250,7 @@ def _lexicon() -> _Lexicon:
     teen_units = {fold_word(k): int(v) for k, v in data["teen_units"].items()}
     teen_units.update({w: v for w, v in units.items() if 3 <= v <= 9})
     teen_suffix = frozenset(fold_word(w) for w in data["teen_suffix"])
-    duals = {fold_word(f): noun for noun, forms in data["duals"].items() for f in forms}
+    duals = {fold_word(f): noun for noun, forms in dual_nouns().items() for f in forms}
 
     unit, ten = word_alternation(_word_forms(units, art)), word_alternation(_word_forms(tens, art))
     hun, atom = word_alternation(hundreds), word_alternation(atoms)
@@ -309,6 +309,19 @@ def number_pattern() -> str:
     :func:`parse_number`.
     """
     return _lexicon().number_source
+
+
+@cache
+def dual_nouns() -> dict[str, list[str]]:
+    """Every counted noun of numbers.yaml with its dual spellings, people and things."""
+    data = load_yaml("numbers.yaml")
+    return {**data["duals"], **data["duals_of_things"]}
+
+
+@cache
+def people_nouns() -> frozenset[str]:
+    """The counted nouns whose duals count people ("جنديين"), not things or time."""
+    return frozenset(load_yaml("numbers.yaml")["duals"])
 
 
 def dual_forms(noun: str) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import CLITICS, WB_AFTER, WB_BEFORE, Folded, fold, fold_word
 from sitegen.extract.numbers import (
     ARTICLE,
+    dual_nouns,
     first_words,
     match_at,
     match_at_words,
@@ -265,7 +266,7 @@ class _Tables:
         self.tables = t
 
     def _units(self) -> dict[str, tuple[str, str]]:
-        duals = self.n["duals"]
+        duals = dual_nouns()
         out: dict[str, tuple[str, str]] = {}
         for unit, v in self.r["units"].items():
             nouns = [v["dual"], *self.r.get("extra_duals", {}).get(unit, [])]
