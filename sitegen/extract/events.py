@@ -85,9 +85,14 @@ class _Group:
     # A flood, a fire, a crash: deaths and flight it causes are no incident.
     hazard: bool = False
     # Words one of which must follow within `needs_window` words for the
-    # group's words to be triggers ("ضرب … عشرات الأهداف", not "ضربه بالحزام").
+    # group's words to be triggers ("ضرب … عشرات الأهداف", not "ضربه بالحزام"),
+    # or come before them with `needs_before` ("أعلن … التوصل إلى اتفاق").
     needs: re.Pattern[str] | None = None
     needs_window: int = 0
+    needs_before: bool = False
+    # The group whose words they are when the `needs` words are absent ("بهدف
+    # التوصل إلى اتفاق": an accord named, weak), instead of no trigger at all.
+    otherwise: str = ""
     # Its words are verbs: "التقى" opens with its own ال, not the article.
     verbs: bool = False
 
@@ -149,6 +154,8 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         hazard=bool(row.get("hazard", False)),
         needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
         needs_window=int((row.get("needs") or {}).get("window", 0)),
+        needs_before=bool((row.get("needs") or {}).get("before", False)),
+        otherwise=(row.get("needs") or {}).get("otherwise", ""),
         verbs=bool(row.get("verbs", False)),
     )
 
@@ -282,7 +289,7 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
 def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, str]]:
     """The hits of groups that have a type, in order, each with its mood."""
     hits = _scan(folded) if hits is None else hits
-    hits = [h for h in hits if h.group.needs is None or _needed(folded, h)]
+    hits = [k for k in (_unless_needed(folded, h) for h in hits) if k is not None]
     scopes = [h for h in hits if h.group.mood]
     # A verb of doing ends what a fronted cause names: "وردا على الهجوم شنت
     # الولايات المتحدة … غارات" — the raids are the clause's event.
@@ -290,9 +297,28 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     return [(h, _mood(folded, h, scopes, verbs) if scopes else "") for h in hits if h.group.type]
 
 
+def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
+    """The hit, unless its group needs words the clause lacks: then it is a
+    hit of the group named `otherwise`, or none."""
+    if hit.group.needs is None or _needed(folded, hit):
+        return hit
+    if hit.group.otherwise:
+        return hit._replace(group=_lexicon().groups[hit.group.otherwise])
+    return None
+
+
 def _needed(folded: Folded, hit: _Hit) -> bool:
-    """One of the group's `needs` words follows within its window, in the sentence."""
+    """One of the group's `needs` words follows (or precedes) within its window,
+    in the sentence."""
     assert hit.group.needs is not None
+    if hit.group.needs_before:
+        if not _has_article(folded, hit):
+            return True  # no article: the verb ("كما توصل لاتفاق مبدئي"), done
+        before = _SENTENCE_END.split(folded.text[: hit.outer])[-1]
+        last = max(hit.group.needs.finditer(before), key=lambda m: m.start(), default=None)
+        return (
+            last is not None and len(_WORDS.findall(before[last.end() :])) <= hit.group.needs_window
+        )
     after = folded.text[hit.end :]
     stop = _SENTENCE_END.search(after)
     after = after[: stop.start()] if stop else after
@@ -475,7 +501,11 @@ def _near(folded: Folded, a: _Hit, b: _Hit) -> bool:
 
 def _definite(folded: Folded, hit: _Hit) -> bool:
     """The trigger carries the article: "الهجوم", "بالقصف", "للغارة"."""
-    if hit.group.verbs:
-        return False
-    word = folded.text[hit.outer : hit.end]
-    return bool(re.match(r"[وف]?[بك]?ال|[وف]?لل", word))
+    return not hit.group.verbs and _has_article(folded, hit)
+
+
+def _has_article(folded: Folded, hit: _Hit) -> bool:
+    return bool(_ARTICLE.match(folded.text, hit.outer, hit.end))
+
+
+_ARTICLE = re.compile(r"[وف]?[بك]?ال|[وف]?لل")
