@@ -46,6 +46,8 @@ BATCHES = (
     "conflict-n",
     "conflict-o",
     "conflict-p",
+    "conflict-q",
+    "conflict-r",
     "other",
 )
 CONFLICT = BATCHES[:-1]
