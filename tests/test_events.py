@@ -34,6 +34,12 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "بعد إسقاط القوات السورية طائرة استطلاع روسية في سبتمبر", "battle"),
     ("", "يسعى التحالف إلى إسقاط النظام السوري", ""),
     ("", "روسيا تعهدت بإسقاط أي صاروخ على سوريا", "statement"),
+    # Forces that arrived are deployed; forces awaited are not (yet).
+    ("", "وصلت قوات موالية للنظام السوري، الثلاثاء، إلى منطقة عفرين", "deployment"),
+    ("", "أعلن التحالف، الأحد، وصول قوات سعودية إلى جزيرة سقطرى", "deployment"),
+    ("", "تمهيدا لدخول وحدات الجيش الوطني", ""),
+    # Tanks fire shells; "ضرب" needs its targets ("موقعين").
+    ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
     # Receiving a visitor is a meeting; receiving migrants is not.
     ("", "وذلك خلال استقباله فالح الفياض مبعوث رئيس الوزراء العراقي", "diplomacy"),
     ("", "ورفضت روما استقبالهم", ""),
@@ -384,6 +390,21 @@ def test_moods() -> None:
 )
 def test_definite_nouns(clause: str, definite: bool) -> None:
     assert read(clause).definite is definite
+
+
+@pytest.mark.parametrize(
+    ("clause", "cause"),
+    [
+        # The comma closes a fronted cause; the verb after it is the response.
+        ("وردا على المتفجرات والاحتجاجات، ضربت دبابات الجيش الإسرائيلي موقعين", False),
+        ("أن إسرائيل ردا على القصف الصاروخي، هاجمت أكثر من 20 هدفا إيرانيا", False),
+        # Without it, a verb may describe the cause itself.
+        ("في أعقاب موجة من العنف في قطاع غزة أودت بحياة أربعة فلسطينيين", True),
+        ("ردا على الغارة التي استهدفت مواقع الجيش", True),
+    ],
+)
+def test_a_verb_after_a_fronted_cause_is_the_response(clause: str, cause: bool) -> None:
+    assert read(clause).cause is cause
 
 
 def test_scope_stops_at_sentence_end() -> None:

@@ -279,11 +279,26 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
         for s in scopes
         if hit.group.type not in s.group.spares
         and _in_scope(folded, s, hit)
-        and not (s.group.mood == "cause" and any(s.end <= v < hit.start for v in verbs))
+        and not (s.group.mood == "cause" and _ends_cause(folded, s, hit, verbs))
     }
     if "irrealis" in moods:
         return "irrealis"
     return "background" if "background" in moods else "cause" if moods else ""
+
+
+def _ends_cause(folded: Folded, cause: _Hit, hit: _Hit, verbs: list[int]) -> bool:
+    """A verb of doing ends what a fronted cause names: another verb before the
+    hit ("وردا على الهجوم شنت … غارات"), or the hit's own right after the
+    comma that closes the cause ("وردا على المتفجرات والاحتجاجات، ضربت دبابات
+    …"). Without the comma a verb may still describe the cause ("في أعقاب
+    موجة من العنف أودت بحياة أربعة")."""
+    if any(cause.end <= v < hit.start for v in verbs):
+        return True
+    if not folded.text[cause.end : hit.outer].rstrip().endswith((",", "،")):
+        return False
+    endings, not_endings, _ = _past_verb()
+    word = folded.text[hit.start : hit.end].split()[0]
+    return not word.startswith("ال") and word.endswith(endings) and not word.endswith(not_endings)
 
 
 def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, str]]:
@@ -291,8 +306,7 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     hits = _scan(folded) if hits is None else hits
     hits = [k for k in (_unless_needed(folded, h) for h in hits) if k is not None]
     scopes = [h for h in hits if h.group.mood]
-    # A verb of doing ends what a fronted cause names: "وردا على الهجوم شنت
-    # الولايات المتحدة … غارات" — the raids are the clause's event.
+    # A verb of doing ends what a fronted cause names (_ends_cause).
     verbs = [h.start for h in hits if h.group.supports]
     return [(h, _mood(folded, h, scopes, verbs) if scopes else "") for h in hits if h.group.type]
 
