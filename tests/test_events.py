@@ -38,6 +38,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وصلت قوات موالية للنظام السوري، الثلاثاء، إلى منطقة عفرين", "deployment"),
     ("", "أعلن التحالف، الأحد، وصول قوات سعودية إلى جزيرة سقطرى", "deployment"),
     ("", "تمهيدا لدخول وحدات الجيش الوطني", ""),
+    # The present "تستهدف" is what sanctions and budgets aim at; strikes under
+    # way are told by their weapon.
+    ("", "والتي تستهدف خفض عجز الموازنة إلى 8.4 بالمئة", ""),
+    ("", "وتستهدف طائرات حربية بلدات في ريف درعا", "airstrike"),
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
     # Receiving a visitor is a meeting; receiving migrants is not.
