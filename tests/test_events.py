@@ -38,6 +38,12 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وصلت قوات موالية للنظام السوري، الثلاثاء، إلى منطقة عفرين", "deployment"),
     ("", "أعلن التحالف، الأحد، وصول قوات سعودية إلى جزيرة سقطرى", "deployment"),
     ("", "تمهيدا لدخول وحدات الجيش الوطني", ""),
+    # Leaving is flight when those who leave are people counted after the verb
+    # (or its subject is plural); a president leaving hospital is not.
+    ("", "غادر الرئيس الفلسطيني محمود عباس المستشفى الاثنين", ""),
+    ("", "وأفادت وكالة الأنباء السورية بخروج 1092 مدنيا الأحد", "displacement"),
+    ("", "وغادر الآلاف دوما في قوافل تتجه إلى شمال البلاد", "displacement"),
+    ("", "إن عددا قليلا من المقاتلين وأسرهم غادروا الغوطة الشرقية", "displacement"),
     # The present "تستهدف" is what sanctions and budgets aim at; strikes under
     # way are told by their weapon.
     ("", "والتي تستهدف خفض عجز الموازنة إلى 8.4 بالمئة", ""),
