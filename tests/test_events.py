@@ -38,6 +38,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وصلت قوات موالية للنظام السوري، الثلاثاء، إلى منطقة عفرين", "deployment"),
     ("", "أعلن التحالف، الأحد، وصول قوات سعودية إلى جزيرة سقطرى", "deployment"),
     ("", "تمهيدا لدخول وحدات الجيش الوطني", ""),
+    # An advance is of forces, named close to it; progress in talks is none.
+    ("", "أحرزت المقاومة اليمنية تقدما في مديرية الجراحي", "battle"),
+    ("", "وأضاف أنه حدث تقدم في عدة مجالات", "statement"),
+    ("", "قالت المفوضية إن مقتدى الصدر تقدم الانتخابات البرلمانية", "statement"),
     # Leaving is flight when those who leave are people counted after the verb
     # (or its subject is plural); a president leaving hospital is not.
     ("", "غادر الرئيس الفلسطيني محمود عباس المستشفى الاثنين", ""),

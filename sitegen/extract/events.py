@@ -84,12 +84,16 @@ class _Group:
     spares: frozenset[str] = frozenset()
     # A flood, a fire, a crash: deaths and flight it causes are no incident.
     hazard: bool = False
-    # Words one of which must follow within `needs_window` words for the
-    # group's words to be triggers ("ضرب … عشرات الأهداف", not "ضربه بالحزام"),
-    # or come before them with `needs_before` ("أعلن … التوصل إلى اتفاق").
+    # Words one of which must stand within `needs_window` words of the group's
+    # words for them to be triggers: after them ("ضرب … عشرات الأهداف", not
+    # "ضربه بالحزام"), before them ("أعلن … التوصل إلى اتفاق") or on either
+    # side ("حققت قوات الجيش تقدما", "تقدمت القوات نحو"): `needs_side`.
     needs: re.Pattern[str] | None = None
     needs_window: int = 0
-    needs_before: bool = False
+    needs_side: str = "after"
+    # A word of the group written without the article is a verb, done: it
+    # needs nothing ("كما توصل لاتفاق مبدئي", against "بهدف التوصل إلى اتفاق").
+    needs_bare_verb: bool = False
     # The group whose words they are when the `needs` words are absent ("بهدف
     # التوصل إلى اتفاق": an accord named, weak), instead of no trigger at all.
     otherwise: str = ""
@@ -154,7 +158,8 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         hazard=bool(row.get("hazard", False)),
         needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
         needs_window=int((row.get("needs") or {}).get("window", 0)),
-        needs_before=bool((row.get("needs") or {}).get("before", False)),
+        needs_side=(row.get("needs") or {}).get("side", "after"),
+        needs_bare_verb=bool((row.get("needs") or {}).get("bare_verb", False)),
         otherwise=(row.get("needs") or {}).get("otherwise", ""),
         verbs=bool(row.get("verbs", False)),
     )
@@ -322,24 +327,25 @@ def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
 
 
 def _needed(folded: Folded, hit: _Hit) -> bool:
-    """One of the group's `needs` words follows (or precedes) within its window,
+    """One of the group's `needs` words stands within its window, on its side,
     in the sentence."""
-    assert hit.group.needs is not None
-    if hit.group.needs_before:
-        if not _has_article(folded, hit):
-            return True  # no article: the verb ("كما توصل لاتفاق مبدئي"), done
+    group = hit.group
+    assert group.needs is not None
+    if group.needs_bare_verb and not _has_article(folded, hit):
+        return True
+    if group.needs_side in ("before", "either"):
         before = _SENTENCE_END.split(folded.text[: hit.outer])[-1]
-        last = max(hit.group.needs.finditer(before), key=lambda m: m.start(), default=None)
-        return (
-            last is not None and len(_WORDS.findall(before[last.end() :])) <= hit.group.needs_window
-        )
-    after = folded.text[hit.end :]
-    stop = _SENTENCE_END.search(after)
-    after = after[: stop.start()] if stop else after
-    found = hit.group.needs.search(after)
-    return (
-        found is not None and len(_WORDS.findall(after[: found.start()])) <= hit.group.needs_window
-    )
+        last = max(group.needs.finditer(before), key=lambda m: m.start(), default=None)
+        if last is not None and len(_WORDS.findall(before[last.end() :])) <= group.needs_window:
+            return True
+    if group.needs_side in ("after", "either"):
+        after = folded.text[hit.end :]
+        stop = _SENTENCE_END.search(after)
+        after = after[: stop.start()] if stop else after
+        found = group.needs.search(after)
+        if found is not None and len(_WORDS.findall(after[: found.start()])) <= group.needs_window:
+            return True
+    return False
 
 
 def cause_at(text: str, after: int = 0) -> int:
