@@ -332,6 +332,12 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
             continue
         refs = _resolved(c.text, published, ctx.week_start, previous)
         chosen, future = _event_date(refs, published)
+        if (
+            chosen is not None
+            and _told_to_come(c.text, refs, published)
+            and not _tells_dead(c.text)
+        ):
+            chosen, future = None, True
         if future and published is not None and _tells_dead(c.text):
             chosen, future = _past_date(refs, published, ctx.week_start, previous), False
         anchored = tuple(temporal.find_anchored(c.text))
@@ -367,6 +373,23 @@ def _resolved(
             said = ref
         out.append((event, m, ref))
     return out
+
+
+def _told_to_come(
+    text: str, refs: list[tuple[bool, temporal.DateMention, DateRef]], published: date | None
+) -> bool:
+    """What is reported is dated only after publication; the saying's own day
+    is no date of it ("أعلنت الوكالة الاثنين أن الكوريتين اتفقتا على عقد قمة
+    جديدة … في أيلول/سبتمبر المقبل", "قال الكرملين الخميس إن القمة ستكون في 16
+    يوليو المقبل"). A deadline is no date of what is told ("في لقاء … الأحد،
+    قائلا إنهم يعملون من أجل حكومة … حتى نهاية ولايتها في نوفمبر 2019")."""
+    if published is None:
+        return False
+    told = [(m, r) for e, m, r in refs if e and r.start is not None]
+    return bool(told) and all(
+        r.start is not None and r.start > published and not temporal.deadline(text, m)
+        for m, r in told
+    )
 
 
 def _past_date(

@@ -1505,6 +1505,21 @@ def tallies_since_start(text: str) -> bool:
     return _going_on()[2].search(fold(text).text) is not None
 
 
+def deadline(text: str, m: DateMention) -> bool:
+    """A word of deadline (``deadline_before``: حتى، بحلول، قبل) within a few
+    words before the mention: "حتى نهاية ولايتها في نوفمبر 2019"."""
+    before = fold(text[: m.start]).text.split()[-DEADLINE_REACH:]
+    return any(w in _deadline_words() for w in before)
+
+
+DEADLINE_REACH = 4  # words
+
+
+@cache
+def _deadline_words() -> frozenset[str]:
+    return frozenset(fold(w).text for w in load_yaml("relative.yaml")["deadline_before"])
+
+
 def told_after(text: str) -> int:
     """Where a reported event begins: the end of the first "أن"/"إن" (after a verb
     of saying), or -1 when the clause has none."""
