@@ -20,6 +20,7 @@ from typing import Any
 
 from sitegen.extract import actors as actor_lex
 from sitegen.extract import events, places, temporal
+from sitegen.extract.authorities import authority_country
 from sitegen.extract.casualties import casualty_words, find_casualties
 from sitegen.extract.domain import NEWS_DOMAIN as NEWS
 from sitegen.extract.domain import Domain, article_domain
@@ -135,9 +136,10 @@ def warm() -> None:
     (forked) workers share the compiled lexicons instead of each spending
     ~0.5 s of CPU compiling its own.
     """
-    from sitegen.extract import casualties, numbers, segment, victims
+    from sitegen.extract import authorities, casualties, numbers, segment, victims
 
     for load in (
+        authorities._compiled,
         temporal._grammar,
         temporal._contradictions,
         events._lexicon,
@@ -689,8 +691,13 @@ def _located(c: Clause) -> tuple[Place, ...]:
     text = c.text[filed:]
     cut = -1 if c.cause else events.cause_at(text, max(c.trigger_at - filed, 0))
     if cut > 0:
-        return _places(text[:cut], c.type) or _places(text, c.type)
-    return _places(text, c.type)
+        found = _places(text[:cut], c.type) or _places(text, c.type)
+    else:
+        found = _places(text, c.type)
+    # "أعلنت السلطات الكندية مقتل 4 أشخاص في … فريدريكتون": a place the gazetteer
+    # does not know, in the country of the authority that tells it.
+    home = None if found else authority_country(text, max(c.trigger_at - filed, 0))
+    return (home,) if home else found
 
 
 def _dateline_end(text: str) -> int:
