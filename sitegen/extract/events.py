@@ -143,6 +143,9 @@ def _event_type(key: str, row: dict[str, Any]) -> EventType:
 
 def _group(key: str, row: dict[str, Any]) -> _Group:
     scope = row.get("scope") or {}
+    needs = row.get("needs") or {}
+    if needs.get("side", "after") not in _SIDES:
+        raise ValueError(f"events.yaml, {key}: needs side must be one of {', '.join(_SIDES)}")
     return _Group(
         key=key,
         type=row.get("type", ""),
@@ -157,12 +160,15 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         spares=frozenset(scope.get("spares", ())),
         hazard=bool(row.get("hazard", False)),
         needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
-        needs_window=int((row.get("needs") or {}).get("window", 0)),
-        needs_side=(row.get("needs") or {}).get("side", "after"),
-        needs_bare_verb=bool((row.get("needs") or {}).get("bare_verb", False)),
-        otherwise=(row.get("needs") or {}).get("otherwise", ""),
+        needs_window=int(needs.get("window", 0)),
+        needs_side=needs.get("side", "after"),
+        needs_bare_verb=bool(needs.get("bare_verb", False)),
+        otherwise=needs.get("otherwise", ""),
         verbs=bool(row.get("verbs", False)),
     )
+
+
+_SIDES = ("after", "before", "either")
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
@@ -177,6 +183,9 @@ def _lexicon() -> _Lexicon:
     data = load_yaml("events.yaml")
     types = {key: _event_type(key, row) for key, row in data["types"].items()}
     groups = {key: _group(key, row) for key, row in data["groups"].items()}
+    for g in groups.values():
+        if g.otherwise and g.otherwise not in groups:
+            raise ValueError(f"events.yaml, {g.key}: needs otherwise names no group")
     named: list[tuple[str, str]] = []
     by_name: dict[str, _Group] = {}
     for key, row in data["groups"].items():
