@@ -568,7 +568,7 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         if kind and reading.trigger and reading.trigger.mood == "irrealis":
             c = _planned(c, ctx)
         elif kind and reading.trigger:
-            c = _day_of_trigger(c, reading.trigger.start, ctx)
+            c = _overnight(_day_of_trigger(c, reading.trigger.start, ctx))
         out.append(
             c.copy_with(
                 type=kind,
@@ -601,6 +601,38 @@ def _day_of_trigger(c: Clause, trigger_at: int, ctx: Context) -> Clause:
     ]
     nearest = min(days, key=lambda d: d[0], default=None)
     return c.copy_with(date=nearest[1]) if nearest and nearest[1] != c.date else c
+
+
+def _overnight(c: Clause) -> Clause:
+    """ "أعلن الجيش الإسرائيلي، الخميس، أنه ضرب ليلاً عشرات الأهداف": the day
+    is that of the saying, the strikes the night before it. The clause's one
+    date is a day next to a verb of saying, and "ليلاً" stands apart from it
+    ("الخميس ليلاً" is Thursday night)."""
+    if not (c.own_date and c.date.precision == "day"):
+        return c
+    night = temporal.overnight_at(c.text)
+    days = _dates_in(c.text)
+    said_on = [m for m in days if m.text == c.date.text]
+    if night < 0 or len(said_on) != 1:
+        return c
+    m = said_on[0]
+    # "الخميس ليلاً", "فجر الجمعة … ليلا": a night named with a day is that day's.
+    if any(night >= d.start and not c.text[d.end : night].strip(" ،,") for d in days):
+        return c
+    said = [t for t in events.find_triggers(c.text) if t.reporting]
+    if not any(abs(m.start - t.end) <= SAID_DAY_REACH for t in said):
+        return c
+    return c.copy_with(date=_night_before(c.date))
+
+
+SAID_DAY_REACH = 25  # characters between the verb of saying and its day
+
+
+def _night_before(said: DateRef) -> DateRef:
+    assert said.start is not None
+    day = said.start - timedelta(days=1)
+    note = "the night before the day it was said (ليلاً)"
+    return replace(said, start=day, end=day, note=note)
 
 
 def _asks(text: str) -> bool:

@@ -1505,6 +1505,20 @@ def tallies_since_start(text: str) -> bool:
     return _going_on()[2].search(fold(text).text) is not None
 
 
+def overnight_at(text: str) -> int:
+    """Where a bare "at night" (``overnight`` in relative.yaml) stands in
+    ``text``, or -1."""
+    folded = fold(text)
+    found = _overnight().search(folded.text)
+    return folded.span(found.start(), found.end())[0] if found else -1
+
+
+@cache
+def _overnight() -> re.Pattern[str]:
+    words = word_alternation(load_yaml("relative.yaml")["overnight"])
+    return re.compile(rf"{WB_BEFORE}(?:{words}){WB_AFTER}")
+
+
 def deadline(text: str, m: DateMention) -> bool:
     """A word of deadline (``deadline_before``: حتى، بحلول، قبل) within a few
     words before the mention: "حتى نهاية ولايتها في نوفمبر 2019"."""
