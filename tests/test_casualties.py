@@ -97,6 +97,9 @@ CASES = [
         False,
     ),
     ("وأصيبت امرأتان بجروح جراء انفجار لغم أرضي غربي محافظة الجوف.", None, 2, None, False),
+    # One person killed "with" N others: N + 1.
+    ("وقال الحوثي إن الصماد قٌتل مع 6 من مرافقيه، الخميس الماضي", 7, None, None, False),
+    ("لقي القيادي مصرعه مع 6 آخرين بغارات من طائرات التحالف", 7, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, fold, fold_word
@@ -52,6 +53,8 @@ class _Lexicon:
     subject_verbs: frozenset[str]  # "… قد قتلوا": the count opening the subject
     subject_window: int
     not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
+    with_one: frozenset[str]  # "قتل", "مصرعه": one person's death …
+    with_others: re.Pattern[str]  # … "مع" the count of those killed with him
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +88,16 @@ def _lexicon() -> _Lexicon:
         not_counts=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_counts_after"]) + ")"
         ),
+        with_one=frozenset(fold_word(w) for w in data["with_others"]["one"]),
+        with_others=_with_others_regex(data["with_others"]),
     )
+
+
+def _with_others_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """What may stand between one person's death and the count of the others."""
+    words = "|".join(re.escape(fold_word(w)) for w in data["with"])
+    reach = int(data["reach"])
+    return re.compile(rf"^\s*[,،]?\s*(?:\S+\s+){{0,{reach}}}?(?:{words})\s+$")
 
 
 def _phrases(words: list[str], *, end: bool) -> re.Pattern[str]:
@@ -153,6 +165,8 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             used.add(more.start)
             approximate |= more.approximate
             value = None if value is None or more.value is None else value + more.value
+        if value is not None and _with_others(text, word, n, lex):
+            value += 1  # "قُتل الصماد مع 6 من مرافقيه": 7
         _keep(figures, word.kind, value)
     for kind, n in _tallies(text, numbers, used, lex):
         used.add(n.start)
@@ -300,6 +314,15 @@ def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
     holds the place until a number comes."""
     if figures.get(kind) is None:
         figures[kind] = value
+
+
+def _with_others(text: str, word: _Word, n: NumberMention, lex: _Lexicon) -> bool:
+    """One person's death, then "مع" and the count of those killed with him."""
+    if word.kind != "killed" or n.start < word.end:
+        return False
+    if fold_word(text[word.start : word.end].split()[-1]) not in lex.with_one:
+        return False
+    return bool(lex.with_others.match(fold(text[word.end : n.start]).text))
 
 
 def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
