@@ -51,7 +51,7 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, Place]]:
         if country.kind != "country" or country.en in data["no_adjective"]:
             continue
         for adjective in data["adjectives"].get(country.en) or _by_rule(country.ar):
-            countries.setdefault(_bare(fold_word(adjective)), country)
+            countries.setdefault(_bare(adjective), country)
     authorities = word_alternation(data["authorities"])
     adjectives = word_alternation(sorted(countries) + ["ال" + a for a in countries])
     regex = re.compile(rf"{WB_BEFORE}[وفبل]?{authorities}\s+(?P<adj>{adjectives}){WB_AFTER}")
