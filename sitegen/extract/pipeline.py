@@ -605,15 +605,17 @@ def _day_of_trigger(c: Clause, trigger_at: int, ctx: Context) -> Clause:
 
 def _overnight(c: Clause) -> Clause:
     """ "أعلن الجيش الإسرائيلي، الخميس، أنه ضرب ليلاً عشرات الأهداف": the day
-    is that of the saying, the strikes the night before it. The clause's one
-    date is a day next to a verb of saying, and "ليلاً" stands apart from it
-    ("الخميس ليلاً" is Thursday night)."""
+    is that of the saying, the strikes the night before it. The clause's date
+    is a day next to a verb of saying, and "ليلاً" stands apart from every day
+    the clause names ("الخميس ليلاً" is Thursday night)."""
     if not (c.own_date and c.date.precision == "day"):
         return c
     night = temporal.overnight_at(c.text)
+    if night < 0:
+        return c  # most clauses: no need to read their dates again
     days = _dates_in(c.text)
     said_on = [m for m in days if m.text == c.date.text]
-    if night < 0 or len(said_on) != 1:
+    if len(said_on) != 1:
         return c
     m = said_on[0]
     # "الخميس ليلاً", "فجر الجمعة … ليلا": a night named with a day is that day's.
