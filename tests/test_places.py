@@ -654,6 +654,13 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
         ("طالب بإطلاق سراح الداعشي الذي نفذ هجوما دمويا في #باريس", "battle", ["Paris"]),
         # the second party of a pair is no place of the talks
         ("وكانت المفاوضات بين جيش الإسلام وروسيا مستمرة في دوما", "diplomacy", ["Douma"]),
+        # fire is placed where it was aimed, not where it was fired from
+        ("أطلقت إيران 20 صاروخا من سوريا على الجولان", "shelling", ["Golan Heights"]),
+        ("وأطلقت من غزة صواريخ تجاه إسرائيل ردا على الغارات", "shelling", ["Israel"]),
+        ("أطلقت القوات قذائف من مواقعها في مورك على بلدة اللطامنة", "shelling", ["al-Lataminah"]),
+        ("سقطت قذائف أطلقت من الغوطة الشرقية على دمشق", "shelling", ["Damascus"]),
+        # ... only fire: people who fled from one town towards another
+        ("فر مئات المدنيين من دوما نحو عفرين", "displacement", ["Douma", "Afrin"]),
     ],
 )
 def test_event_places(sentence: str, kind: str, expected: list[str]) -> None:

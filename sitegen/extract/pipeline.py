@@ -749,6 +749,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     struck: list[Place] = []  # countries named as where it happened ("على سوريا")
     within: list[Place] = []  # "في سوريا": the country, when nothing finer is named
     related = False
+    origins: list[Place] = []  # "من سوريا": where fire came from
+    targets: list[Place] = []  # "على هضبة الجولان": where it was aimed
     for m in places.find_places(text):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
         # (a hashtag's "#" is no word: "في #باريس" is "في باريس")
@@ -762,13 +764,26 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
                 and _PARTY_PAIR.search(text[max(0, m.start - 40) : m.start]) is not None
             )
         )
-        if related or m.place in found:
+        if related:
+            continue
+        if _FROM.search(text[max(0, m.start - 24) : m.start]):
+            origins.append(m.place)
+        elif _TOWARDS.search(before):
+            targets.append(m.place)
+        if m.place in found:
             continue
         found.append(m.place)
         if state and _AT.search(before):
             struck.append(m.place)
         elif state and _IN.search(before):
             within.append(m.place)
+    gone = set(origins) - set(targets)
+    fired = kind == "shelling" and _LAUNCH.search(text) and _PROJECTILE.search(text)
+    if gone and targets and fired:
+        # "إطلاق 20 مقذوفا من سوريا على هضبة الجولان": fire is placed where it
+        # was aimed, not where it came from.
+        found, struck, within = ([p for p in ps if p not in gone] for ps in (found, struck, within))
+        struck += [p for p in targets if p.kind in _STATES and p not in struck]
     if kind and events.event_type(kind).violent:
         # In a report of fighting, "أنقرة" and "موسكو" stand for governments: the
         # places below a capital locate it (and a capital struck, "قصف على دمشق"),
@@ -784,6 +799,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
 
 
 _STATES = frozenset({"country", "capital"})
+# Fire of projectiles: a launch ("أطلق", "إطلاق", not "وقف إطلاق") and what was fired.
+_LAUNCH = re.compile(r"(?<!وقف )(?:(?:أ|ا|إ|أُ)طل(?:ق|اق)|[يت]طلق)")
+_PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذوف|هاون")
+_FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+مواقع(?:ها|ه|هم)?\s+(?:في\s*|ب))\s*$")
+_TOWARDS = re.compile(r"(?:^|\s)(?:على|تجاه|باتجاه|نحو|صوب)\s*$")
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 # "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
