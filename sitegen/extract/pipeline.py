@@ -342,6 +342,7 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
             chosen, future = None, True
         if future and published is not None and _tells_dead(c.text):
             chosen, future = _past_date(refs, published, ctx.week_start, previous), False
+        chosen = _past_the_saying(c.text, refs, chosen)
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
@@ -449,6 +450,32 @@ def _told_near(ref: DateRef, previous: DateRef | None) -> bool:
         return False
     same_year = previous.start.year == ref.start.year
     return same_year or abs((previous.start - ref.start).days) <= NARRATIVE_DAYS
+
+
+def _past_the_saying(
+    text: str, refs: list[tuple[bool, temporal.DateMention, DateRef]], chosen: DateRef | None
+) -> DateRef | None:
+    """ "وكانت السعودية قد أكدت الأربعاء شن التحالف غارة … أدت إلى مقتل الصماد
+    … في التاسع من الشهر الحالي": the day right after a verb of saying is the
+    saying's; an earlier day the clause gives is the event's."""
+    if chosen is None or chosen.precision != "day" or chosen.start is None:
+        return chosen
+    days = [(m, r) for _, m, r in refs if r.is_dated and r.precision == "day" and r.start]
+    earlier = [(m, r) for m, r in days if r.start < chosen.start]  # type: ignore[operator]
+    if not earlier:
+        return chosen  # most clauses: no need to look for verbs of saying
+    triggers = events.find_triggers(text)
+    said = [t.end for t in triggers if t.reporting]
+    # ... and before the event's words: "قصفت فجر الأربعاء" is the strike's day.
+    first_event = min((t.start for t in triggers if not t.reporting), default=len(text))
+
+    def told_day(m: temporal.DateMention) -> bool:
+        return m.end <= first_event and any(0 <= m.start - end <= SAID_DAY_REACH for end in said)
+
+    if not any(told_day(m) for m, r in days if r == chosen):
+        return chosen
+    own = [r for m, r in earlier if not told_day(m)]
+    return own[0] if own else chosen
 
 
 def _event_date(
