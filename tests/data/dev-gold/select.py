@@ -14,9 +14,9 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
-- conflict-d to conflict-t: 20 more conflict articles each, drawn
+- conflict-d to conflict-v: 20 more conflict articles each, drawn
   later (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
-  conflict-s and -t are annotated but sealed: not in tests/devset.py's
+  conflict-u and -v are annotated but sealed: not in tests/devset.py's
   BATCHES until the next session has scored them blind.
 """
 
@@ -67,7 +67,7 @@ def main(corpus: str) -> None:
     taken = {r["id"] for items in batches.values() for r in items}
     # The held-back batches, each drawn after the ones before it; add the next
     # one's letter here (its seed follows: conflict-u would be 2044).
-    for seed, letter in enumerate("defghijklmnopqrst", start=2026):
+    for seed, letter in enumerate("defghijklmnopqrstuv", start=2026):
         batches[f"conflict-{letter}"] = held_back(news, taken, seed)
         taken |= {r["id"] for r in batches[f"conflict-{letter}"]}
     for name, items in batches.items():
@@ -77,7 +77,8 @@ def main(corpus: str) -> None:
 
 def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
     """conflict-d, -e (session 8), -f to -i (session 9), -j to -l (session 10),
-    -m and -n (session 11), -o to -r (session 12), -s and -t (session 13): 20 more conflict articles
+    -m and -n (session 11), -o to -r (session 12), -s and -t (session 13), -u and -v
+    (session 14): 20 more conflict articles
     each, annotated before the extractor ever read them (their first scores are
     the held-back figures): per outlet, 3 naming Syria early and 1 of another
     conflict."""
@@ -90,7 +91,9 @@ def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
         other = [
             r for r in mine if not SYRIA.search(r["text"]) and OTHER_CONFLICT.search(r["text"])
         ]
-        out += rng.sample(syria, 3) + rng.sample(other, 1)
+        # Al Arabiya's Syria articles run out at conflict-u: the rest is other conflicts.
+        n = min(3, len(syria))
+        out += rng.sample(syria, n) + rng.sample(other, 4 - n)
     return out
 
 
