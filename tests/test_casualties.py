@@ -100,6 +100,21 @@ CASES = [
     # One person killed "with" N others: N + 1.
     ("وقال الحوثي إن الصماد قٌتل مع 6 من مرافقيه، الخميس الماضي", 7, None, None, False),
     ("لقي القيادي مصرعه مع 6 آخرين بغارات من طائرات التحالف", 7, None, None, False),
+    # ... or named, then "و" and the count of the others.
+    (
+        "وأضاف أنه قتل زعيم شبكة النفط والغاز أبو خطاب العراقي وثلاثة أعضاء آخرين في التنظيم",
+        4,
+        None,
+        None,
+        False,
+    ),
+    ("مقتل القيادي الحوثي أبو علي و3 من مرافقيه", 4, None, None, False),
+    ("أسفرت المواجهات عن مقتل جندي وثلاثة مسلحين", 4, None, None, False),
+    ("قتل جندي وأصيب ثلاثة آخرون", 1, 3, None, False),  # the three are wounded
+    # An age is no count: "في الثانية والثلاثين من العمر".
+    ("ما أدى إلى مقتل امرأة في الثانية والثلاثين من العمر وجرح 19 شخصا", 1, 19, None, False),
+    # A leader named by his rank is one person.
+    ("قتل قيادي في تنظيم القاعدة، مساء الاثنين، في غارة جوية", 1, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

@@ -55,6 +55,8 @@ class _Lexicon:
     not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
     with_one: frozenset[str]  # "قتل", "مصرعه": one person's death …
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
+    and_others: re.Pattern[str]  # … a named person "و" the count of the others
+    and_reach: int
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +92,8 @@ def _lexicon() -> _Lexicon:
         ),
         with_one=frozenset(fold_word(w) for w in data["with_others"]["one"]),
         with_others=_with_others_regex(data["with_others"]),
+        and_others=_and_others_regex(data["with_others"]),
+        and_reach=int(data["with_others"]["and_reach"]),
     )
 
 
@@ -98,6 +102,13 @@ def _with_others_regex(data: dict[str, Any]) -> re.Pattern[str]:
     words = "|".join(re.escape(fold_word(w)) for w in data["with"])
     reach = int(data["reach"])
     return re.compile(rf"^\s*[,،]?\s*(?:\S+\s+){{0,{reach}}}?(?:{words})\s+$")
+
+
+def _and_others_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """The words naming one person, then "و" glued to the count of the others."""
+    words = "|".join(re.escape(fold_word(w)) for w in data["and"])
+    reach = int(data["and_reach"])
+    return re.compile(rf"^\s*(?:[^\s,،.]+\s+){{1,{reach}}}(?:{words})\s*$")
 
 
 def _phrases(words: list[str], *, end: bool) -> re.Pattern[str]:
@@ -153,7 +164,11 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         )
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
-                _keep(figures, word.kind, 1)
+                others = _others(text, word, numbers, words, used, lex)
+                if others is not None:
+                    used.add(others.start)
+                    approximate |= others.approximate
+                _keep(figures, word.kind, 1 + (others.value or 0 if others else 0))
             continue
         used.add(n.start)
         # "سبعة إيرانيين من بين 14 شخصاً", "76 شخصا بينهم 49 طفلا غادروا"
@@ -317,12 +332,34 @@ def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
 
 
 def _with_others(text: str, word: _Word, n: NumberMention, lex: _Lexicon) -> bool:
-    """One person's death, then "مع" and the count of those killed with him."""
+    """One person's death, then "مع" and the count of those killed with him,
+    or "و" and the count of the others after the words that name him."""
     if word.kind != "killed" or n.start < word.end:
         return False
+    between = fold(text[word.end : n.start]).text
+    if lex.and_others.match(between) and _one_person(text, word, lex):
+        return True
     if fold_word(text[word.start : word.end].split()[-1]) not in lex.with_one:
         return False
-    return bool(lex.with_others.match(fold(text[word.end : n.start]).text))
+    return bool(lex.with_others.match(between))
+
+
+def _others(
+    text: str, word: _Word, numbers: _Numbers, words: _Words, used: set[int], lex: _Lexicon
+) -> NumberMention | None:
+    """ "مقتل القيادي الحوثي أبو علي و3 من مرافقيه": after one person's death
+    and the words that name him, "و" and the count of those killed with him
+    (unless a casualty word of its own comes first: "قتل جندي وأصيب ثلاثة")."""
+    if word.kind != "killed":
+        return None
+    reach = lex.and_reach + 1
+    n = numbers.first_after(text, word.end, reach, used)
+    if n is None or words.any_within(word.end, n.start):
+        return None
+    # "مقتل امرأة في الثانية والثلاثين من العمر": an age, not a count.
+    if fold(n.text).text.startswith("ال"):
+        return None
+    return n if lex.and_others.match(fold(text[word.end : n.start]).text) else None
 
 
 def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
