@@ -48,6 +48,8 @@ BATCHES = (
     "conflict-p",
     "conflict-q",
     "conflict-r",
+    "conflict-s",
+    "conflict-t",
     "other",
 )
 CONFLICT = BATCHES[:-1]
