@@ -427,6 +427,19 @@ def test_a_verb_after_a_fronted_cause_is_the_response(clause: str, cause: bool) 
     assert read(clause).cause is cause
 
 
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        # An accord signed is an event even when told as what another follows ...
+        ("وينعم درعا بالهدوء منذ الجمعة في أعقاب توقيع اتفاق هدنة بين الفصائل", "agreement"),
+        # ... an accord only named is not.
+        ("وتشهد المنطقة هدوءا على خلفية الاتفاق النووي مع إيران", ""),
+    ],
+)
+def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
+    assert read(clause).type == kind
+
+
 def test_scope_stops_at_sentence_end() -> None:
     (threat, attack) = find_triggers("هدد بالرد. هجوم على القرية")
     assert threat.type == "statement" and attack.mood == ""

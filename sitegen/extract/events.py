@@ -99,6 +99,9 @@ class _Group:
     otherwise: str = ""
     # Its words are verbs: "التقى" opens with its own ال, not the article.
     verbs: bool = False
+    # Told as what the clause's event follows ("في أعقاب توقيع اتفاق هدنة"),
+    # it is an event of its own, as violence told so is.
+    as_cause: bool = False
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -165,6 +168,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         needs_bare_verb=bool(needs.get("bare_verb", False)),
         otherwise=needs.get("otherwise", ""),
         verbs=bool(row.get("verbs", False)),
+        as_cause=bool(row.get("as_cause", False)),
     )
 
 
@@ -467,7 +471,11 @@ def read(text: str) -> Reading:
             h.group.tier == "reporting" and h.end <= hit.start for h in hits
         )
         return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit), said)
-    causes = [f for f in found if f[1] == "cause" and _lexicon().types[f[0].group.type].violent]
+    causes = [
+        f
+        for f in found
+        if f[1] == "cause" and (_lexicon().types[f[0].group.type].violent or f[0].group.as_cause)
+    ]
     if causes and not any(f[1] == "" and f[0].group.tier != "reporting" for f in found):
         hit, mood = min(causes, key=_rank)
         trigger = _trigger(text, folded, hit, mood)

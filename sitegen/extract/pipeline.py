@@ -1002,7 +1002,8 @@ def _stands(c: Clause) -> bool:
     if c.future:  # only dated after publication: planned, not happened
         return False
     if c.cause:  # what the clause responds to: an incident where it names a place
-        return any(p.locates for p in c.places)
+        # (an accord signed needs none: "في أعقاب توقيع اتفاق هدنة")
+        return any(p.locates for p in c.places) or not events.event_type(c.type).violent
     if c.weak:
         return c.own_date and c.date.is_dated and not _quoted_apart(c)
     if c.definite or c.hearsay:
