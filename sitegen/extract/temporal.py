@@ -424,7 +424,7 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 @cache
-def _superlative() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _superlative() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rel = load_yaml("relative.yaml")
     words = word_alternation(rel["superlatives"])
     first = word_alternation(rel["first_time"])
@@ -432,7 +432,10 @@ def _superlative() -> tuple[re.Pattern[str], re.Pattern[str]]:
     near = re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+\S+){{0,2}}\s*$")
     # "the first time" anywhere before it in the sentence
     anywhere = re.compile(rf"{WB_BEFORE}[وف]?(?:{first}){WB_AFTER}[^.!?؟]*$")
-    return near, anywhere
+    # the word a little further, when the date comes later in the since-phrase:
+    # "أعنف غارات جوية لها في سوريا منذ بدء الحرب الأهلية السورية عام 2011"
+    wide = re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+[^\s،,.]+){{0,5}}\s*$")
+    return near, anywhere, wide
 
 
 def _compares(folded: Folded, m: DateMention) -> bool:
@@ -440,13 +443,34 @@ def _compares(folded: Folded, m: DateMention) -> bool:
     compares; it dates nothing."""
     if "منذ" not in folded.text:
         return False
-    near, anywhere = _superlative()
+    near, anywhere, wide = _superlative()
     before = folded.text[: folded.folded_index(m.start)]
     if not fold_word(m.text).startswith(("منذ", "مذ")):
         # "… منذ بدء النزاع هناك في عام 2011": the "since" opens before the date
         since = before.rfind("منذ")
-        return since >= 0 and anywhere.search(before[:since]) is not None
+        if since < 0:
+            return False
+        if anywhere.search(before[:since]) is not None:
+            return True
+        # "منذ بدء الحرب … عام 2011": the date of the start the superlative
+        # counts from, not "منذ أسابيع على البلدة في 3 مارس" (a span, then the
+        # event's own date).
+        phrase = before[since:]
+        opens = _since_start().match(phrase) is not None and not _PHRASE_END.search(phrase)
+        return opens and wide.search(before[:since][-80:]) is not None
     return bool(near.search(before[-40:]) or anywhere.search(before))
+
+
+# A comma or a full stop ends the since-phrase before a date.
+_PHRASE_END = re.compile(r"[،,.!?؟]")
+
+
+@cache
+def _since_start() -> re.Pattern[str]:
+    """ "منذ بدء", "منذ اندلاع" … at the start of a folded text."""
+    return re.compile(
+        rf"(?:{word_alternation(load_yaml('relative.yaml')['since_start'])}){WB_AFTER}"
+    )
 
 
 # Between the two days of a night: "ليل الجمعة السبت", "ليلة الأربعاء-الخميس",
