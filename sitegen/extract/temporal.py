@@ -434,7 +434,9 @@ def _superlative() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     anywhere = re.compile(rf"{WB_BEFORE}[وف]?(?:{first}){WB_AFTER}[^.!?؟]*$")
     # the word a little further, when the date comes later in the since-phrase:
     # "أعنف غارات جوية لها في سوريا منذ بدء الحرب الأهلية السورية عام 2011"
-    wide = re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+[^\s،,.]+){{0,5}}\s*$")
+    wide = re.compile(
+        rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}[\"']?(?:\s+[^\s،,.]+){{0,5}}\s*$"
+    )
     return near, anywhere, wide
 
 
@@ -1453,14 +1455,18 @@ def _going_on() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _began_around() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """ "بدأت تركيا في 20 يناير عملية عسكرية": the verb before the date, the
     operation after it."""
     rel = load_yaml("relative.yaml")
     verbs, nouns = word_alternation(rel["began"]), word_alternation(rel["operations"])
     before = re.compile(rf"{WB_BEFORE}[وف]?{verbs}(?:\s+\S+){{0,5}}?\s+$")
     after = re.compile(rf"^[\s,]*(?:\S+\s+){{0,3}}?{nouns}{WB_AFTER}")
-    return before, after
+    # "قد أطلقوا عملية عسكرية قبل شهرين": the verb and the operation, then the date
+    both = re.compile(
+        rf"{WB_BEFORE}[وف]?{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}(?:\s+[^\s،,.]+){{0,2}}?\s+$"
+    )
+    return before, after, both
 
 
 def _began(text: str, m: DateMention) -> bool:
@@ -1470,7 +1476,9 @@ def _began(text: str, m: DateMention) -> bool:
     before = fold(text[: m.start]).text
     if start_words.search(before):
         return True
-    verb_before, noun_after = _began_around()
+    verb_before, noun_after, both = _began_around()
+    if both.search(before):
+        return True
     return bool(verb_before.search(before) and noun_after.search(fold(text[m.end :]).text))
 
 
@@ -1485,7 +1493,7 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
     if m.kind == "ago" and m.text.startswith(("منذ", "مذ")):
         if not (verb.search(before) or _opens_durative(text, m)):
             return ref
-    elif m.since or m.kind not in ("date", "month", "weekday") or not _began(text, m):
+    elif m.since or m.kind not in ("date", "month", "weekday", "ago") or not _began(text, m):
         return ref
     note = _join(ref.note, "going on from then to publication")
     start = _ago_start(m, published) if m.kind == "ago" else ref.start
