@@ -177,6 +177,18 @@ def test_an_unplaced_incident_happened_in_the_country_the_article_is_set_in() ->
     assert [(i.type, [p.en for p in i.places]) for i in found] == [("airstrike", ["Syria"])]
 
 
+def test_an_unplaced_incident_in_gaza_s_news_happened_in_the_gaza_strip() -> None:
+    # Palestine is split into territories the news tells apart (territories.yaml).
+    found = incidents(
+        "تجمع آلاف الفلسطينيين قرب السياج الحدودي في قطاع غزة.\n"
+        "وقتل رجل آخر في هجوم جوي إسرائيلي بالقرب من الحدود الخميس.\n"
+        "وتقول إسرائيل إن حماس تستغل الاحتجاجات في قطاع غزة.\n",
+        "2018-04-07",
+    )
+    strike = [i for i in found if i.type == "airstrike"]
+    assert [[p.en for p in i.places] for i in strike] == [["Gaza Strip"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [

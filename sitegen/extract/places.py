@@ -567,7 +567,33 @@ def home_country(text: str) -> Place | None:
     code, n = max(tally.items(), key=lambda kv: kv[1])
     if n < 2 or n < HOME_SHARE * sum(tally.values()):
         return None
-    return next((p for p in gz.places if p.kind == "country" and gz.country.get(p) == code), None)
+    return _territory(text, code, gz) or next(
+        (p for p in gz.places if p.kind == "country" and gz.country.get(p) == code), None
+    )
+
+
+def _territory(text: str, code: str, gz: _Gazetteer) -> Place | None:
+    """The territory of a split country (territories.yaml) nearly all the
+    text's places there lie in: the Gaza Strip, not Palestine."""
+    names = _territories().get(code)
+    if not names:
+        return None
+    tally: Counter[str] = Counter()
+    for m in find_places(text):
+        if gz.country.get(m.place) != code or m.place.kind == "country":
+            continue
+        tally[m.place.en if m.place.en in names else m.place.admin1] += 1
+    if not tally:
+        return None
+    name, n = tally.most_common(1)[0]
+    if name not in names or n < HOME_SHARE * sum(tally.values()):
+        return None
+    return next((p for p in gz.places if p.en == name and p.kind == "region"), None)
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, frozenset[str]]:
+    return {code: frozenset(names) for code, names in load_yaml("territories.yaml").items()}
 
 
 def contains(big: Place, small: Place) -> bool:
