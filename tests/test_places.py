@@ -193,6 +193,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("في دولة إسرائيل", ["Israel"]),
     ("وردا على وكالة فرانس برس", []),
     ("هاجم حارسا بسكين", []),
+    # --- a name named after a preposition is a place after a verb of an event too ---
+    ("حملة عسكرية استهدفت الحجر الأسود الخاضع للتنظيم", ["al-Hajar al-Aswad"]),
+    ("فريق أمني دخل دوما خلال النهار", ["Douma"]),
+    ("غادر قصره الرئاسي صباح اليوم", []),  # his palace, not the village قصرة
+    ("زار فلاديمير بوتين موسكو", ["Moscow"]),
     # --- common words that are also GeoNames names: never places here ---
     ("أصدرت الحكومة بيانا", []),
     ("وقالت الوزارة في بيان رسمي", []),

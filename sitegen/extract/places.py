@@ -730,7 +730,9 @@ def _known(
         return None
     if _adjective(s, m, name, last):
         return None
-    level = _context(s, m, introduced=bool(intro_word) or in_list)
+    # "غادر قصره": a name written with a final ه may be a noun and its pronoun.
+    end = folded.span(m.start("name"), m.end("name"))[1]
+    level = _context(s, m, introduced=bool(intro_word) or in_list, his=text[end - 1] == "ه")
     if intro is not None and intro_word and not intro.plural and intro_word not in _ADJ_INTROS:
         level = _OWN_INTRO
     # A name that is also a word needs more than a comma or a و before it
@@ -776,9 +778,10 @@ def _continues(s: str, last: _Last | None, start: int) -> bool:
     return joined or attached_wa or (last.intro is _AXIS)
 
 
-def _context(s: str, m: re.Match[str], introduced: bool) -> int:
+def _context(s: str, m: re.Match[str], introduced: bool, his: bool = False) -> int:
     """The strongest evidence that the name is a place here: 2 introducer, list
-    or locative after; 1 a preposition before (or ب/ل attached); 0 none."""
+    or locative after; 1 a preposition before (or ب/ل attached), or a verb
+    whose object is a place (not a noun with "his": "غادر قصره"); 0 none."""
     if introduced or _LOCATIVE_AFTER.match(s, m.end("name")):
         return 2
     clitic = m.group("cl") or ""
@@ -787,7 +790,16 @@ def _context(s: str, m: re.Match[str], introduced: bool) -> int:
         return 1
     if _VENUE_BEFORE.search(before):
         return 1
+    if not clitic and not his and _object_verb().search(before):
+        return 1  # "استهدفت الحجر الأسود", "دخل دوما"
     return 0
+
+
+@lru_cache(maxsize=1)
+def _object_verb() -> re.Pattern[str]:
+    """One of place_verbs.yaml's verbs right before a name (a و/ف before it)."""
+    verbs = "|".join(sorted({fold_word(w) for w in load_yaml("place_verbs.yaml")["verbs"]}))
+    return re.compile(rf"(?:^|[\s,\"'(])[وف]?(?:{verbs})\s+$")
 
 
 def _choose(
