@@ -197,6 +197,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("حملة عسكرية استهدفت الحجر الأسود الخاضع للتنظيم", ["al-Hajar al-Aswad"]),
     ("فريق أمني دخل دوما خلال النهار", ["Douma"]),
     ("غادر قصره الرئاسي صباح اليوم", []),  # his palace, not the village قصرة
+    ("الهجوم الذي استهدف في 7 أبريل سكان دوما", ["Douma"]),
+    ("في معركة تحرير تدمر", ["Palmyra"]),
     ("زار فلاديمير بوتين موسكو", ["Moscow"]),
     # --- common words that are also GeoNames names: never places here ---
     ("أصدرت الحكومة بيانا", []),

@@ -797,9 +797,12 @@ def _context(s: str, m: re.Match[str], introduced: bool, his: bool = False) -> i
 
 @lru_cache(maxsize=1)
 def _object_verb() -> re.Pattern[str]:
-    """One of place_verbs.yaml's verbs right before a name (a و/ف before it)."""
-    verbs = "|".join(sorted({fold_word(w) for w in load_yaml("place_verbs.yaml")["verbs"]}))
-    return re.compile(rf"(?:^|[\s,\"'(])[وف]?(?:{verbs})\s+$")
+    """One of place_verbs.yaml's verbs or nouns right before a name (a و/ف or,
+    before a noun, ب/ل too)."""
+    data = load_yaml("place_verbs.yaml")
+    verbs = "|".join(sorted({fold_word(w) for w in data["verbs"]}))
+    nouns = "|".join(sorted({fold_word(w) for w in data["nouns"]}))
+    return re.compile(rf"(?:^|[\s,\"'(])(?:[وف]?(?:{verbs})|[وف]?[بل]?(?:{nouns}))\s+$")
 
 
 def _choose(
