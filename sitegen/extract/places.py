@@ -555,7 +555,8 @@ def home_country(text: str) -> Place | None:
     """The country nearly all the places of a text lie in, as a Place."""
     gz = _load()
     tally: dict[str, int] = {}
-    for m in find_places(text):
+    found = find_places(text)
+    for m in found:
         code = gz.country.get(m.place, "")
         # A country or capital counts where the text sets something in it ("في
         # سوريا"), not where it names a party ("روسيا تنفي").
@@ -567,19 +568,19 @@ def home_country(text: str) -> Place | None:
     code, n = max(tally.items(), key=lambda kv: kv[1])
     if n < 2 or n < HOME_SHARE * sum(tally.values()):
         return None
-    return _territory(text, code, gz) or next(
+    return _territory(found, code, gz) or next(
         (p for p in gz.places if p.kind == "country" and gz.country.get(p) == code), None
     )
 
 
-def _territory(text: str, code: str, gz: _Gazetteer) -> Place | None:
+def _territory(found: list[PlaceMention], code: str, gz: _Gazetteer) -> Place | None:
     """The territory of a split country (territories.yaml) nearly all the
     text's places there lie in: the Gaza Strip, not Palestine."""
     names = _territories().get(code)
     if not names:
         return None
     tally: Counter[str] = Counter()
-    for m in find_places(text):
+    for m in found:
         if gz.country.get(m.place) != code or m.place.kind == "country":
             continue
         tally[m.place.en if m.place.en in names else m.place.admin1] += 1
