@@ -113,6 +113,10 @@ CASES = [
     ("قتل جندي وأصيب ثلاثة آخرون", 1, 3, None, False),  # the three are wounded
     # An age is no count: "في الثانية والثلاثين من العمر".
     ("ما أدى إلى مقتل امرأة في الثانية والثلاثين من العمر وجرح 19 شخصا", 1, 19, None, False),
+    # "أصاب/أصابت" with people after it: the wounded; what was hit is no count.
+    ("قتل مسلحون 11 سائقا وأصابوا أربعة آخرين بجروح", 11, 4, None, False),
+    ("إن قواته أطلقت النار وأصابت ثلاثة أشخاص كانوا يقتربون من الحدود", None, 3, None, False),
+    ("أصابت الصواريخ 3 منازل في البلدة", None, None, None, False),
     # A leader named by his rank is one person.
     ("قتل قيادي في تنظيم القاعدة، مساء الاثنين، في غارة جوية", 1, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
