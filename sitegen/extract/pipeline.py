@@ -778,6 +778,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     related = False
     origins: list[Place] = []  # "من سوريا": where fire came from
     targets: list[Place] = []  # "على هضبة الجولان": where it was aimed
+    fire = kind == "shelling"  # only fire is placed on its target (below)
     for m in places.find_places(text):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
         # (a hashtag's "#" is no word: "في #باريس" is "في باريس")
@@ -793,9 +794,9 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         )
         if related:
             continue
-        if _FROM.search(text[max(0, m.start - 24) : m.start]):
+        if fire and _FROM.search(text[max(0, m.start - 24) : m.start]):
             origins.append(m.place)
-        elif _TOWARDS.search(before):
+        elif fire and _TOWARDS.search(before):
             targets.append(m.place)
         if m.place in found:
             continue
@@ -805,8 +806,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         elif state and _IN.search(before):
             within.append(m.place)
     gone = set(origins) - set(targets)
-    fired = kind == "shelling" and _LAUNCH.search(text) and _PROJECTILE.search(text)
-    if gone and targets and fired:
+    if gone and targets and _LAUNCH.search(text) and _PROJECTILE.search(text):
         # "إطلاق 20 مقذوفا من سوريا على هضبة الجولان": fire is placed where it
         # was aimed, not where it came from.
         found, struck, within = ([p for p in ps if p not in gone] for ps in (found, struck, within))
