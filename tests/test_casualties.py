@@ -117,6 +117,14 @@ CASES = [
     ("قتل مسلحون 11 سائقا وأصابوا أربعة آخرين بجروح", 11, 4, None, False),
     ("إن قواته أطلقت النار وأصابت ثلاثة أشخاص كانوا يقتربون من الحدود", None, 3, None, False),
     ("أصابت الصواريخ 3 منازل في البلدة", None, None, None, False),
+    # An assassination is a death; an attempted one is none.
+    ("اغتيل بالرصاص أمام منزله الجمعة", 1, None, None, False),
+    ("اغتالت إسرائيل 3 قادة من الحركة", 3, None, None, False),
+    ("نجا من محاولة اغتيال استهدفت موكبه", None, None, None, False),
+    ("استخدمت روسيا مادة كيماوية لمحاولة قتل مواطن بريطاني وابنته", None, None, None, False),
+    # Years and distances are no count: "قبل 3 عقود", "تبعد نحو 100 كيلومتر".
+    ("قتل طفل يبلغ من العمر تسع سنوات", 1, None, None, False),
+    ("اتهم الأمير باغتيال والده قبل 3 عقود", None, None, None, False),
     # A leader named by his rank is one person.
     ("قتل قيادي في تنظيم القاعدة، مساء الاثنين، في غارة جوية", 1, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.

@@ -44,6 +44,7 @@ class _Lexicon:
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
     singular_window: int
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
+    attempt_before: re.Pattern[str]  # "محاولة": a death attempted, not suffered
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
     leaving: re.Pattern[str]  # "خرج", "غادر": the displaced, in a displacement
     met_verb: re.Pattern[str]  # "لقي … مصرعهم": the dead are the subject between
@@ -79,6 +80,7 @@ def _lexicon() -> _Lexicon:
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
         ),
         part_before=_phrases(data["parts"]["before_word"], end=True),
+        attempt_before=_phrases(data["attempts"], end=True),
         whole_after=_phrases(data["parts"]["whole_after"], end=False),
         leaving=_alternation({fold_word(w): "displaced" for w in data["leaving"]}),
         met_verb=_alternation({fold_word(w): "" for w in data["met"]["verbs"]}),
@@ -150,6 +152,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     lex = _lexicon()
     numbers = _Numbers([n for n in find_numbers(text) if not _counts_things(text, n, lex)])
     found = casualty_words(text) + (_leaving_words(text) if leaving else [])
+    found = [w for w in found if not _attempted(text, w[0], lex)]
     words = _Words([_Word(a, b, k, *lex.windows[k]) for a, b, k in sorted(found)])
     figures: dict[str, int | None] = {}
     approximate = False
@@ -285,6 +288,12 @@ def _month_after() -> re.Pattern[str]:
     names = [fold_word(n) for ns in load_yaml("months.yaml")["arabic"].values() for n in ns]
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"^\s*(?:من\s+)?(?:{alts}){WB_AFTER}")
+
+
+def _attempted(text: str, start: int, lex: _Lexicon) -> bool:
+    """The casualty word follows "محاولة": a death attempted ("تعرض لمحاولة
+    قتل", "نجا من محاولة اغتيال"), no casualty."""
+    return bool(lex.attempt_before.search(fold(" ".join(_words_before(text, start, 1))).text))
 
 
 def _a_part(text: str, word: _Word, lex: _Lexicon) -> bool:
