@@ -147,6 +147,42 @@ def test_what_a_threat_responds_to_is_the_incident_undated() -> None:
     assert found.date.start is None and "responds to" in found.date.note
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # condemned, with the town it struck: the event, undated, the speaker reports it
+        (
+            'أدانت السعودية "الهجوم الكيماوي المروع الذي تعرضت له مدينة دوما،" الأحد.',
+            [("battle", ["Douma"], None)],
+        ),
+        # a demand for an inquiry into reports of it
+        (
+            'دعت الخارجية البريطانية، الأحد، إلى "تحقيق عاجل" في تقارير حول هجوم كيماوي '
+            "بمدينة دوما.",
+            [("battle", ["Douma"], None)],
+        ),
+        # the accused's act, dated after its trigger
+        (
+            "الهجوم الكيميائي الذي تتهم الحكومة السورية بشنه على بلدة دوما في 7 أبريل.",
+            [("battle", ["Douma"], date(2018, 4, 7))],
+        ),
+        # a place named before the trigger is the speaker's, not the event's
+        ("وبشأن الوضع في عفرين، ندد هولاند ببيع السلاح لتركيا التي تقصف المدنيين.", []),
+        # a threat is no event spoken of
+        ("هددت تركيا بشأن عملية عسكرية ضد المقاتلين الأكراد في منبج.", []),
+        # long past: recalled, not news
+        ("وهو مطلوب في تركيا بشأن تفجير في أنقرة عام 2013.", []),
+        # a crime told of a person
+        ("بعد أولى اتهامات الاعتداء الجنسي الموجهة إليه في نيويورك.", []),
+    ],
+)
+def test_an_event_spoken_of_is_an_incident_where_the_clause_places_it(
+    text: str, expected: list[tuple[str, list[str], date | None]]
+) -> None:
+    found = incidents(text + "\n", "2018-04-10")
+    assert [(i.type, [p.en for p in i.places], i.date.start) for i in found] == expected
+
+
 def test_an_unplaced_incident_happened_where_the_sentence_before_is_set() -> None:
     found = incidents(
         "وقال مسؤول في مدينة دوما إن المفاوضات مستمرة.\n"

@@ -7,8 +7,11 @@ over the folded clause.
 
 Some groups also set a *mood* for the triggers after them (within a few
 words of the same sentence): ``irrealis`` (threatened, intended, demanded,
-denied: "مستعدة لشن هجوم") or ``background`` (support, cause, reference:
-"بدعم من المدفعية التركية", "ردا على مقتل جنوده", "بموجب اتفاق سوتشي").
+denied: "مستعدة لشن هجوم"), ``background`` (support, reference: "بدعم من
+المدفعية التركية", "بموجب اتفاق سوتشي"), ``cause`` (what the clause's event
+responds to: "ردا على مقتل جنوده") or ``spoken`` (what a condemnation or an
+accusation speaks of: "أدانت الهجوم على دوما"). A clause where nothing else
+happens makes its cause or the event it speaks of its event (``Reading.cause``).
 
 ``classify`` picks the winner among the triggers that count (see
 ``_counts``) by tier, then type priority, then position; a clause with only
@@ -61,7 +64,7 @@ class Trigger:
     violent: bool
     group: str
     tier: str = ""
-    mood: str = ""  # "" (it happened) | "irrealis" | "background"
+    mood: str = ""  # "" (it happened) | "irrealis" | "background" | "cause" | "spoken"
     reporting: bool = False  # a speech verb: a statement only if nothing else
 
 
@@ -292,16 +295,25 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
 
 
 def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -> str:
-    moods = {
-        s.group.mood
+    reaching = [
+        s
         for s in scopes
         if hit.group.type not in s.group.spares
         and _in_scope(folded, s, hit)
         and not (s.group.mood == "cause" and _ends_cause(folded, s, hit, verbs))
-    }
-    if "irrealis" in moods:
-        return "irrealis"
-    return "background" if "background" in moods else "cause" if moods else ""
+    ]
+    moods = {s.group.mood for s in reaching}
+    # "دعت إلى تحقيق في تقارير حول هجوم": the demand is for an inquiry; the
+    # attack is what the reports speak of (the scope nearest the hit). Not so
+    # a threat ("هددت تركيا بشأن عملية عسكرية").
+    nearest = max(reaching, key=lambda s: s.end, default=None)
+    threatened = any(s.group.key == "threat" for s in reaching)
+    if nearest is not None and nearest.group.mood == "spoken" and not threatened:
+        moods.discard("irrealis")
+    for mood in ("irrealis", "background", "spoken", "cause"):
+        if mood in moods:
+            return mood
+    return ""
 
 
 def _ends_cause(folded: Folded, cause: _Hit, hit: _Hit, verbs: list[int]) -> bool:
@@ -403,7 +415,7 @@ def find_triggers(text: str) -> list[Trigger]:
 
 def _counts(hit: _Hit, mood: str) -> bool:
     """Can this trigger make the clause's event on its own?"""
-    if hit.group.tier == "reporting" or mood in ("background", "cause"):
+    if hit.group.tier == "reporting" or mood in ("background", "cause", "spoken"):
         return False
     return mood == "" or event_type(hit.group.type).counts_when_planned
 
@@ -474,7 +486,8 @@ def read(text: str) -> Reading:
     causes = [
         f
         for f in found
-        if f[1] == "cause" and (_lexicon().types[f[0].group.type].violent or f[0].group.as_cause)
+        if (f[1] == "spoken" and _lexicon().types[f[0].group.type].violent)
+        or (f[1] == "cause" and (_lexicon().types[f[0].group.type].violent or f[0].group.as_cause))
     ]
     if causes and not any(f[1] == "" and f[0].group.tier != "reporting" for f in found):
         hit, mood = min(causes, key=_rank)

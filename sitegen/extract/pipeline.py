@@ -66,6 +66,7 @@ class Clause:
     definite: bool = False
     hearsay: bool = False
     cause: bool = False
+    spoken: bool = False  # the cause is an event the clause speaks of (events.yaml: spoken_of)
     tier: str = ""  # of the trigger that decided the type (events.yaml tiers)
     trigger_at: int = -1  # where that trigger starts in the clause
     # The clause's only dates lie after publication: a plan or a deadline, not
@@ -592,7 +593,8 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         if kind == "statement" or not ctx.domain.allows(kind) or _asks(c.text):
             kind = ""
         tier = reading.trigger.tier if reading.trigger else ""
-        if kind and reading.trigger and reading.trigger.mood == "irrealis":
+        mood = reading.trigger.mood if reading.trigger else ""
+        if kind and mood == "irrealis":
             c = _planned(c, ctx)
         elif kind and reading.trigger:
             c = _overnight(_day_of_trigger(c, reading.trigger.start, ctx))
@@ -603,6 +605,7 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
                 definite=reading.definite,
                 hearsay=reading.hearsay,
                 cause=reading.cause,
+                spoken=reading.cause and tier != "" and mood == "spoken",
                 tier=tier,
                 trigger_at=reading.trigger.start if reading.trigger else -1,
             )
@@ -750,8 +753,16 @@ def _located(c: Clause) -> tuple[Place, ...]:
     event names none before it."""
     filed = _dateline_end(c.text)
     text = c.text[filed:]
-    cut = -1 if c.cause else events.cause_at(text, max(c.trigger_at - filed, 0))
-    if cut > 0:
+    at = max(c.trigger_at - filed, 0)
+    cut = -1 if c.cause else events.cause_at(text, at)
+    if c.cause:
+        # The event responded to or spoken of is named after its trigger: "أدان
+        # الرئيس في باريس الهجوم على دوما" is Douma's. One spoken of names its
+        # place there or has none ("وبشأن الوضع في عفرين، ندد هولاند ببيع السلاح
+        # لتركيا التي تقصف … المدنيين" tells no event in Afrin).
+        after = _places(text[at:], c.type)
+        found = after if c.spoken else after or _places(text, c.type)
+    elif cut > 0:
         found = _places(text[:cut], c.type) or _places(text, c.type)
     else:
         found = _places(text, c.type)
@@ -920,7 +931,9 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     """
     out: list[Clause] = []
     for c in clauses:
-        kept = (_stands(c) or _first_named(c, out)) and not (_history(c, ctx) or _years_long(c))
+        kept = (_stands(c) or _first_named(c, out)) and not (
+            _history(c, ctx) or _years_long(c) or _recalled(c, ctx)
+        )
         out.append(_caused(c) if kept else c.copy_with(type=""))
     return tuple(out)
 
@@ -937,6 +950,19 @@ def _history(c: Clause, ctx: Context) -> bool:
     years = [m.year for m in _dates_in(c.text) if m.year]
     old = [y for y in years if 1000 <= y <= published.year - events.history_years()]
     return bool(years) and old == years
+
+
+def _recalled(c: Clause, ctx: Context) -> bool:
+    """An event responded to or spoken of that the clause dates more than a year
+    back ("مطلوب في تركيا بشأن تفجير في أنقرة عام 2013"), or with years long
+    past only ("اعتداءات 11 سبتمبر 2001"), is recalled, not news."""
+    published = ctx.article.published.date
+    if not (c.cause and published):
+        return False
+    if c.own_date and c.date.end:
+        return (published - c.date.end).days > _YEAR
+    years = [m.year for m in _dates_in(c.text) if m.year]
+    return bool(years) and max(years) < published.year - 1
 
 
 def _years_long(c: Clause) -> bool:
@@ -990,7 +1016,9 @@ def _caused(c: Clause) -> Clause:
     if not c.cause or not c.type:
         return c
     at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
-    if at > c.trigger_at:
+    # 'أدانت السعودية "الهجوم الكيماوي … على دوما،" الأحد': a day outside the
+    # quotation that names the event spoken of is the day of the saying.
+    if at > c.trigger_at and not (c.spoken and _quoted_apart(c)):
         return c
     note = "the event the sentence responds to; the text does not date it"
     return c.copy_with(date=DateRef.undated("", note), own_date=False)
