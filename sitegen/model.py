@@ -135,7 +135,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     admin1: str = ""  # governorate (English), for ACLED export
-    kind: str = ""  # city, town, village, airport, hill, axis, region, country…
+    kind: str = ""  # city, town, village, airport, hill, axis, region, quarter, country…
     known: bool = True  # False: not in the gazetteer; ``en`` is a transliteration
 
     @property

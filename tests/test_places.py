@@ -671,6 +671,14 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
         ("سقطت قذائف أطلقت من الغوطة الشرقية على دمشق", "shelling", ["Damascus"]),
         # ... only fire: people who fled from one town towards another
         ("فر مئات المدنيين من دوما نحو عفرين", "displacement", ["Douma", "Afrin"]),
+        # a quarter of a country or a large region follows it
+        ("تصاعدت المعارك في جنوب سوريا", "battle", ["Syria", "southern Syria"]),
+        ("قصفت الدبابات مواقع في شمال قطاع غزة", "shelling", ["Gaza Strip", "northern Gaza Strip"]),
+        ("اشتباكات بجنوب غربي سوريا", "battle", ["Syria", "southwestern Syria"]),
+        ("تصاعدت المعارك في جنوب غربي سوريا", "battle", ["Syria", "southwestern Syria"]),
+        ("هجوم على حاجز في وسط سيناء", "battle", ["Sinai", "central Sinai"]),
+        # ... not of a city or a governorate: the gazetteer names those better
+        ("انتهت المعارك ضد تنظيم داعش في جنوب دمشق", "battle", ["Damascus"]),
     ],
 )
 def test_event_places(sentence: str, kind: str, expected: list[str]) -> None:
@@ -722,3 +730,21 @@ def test_yemen_governorates_are_regions_and_hold_their_places() -> None:
     (town,) = [m.place for m in find_places("شمالي مدينة الخوخة")]
     assert (gov.kind, city.kind) == ("region", "city")
     assert contains(gov, town)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("المعارك في جنوب سوريا", "جنوب سوريا"),
+        ("اشتباكات بجنوب لبنان", "جنوب لبنان"),
+        ("(جنوبي سوريا)", "جنوبي سوريا"),
+        ("ووسط سيناء", "وسط سيناء"),
+        ("في جنوبيّ سوريا", "جنوبيّ سوريا"),
+    ],
+)
+def test_a_quarter_is_named_as_written_without_its_clitics(sentence: str, written: str) -> None:
+    from sitegen.extract.places import quarter
+
+    (mention,) = find_places(sentence)
+    found = quarter(sentence, mention)
+    assert found is not None and found.ar == written and found.kind == "quarter"

@@ -788,6 +788,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     within: list[Place] = []  # "في سوريا": the country, when nothing finer is named
     related = False
     origins: list[Place] = []  # "من سوريا": where fire came from
+    quarters: dict[Place, Place] = {}  # "جنوب سوريا": the quarter named with a place
     targets: list[Place] = []  # "على هضبة الجولان": where it was aimed
     fire = kind == "shelling"  # only fire is placed on its target (below)
     for m in places.find_places(text):
@@ -812,9 +813,12 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         if m.place in found:
             continue
         found.append(m.place)
+        part = places.quarter(text, m)
+        if part:
+            quarters[m.place] = part
         if state and _AT.search(before):
             struck.append(m.place)
-        elif state and _IN.search(before):
+        elif state and _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " ")):
             within.append(m.place)
     gone = set(origins) - set(targets)
     if gone and targets and _LAUNCH.search(text) and _PROJECTILE.search(text):
@@ -830,10 +834,12 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         # finer than a country the clause puts it in.
         local = [p for p in found if p.kind not in _STATES or p in struck]
         inside = sorted(within, key=lambda p: p.kind == "country")
-        return tuple(local or [p for p in struck if p.kind == "country"] or inside[:1])
-    # A country is where something happened only when nothing finer is named.
-    finer = [p for p in found if p.kind != "country"]
-    return tuple(finer or found)
+        chosen = local or [p for p in struck if p.kind == "country"] or inside[:1]
+    else:
+        # A country is where something happened only when nothing finer is named.
+        chosen = [p for p in found if p.kind != "country"] or found
+    # The quarter follows its country: the country keeps the map's dot.
+    return tuple(q for p in chosen for q in (p, quarters.get(p)) if q)
 
 
 _STATES = frozenset({"country", "capital"})
@@ -847,8 +853,11 @@ _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 # "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
 _PARTY_PAIR = re.compile(r"(?:^|\s)بين\s+(?:[^\s،,.]+\s+){1,3}و$")
 _AT = re.compile(r"(?:^|\s)(?:على|ضد|داخل|نحو)\s*$")
-# "في سوريا", "بدمشق", "بالعاصمة الألمانية", "في جنوبي دمشق".
-_IN = re.compile(r"(?:^|\s)(?:في\s*|[وف]?ب)(?:(?:جنوب|شمال|شرق|غرب|وسط)ي?\s+)?$")
+# "في سوريا", "بدمشق", "بالعاصمة الألمانية", "في جنوبي دمشق", "بجنوب غربي سوريا".
+_IN = re.compile(
+    r"(?:^|\s)(?:في\s*|[وف]?ب)"
+    r"(?:(?:(?:جنوب|شمال)ي?\s+)?(?:جنوب|شمال|شرق|غرب|وسط)ي?\s+)?$"
+)
 
 
 def attribute_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -1038,7 +1047,7 @@ def _stands(c: Clause) -> bool:
         # A claim told with the region it happened in is a report ("وأفاد
         # ناشطون بأن مسلحي داعش هاجموا موقعا … بين دير الزور وحمص"); a definite
         # noun needs a town of its own to be more than a reference.
-        fine = (lambda p: p.kind != "country") if not c.definite else (lambda p: p.locates)
+        fine = (lambda p: p.kind not in _BROAD) if not c.definite else (lambda p: p.locates)
         own_place = any(fine(p) for p in c.places)
         # "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة": harm told, though not
         # counted, by a weapon named (not a game "أدت إلى" harm in a warning)
@@ -1049,6 +1058,9 @@ def _stands(c: Clause) -> bool:
         dated = c.own_date and not (c.definite and c.said_day)
         return dated or own_place or harm or (not c.definite and _told_as_done(c))
     return True
+
+
+_BROAD = frozenset({"country", "quarter"})  # a country, or its quarter ("جنوب سوريا")
 
 
 def _told_as_done(c: Clause) -> bool:

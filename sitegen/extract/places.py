@@ -547,6 +547,35 @@ def gazetteer() -> tuple[Place, ...]:
     return _load().places
 
 
+def quarter(text: str, mention: PlaceMention) -> Place | None:
+    """ "جنوب سوريا", "شمال قطاع غزة": the quarter of a country or a large region
+    named right before it (data/quarters.yaml), as a place of its own (it has
+    no point of its own on the map)."""
+    big = mention.place
+    if not (big.kind == "country" or (big.kind == "region" and not big.admin1)):
+        return None
+    before = text[max(0, mention.start - 24) : mention.start]
+    found = _quarters()[1].search(fold(before).text)
+    if found is None:
+        return None
+    direction = found.group("d").split()
+    words = before.split()[-len(direction) :]
+    words[0] = re.sub(r"^\W+", "", words[0])[len(found.group("cl")) :]  # "(بجنوب" → "جنوب"
+    written = " ".join([*words, mention.text]).replace("#", "")  # "غرب محافظة #مأرب"
+    adjective = _quarters()[0][" ".join(direction)]
+    return Place(ar=written, en=f"{adjective} {big.en}", kind="quarter")
+
+
+@lru_cache(maxsize=1)
+def _quarters() -> tuple[dict[str, str], re.Pattern[str]]:
+    directions = {fold_word(k): v for k, v in load_yaml("quarters.yaml")["directions"].items()}
+    words = sorted(directions, key=len, reverse=True)
+    alternation = "|".join(w.replace(" ", r"\s+") for w in words)
+    # "في جنوب", "بجنوب", "جنوبي": the direction ends where the name begins.
+    pattern = rf"(?:^|[\s(«\"،,])(?P<cl>[وف]?[بل]?)(?P<d>{alternation})\s+$"
+    return directions, re.compile(pattern)
+
+
 _SET_IN = re.compile(r"(?:^|\s)(?:في\s*#?|[وف]?ب)$")
 HOME_SHARE = 0.8  # of the article's place mentions, to call one country its home
 
