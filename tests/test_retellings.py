@@ -572,3 +572,14 @@ def test_a_day_after_the_anchor_is_the_named_events_own() -> None:
         "2018-08-11",
     )
     assert "2018-08-09" not in [str(i.date.start) for i in found]
+
+
+def test_dates_are_read_from_the_day_the_text_calls_today() -> None:
+    pub = Published(date(2018, 4, 2), "front-matter", "test", 2)
+    article = Article("a", "a.txt", "", "ar", pub, "شن متطرفون، اليوم الأحد، هجوما على قاعدة.\n", 3)
+    result = extract(article)
+    (found,) = result.incidents
+    assert found.date.start == date(2018, 4, 1)
+    assert result.article.published.date == date(2018, 4, 2)  # the date itself stays
+    (note,) = [d for d in result.diagnostics if "as today" in d.message]
+    assert note.severity == "info" and "2018-04-01" in note.message

@@ -17,6 +17,7 @@ from sitegen.extract.temporal import (
     infer_publication,
     resolve,
     weekday_warnings,
+    written_day_before,
 )
 from sitegen.model import DateRef
 
@@ -190,6 +191,29 @@ def test_seed_001_weekday_warning_on_a_wrong_publication_date() -> None:
     assert line == 5  # "اليوم الجمعة" is on the body's fifth line
     assert "Friday" in message and "Thursday" in message and "2020-02-27" in message
     assert weekday_warnings(body, date(2020, 2, 28)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "before"),
+    [
+        # today named as the day before the date (Monday 2 April 2018)
+        ("شن متطرفون، اليوم الأحد، هجوما على قوات الاتحاد الأفريقي", date(2018, 4, 2), True),
+        ("قال مسؤول أمس السبت إن القصف استمر", date(2018, 4, 2), True),
+        # today named as the date itself, or two days back: no such reading
+        ("قتل جنديان اليوم الاثنين", date(2018, 4, 2), False),
+        ("قتل جنديان اليوم السبت", date(2018, 4, 2), False),
+        # claims that disagree with each other
+        ("اليوم الأحد … وقال أمس الأحد", date(2018, 4, 2), False),
+        # the date's own weekday named bare: the coming day or the last one
+        ("اليوم الأربعاء دعت ماي حكومتها لاجتماع طارئ الخميس", date(2018, 4, 12), False),
+        # no claim at all
+        ("قتل جنديان الأحد", date(2018, 4, 2), False),
+    ],
+)
+def test_an_article_written_the_day_before_its_date(
+    text: str, published: date, before: bool
+) -> None:
+    assert written_day_before(text, published) is before
 
 
 def test_seed_004_no_warning_with_the_right_date() -> None:

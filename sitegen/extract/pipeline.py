@@ -10,6 +10,7 @@ a stage can be added, removed or tested alone.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
@@ -114,10 +115,20 @@ def date_article(article: Article) -> Article:
 
 def extract(article: Article, week_start: int = temporal.WEEK_START_SATURDAY) -> Extraction:
     article = date_article(article)
-    ctx = Context(article, week_start, article_domain(article.body))
+    ctx = Context(_as_written(article), week_start, article_domain(article.body))
     *_, (_, clauses) = run_stages(ctx)  # the clauses after the last stage
     incidents = assemble(ctx, clauses)
-    return Extraction(article, incidents, tuple(_diagnostics(ctx, incidents)))
+    return Extraction(article, incidents, tuple(_diagnostics(ctx, incidents, article)))
+
+
+def _as_written(article: Article) -> Article:
+    """The article with the day it was written as its reference: "اليوم الأحد"
+    in an article dated Monday was written on Sunday, and its "أمس" is Saturday.
+    Only the reading of its dates changes; its publication date stays."""
+    pub = article.published
+    if pub.date is None or not temporal.written_day_before(article.body, pub.date):
+        return article
+    return replace(article, published=replace(pub, date=pub.date - _ONE_DAY))
 
 
 def run_stages(ctx: Context) -> Iterator[tuple[Stage | None, tuple[Clause, ...]]]:
@@ -1500,18 +1511,26 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
     return tuple(out)
 
 
-def _diagnostics(ctx: Context, incidents: tuple[Incident, ...]) -> list[Diagnostic]:
-    article = ctx.article
+def _diagnostics(
+    ctx: Context, incidents: tuple[Incident, ...], article: Article
+) -> list[Diagnostic]:
     out = []
     pub = article.published
+    written = ctx.article.published.date
+    if written != pub.date and written is not None and pub.date is not None:
+        msg = (
+            f"the text names {calendar.day_name[written.weekday()]} as today: its dates are "
+            f"read from {written.isoformat()}, the day before the publication date"
+        )
+        out.append(Diagnostic(article.path, article.file_line(0), msg, "info"))
     if pub.date is None:
         msg = "no publication date: add 'date: YYYY-MM-DD' to the front matter"
         out.append(Diagnostic(article.path, 1, msg, "warning"))
     elif pub.basis == "text":
         msg = f"publication date {pub.date.isoformat()} inferred from the text: {pub.evidence}"
         out.append(Diagnostic(article.path, pub.line, msg, "info"))
-    if pub.date is not None:
-        for line, msg in temporal.weekday_warnings(article.body, pub.date):
+    if written is not None:
+        for line, msg in temporal.weekday_warnings(article.body, written):
             out.append(Diagnostic(article.path, article.file_line(0) + line - 1, msg, "warning"))
     for inc in incidents:
         src = inc.sources[0]
