@@ -284,10 +284,11 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
 
 @lru_cache(maxsize=1)
 def _month_after() -> re.Pattern[str]:
-    """ "13 حزيران", "13 من يونيو": a day of a month (months.yaml), not a count."""
+    """ "13 حزيران", "13 من يونيو", "25 من الشهر الجاري": a day of a month
+    (months.yaml), not a count."""
     names = [fold_word(n) for ns in load_yaml("months.yaml")["arabic"].values() for n in ns]
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"^\s*(?:من\s+)?(?:{alts}){WB_AFTER}")
+    return re.compile(rf"^\s*(?:من\s+)?(?:{alts}|(?:من\s+)الشهر){WB_AFTER}")
 
 
 def _attempted(text: str, start: int, lex: _Lexicon) -> bool:
