@@ -937,12 +937,17 @@ def _introduced_unknown(
     adjective = _nisba(folded.text[span[0] : span[1]]) and not _WHERE_AFTER.match(
         folded.text, span[1]
     )
-    if _a_verb(text, folded, m) or adjective:
+    if _a_verb(text, folded, m) or adjective or _RELATIVE_AFTER.match(folded.text, span[1]):
         return None
     start = m.start("uintro") if intro.in_name else span[0]
     place = _unknown_place(text, folded, start, span[1], intro)
     mention = _mention(text, folded, m.start("uintro"), span[1], place)
     return mention, _Last(span[1], intro, "")
+
+
+# "في منطقة يحارب فيها الطرفان": a relative clause's pronoun after the word
+# says it is a verb of the clause, not a name ("an area where … fight").
+_RELATIVE_AFTER = re.compile(r"\s+(?:فيها|فيه|بها|به|منها|عليها|اليها|اليه)" + WB_AFTER)
 
 
 def _a_verb(text: str, folded: Folded, m: re.Match[str]) -> bool:
