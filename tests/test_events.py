@@ -440,6 +440,24 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
     assert read(clause).type == kind
 
 
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        # told as to come, right after the event's word: not an event yet
+        ("في ظل هجوم مرتقب للجيش السوري ضد آخر منطقة للمعارضة", "statement"),
+        ("تحذر أنقرة من عملية عسكرية وشيكة في إدلب", "statement"),
+        ("تخشى المنظمات الهجوم الكيماوي القادم", "statement"),
+        ("ويعتقد أن الدول الغربية تحضر لشن غارات جوية", "statement"),
+        # a possible attack happened, its nature in doubt
+        ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
+        # what came from somewhere is no future
+        ("اعترضت الدفاعات الصواريخ القادمة من غزة", "shelling"),
+    ],
+)
+def test_an_event_told_as_to_come_is_not_one(clause: str, kind: str) -> None:
+    assert read(clause).type == kind
+
+
 def test_scope_stops_at_sentence_end() -> None:
     (threat, attack) = find_triggers("هدد بالرد. هجوم على القرية")
     assert threat.type == "statement" and attack.mood == ""

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, original_span
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, quotations
+from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word, quotations
 from sitegen.extract.temporal import anchors
 from sitegen.extract.victims import civilian_only
 
@@ -338,7 +338,33 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     scopes = [h for h in hits if h.group.mood]
     # A verb of doing ends what a fronted cause names (_ends_cause).
     verbs = [h.start for h in hits if h.group.supports]
-    return [(h, _mood(folded, h, scopes, verbs) if scopes else "") for h in hits if h.group.type]
+    return [
+        (
+            h,
+            "irrealis"
+            if _to_come(folded, h)
+            else _mood(folded, h, scopes, verbs)
+            if scopes
+            else "",
+        )
+        for h in hits
+        if h.group.type
+    ]
+
+
+def _to_come(folded: Folded, hit: _Hit) -> bool:
+    """ "هجوم مرتقب", "العملية العسكرية الوشيكة": told as to come (events.yaml)."""
+    return bool(_to_come_regex().match(folded.text, hit.end))
+
+
+@cache
+def _to_come_regex() -> re.Pattern[str]:
+    data = load_yaml("events.yaml")
+    words = "|".join(re.escape(fold_word(w)) for w in data["to_come_after"])
+    window = int(data["to_come_window"])
+    between = rf"(?:\s+[^\W\d_]+){{0,{window}}}"
+    # "الصواريخ القادمة من غزة" came from somewhere: no future.
+    return re.compile(rf"{between}\s+(?:{words})" + WB_AFTER + r"(?!\s*من\s)")
 
 
 def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
