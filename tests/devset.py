@@ -50,6 +50,8 @@ BATCHES = (
     "conflict-r",
     "conflict-s",
     "conflict-t",
+    "conflict-u",
+    "conflict-v",
     "other",
 )
 CONFLICT = BATCHES[:-1]
