@@ -436,11 +436,19 @@ def test_a_situation_over_years_is_background(text: str) -> None:
     assert incidents(text, "2018-04-01") == ()
 
 
-def test_an_offensive_going_on_for_weeks_is_still_an_incident() -> None:
-    found = incidents(
-        "ويواصل الجيش هجومه على الغوطة الشرقية منذ بدء الهجوم في 18 فبراير.\n", "2018-03-20"
-    )
-    assert [(i.date.start, i.date.precision) for i in found] == [(date(2018, 2, 18), "range")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويواصل الجيش هجومه على الغوطة الشرقية منذ بدء الهجوم في 18 فبراير.\n",
+        # the operation, then the verb that began it, then the date
+        "وباتت القوات تسيطر على الغوطة الشرقية، إثر هجوم عنيف بدأته في 18 فبراير.\n",
+    ],
+)
+def test_an_offensive_going_on_for_weeks_is_still_an_incident(text: str) -> None:
+    found = incidents(text, "2018-03-20")
+    assert [(i.date.start, i.date.end, i.date.precision) for i in found] == [
+        (date(2018, 2, 18), date(2018, 3, 20), "range")
+    ]
 
 
 def test_the_undated_lines_of_a_this_day_in_history_column_stay_undated() -> None:

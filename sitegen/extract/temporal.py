@@ -1486,9 +1486,12 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs, nouns = word_alternation(rel["began"]), word_alternation(rel["operations"])
     before = re.compile(rf"{WB_BEFORE}[وف]?{verbs}(?:\s+\S+){{0,5}}?\s+$")
     after = re.compile(rf"^[\s,]*(?:\S+\s+){{0,3}}?{nouns}{WB_AFTER}")
-    # "قد أطلقوا عملية عسكرية قبل شهرين": the verb and the operation, then the date
+    # "قد أطلقوا عملية عسكرية قبل شهرين": the verb and the operation, then the
+    # date; "هجوم واسع بدأه الجيش في 19 نيسان": the operation, the verb, the date.
+    began_it = word_alternation(rel["began_it"])
     both = re.compile(
-        rf"{WB_BEFORE}[وف]?{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}(?:\s+[^\s،,.]+){{0,2}}?\s+$"
+        rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
+        rf"\s+{began_it}){WB_AFTER}(?:\s+[^\s،,.]+){{0,2}}?\s+$"
     )
     return before, after, both
 
