@@ -673,6 +673,9 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
         ("سقطت قذائف أطلقت من الغوطة الشرقية على دمشق", "shelling", ["Damascus"]),
         # ... only fire: people who fled from one town towards another
         ("فر مئات المدنيين من دوما نحو عفرين", "displacement", ["Douma", "Afrin"]),
+        # a port is a place of its own, its town beside it
+        ("احتدم القتال للسيطرة على ميناء الحديدة", "battle", ["Al Hudaydah port", "Al Hudaydah"]),
+        ("وقع انفجار في سفينة قرب ميناء جازان", "explosion", ["Jizan port", "Jizan"]),
         # a quarter of a country or a large region follows it
         ("تصاعدت المعارك في جنوب سوريا", "battle", ["Syria", "southern Syria"]),
         ("قصفت الدبابات مواقع في شمال قطاع غزة", "shelling", ["Gaza Strip", "northern Gaza Strip"]),

@@ -849,8 +849,10 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     else:
         # A country is where something happened only when nothing finer is named.
         chosen = [p for p in found if p.kind != "country"] or found
-    # The quarter follows its country: the country keeps the map's dot.
-    return tuple(q for p in chosen for q in (p, quarters.get(p)) if q)
+    # The quarter follows its country: the country keeps the map's dot; a port
+    # keeps its town beside it.
+    out = [q for p in chosen for q in (p, quarters.get(p), places.served_town(p)) if q]
+    return tuple(dict.fromkeys(out))
 
 
 _STATES = frozenset({"country", "capital"})

@@ -76,6 +76,9 @@ class _Intro:
     # Guarded, but an indefinite name not in ة stands on its own: "منطقة
     # هاولواداغ", "منطقة هجين" (not "منطقة مزدحمة", nor the area_words).
     plain_names: bool = False
+    # Named after the town it serves ("مستشفى المسيفرة", "ميناء الحديدة"): a
+    # town of its spelling wins over a curated region ("محافظة الحديدة").
+    town_first: bool = False
 
 
 _SETTLEMENT = ("village", "town", "city")
@@ -149,11 +152,12 @@ INTRODUCERS: dict[str, _Intro] = {
     "معسكر": _Intro(("military-base",), strong=True),
     "معسكرات": _Intro(("military-base",), plural=True, strong=True),
     "قاعده": _Intro(("military-base", "airport")),
-    # Weak: a hospital, a market, an oil field named after its town ("مستشفى
-    # المسيفرة", "حقل الزبير"): the town, when the gazetteer knows it.
-    "مستشفي": _Intro(_SETTLEMENT),
-    "سوق": _Intro(_SETTLEMENT),
-    "حقل": _Intro(_SETTLEMENT),
+    # Weak: a hospital, a market, an oil field, a port named after its town
+    # ("مستشفى المسيفرة", "حقل الزبير"): the town, when the gazetteer knows it.
+    "مستشفي": _Intro(_SETTLEMENT, town_first=True),
+    "سوق": _Intro(_SETTLEMENT, town_first=True),
+    "حقل": _Intro(_SETTLEMENT, town_first=True),
+    "ميناء": _Intro(_SETTLEMENT, town_first=True),
     "قاعدتي": _Intro(("military-base", "airport"), plural=True),
     "معبر": _Intro(("crossing",), strong=True),
     # Guarded: "منفذ" is also the perpetrator ("منفذ الهجوم").
@@ -285,6 +289,9 @@ class _Gazetteer:
     by_name: dict[str, tuple[_Entry, ...]]  # folded spelling → candidates
     regex: re.Pattern[str]
     country: dict[Place, str]  # every known place's ISO country code
+    # A facility named after its town ("ميناء الحديدة") → the town, filled as
+    # facilities are met (like ``country``).
+    served: dict[Place, Place] = dataclasses.field(default_factory=dict)
 
 
 def _place(row: dict[str, str]) -> Place:
@@ -852,7 +859,7 @@ def _choose(
         allowed = [e for e in allowed if e.place.kind not in _SITES or e.place.kind in intro.kinds]
     curated = [e for e in allowed if not e.generated]
     generated = [e for e in allowed if e.generated]
-    if intro is not None and intro.strong:
+    if intro is not None and (intro.strong or intro.town_first):
         allowed = _of_kinds(curated, intro) or _of_kinds(generated, intro) or curated or generated
     elif intro is not None:  # "منطقة الرياض" is the capital's region, not a village
         allowed = _of_kinds(curated, intro) or curated or _of_kinds(generated, intro) or generated
@@ -876,7 +883,17 @@ def _facility(intro_word: str, entry: _Entry, gz: _Gazetteer) -> Place | None:
     # Its country is its town's; the table is the gazetteer's memo of places
     # it has seen, and a facility is the same one each time it is named.
     gz.country.setdefault(place, entry.country)
+    gz.served.setdefault(place, entry.place)
     return place
+
+
+def served_town(place: Place) -> Place | None:
+    """The town a port is named after ("ميناء الحديدة" → الحديدة): shown beside
+    it, as the analysts write both."""
+    return _load().served.get(place) if place.kind in _BESIDE_TOWN else None
+
+
+_BESIDE_TOWN = frozenset({"port"})
 
 
 @lru_cache(maxsize=1)
