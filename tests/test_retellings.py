@@ -591,3 +591,13 @@ def test_dates_are_read_from_the_day_the_text_calls_today() -> None:
     assert result.article.published.date == date(2018, 4, 2)  # the date itself stays
     (note,) = [d for d in result.diagnostics if "as today" in d.message]
     assert note.severity == "info" and "2018-04-01" in note.message
+
+
+def test_a_quotation_s_own_dates_do_not_date_the_event_told_outside_it() -> None:
+    (found,) = incidents(
+        'وقال دي ميستورا في اجتماع مجلس الأمن الدولي، الأربعاء، حول سوريا: "إن نيتي هي '
+        'تكريس هذا الشهر الحاسم للتحقق من جدوى تنفيذ لجنة دستورية".\n',
+        "2018-10-17",
+    )
+    assert found.type == "diplomacy" and found.date.start == date(2018, 10, 17)
+    assert found.date.precision == "day"

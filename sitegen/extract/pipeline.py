@@ -608,7 +608,11 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
         if kind and mood == "irrealis":
             c = _planned(c, ctx)
         elif kind and reading.trigger:
-            c = _overnight(_day_of_trigger(c, reading.trigger.start, ctx))
+            c = _overnight(
+                _day_of_trigger(
+                    _unquoted(c, reading.trigger.start, ctx), reading.trigger.start, ctx
+                )
+            )
         out.append(
             c.copy_with(
                 type=kind,
@@ -622,6 +626,27 @@ def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause,
             )
         )
     return tuple(out)
+
+
+def _unquoted(c: Clause, trigger_at: int, ctx: Context) -> Clause:
+    """The event told outside a quotation is not dated by the quotation's words:
+    'وقال دي ميستورا في اجتماع مجلس الأمن، الأربعاء: "… تكريس هذا الشهر الحاسم
+    …"' is Wednesday's meeting. The clause's date outside the quotation, the
+    nearest to the trigger, dates it."""
+    at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
+    if at < 0 or not _in_quote(c.text, at) or _in_quote(c.text, trigger_at):
+        return c
+    published = ctx.article.published.date
+    refs = _resolved(c.text, published, ctx.week_start, None)
+    outside = [
+        (abs(m.start - trigger_at), r)
+        for _, m, r in refs
+        if r.is_dated
+        and not _in_quote(c.text, m.start)
+        and not (published and r.start and r.start > published)
+    ]
+    nearest = min(outside, key=lambda d: d[0], default=None)
+    return c.copy_with(date=nearest[1]) if nearest else c
 
 
 def _day_of_trigger(c: Clause, trigger_at: int, ctx: Context) -> Clause:
