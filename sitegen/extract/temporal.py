@@ -459,12 +459,28 @@ def _compares(folded: Folded, m: DateMention) -> bool:
         # event's own date).
         phrase = before[since:]
         opens = _since_start().match(phrase) is not None and not _PHRASE_END.search(phrase)
-        return opens and wide.search(before[:since][-80:]) is not None
+        if opens and wide.search(before[:since][-80:]) is not None:
+            return True
+        # "تصعيد هو الأسوأ منذ حرب غزة العام 2014": since an event the date
+        # belongs to, right after the superlative (not "أعنف هجوم منذ أسابيع على
+        # البلدة في 3 مارس": a span first, then the event's own date).
+        return _since_event(phrase) and near.search(before[:since][-40:]) is not None
     return bool(near.search(before[-40:]) or anywhere.search(before))
 
 
 # A comma or a full stop ends the since-phrase before a date.
 _PHRASE_END = re.compile(r"[،,.!?؟]")
+# "منذ أسابيع", "منذ 3 أيام": a span of time, not an event, after "منذ".
+_SPAN_AFTER_SINCE = re.compile(
+    r"^\S+\s+(?:\d|(?:بضع|عده)\s|(?:ال)?(?:يوم|ايام|اسبوع|اسابيع|شهر|اشهر|شهور|سنه|سنوات|سنين|"
+    r"عام|اعوام|ساعه|ساعات|دقائق)(?:\s|$))"
+)
+
+
+def _since_event(phrase: str) -> bool:
+    """The folded since-phrase names an event ("منذ حرب غزة "), not a span of
+    time, and nothing ends it before the date."""
+    return not _PHRASE_END.search(phrase) and _SPAN_AFTER_SINCE.match(phrase) is None
 
 
 @cache
