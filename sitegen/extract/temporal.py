@@ -470,6 +470,8 @@ def _compares(folded: Folded, m: DateMention) -> bool:
 
 # A comma or a full stop ends the since-phrase before a date.
 _PHRASE_END = re.compile(r"[،,.!?؟]")
+
+
 def _since_event(phrase: str) -> bool:
     """The folded since-phrase names an event ("منذ حرب غزة "), not a span of
     time ("منذ أسابيع", "منذ 3 أيام", "منذ بضعة أشهر"), and nothing ends it
