@@ -601,3 +601,20 @@ def test_a_quotation_s_own_dates_do_not_date_the_event_told_outside_it() -> None
     )
     assert found.type == "diplomacy" and found.date.start == date(2018, 10, 17)
     assert found.date.precision == "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # planned, and no day given: not held by the day it was told
+        ("وتابع أن الوزير سيجري محادثات مع نظيره الأميركي في سنغافورة.\n", False),
+        ("وطلبت فرنسا وبريطانيا عقد اجتماع عاجل للمجلس.\n", False),
+        # convened today: held that day
+        ("يستعد مجلس الأمن لعقد اجتماع طارئ مساء اليوم.\n", True),
+        # two officials before the press together met
+        ("وجاء هذا خلال مؤتمر صحفي مشترك للوزير مع نظيره التركي في أنقرة.\n", True),
+    ],
+)
+def test_a_meeting_is_an_incident_when_held(text: str, held: bool) -> None:
+    found = incidents(text, "2018-08-01")
+    assert [i.type for i in found] == (["diplomacy"] if held else [])

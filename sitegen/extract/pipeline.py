@@ -712,7 +712,12 @@ def _planned(c: Clause, ctx: Context) -> Clause:
     اجتماعا الجمعة") is planned for the coming one, not the one just past: a
     day after publication dates nothing (only today's counts)."""
     published = ctx.article.published.date
-    if not (c.own_date and published and c.date.precision == "day" and c.date.start):
+    if not c.own_date:
+        # "سيجري محادثات مع نظيره الأميركي": planned, and no day given — not
+        # held by the day it was told (a meeting convened "اليوم" is).
+        note = "planned; the text gives it no day"
+        return c.copy_with(date=DateRef.undated("", note), future=True)
+    if not (published and c.date.precision == "day" and c.date.start):
         return c
     bare = [
         m
