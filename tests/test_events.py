@@ -448,6 +448,9 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("تحذر أنقرة من عملية عسكرية وشيكة في إدلب", "statement"),
         ("تخشى المنظمات الهجوم الكيماوي القادم", "statement"),
         ("ويعتقد أن الدول الغربية تحضر لشن غارات جوية", "statement"),
+        # a condition
+        ("وتابع أنه إذا نفذت الولايات المتحدة ضربة عسكرية فلن يكون لدينا خيار", "statement"),
+        ("وسئل عما إذا كانت هذه الغارة تشكل جريمة حرب", "statement"),
         # a possible attack happened, its nature in doubt
         ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
         # what came from somewhere is no future

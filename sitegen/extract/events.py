@@ -304,11 +304,12 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
     ]
     moods = {s.group.mood for s in reaching}
     # "دعت إلى تحقيق في تقارير حول هجوم": the demand is for an inquiry; the
-    # attack is what the reports speak of (the scope nearest the hit). Not so
+    # attack is what the reports speak of (the scope nearest the hit), as what a
+    # response answers happened ("إذا تعرضت سوريا لضربة ردا على هجوم"). Not so
     # a threat ("هددت تركيا بشأن عملية عسكرية").
     nearest = max(reaching, key=lambda s: s.end, default=None)
     threatened = any(s.group.key == "threat" for s in reaching)
-    if nearest is not None and nearest.group.mood == "spoken" and not threatened:
+    if nearest is not None and nearest.group.mood in ("spoken", "cause") and not threatened:
         moods.discard("irrealis")
     for mood in ("irrealis", "background", "spoken", "cause"):
         if mood in moods:
