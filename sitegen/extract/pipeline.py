@@ -708,9 +708,10 @@ def _asks(text: str) -> bool:
 
 
 def _planned(c: Clause, ctx: Context) -> Clause:
-    """A meeting planned for a bare weekday ("من المقرر أن يعقد مجلس الأمن
-    اجتماعا الجمعة") is planned for the coming one, not the one just past: a
-    day after publication dates nothing (only today's counts)."""
+    """A meeting planned is held only on a day the clause gives it: one planned
+    for a bare weekday ("من المقرر أن يعقد مجلس الأمن اجتماعا الجمعة") is planned
+    for the coming one, not the one just past, and a day after publication
+    dates nothing (only today's counts); one given no day is not held yet."""
     published = ctx.article.published.date
     if not c.own_date:
         # "سيجري محادثات مع نظيره الأميركي": planned, and no day given — not
