@@ -618,3 +618,13 @@ def test_a_quotation_s_own_dates_do_not_date_the_event_told_outside_it() -> None
 def test_a_meeting_is_an_incident_when_held(text: str, held: bool) -> None:
     found = incidents(text, "2018-08-01")
     assert [i.type for i in found] == (["diplomacy"] if held else [])
+
+
+def test_a_war_going_on_for_years_dates_no_clash_of_its_own_time() -> None:
+    # "المستمرة هناك منذ 17 عاما": the war's span, a word of place before "منذ"
+    found = incidents(
+        "اشتدت حدة الاشتباكات بين طالبان والقوات الأفغانية في غزنة بالتزامن مع تزايد "
+        "الضغوط لإنهاء الحرب المستمرة هناك منذ 17 عاما.\n",
+        "2018-08-12",
+    )
+    assert all(i.date.start is None or i.date.start.year == 2018 for i in found)

@@ -1501,7 +1501,8 @@ def _going_on() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     since_start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}){WB_AFTER}")
     # a present-tense verb right before "منذ"
     going = word_alternation(rel["durative_words"])
-    verb = re.compile(rf"(?:^|\s)(?:{_present_verb()}|{going})\s+$")
+    # ... or one word of place between ("الحرب المستمرة هناك منذ 17 عاما")
+    verb = re.compile(rf"(?:^|\s)(?:{_present_verb()}|{going})(?:\s+(?:هناك|فيها|فيه|بها))?\s+$")
     return start, verb, since_start
 
 
