@@ -406,6 +406,10 @@ def test_moods() -> None:
         ("وقصفت المدفعية بالقذائف", False),
         # The ال of the verb "التقى" is its own: a meeting told, not referred to.
         ("أن وفد جماعته التقى نصرالله لمناقشة الوضع", False),
+        # Strikes carried out here, though the aircraft carries the article.
+        ("وشنت الطائرات الحربية الإسرائيلية غارات واسعة على أهداف لحماس", False),
+        # A count of strikes carries none out.
+        ("إن عدد الغارات الجوية التي شنتها الطائرات بلغ 100 ألف", True),
     ],
 )
 def test_definite_nouns(clause: str, definite: bool) -> None:

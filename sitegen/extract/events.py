@@ -509,7 +509,8 @@ def read(text: str) -> Reading:
         said = hit.group.key != "during" and any(
             h.group.tier == "reporting" and h.end <= hit.start for h in hits
         )
-        return Reading(_resolve(hit, folded), trigger, weak, _definite(folded, hit), said)
+        definite = _definite(folded, hit) and not _told_afresh(folded, hit, hits, events)
+        return Reading(_resolve(hit, folded), trigger, weak, definite, said)
     causes = [
         f
         for f in found
@@ -579,6 +580,23 @@ def _near(folded: Folded, a: _Hit, b: _Hit) -> bool:
 def _definite(folded: Folded, hit: _Hit) -> bool:
     """The trigger carries the article: "الهجوم", "بالقصف", "للغارة"."""
     return not hit.group.verbs and _has_article(folded, hit)
+
+
+def _told_afresh(
+    folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]
+) -> bool:
+    """A definite winner beside an indefinite trigger of its kind that a verb
+    carries out ("وشنت الطائرات الحربية الإسرائيلية غارات واسعة") is told here,
+    not referred to. A count or a hope ("وصل 100 ألف غارة", "اجتماعات أخرى")
+    carries no event out."""
+    done = [h for h in hits if h.group.supports]
+    return any(
+        h.group.type == hit.group.type
+        and h.group.tier != "generic"
+        and not _definite(folded, h)
+        and any(v.start < h.start and _near(folded, v, h) for v in done)
+        for h, _ in events
+    )
 
 
 def _has_article(folded: Folded, hit: _Hit) -> bool:
