@@ -88,7 +88,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("وكان منفذ الهجوم يصرخ", []),
     # --- no verb nor adjective after an introducer is a name, nor "ك" + a name ---
     ("لاستهداف مطار ومنشأة مدنية", []),
-    ("غارات على جزيرة كمران شمال غرب مدينة الحديدة", ["Al Hudaydah"]),
+    ("غارات على جزيرة كمران شمال غرب مدينة الحديدة", ["Kamran island", "Al Hudaydah"]),
     ("وصلت كتلة الصدر إلى البرلمان", []),
     ("وأدى تقدم القوات الحكومية إلى نزوح آلاف العائلات", []),
     # a relative clause's pronoun after the word: a verb ("an area where … fight")
@@ -321,6 +321,32 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
     assert [m.place.ar for m in found] == ["كفرعين"]
     found = find_places("بلدة حزارين وقصفت الطائرات")
     assert [m.place.ar for m in found] == ["حزارين"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name of two plain words runs to where the phrase ends
+        ("في منطقة كوي سنجق في إقليم كردستان", ["كوي سنجق", "كردستان"]),
+        ("قتلت في منطقة كمب سارة في بغداد", ["كمب سارة", "بغداد"]),
+        # not over an adjective, a place it lies in, or a word of the sentence
+        ("قصفت بلدة حزارين المحاصرة، أمس", ["حزارين"]),
+        ("في منطقة سالسبوري ببريطانيا،", ["سالسبوري", "بريطانيا"]),
+        ("في بلدة لويس بمقاطعة ساسكس", ["لويس"]),
+        ("في منطقة حميمة قتل 5", []),
+        ("في منطقة محظورة مؤقتا.", []),
+        # "بني" is no ب + a place "ني"; "بالهند" is India, not a name
+        ("في مديرية بني سويد بمحافظة ذمار", ["بني سويد", "ذمار"]),
+        ("في ولاية أوتار براديش بالهند", ["الهند"]),
+        # an island says what it is; a known one is itself; a hill (تبة) keeps its word
+        ("مخازن في جزيرة كمران شمال غرب مدينة الحديدة.", ["جزيرة كمران", "الحديدة"]),
+        ("وصلت قوات إلى جزيرة سقطرى اليمنية", ["سقطرى"]),
+        ("جزيرة في البحر الأحمر", []),
+        ("السيطرة على تبة ريمان", ["تبة ريمان"]),
+    ],
+)
+def test_names_the_gazetteer_lacks(sentence: str, expected: list[str]) -> None:
+    assert [m.place.ar for m in find_places(sentence)] == expected
 
 
 def test_known_places_are_from_the_gazetteer() -> None:

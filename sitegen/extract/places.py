@@ -173,6 +173,11 @@ INTRODUCERS: dict[str, _Intro] = {
     "ضاحيه": _Intro(("neighbourhood",), strong=True, only=True),
     "تل": _Intro(("hill", "village"), strong=True, in_name=True),
     "تله": _Intro(("hill", "village"), strong=True, in_name=True),
+    "تبه": _Intro(("hill", "village"), strong=True, in_name=True),
+    # An island ("جزيرة كمران", named so by place_kinds.yaml); guarded: "جزيرة في البحر".
+    "جزيره": _Intro(
+        ("island", "region", "town", "village"), strong=True, guarded=True, plain_names=True
+    ),
     "جبل": _Intro(("mountain",), strong=True, in_name=True),
     "وادي": _Intro(("region",), strong=True, in_name=True),
     # Weak on purpose: سهل is also "easy", نهر appears in figures of speech.
@@ -679,7 +684,14 @@ def find_places(text: str) -> list[PlaceMention]:
         known = _known(m, text, folded, last, gz) if m.group("name") else None
         hit = known[:2] if known else None
         if hit is None and m.group("uintro"):
-            hit = _introduced_unknown(m, text, folded)
+            hit = _introduced_unknown(
+                text, folded, m.group("uintro"), m.start("uintro"), m.start("unk")
+            )
+        if hit is None and _split_name(m):
+            # "مديرية بني سويد" is no ب + a place "ني": the name the gazetteer lacks.
+            hit = _introduced_unknown(
+                text, folded, m.group("intro"), m.start("intro"), m.start("cl")
+            )
         if hit is None:
             pos = m.end("intro") if m.group("intro") else m.start() + 1
             continue
@@ -689,6 +701,18 @@ def find_places(text: str) -> list[PlaceMention]:
         out.append(mention)
         pos = max(m.end(), last.end)  # an unknown name may run past the match
     return _by_country(out, picks, gz) if picks else out
+
+
+def _split_name(m: re.Match[str]) -> bool:
+    """A strong introducer, then a word read as a clitic and a place ("مديرية
+    بني": ب + "ني"), not a clitic on a name with its article ("ولاية بالهند")."""
+    intro = INTRODUCERS.get(m.group("intro") or "")
+    return (
+        bool(m.group("cl"))
+        and intro is not None
+        and intro.strong
+        and not m.group("name").startswith("ال")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -942,10 +966,12 @@ def _mention(text: str, folded: Folded, start: int, end: int, place: Place) -> P
 
 
 def _introduced_unknown(
-    m: re.Match[str], text: str, folded: Folded
+    text: str, folded: Folded, word: str, at: int, unk: int
 ) -> tuple[PlaceMention, _Last] | None:
-    intro = INTRODUCERS[m.group("uintro")]
-    span = _unknown_span(folded.text, m.start("unk"))
+    """A name the gazetteer lacks after the introducer ``word`` (at ``at``),
+    starting at ``unk``: "قرية الطلحية", "منطقة كوي سنجق في إقليم كردستان"."""
+    intro = INTRODUCERS[word]
+    span = _unknown_span(folded.text, unk, whole=not intro.plural)
     if span is None or (intro.guarded and not _placed_name(folded.text, span, intro)):
         return None
     # "مدن البلاد", "معسكرات تدريب", "محاور القتال": words, after any introducer.
@@ -954,11 +980,12 @@ def _introduced_unknown(
     adjective = _nisba(folded.text[span[0] : span[1]]) and not _WHERE_AFTER.match(
         folded.text, span[1]
     )
-    if _a_verb(text, folded, m) or adjective or _RELATIVE_AFTER.match(folded.text, span[1]):
+    verb = _a_verb(text, folded, word, at)
+    if verb or adjective or _RELATIVE_AFTER.match(folded.text, span[1]):
         return None
-    start = m.start("uintro") if intro.in_name else span[0]
+    start = at if intro.in_name else span[0]
     place = _unknown_place(text, folded, start, span[1], intro)
-    mention = _mention(text, folded, m.start("uintro"), span[1], place)
+    mention = _mention(text, folded, at, span[1], place)
     return mention, _Last(span[1], intro, "")
 
 
@@ -967,10 +994,10 @@ def _introduced_unknown(
 _RELATIVE_AFTER = re.compile(r"\s+(?:فيها|فيه|بها|به|منها|عليها|اليها|اليه)" + WB_AFTER)
 
 
-def _a_verb(text: str, folded: Folded, m: re.Match[str]) -> bool:
+def _a_verb(text: str, folded: Folded, word: str, at: int) -> bool:
     """ "وأدى تقدم القوات": the verb "and led", folded like "وادي" (valley)."""
-    start, end = folded.span(m.start("uintro"), m.end("uintro"))
-    return m.group("uintro") == "وادي" and "أ" in text[start:end]
+    start, end = folded.span(at, at + len(word))
+    return word == "وادي" and "أ" in text[start:end]
 
 
 def _nisba(name: str) -> bool:
@@ -990,7 +1017,8 @@ def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
         return True
     # An indefinite word in ة is mostly an adjective ("منطقة جبلية شرقي
     # أوغندا", "مناطق متفرقة بصنعاء"): only a district after it makes it a name.
-    if not name.startswith("ال") and name.endswith("ه"):
+    first = name.split()[0]
+    if not first.startswith("ال") and first.endswith("ه"):
         return False
     return name.startswith("ال") or intro.plain_names or bool(_WHERE_AFTER.match(s, span[1]))
 
@@ -1054,8 +1082,9 @@ def _unknown_mention(
     return _mention(text, folded, span[0], span[1], place), _Last(span[1], last.intro, "")
 
 
-def _unknown_span(s: str, start: int) -> tuple[int, int] | None:
-    """1-3 words from ``start`` that can be a place name, or None."""
+def _unknown_span(s: str, start: int, whole: bool = False) -> tuple[int, int] | None:
+    """1-3 words from ``start`` that can be a place name, or None. ``whole``:
+    a name a singular introducer names may run to where the phrase ends."""
     m = _UNKNOWN_WORDS.match(s, start)
     if m is None:
         return None
@@ -1072,7 +1101,41 @@ def _unknown_span(s: str, start: int) -> tuple[int, int] | None:
         return None  # "قرية كفر" with nothing after: not a name
     # Find the end on the text itself: the spaces between words may be wider.
     ends = [w.end() for w in re.finditer(_LETTERS, s[start : m.end()])]
+    if whole:
+        taken = _to_boundary(s, start, words, ends, taken)
     return start, start + ends[len(taken) - 1]
+
+
+def _to_boundary(
+    s: str, start: int, words: list[str], ends: list[int], taken: list[str]
+) -> list[str]:
+    """A name of two or three plain words that runs to where the phrase ends
+    ("منطقة كوي سنجق في إقليم كردستان", "منطقة كمب سارة في بغداد"). Not over an
+    adjective ("قرية كفرنبل المحاصرة،", "منطقة حميمة الشرقية") or a word of the
+    sentence ("في منطقة حميمة قتل 5")."""
+    for n in range(len(words), len(taken), -1):
+        extra = words[len(taken) : n]
+        plain = all(_plain_word(w) for w in extra)
+        if plain and _NAME_END.match(s, start + ends[n - 1]):
+            return words[:n]
+    return taken
+
+
+def _plain_word(w: str) -> bool:
+    """A word that may go on a name: no adjective ("المحاصرة", "جبلية"), no
+    place it lies in ("ببريطانيا", "بصبر", "بمقاطعة ساسكس")."""
+    # A word in ب or ل is where the place lies, or to whom it belongs.
+    if not _name_word(w, first=False) or w.startswith(("ال", "ب", "ل")):
+        return False
+    return not w.endswith(("ي", "يه"))
+
+
+# Where a name stops: a stop, a comma, "في", or where it lies ("شمال غرب مدينة").
+_NAME_END = re.compile(
+    r"\s*(?:[،,.:؛)\"»]|$|في\s"
+    r"|[وب]?(?:ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب)\b"
+    r"|ب(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b)"
+)
 
 
 def _name_word(word: str, first: bool) -> bool:
@@ -1089,7 +1152,13 @@ def _name_word(word: str, first: bool) -> bool:
 def _unknown_place(text: str, folded: Folded, start: int, end: int, intro: _Intro) -> Place:
     o_start, o_end = folded.span(start, end)
     ar = text[o_start:o_end]
-    return Place(ar=ar, en=transliterate(ar), kind=intro.kinds[0], known=False)
+    from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
+
+    site = Place(ar=ar, en=transliterate(ar), kind=intro.kinds[0], known=False)
+    if site.kind == "military-base":  # its pattern only tells it apart on a page
+        return site
+    # Named as its kind is ("مطار X", "جزيرة كمران"), not to be taken for a town.
+    return dataclasses.replace(site, ar=place_name(site, "ar"), en=place_name(site, "en"))
 
 
 # ---------------------------------------------------------------------------
