@@ -377,7 +377,7 @@ def _resolved(
     told_at = temporal.told_after(text) if mentions else -1
     said: DateRef | None = None
     out = []
-    for m in mentions:
+    for m in _durations_read(text, mentions):
         event = told_at < 0 or m.start >= told_at
         now = published
         if event and said is not None and said.precision == "day" and m.kind in _DEICTIC:
@@ -388,6 +388,23 @@ def _resolved(
             said = ref
         out.append((event, m, ref))
     return out
+
+
+def _durations_read(
+    text: str, mentions: tuple[temporal.DateMention, ...]
+) -> tuple[temporal.DateMention, ...]:
+    """ "خلال خمسة أيام" has no direction: a deadline ("الانسحاب خلال 48 ساعة")
+    dates nothing. In a clause that counts its dead or its displaced ("موقعا
+    أكثر من 400 قتيل خلال خمسة أيام") it is the span up to publication."""
+    if all(m.kind != "span" or m.direction for m in mentions):
+        return mentions  # nearly every clause
+    found = find_casualties(text)
+    counted = found.killed is not None or found.wounded is not None or found.displaced is not None
+    return tuple(
+        replace(m, direction="past") if m.kind == "span" and not m.direction else m
+        for m in mentions
+        if counted or m.kind != "span" or m.direction
+    )
 
 
 def _told_to_come(

@@ -287,7 +287,7 @@ class _Tables:
             t["anchors"], r["since"], r["deadline_before"], t["month_parts"], t["day_parts"],
             r["day_word"], r["month_word"], ["اليوم"], t["anaphora"], t["weekdays"],
             t["months"], t["ordinals"], r["year_words"], r["this_before"], t["periods"],
-            t["days"], r["ago"],
+            t["days"], r["ago"], r["duration_preps"],
             ["ال" + w for w, (_, k) in t["units"].items() if k != "singular"],
         ]  # fmt: skip
         out: set[str] = set()
@@ -345,6 +345,9 @@ class _Tables:
             rf"(?:\s+(?:(?P<sfew>{alt(r['few'])})|(?P<sn>{num})))?"
             rf"|(?P<sn2>{num})\s+(?P<su2>{self._forms('singular')}|{self._forms('plural')}))"
             rf"\s+(?P<sdir>{span_dir}))",
+            rf"(?P<dur>(?P<durp>{alt(r['duration_preps'])})\s+{ARTICLE}(?:(?P<dun>{num})\s+"
+            rf"(?P<duu>{self._forms('singular')}|{self._forms('plural')})|(?P<dud>{self._forms('dual')}))"
+            rf"(?!\s+(?:{span_dir})))",
             r"(?P<bareyear>\d{4})",
             rf"(?P<unanch>(?P<uanchor>{alt(t['anchors'])})\s+[^\s,.;:]+)",
         ]
@@ -442,7 +445,11 @@ def _superlative() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def _compares(folded: Folded, m: DateMention) -> bool:
     """ "أعنف هجوم منذ شهر", "المرة الأولى … منذ 2011": a superlative's "since"
-    compares; it dates nothing."""
+    compares; it dates nothing. So does a counted span after a count of
+    times: "ثالث حادث تسقط فيه طائرة خلال يومين"."""
+    if m.kind == "span" and not m.direction:
+        before = folded.text[: folded.folded_index(m.start)]
+        return _times().search(before[-100:]) is not None
     if "منذ" not in folded.text:
         return False
     near, anywhere, wide = _superlative()
@@ -466,6 +473,15 @@ def _compares(folded: Folded, m: DateMention) -> bool:
         # البلدة في 3 مارس": a span first, then the event's own date).
         return _since_event(phrase) and near.search(before[:since][-40:]) is not None
     return bool(near.search(before[-40:]) or anywhere.search(before))
+
+
+@cache
+def _times() -> re.Pattern[str]:
+    """A count of times or a superlative (not "أكثر من", a quantity) up to
+    eight words before: "ثالث حادث تسقط فيه طائرة عسكرية أميركية خلال يومين"."""
+    rel = load_yaml("relative.yaml")
+    words = word_alternation([*rel["times"], *(w for w in rel["superlatives"] if w != "أكثر")])
+    return re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+[^\s،,.]+){{0,8}}\s*$")
 
 
 # A comma or a full stop ends the since-phrase before a date.
@@ -580,7 +596,9 @@ def _non_overlapping(
         yield mention
 
 
-_CORES = ("ana", "hijri", "numdate", "dm", "dper", "year", "period", "dayw", "wdc", "ago", "span")
+_CORES = (
+    "ana", "hijri", "numdate", "dm", "dper", "year", "period", "dayw", "wdc", "ago", "span", "dur"
+)  # fmt: skip
 
 
 def _build_arabic(c: _Ctx) -> DateMention | None:
@@ -841,6 +859,20 @@ def _b_span(c: _Ctx) -> DateMention | None:
     )
 
 
+def _b_duration(c: _Ctx) -> DateMention | None:
+    """ "خلال خمسة أيام": a span of a count of units, with no direction."""
+    if not _prefix(c, ()):
+        return None
+    found = _unit(c.g.units, c.group("duu") or c.group("dud"))
+    if found is None:
+        return None
+    unit, form = found
+    amount = 2 if form == "dual" else parse_number(c.group("dun"))
+    if not amount:
+        return None
+    return c.mention("span", unit=unit, amount=amount, gloss=f"over {amount} {unit}(s)")
+
+
 def _unanchored(c: _Ctx) -> DateMention | None:
     if not _prefix(c, ()):
         return None
@@ -860,6 +892,7 @@ _BUILDERS = {
     "wdc": _b_weekday,
     "ago": _b_ago,
     "span": _b_span,
+    "dur": _b_duration,
 }
 
 
@@ -1197,6 +1230,8 @@ def _r_ago(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> Da
 def _r_span(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
     if pub is None:
         return _undated_no_pub(m)
+    if not m.direction:  # "خلال 48 ساعة": a deadline as often as a past span
+        return DateRef.undated(m.text, "a span with no direction: over when is not told")
     g = _grammar()
     if m.amount is None:
         days, vague = g.vague_days[m.unit], True
