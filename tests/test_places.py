@@ -343,6 +343,9 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("وصلت قوات إلى جزيرة سقطرى اليمنية", ["سقطرى"]),
         ("جزيرة في البحر الأحمر", []),
         ("السيطرة على تبة ريمان", ["تبة ريمان"]),
+        # a junction named after the town its road leads to; "المفرق" is Mafraq
+        ("عند مفرق البرح غربي تعز", ["مفرق البرح", "تعز"]),
+        ("في مدينة المفرق الأردنية", ["المفرق"]),
     ],
 )
 def test_names_the_gazetteer_lacks(sentence: str, expected: list[str]) -> None:

@@ -158,6 +158,7 @@ INTRODUCERS: dict[str, _Intro] = {
     "سوق": _Intro(_SETTLEMENT, town_first=True),
     "حقل": _Intro(_SETTLEMENT, town_first=True),
     "ميناء": _Intro(_SETTLEMENT, town_first=True),
+    "مفرق": _Intro(_SETTLEMENT, town_first=True),
     "قاعدتي": _Intro(("military-base", "airport"), plural=True),
     "معبر": _Intro(("crossing",), strong=True),
     # Guarded: "منفذ" is also the perpetrator ("منفذ الهجوم").
