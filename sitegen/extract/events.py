@@ -217,14 +217,14 @@ def _past_verb() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     return tuple(rule["endings"]), tuple(rule["not_endings"]), frozenset(rule["not_after"])
 
 
-def told_as_done(text: str, after: int = 0) -> bool:
-    """Is a violent event or an arrest of ``text`` (from offset ``after``) told
-    by a verb in the past, outside a relative clause and a quotation ("أن
-    مقاتلاته استهدفت", "أن الأجهزة الأمنية اعتقلت")?"""
+def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
+    """Is a violent event or one of ``kind`` (an arrest) of ``text`` (from
+    offset ``after``) told by a verb in the past, outside a relative clause and
+    a quotation ("أن مقاتلاته استهدفت", "أن الأجهزة الأمنية اعتقلت")?"""
     endings, not_endings, not_after = _past_verb()
     quoted = quotations(text)
     for t in find_triggers(text):
-        if t.start < after or t.mood or t.reporting or not (t.violent or t.type == "arrest"):
+        if t.start < after or t.mood or t.reporting or not (t.violent or t.type == kind):
             continue
         if any(a < t.start < b for a, b in quoted):
             continue  # words quoted are the speaker's, figures of speech among them
