@@ -1552,9 +1552,12 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # "قد أطلقوا عملية عسكرية قبل شهرين": the verb and the operation, then the
     # date; "هجوم واسع بدأه الجيش في 19 نيسان": the operation, the verb, the date.
     began_it = word_alternation(rel["began_it"])
+    waged, campaigns = word_alternation(rel["waged"]), word_alternation(rel["campaigns"])
     both = re.compile(
         rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
         rf"\s+{began_it}){WB_AFTER}(?:\s+[^\s،,.]+){{0,2}}?\s+$"
+        rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
+        rf"(?:\s+[^\s،,.]+){{0,4}}?\s+$"
     )
     return before, after, both
 
