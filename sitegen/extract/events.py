@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, original_span
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word, quotations
+from sitegen.extract.numbers import word_alternation
 from sitegen.extract.temporal import anchors
 from sitegen.extract.victims import civilian_only
 
@@ -291,7 +292,15 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
     # غداة مقتل 20 مدنياً").
     if _SENTENCE_END.search(between) or anchors().search(between):
         return False
+    if scope.group.mood == "irrealis" and _past_markers().search(between):
+        return False
     return len(_WORDS.findall(between)) <= scope.group.window
+
+
+@cache
+def _past_markers() -> re.Pattern[str]:
+    words = word_alternation(load_yaml("events.yaml")["past_markers"])
+    return re.compile(rf"{WB_BEFORE}[وف]?(?:{words}){WB_AFTER}")
 
 
 def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -> str:

@@ -496,7 +496,9 @@ def _past_the_saying(
     triggers = events.find_triggers(text)
     said = [t.end for t in triggers if t.reporting]
     # ... and before the event's words: "قصفت فجر الأربعاء" is the strike's day.
-    first_event = min((t.start for t in triggers if not t.reporting), default=len(text))
+    # (not one threatened: "توعد بالثأر لمقتل الصماد، الاثنين، إثر غارات")
+    events_told = (t.start for t in triggers if not t.reporting and t.mood != "irrealis")
+    first_event = min(events_told, default=len(text))
 
     def told_day(m: temporal.DateMention) -> bool:
         return m.end <= first_event and any(0 <= m.start - end <= SAID_DAY_REACH for end in said)
