@@ -52,6 +52,8 @@ BATCHES = (
     "conflict-t",
     "conflict-u",
     "conflict-v",
+    "conflict-w",
+    "conflict-x",
     "other",
 )
 CONFLICT = BATCHES[:-1]
