@@ -572,12 +572,19 @@ def _supported(folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_
     """A weak trigger counts with a verb of use or holding near it, or, for a
     weapon, with another trigger of violence in the clause ("قتل ... بصواريخ")."""
     kin = [h for h in hits if h.group.type == hit.group.type and h.group.weak]
-    if any(h.group.supports and _near(folded, h, k) for h in hits for k in kin):
+    if any(_of_use(h) and _near(folded, h, k) for h in hits for k in kin):
         return True
     violent = _lexicon().types[hit.group.type].violent
     return violent and any(
         not h.group.weak and _lexicon().types[h.group.type].violent for h, _ in events
     )
+
+
+def _of_use(hit: _Hit) -> bool:
+    """A verb of use or holding, also one read so when the words it needs are
+    absent ("أطلقت صواريخ": no "النار", so it launches what it names)."""
+    otherwise = hit.group.otherwise
+    return hit.group.supports or bool(otherwise and _lexicon().groups[otherwise].supports)
 
 
 def _near(folded: Folded, a: _Hit, b: _Hit) -> bool:
@@ -598,7 +605,7 @@ def _told_afresh(
     carries out ("وشنت الطائرات الحربية الإسرائيلية غارات واسعة") is told here,
     not referred to. A count or a hope ("وصل 100 ألف غارة", "اجتماعات أخرى")
     carries no event out."""
-    done = [h for h in hits if h.group.supports]
+    done = [h for h in hits if _of_use(h)]
     return any(
         h.group.type == hit.group.type
         and h.group.tier != "generic"
