@@ -346,6 +346,11 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         # a junction named after the town its road leads to; "المفرق" is Mafraq
         ("عند مفرق البرح غربي تعز", ["مفرق البرح", "تعز"]),
         ("في مدينة المفرق الأردنية", ["المفرق"]),
+        # the generic word written as part of a curated name: as firm as an introducer
+        ("بعد ساعات من السيطرة على معسكر العمري الاستراتيجي", ["العمري"]),
+        # an adjective after a guarded introducer, though a short name of a city
+        ("آخر منفذ بحري لها للتزود بالأسلحة", []),
+        ("في منطقة أوباري جنوب ليبيا", ["اوباري", "ليبيا"]),
     ],
 )
 def test_names_the_gazetteer_lacks(sentence: str, expected: list[str]) -> None:

@@ -765,7 +765,8 @@ def _known(
     entries = gz.by_name[name]
     # "ريف دمشق", "سهل الغاب": the introducer is part of a gazetteer name.
     whole = f"{intro_word} {name}" if intro_word else ""
-    if whole in gz.by_name:
+    named_whole = whole in gz.by_name
+    if named_whole:
         entries, intro_word = gz.by_name[whole], ""
     intro = INTRODUCERS.get(intro_word) if intro_word else None
     if intro is not None and (intro.in_name or intro.only):
@@ -790,17 +791,24 @@ def _known(
         return None  # "مديرية باب المندب" is not مديرية + ب + إب
     if _blocked(text, folded, m.start("name"), m.end("name")):
         return None
+    # "آخر منفذ بحري لها": an adjective after a guarded introducer, though
+    # GeoNames gives it as a short name of Khartoum North ("منطقة أوباري",
+    # "مدينة غروزني" are the places' own names).
+    guarded = intro is not None and intro.guarded and bool(intro_word)
+    if guarded and _nisba(name) and not any(fold_word(e.place.ar) == name for e in entries):
+        return None
     if _adjective(s, m, name, last):
         return None
     # "غادر قصره": a name written with a final ه may be a noun and its pronoun.
     end = folded.span(m.start("name"), m.end("name"))[1]
     level = _context(s, m, introduced=bool(intro_word) or in_list, his=text[end - 1] == "ه")
-    if intro is not None and intro_word and not intro.plural and intro_word not in _ADJ_INTROS:
+    own = intro is not None and intro_word and not intro.plural and intro_word not in _ADJ_INTROS
+    if own or named_whole:  # "معسكر العمري": the generic word is part of its name
         level = _OWN_INTRO
     # A name that is also a word needs more than a comma or a و before it
     # ("… في صنعاء، الجمعة", "في درنة، الباب أمام"): its own introducer, a
     # plural one, or a locative.
-    firm = bool(intro_word) or bool(_LOCATIVE_AFTER.match(s, m.end("name")))
+    firm = bool(intro_word) or named_whole or bool(_LOCATIVE_AFTER.match(s, m.end("name")))
     firm = firm or (in_list and intro is not None and intro.plural)
     hint = last.admin1 if in_list and last is not None else ""
     tied = _choose(entries, level if firm else min(level, 1), intro, hint)
