@@ -345,7 +345,7 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
             out.append(c)
             continue
         refs = _resolved(c.text, published, ctx.week_start, previous)
-        chosen, future = _event_date(refs, published)
+        chosen, future = _event_date(refs, published, c.text)
         if (
             chosen is not None
             and _told_to_come(c.text, refs, published)
@@ -510,7 +510,9 @@ def _past_the_saying(
 
 
 def _event_date(
-    refs: list[tuple[bool, temporal.DateMention, DateRef]], published: date | None
+    refs: list[tuple[bool, temporal.DateMention, DateRef]],
+    published: date | None,
+    text: str = "",
 ) -> tuple[DateRef | None, bool]:
     """The clause's own date (or an undated reading that says why), and whether
     its only dates are in the future."""
@@ -521,14 +523,44 @@ def _event_date(
     if past:
         # The reported event before the saying, then the first; a finer date inside
         # it wins ("خلال الأسابيع الماضية … كان آخرها ليلة التاسع والعاشر من مايو").
-        event = [r for e, _, r in past if e] or [r for _, _, r in past]
-        first = event[0]
-        inside = [r for r in event[1:] if _narrower(r, first)]
+        told = [(m, r) for e, m, r in past if e] or [(m, r) for _, m, r in past]
+        first = told[0][1]
+        # ... not the day a toll over a range was told ("نزوح 120 ألفا منذ بدء
+        # الهجوم في 19 يونيو، وفق ما أعلن المرصد الجمعة"); an event of the span
+        # keeps its day ("بسطت القوات سيطرتها على عفرين في إطار عملية … منذ 20
+        # كانون الثاني، وفق ما أعلن أردوغان الأحد").
+        span = first.precision == "range"
+        inside = [
+            r for m, r in told[1:] if _narrower(r, first) and not (span and _toll_told(text, m))
+        ]
         return (min(inside, key=lambda r: PRECISION_RANK[r.precision]) if inside else first), False
     if dated:
         return None, True
     undated = [r for _, m, r in refs if m.kind != "unanchored"]
     return (undated[0] if undated else None), False
+
+
+def _toll_told(text: str, m: temporal.DateMention) -> bool:
+    """A clause counting its dead or displaced, ``m`` the day it was said."""
+    if not text or not _said_day(text, m):
+        return False
+    found = find_casualties(text)
+    return any(n is not None for n in (found.killed, found.wounded, found.displaced))
+
+
+def _said_day(text: str, m: temporal.DateMention) -> bool:
+    """The mention follows a verb of saying and its speaker, with no event
+    between: the day of the saying ("وفق ما أعلن المرصد السوري لحقوق الإنسان
+    الجمعة")."""
+    triggers = events.find_triggers(text[: m.start])
+    said = [t.end for t in triggers if t.reporting]
+    last = max(said, default=-1)
+    if last < 0 or m.start - last > SAID_SPEAKER_REACH:
+        return False
+    return not any(t.start >= last and not t.reporting for t in triggers)
+
+
+SAID_SPEAKER_REACH = 50  # characters: a verb of saying, its speaker, then the day
 
 
 def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
