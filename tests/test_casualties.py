@@ -26,6 +26,10 @@ CASES = [
         True,
     ),
     ('وأشار أكار إلى "نزوح قرابة 400 ألف شخص" نتيجة الهجمات', None, None, 400000, True),
+    # another fate bars the count after the word; "آخر" after it is one more
+    ("إن نحو 119 من عناصر الميليشيا قتلوا وتم أسر 17 مسلحا آخر في صعدة", 119, None, None, True),
+    ("لقي طفل حتفه وجرح آخر، السبت، في انفجار لغم", 1, 1, None, False),
+    ("وفي تطور آخر قتل وأصيب العشرات من المسلحين", None, None, None, True),
     # driven to flight: the article and the clitics of the displacement word
     ("ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح من منازلهم", None, None, 320000, True),
     ("ودفع تقدم القوات أكثر من مئتي ألف مدني إلى الفرار من المدينة", None, None, 200000, True),

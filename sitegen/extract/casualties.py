@@ -43,6 +43,7 @@ class _Lexicon:
     singular: frozenset[str]
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
     singular_window: int
+    singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
     attempt_before: re.Pattern[str]  # "محاولة": a death attempted, not suffered
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
@@ -58,6 +59,7 @@ class _Lexicon:
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
     and_reach: int
+    other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +78,7 @@ def _lexicon() -> _Lexicon:
         singular=frozenset(fold_word(w) for w in data["singular"]["nouns"]),
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         singular_window=int(data["singular"]["window"]),
+        singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         not_people=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
         ),
@@ -96,6 +99,7 @@ def _lexicon() -> _Lexicon:
         with_others=_with_others_regex(data["with_others"]),
         and_others=_and_others_regex(data["with_others"]),
         and_reach=int(data["with_others"]["and_reach"]),
+        other_fates=_alternation({fold_word(w): "" for w in data["other_fates"]}),
     )
 
 
@@ -378,8 +382,9 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     if fold_word(text[word.start : word.end].split()[-1]) in lex.singular_words:
         return True
     before = _words_before(text, word.start, lex.singular_window)
-    after = _words_after(text, word.end, 1)
-    return any(fold_word(w) in lex.singular for w in before + after)
+    after = [fold_word(w) for w in _words_after(text, word.end, 1)]
+    one = any(fold_word(w) in lex.singular for w in before) or any(w in lex.singular for w in after)
+    return one or any(w in lex.singular_after for w in after)
 
 
 # Clause text can be a whole unpunctuated line of a megabyte: the helpers below
@@ -510,10 +515,11 @@ def _distance(text: str, a: int, b: int, limit: int) -> int:
 
 
 def _clear(text: str, a: int, b: int, words: _Words) -> bool:
-    """No punctuation and no other casualty word between a and b (a bound set
-    off by commas is no barrier: "لقي 4 مقاتلين روس، على الأقل، مصرعهم")."""
+    """No punctuation, no other casualty word and no other fate ("وتم أسر")
+    between a and b (a bound set off by commas is no barrier: "لقي 4 مقاتلين
+    روس، على الأقل، مصرعهم")."""
     between = _ASIDE.sub(" ", text[a:b])
-    if _BARRIER.search(between):
+    if _BARRIER.search(between) or _lexicon().other_fates.search(fold(between).text):
         return False
     return not words.any_within(a, b)
 
