@@ -1561,6 +1561,9 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,2}}?\s+$"
         rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
         rf"(?:\s+[^\s،,.]+){{0,4}}?\s+$"
+        # "وكانت العملية العسكرية، التي تشنها تركيا …، قد بدأت في 20 يناير"
+        rf"|{WB_BEFORE}[وف]?كانت?\s+(?:ال)?{nouns}{WB_AFTER}[^.!?؟]{{0,200}}?\s+قد\s+{verbs}"
+        rf"(?:\s+[^\s،,.]+)?\s+$"
     )
     return before, after, both
 
