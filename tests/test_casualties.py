@@ -30,6 +30,9 @@ CASES = [
     ("إن نحو 119 من عناصر الميليشيا قتلوا وتم أسر 17 مسلحا آخر في صعدة", 119, None, None, True),
     ("لقي طفل حتفه وجرح آخر، السبت، في انفجار لغم", 1, 1, None, False),
     ("وفي تطور آخر قتل وأصيب العشرات من المسلحين", None, None, None, True),
+    # a singular noun in the accusative is one person; after its count it is not
+    ("وقالت وسائل الإعلام إن طفلا قتل وأصيب 15 مدنيا في قصف", 1, 15, None, False),
+    ("وقتل 14 شخصا وجرح آخرون في القصف", 14, None, None, False),
     # driven to flight: the article and the clitics of the displacement word
     ("ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح من منازلهم", None, None, 320000, True),
     ("ودفع تقدم القوات أكثر من مئتي ألف مدني إلى الفرار من المدينة", None, None, 200000, True),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -75,7 +76,7 @@ def _lexicon() -> _Lexicon:
         tally=_alternation(tally_kind),
         tally_kind=tally_kind,
         tally_window=int(data["tally"]["window"]),
-        singular=frozenset(fold_word(w) for w in data["singular"]["nouns"]),
+        singular=_with_accusative(fold_word(w) for w in data["singular"]["nouns"]),
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         singular_window=int(data["singular"]["window"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
@@ -101,6 +102,16 @@ def _lexicon() -> _Lexicon:
         and_reach=int(data["with_others"]["and_reach"]),
         other_fates=_alternation({fold_word(w): "" for w in data["other_fates"]}),
     )
+
+
+def _with_accusative(nouns: Iterable[str]) -> frozenset[str]:
+    """The nouns and their indefinite accusatives: "أن طفلا قتل", "فلسطينياً"."""
+    out = set()
+    for noun in nouns:
+        out.add(noun)
+        if not noun.startswith("ال") and not noun.endswith(("ه", "ا", "ى")):
+            out.add(noun + "ا")
+    return frozenset(out)
 
 
 def _with_others_regex(data: dict[str, Any]) -> re.Pattern[str]:
@@ -381,9 +392,17 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     or the word says one person itself ("لقي مصرعه": his death)."""
     if fold_word(text[word.start : word.end].split()[-1]) in lex.singular_words:
         return True
-    before = _words_before(text, word.start, lex.singular_window)
+    before = _words_before(text, word.start, lex.singular_window + 1)
+    # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person.
+    nouns = [
+        w
+        for i, w in enumerate(before[1:], 1)
+        if fold_word(w) in lex.singular and not find_numbers(before[i - 1])
+    ]
+    if len(before) <= lex.singular_window and before and fold_word(before[0]) in lex.singular:
+        nouns.append(before[0])  # the clause starts right there
     after = [fold_word(w) for w in _words_after(text, word.end, 1)]
-    one = any(fold_word(w) in lex.singular for w in before) or any(w in lex.singular for w in after)
+    one = bool(nouns) or any(w in lex.singular for w in after)
     return one or any(w in lex.singular_after for w in after)
 
 
