@@ -398,8 +398,7 @@ def _durations_read(
     أكثر من 400 قتيل خلال خمسة أيام") it is the span up to publication."""
     if all(m.kind != "span" or m.direction for m in mentions):
         return mentions  # nearly every clause
-    found = find_casualties(text)
-    counted = found.killed is not None or found.wounded is not None or found.displaced is not None
+    counted = _counts_harm(text)
     return tuple(
         replace(m, direction="past") if m.kind == "span" and not m.direction else m
         for m in mentions
@@ -542,8 +541,11 @@ def _event_date(
 
 def _toll_told(text: str, m: temporal.DateMention) -> bool:
     """A clause counting its dead or displaced, ``m`` the day it was said."""
-    if not text or not _said_day(text, m):
-        return False
+    return bool(text) and _said_day(text, m) and _counts_harm(text)
+
+
+def _counts_harm(text: str) -> bool:
+    """The clause counts its dead, wounded or displaced."""
     found = find_casualties(text)
     return any(n is not None for n in (found.killed, found.wounded, found.displaced))
 
