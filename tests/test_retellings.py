@@ -573,6 +573,28 @@ def test_a_protest_the_day_after_a_killing_is_an_event_of_its_own() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the named event's word stands far into the phrase "غداة" opens
+        (
+            "غداة إطلاق حركتي حماس والجهاد الإسلامي عشرات الصواريخ وقذائف الهاون على "
+            "إسرائيل، يجتمع مجلس الأمن الدولي الأربعاء.\n",
+            "2018-05-29",
+        ),
+        # what was said in the phrase is not the event named: the meeting is Saturday's
+        (
+            "غداة تأكيد الرئيس الأمريكي أن عقد قمته مع بيونغ يانغ لا يزال ممكنا، أعلن "
+            "البيت الأزرق أن مون جاي آن التقى كيم جونغ أون السبت في المنطقة المنزوعة السلاح.\n",
+            "2018-05-26",
+        ),
+    ],
+)
+def test_the_event_named_anywhere_in_the_phrase_after_the_day_before(text: str, day: str) -> None:
+    found = incidents(text, "2018-05-30" if "حماس" in text else "2018-05-27")
+    assert [str(i.date.start) for i in found] == [day]
+
+
 def test_a_day_after_the_anchor_is_the_named_events_own() -> None:
     found = incidents(
         "قتل ثلاثة من رجال الأمن في مداهمة في مدينة السلط السبت، وذلك غداة تفجير "

@@ -797,7 +797,12 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     out = []
     for c in clauses:
         a = _anchoring(c)
-        if a is None or not (c.date.start and c.date.end):
+        # A day counted from a month is no day: "بعد يومين من الحادث" in February.
+        if (
+            a is None
+            or not (c.date.start and c.date.end)
+            or c.date.precision not in ("day", "approx")
+        ):
             out.append(c)
             continue
         shift = timedelta(days=a.shift)
@@ -812,15 +817,30 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     return tuple(out)
 
 
-# How far after an anchoring word ("غداة") the named event's word may start.
-_ANCHOR_REACH = 30
+# How far after an anchoring word ("غداة") the named event's word may start:
+# anywhere in the phrase it opens, up to its comma ("غداة إطلاق حركتي حماس
+# والجهاد الإسلامي عشرات الصواريخ …، يجتمع مجلس الأمن الأربعاء").
+_PHRASE_REACH = 90
 
 
 def _anchoring(c: Clause) -> temporal.Anchored | None:
     if not c.type or c.trigger_at < 0:
         return None
-    a = next((a for a in c.anchored if 0 <= c.trigger_at - a.end <= _ANCHOR_REACH), None)
+    a = next((a for a in c.anchored if _in_phrase(c.text, a.end, c.trigger_at)), None)
     return None if a is None or _names_own_day(c, a) else a
+
+
+def _in_phrase(text: str, end: int, at: int) -> bool:
+    gap = at - end
+    if gap < 0:
+        return False
+    return gap <= _PHRASE_REACH and not _PHRASE_END.search(text, end, at)
+
+
+# A comma closes the phrase; "أن" opens what was said in it ("غداة تأكيد ترامب
+# أن عقد قمته مع بيونغ يانغ لا يزال ممكنا"), whose event is no longer the one
+# named.
+_PHRASE_END = re.compile(r"[،,.:؛;]|(?<!\S)[وف]?[أا]ن(?!\S)")
 
 
 def _names_own_day(c: Clause, a: temporal.Anchored) -> bool:
