@@ -705,6 +705,14 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
         ("وأطلقت من غزة صواريخ تجاه إسرائيل ردا على الغارات", "shelling", ["Israel"]),
         ("أطلقت القوات قذائف من مواقعها في مورك على بلدة اللطامنة", "shelling", ["al-Lataminah"]),
         ("سقطت قذائف أطلقت من الغوطة الشرقية على دمشق", "shelling", ["Damascus"]),
+        # ... a quarter or a plateau between the aim and the name; where it fell
+        ("إطلاق نحو 20 مقذوفا إيرانيا من سوريا على هضبة الجولان", "shelling", ["Golan Heights"]),
+        ("أطلقت صواريخ من العراق على شرق سوريا", "shelling", ["Syria", "eastern Syria"]),
+        (
+            "قذائف هاون أطلقت من قطاع غزة قد سقطت جنوبي إسرائيل",
+            "shelling",
+            ["Israel", "southern Israel"],
+        ),
         # ... only fire: people who fled from one town towards another
         ("فر مئات المدنيين من دوما نحو عفرين", "displacement", ["Douma", "Afrin"]),
         # a port is a place of its own, its town beside it

@@ -923,7 +923,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             continue
         if fire and _FROM.search(text[max(0, m.start - 24) : m.start]):
             origins.append(m.place)
-        elif fire and _TOWARDS.search(before):
+        elif fire and _TOWARDS.search(text[max(0, m.start - 30) : m.start]):
             targets.append(m.place)
         if m.place in found:
             continue
@@ -964,7 +964,12 @@ _STATES = frozenset({"country", "capital"})
 _LAUNCH = re.compile(r"(?<!وقف )(?:(?:أ|ا|إ|أُ)طل(?:ق|اق)|[يت]طلق)")
 _PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذوف|هاون")
 _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+مواقع(?:ها|ه|هم)?\s+(?:في\s*|ب))\s*$")
-_TOWARDS = re.compile(r"(?:^|\s)(?:على|تجاه|باتجاه|نحو|صوب)\s*$")
+# Where fire was aimed or fell: "على إسرائيل", "على هضبة الجولان", "على شرق
+# سوريا", "سقطت جنوبي إسرائيل".
+_TOWARDS = re.compile(
+    r"(?:^|\s)(?:على|تجاه|باتجاه|نحو|صوب|فوق|[وف]?(?:سقطت?|سقطا|[تي]سقط)(?:\s+(?:في|على|داخل))?)\s+"
+    r"(?:(?:هضبة|مستوطنات|مستوطنة|(?:جنوب|شمال|شرق|غرب)ي?)\s+)?$"
+)
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 # "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
