@@ -230,7 +230,9 @@ def _lexicon() -> _Lexicon:
     reach = 2 + max(len(fold_word(p).replace(" ", "")) for _, p in named) + 1 + 4
     spec = data["attribution"]
     cues, cue_kind = _cue_regex(spec)
-    ends = "|".join(re.escape(fold_word(w)) for w in spec["speaker_ends"])
+    # A weekday ends a speaker too: "قال الجيش الإسرائيلي الثلاثاء إن".
+    weekdays = [w for day in load_yaml("weekdays.yaml")["arabic"].values() for w in day["names"]]
+    ends = "|".join(re.escape(fold_word(w)) for w in [*spec["speaker_ends"], *weekdays])
     return _Lexicon(
         actors=actors,
         by_name=by_name,
