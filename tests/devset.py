@@ -54,6 +54,8 @@ BATCHES = (
     "conflict-v",
     "conflict-w",
     "conflict-x",
+    "conflict-y",
+    "conflict-z",
     "other",
 )
 CONFLICT = BATCHES[:-1]

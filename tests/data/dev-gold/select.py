@@ -16,8 +16,6 @@ fixture by id.
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
 - conflict-d to conflict-z: 20 more conflict articles each, drawn
   later (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
-  conflict-y and -z are annotated but sealed: not in tests/devset.py's
-  BATCHES until the next session has scored them blind.
 """
 
 from __future__ import annotations
