@@ -713,6 +713,17 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
             "shelling",
             ["Israel", "southern Israel"],
         ),
+        # a town measured from is no place of the event, unless it is the only one
+        (
+            "بدأت الاحتجاجات في خورامشهر، الواقعة على بعد 400 كيلومتر من العاصمة طهران",
+            "protest",
+            ["Khorramshahr"],
+        ),
+        ("قتلوا عند حاجز على بعد 20 كيلومترا من سراقب", "attack", ["Saraqib"]),
+        # a capital the strikes were near is a place; one that locates a finer place is not
+        ("شنت هجوما استهدف مواقع بالقرب من دمشق وحمص", "airstrike", ["Damascus", "Homs"]),
+        ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),
+        ("إثر قصف النظام السوري مخيم اليرموك الواقع على أطراف دمشق", "shelling", ["Yarmouk camp"]),
         # ... only fire: people who fled from one town towards another
         ("فر مئات المدنيين من دوما نحو عفرين", "displacement", ["Douma", "Afrin"]),
         # a port is a place of its own, its town beside it

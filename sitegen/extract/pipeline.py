@@ -905,6 +905,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     origins: list[Place] = []  # "من سوريا": where fire came from
     quarters: dict[Place, Place] = {}  # "جنوب سوريا": the quarter named with a place
     targets: list[Place] = []  # "على هضبة الجولان": where it was aimed
+    landmarks: list[Place] = []  # "على بعد 400 كيلومتر من طهران": only when nothing else
     fire = kind == "shelling"  # only fire is placed on its target (below)
     for m in places.find_places(text):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
@@ -921,6 +922,9 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         )
         if related:
             continue
+        if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
+            landmarks.append(m.place)  # "على بعد 12 كيلومترا من خورامشهر": measured from
+            continue
         if fire and _FROM.search(text[max(0, m.start - 24) : m.start]):
             origins.append(m.place)
         elif fire and _TOWARDS.search(text[max(0, m.start - 30) : m.start]):
@@ -931,10 +935,14 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         part = places.quarter(text, m)
         if part:
             quarters[m.place] = part
-        if state and _AT.search(before):
+        # "مواقع بالقرب من دمشق": a capital the event was near (not "الغوطة
+        # الشرقية قرب دمشق", where the capital only tells where Ghouta lies).
+        near = _NEAR.search(before) and all(p.kind in _STATES for p in found)
+        if state and (_AT.search(before) or near):
             struck.append(m.place)
         elif state and _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " ")):
             within.append(m.place)
+    found = found or landmarks
     gone = set(origins) - set(targets)
     if gone and targets and _LAUNCH.search(text) and _PROJECTILE.search(text):
         # "إطلاق 20 مقذوفا من سوريا على هضبة الجولان": fire is placed where it
@@ -960,6 +968,13 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
 
 
 _STATES = frozenset({"country", "capital"})
+# "على بعد 400 كيلومتر من العاصمة طهران", "على مسافة خمسة كيلومترات منها".
+_DISTANCE_FROM = re.compile(
+    r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
+)
+# A capital something happened near is a place, not a government: "مواقع
+# بالقرب من دمشق وحمص", "منشآت قرب دمشق".
+_NEAR = re.compile(r"(?:^|\s)(?:[وف]?(?:ب?القرب\s+من|قرب|محيط|ضواحي|أطراف))\s+(?:العاصمة\s+)?$")
 # Fire of projectiles: a launch ("أطلق", "إطلاق", not "وقف إطلاق") and what was fired.
 _LAUNCH = re.compile(r"(?<!وقف )(?:(?:أ|ا|إ|أُ)طل(?:ق|اق)|[يت]طلق)")
 _PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذوف|هاون")
