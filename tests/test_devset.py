@@ -37,7 +37,7 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 818  # of 916
-    assert s.dated >= 693 and s.placed >= 626 and s.counted >= 729
+    assert s.dated >= 693 and s.placed >= 631 and s.counted >= 729
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
