@@ -43,6 +43,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "ترتسم ملامح مواجهة غير مسبوقة بين اليمين واليسار في كولومبيا", ""),
     ("", "اندلعت الأحد مواجهة مسلحة بين الجيش ومسلحين في سيناء", "battle"),
     ("", "وتدور مواجهات عنيفة في ريف حماة", "battle"),
+    # Ground liberated by forces that managed it; the HTS alliance's name is none.
+    ("", "وتمكنت قوات الجيش الوطني من تحرير جبال كعب الجابر وقرية الحصامة", "battle"),
+    ("", "اشتبك عناصر من هيئة تحرير الشام مع فصيل آخر", "battle"),
+    ("", "انضم عناصر من هيئة تحرير الشام إلى الاجتماع", "diplomacy"),
     # An advance is of forces, named close to it; progress in talks is none.
     ("", "أحرزت المقاومة اليمنية تقدما في مديرية الجراحي", "battle"),
     ("", "وأضاف أنه حدث تقدم في عدة مجالات", "statement"),
