@@ -56,6 +56,7 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "غادر الرئيس الفلسطيني محمود عباس المستشفى الاثنين", ""),
     ("", "وأفادت وكالة الأنباء السورية بخروج 1092 مدنيا الأحد", "displacement"),
     ("", "وغادر الآلاف دوما في قوافل تتجه إلى شمال البلاد", "displacement"),
+    ("", "وغادرت مئة حافلة تقل قرابة سبعة آلاف شخص المنطقة", "displacement"),
     ("", "إن عددا قليلا من المقاتلين وأسرهم غادروا الغوطة الشرقية", "displacement"),
     # The present "تستهدف" is what sanctions and budgets aim at; strikes under
     # way are told by their weapon.
