@@ -43,6 +43,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "ترتسم ملامح مواجهة غير مسبوقة بين اليمين واليسار في كولومبيا", ""),
     ("", "اندلعت الأحد مواجهة مسلحة بين الجيش ومسلحين في سيناء", "battle"),
     ("", "وتدور مواجهات عنيفة في ريف حماة", "battle"),
+    # Two leaders before the press, one "with" the other, met.
+    ("", "عقد الرئيس الفرنسي مؤتمراً صحفياً مع ولي العهد السعودي في باريس", "diplomacy"),
     # Ground liberated by forces that managed it; the HTS alliance's name is none.
     ("", "وتمكنت قوات الجيش الوطني من تحرير جبال كعب الجابر وقرية الحصامة", "battle"),
     ("", "اشتبك عناصر من هيئة تحرير الشام مع فصيل آخر", "battle"),
