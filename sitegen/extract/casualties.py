@@ -59,6 +59,7 @@ class _Lexicon:
     with_one: frozenset[str]  # "قتل", "مصرعه": one person's death …
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
+    counted_only: frozenset[str]  # "القضاء على": harm only with its count
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
 
@@ -79,6 +80,7 @@ def _lexicon() -> _Lexicon:
         singular=_with_accusative(fold_word(w) for w in data["singular"]["nouns"]),
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         singular_window=int(data["singular"]["window"]),
+        counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         not_people=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
@@ -172,6 +174,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     figures: dict[str, int | None] = {}
     approximate = False
     used: set[int] = set()
+    uncounted: list[_Word] = []  # "القضاء على الفساد": no harm told
     for word in words.items:
         if _a_part(text, word, lex):
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
@@ -180,6 +183,9 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             or _bind(text, word, numbers, words, used)
             or _subject_count(text, word, numbers, words, used, lex)
         )
+        if n is None and fold_word(text[word.start : word.end]) in lex.counted_only:
+            uncounted.append(word)
+            continue
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
                 others = _others(text, word, numbers, words, used, lex)
@@ -205,7 +211,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         used.add(n.start)
         approximate |= n.approximate
         _keep(figures, kind, n.value)
-    harmed = any(w.kind != "displaced" for w in words.items)
+    harmed = any(w.kind != "displaced" and w not in uncounted for w in words.items)
     unnumbered = harmed and figures.get("killed") is None and figures.get("wounded") is None
     return Casualties(
         killed=figures.get("killed"),
