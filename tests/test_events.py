@@ -43,6 +43,11 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "ترتسم ملامح مواجهة غير مسبوقة بين اليمين واليسار في كولومبيا", ""),
     ("", "اندلعت الأحد مواجهة مسلحة بين الجيش ومسلحين في سيناء", "battle"),
     ("", "وتدور مواجهات عنيفة في ريف حماة", "battle"),
+    # Officials who discussed something with each other met; research did not.
+    ("", "بحث الرئيس الأمريكي دونالد ترامب مع ولي العهد السعودي الاتفاق النووي", "diplomacy"),
+    ("", "ظل القانون سنوات طويلة للبحث والتدقيق حتى يتوافق مع الميثاق", ""),
+    # A verb takes no preposition: an arrest demanded is none.
+    ("", "أثار الفيديو غضب المصريين الذين طالبوا بالقبض عليها", ""),
     # Two leaders before the press, one "with" the other, met.
     ("", "عقد الرئيس الفرنسي مؤتمراً صحفياً مع ولي العهد السعودي في باريس", "diplomacy"),
     # Ground liberated by forces that managed it; the HTS alliance's name is none.

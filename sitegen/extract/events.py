@@ -276,10 +276,19 @@ _SENTENCE_END = re.compile(r"[.!?;:]")
 
 def _scan(folded: Folded) -> list[_Hit]:
     lex = _lexicon()
-    return [
+    hits = [
         _Hit(m.end("cl"), m.end(), lex.by_name[matched_name(m, "t")], m.start())
         for m in lex.regex.finditer(folded.text)
     ]
+    # A verb takes no preposition or article: "للبحث والتدقيق" is research.
+    return [
+        h
+        for h in hits
+        if not (h.group.verbs and _NOUN_PREFIX.search(folded.text, h.outer, h.start))
+    ]
+
+
+_NOUN_PREFIX = re.compile(r"[بلك]|ال")
 
 
 def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
