@@ -595,6 +595,18 @@ def test_the_event_named_anywhere_in_the_phrase_after_the_day_before(text: str, 
     assert [str(i.date.start) for i in found] == [day]
 
 
+def test_a_day_and_a_week_past_are_two_events() -> None:
+    found = incidents(
+        "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات على سوريا صباح اليوم السبت ردا على "
+        "هجوم بالغاز السام في دوما أسفر عن مقتل 40 شخصا الأسبوع الماضي.\n",
+        "2018-04-14",
+    )
+    assert [(i.type, str(i.date.start), i.date.precision, i.casualties.killed) for i in found] == [
+        ("airstrike", "2018-04-14", "day", None),
+        ("battle", "2018-04-07", "week", 40),
+    ]
+
+
 def test_a_day_after_the_anchor_is_the_named_events_own() -> None:
     found = incidents(
         "قتل ثلاثة من رجال الأمن في مداهمة في مدينة السلط السبت، وذلك غداة تفجير "

@@ -203,6 +203,7 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
 
 
 _DAY_KINDS = frozenset({"weekday", "day", "date"})
+_CUT_KINDS = _DAY_KINDS | {"period"}
 
 
 @lru_cache(maxsize=64)
@@ -218,25 +219,29 @@ _CONJ = re.compile(r"(?<=\s)(?:و(?=[\u0621-\u064a])|رد[اً\u064b]+\s+على\
 
 
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
-    days = [m for m in _dates_in(text) if m.kind in _DAY_KINDS and m.shift == 0]
+    # A day and a week or month past are two events too: "صباح اليوم السبت …
+    # ردا على هجوم بالغاز السام … الأسبوع الماضي".
+    days = [m for m in _dates_in(text) if m.kind in _CUT_KINDS and m.shift == 0]
     if published is None or len(days) < 2 or temporal.told_after(text) >= 0:
         return []
     refs = [temporal.resolve(m, published, week_start=week_start) for m in days]
     cuts: list[int] = []
     for (before, a), (m, b) in pairwise(zip(days, refs, strict=True)):
-        if _overlap(a, b):
-            continue  # "ليل الخميس" and "فجر الخميس": one night, one event
-        opener = next(
-            (
-                w.start()
-                for w in _CONJ.finditer(text, before.end, m.start)
-                if _reports_event(text[w.start() : m.end])
-            ),
-            None,
-        )
-        if opener is None:
+        both_days = before.kind in _DAY_KINDS and m.kind in _DAY_KINDS
+        if not (before.kind in _DAY_KINDS or m.kind in _DAY_KINDS):
             continue
-        cuts.append(opener)
+        if _overlap(a, b) if both_days else _meet(a, b):
+            continue  # "ليل الخميس" and "فجر الخميس": one night, one event
+        openers = [
+            w.start()
+            for w in _CONJ.finditer(text, before.end, m.start)
+            if _reports_event(text[w.start() : m.end])
+        ]
+        if not openers:
+            continue
+        # Between a day and a week past, the opener nearest the week's: "ضربات …
+        # فجر السبت مع بريطانيا وفرنسا، وذلك بعد تقارير عن هجوم … الأسبوع الماضي".
+        cuts.append(openers[0] if both_days else openers[-1])
     return cuts
 
 
@@ -1409,6 +1414,13 @@ _ANOTHER = re.compile(
     r"(?<![\w])(?<!عدد )"
     r"(?:اخري|اخر|ثان|ثانيه|ثالث|ثالثه|جديد|جديده|[وف]?(?:كرر|كررت|عاود|عاودت))(?![\w])"
 )
+
+
+def _meet(a: DateRef, b: DateRef) -> bool:
+    """Days in common (a week past and today have none)."""
+    if not (a.start and a.end and b.start and b.end):
+        return True  # an undated side can be any day
+    return a.start <= b.end and b.start <= a.end
 
 
 def _overlap(a: DateRef, b: DateRef) -> bool:
