@@ -607,6 +607,17 @@ def test_a_day_and_a_week_past_are_two_events() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتقاتل الجماعة الشيعية في سوريا دعما لرئيس النظام السوري بشار الأسد.\n",
+        "وتدعم تركيا مجموعات من المعارضة السورية المسلحة التي تقاتل ضد القوات الموالية.\n",
+    ],
+)
+def test_who_fights_whom_in_the_present_is_no_fight(text: str) -> None:
+    assert incidents(text, "2018-09-12") == ()
+
+
 def test_a_day_after_the_anchor_is_the_named_events_own() -> None:
     found = incidents(
         "قتل ثلاثة من رجال الأمن في مداهمة في مدينة السلط السبت، وذلك غداة تفجير "
