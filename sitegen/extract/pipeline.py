@@ -940,10 +940,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         part = places.quarter(text, m)
         if part:
             quarters[m.place] = part
-        # "مواقع بالقرب من دمشق": a capital the event was near (not "الغوطة
-        # الشرقية قرب دمشق", where the capital only tells where Ghouta lies).
-        near = _NEAR.search(before) and all(p.kind in _STATES for p in found)
-        if state and (_AT.search(before) or near):
+        if state and (_AT.search(before) or _near(before, found)):
             struck.append(m.place)
         elif state and _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " ")):
             within.append(m.place)
@@ -970,6 +967,12 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     # keeps its town beside it.
     out = [q for p in chosen for q in (p, quarters.get(p), places.served_town(p)) if q]
     return tuple(dict.fromkeys(out))
+
+
+def _near(before: str, found: list[Place]) -> bool:
+    """ "مواقع بالقرب من دمشق": a capital the event was near (not "الغوطة الشرقية
+    قرب دمشق", where the capital only tells where the finer place lies)."""
+    return bool(_NEAR.search(before)) and all(p.kind in _STATES for p in found)
 
 
 _STATES = frozenset({"country", "capital"})
@@ -1430,7 +1433,7 @@ def _overlap(a: DateRef, b: DateRef) -> bool:
         return True  # an undated telling can tell any day's event
     if "publication" in (a.basis, b.basis):
         return True  # so can one dated only by the day it was published
-    if a.start <= b.end and b.start <= a.end:
+    if _meet(a, b):
         return True
     named = a.precision == "day" == b.precision and "relative" == a.basis == b.basis
     return not named and a.start <= b.end + _ONE_DAY and b.start <= a.end + _ONE_DAY
