@@ -86,6 +86,8 @@ class _Group:
     # Types its scope leaves alone: a court's "قضية" makes a killing background,
     # not the arrest it reports ("بقضية توقيف القضاء ... أمس الرئيس الأسبق").
     spares: frozenset[str] = frozenset()
+    # How many words before it the scope reaches too: "قصفت إسرائيل مرارا".
+    back: int = 0
     # A flood, a fire, a crash: deaths and flight it causes are no incident.
     hazard: bool = False
     # Words one of which must stand within `needs_window` words of the group's
@@ -165,6 +167,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
         verbal_mood=row.get("verbal_mood", "irrealis"),
         spares=frozenset(scope.get("spares", ())),
+        back=int(scope.get("back", 0)),
         hazard=bool(row.get("hazard", False)),
         needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
         needs_window=int(needs.get("window", 0)),
@@ -292,9 +295,10 @@ _NOUN_PREFIX = re.compile(r"[بلك]|ال")
 
 
 def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
-    """Does ``scope``'s mood reach ``hit`` (after it, close, same sentence)?"""
+    """Does ``scope``'s mood reach ``hit`` (after it, close, same sentence; or
+    just before it, for a scope that reaches back)?"""
     if hit.outer < scope.end:
-        return False
+        return _reaches_back(folded, scope, hit)
     between = folded.text[scope.end : hit.outer]
     # After "غداة", "عشية", "بعد ساعات من" comes another event, placed by its
     # distance from this clause's own: no scope reaches it ("ندد الائتلاف الأحد
@@ -304,6 +308,13 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
     if scope.group.mood == "irrealis" and _past_markers().search(between):
         return False
     return len(_WORDS.findall(between)) <= scope.group.window
+
+
+def _reaches_back(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
+    if not scope.group.back or hit.end > scope.outer:
+        return False
+    between = folded.text[hit.end : scope.outer]
+    return not _SENTENCE_END.search(between) and len(_WORDS.findall(between)) <= scope.group.back
 
 
 @cache
