@@ -612,6 +612,8 @@ def test_a_day_and_a_week_past_are_two_events() -> None:
     [
         "وتقاتل الجماعة الشيعية في سوريا دعما لرئيس النظام السوري بشار الأسد.\n",
         "وتدعم تركيا مجموعات من المعارضة السورية المسلحة التي تقاتل ضد القوات الموالية.\n",
+        # what someone tries or insists on doing, in the present
+        "ويحاول الأسد إحكام سيطرته على المناطق المجاورة للعاصمة بدعم من روسيا.\n",
         # what is usually done
         "وعادة ما يشن التحالف الدولي بقيادة الولايات المتحدة غارات ضد الجهاديين في سوريا.\n",
         # done again and again, the verb before "مرارا": the setting, not one event
