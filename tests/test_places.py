@@ -266,6 +266,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("استهدفت صواريخ إسرائيلية قاعدة عسكرية في الكسوة.", ["al-Kiswah"]),
     ("تحدت الحركة الاحتجاجية في جرادة حظر التظاهر", ["Jerada"]),
     ("السياسة المجردة من الضمير", []),
+    # the news's spelling of Abadan
+    ("اندلعت الاحتجاجات في عبدان المجاورة", ["Abadan"]),
 ]
 
 
@@ -337,6 +339,8 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("في منطقة محظورة مؤقتا.", []),
         # "بني" is no ب + a place "ني"; "بالهند" is India, not a name
         ("في مديرية بني سويد بمحافظة ذمار", ["بني سويد", "ذمار"]),
+        # a hashtag's words are the name's words
+        ("غارات على مديرية #بني_سويد في محافظة ذمار", ["بني سويد", "ذمار"]),
         ("في ولاية أوتار براديش بالهند", ["الهند"]),
         # an island says what it is; a known one is itself; a hill (تبة) keeps its word
         ("مخازن في جزيرة كمران شمال غرب مدينة الحديدة.", ["جزيرة كمران", "الحديدة"]),

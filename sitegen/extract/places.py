@@ -1160,7 +1160,7 @@ def _name_word(word: str, first: bool) -> bool:
 
 def _unknown_place(text: str, folded: Folded, start: int, end: int, intro: _Intro) -> Place:
     o_start, o_end = folded.span(start, end)
-    ar = text[o_start:o_end]
+    ar = text[o_start:o_end].replace("_", " ")  # a hashtag's words: "#بني_سويد"
     from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
 
     site = Place(ar=ar, en=transliterate(ar), kind=intro.kinds[0], known=False)
