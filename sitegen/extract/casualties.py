@@ -45,6 +45,7 @@ class _Lexicon:
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
     singular_window: int
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
+    singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
     attempt_before: re.Pattern[str]  # "محاولة": a death attempted, not suffered
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
@@ -82,6 +83,11 @@ def _lexicon() -> _Lexicon:
         singular_window=int(data["singular"]["window"]),
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
+        singular_definite=frozenset(
+            fold_word("ال" + w)
+            for w in [*data["singular"]["nouns"], *data["singular"]["definite_only"]]
+            if not w.startswith("ال")
+        ),
         not_people=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
         ),
@@ -409,7 +415,7 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
         nouns.append(before[0])  # the clause starts right there
     after = [fold_word(w) for w in _words_after(text, word.end, 1)]
     one = bool(nouns) or any(w in lex.singular for w in after)
-    return one or any(w in lex.singular_after for w in after)
+    return one or any(w in lex.singular_after or w in lex.singular_definite for w in after)
 
 
 # Clause text can be a whole unpunctuated line of a megabyte: the helpers below
