@@ -56,6 +56,8 @@ BATCHES = (
     "conflict-x",
     "conflict-y",
     "conflict-z",
+    "conflict-aa",
+    "conflict-ab",
     "other",
 )
 CONFLICT = BATCHES[:-1]
