@@ -444,6 +444,20 @@ def test_a_verb_after_a_fronted_cause_is_the_response(clause: str, cause: bool) 
 
 
 @pytest.mark.parametrize(
+    ("clause", "spoken"),
+    [
+        # A claim of responsibility tells the event done, by the claimant ...
+        ("أعلن تنظيم الدولة مسؤوليته عن الهجوم الانتحاري الذي قتل 14 مسلحا", False),
+        ("وأعلنت حركة الشباب مسؤوليتها عن هجوم يوم السبت", False),
+        # ... blame only speaks of it
+        ("قال البيت الأبيض إن حماس تتحمل مسؤولية مقتل أكثر من 50 فلسطينيا", True),
+    ],
+)
+def test_a_claim_of_responsibility_is_no_event_spoken_of(clause: str, spoken: bool) -> None:
+    assert read(clause).cause is spoken
+
+
+@pytest.mark.parametrize(
     ("clause", "kind"),
     [
         # An accord signed is an event even when told as what another follows ...
