@@ -71,6 +71,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وتستهدف طائرات حربية بلدات في ريف درعا", "airstrike"),
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
+    # Two officials before the press together met, "صحفي" said or not.
+    ("", "وقال الوزير في مؤتمر مشترك له في عمان مع نظيره الأردني", "diplomacy"),
     # Receiving a visitor is a meeting; receiving migrants is not.
     ("", "وذلك خلال استقباله فالح الفياض مبعوث رئيس الوزراء العراقي", "diplomacy"),
     ("", "ورفضت روما استقبالهم", ""),
