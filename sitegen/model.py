@@ -123,7 +123,7 @@ class Article:
 # can be told apart (or matched) by a village or a city, not by a governorate.
 FINE_KINDS = frozenset(
     {"village", "town", "hill", "axis", "airport", "military-base", "mountain", "plain",
-     "crossing", "neighbourhood", "oil-field", "port", "island", "junction", ""}
+     "crossing", "neighbourhood", "oil-field", "port", "island", "junction", "camp", ""}
 )  # fmt: skip
 MEDIUM_KINDS = frozenset({"city", "capital"})
 

@@ -72,7 +72,7 @@ CLAUSES: list[tuple[str, str, str]] = [
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
     # A named operation launched is fighting; its name alone is no event.
-    ("", "وأطلقت أنقرة في 20 كانون الثاني/يناير عملية \"غصن الزيتون\"", "battle"),
+    ("", 'وأطلقت أنقرة في 20 كانون الثاني/يناير عملية "غصن الزيتون"', "battle"),
     ("", "وشنت تركيا عملية غصن الزيتون العسكرية ضد ميليشيا الأكراد", "battle"),
     ("", "تسليم بلدة تل رفعت إلى مقاتلي غصن الزيتون", ""),
     # Two officials before the press together met, "صحفي" said or not.

@@ -161,6 +161,9 @@ INTRODUCERS: dict[str, _Intro] = {
     "مفرق": _Intro(_SETTLEMENT, town_first=True),
     "قاعدتي": _Intro(("military-base", "airport"), plural=True),
     "معبر": _Intro(("crossing",), strong=True),
+    # A camp of the displaced or of refugees ("مخيم البحيرة المؤقت"); guarded:
+    # "مخيم للاجئين", "مخيم صيفي" name none.
+    "مخيم": _Intro(("camp", "town", "village"), strong=True, guarded=True),
     # Guarded: "منفذ" is also the perpetrator ("منفذ الهجوم").
     "منفذ": _Intro(("crossing",), strong=True, guarded=True),
     "مديريه": _Intro(_DISTRICT_KINDS, strong=True),
