@@ -17,6 +17,7 @@ from typing import Literal
 
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import fold, fold_word
+from sitegen.extract.numbers import find_numbers
 
 Kind = Literal["text", "headline", "heading", "byline", "related", "debris", "foreign"]
 
@@ -65,7 +66,7 @@ def rules() -> _Rules:
         r"(?:(?<=\s)|(?<=^)|(?<=,))\s*(?:"
         + "|".join(re.escape(w) for w in openers)
         + r")(?=\s)"
-        + rf"|(?<=\s)و\s?(?:\d+|[\u0621-\u064A]+)\s+(?:{others})(?=\s|$)"
+        + rf"|(?<=\s)و\s?(?P<count>\d+|[\u0621-\u064A]+)\s+(?:{others})(?=\s|$)"
     )
     cont = "|".join(re.escape(fold_word(w)) for w in data["continuations"])
     return _Rules(
@@ -190,6 +191,8 @@ def _clauses(sentence: str, is_event: Callable[[str], bool]) -> Iterator[tuple[i
     cuts = []
     last = 0
     for m in rules().openers.finditer(folded.text):
+        if m.group("count") and not find_numbers(m.group("count")):
+            continue  # "وقتل 14 شخصا وجرح آخرون": a verb, not a count of others
         at = folded.span(m.start(), m.end())[0]
         while at < len(sentence) and sentence[at].isspace():
             at += 1
