@@ -685,6 +685,9 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         if m is None:
             break
+        if _live_round(s, m):
+            pos = m.end("intro") if m.group("intro") else m.end("uintro")
+            continue
         known = _known(m, text, folded, last, gz) if m.group("name") else None
         hit = known[:2] if known else None
         if hit is None and m.group("uintro"):
@@ -705,6 +708,16 @@ def find_places(text: str) -> list[PlaceMention]:
         out.append(mention)
         pos = max(m.end(), last.end)  # an unknown name may run past the match
     return _by_country(out, picks, gz) if picks else out
+
+
+def _live_round(s: str, m: re.Match[str]) -> bool:
+    """ "برصاص حي بالصدر": live rounds in the chest, no quarter (حي) named."""
+    group = "intro" if m.group("intro") else "uintro"
+    at = m.start(group)
+    return m.group(group) == "حي" and _ROUNDS_BEFORE.search(s, max(0, at - 16), at) is not None
+
+
+_ROUNDS_BEFORE = re.compile(r"(?:رصاص|ذخيره)\s*$")
 
 
 def _split_name(m: re.Match[str]) -> bool:
@@ -1079,6 +1092,10 @@ def _list_member(s: str, pos: int, last: _Last | None, limit: int) -> tuple[int,
     span = _unknown_span(s, start)
     if span and _POSSESSED.search(s[span[0] : span[1]]):
         return None  # "مناطق الساحل الغربي وتقهقرها": its retreat, no place
+    # "بلدتي كفربطنا وسقبا وتسببت بمقتل", "ثاني أكبر مدن اندونيسيا، بينما":
+    # a word of the sentence goes on after the list.
+    if span and s[span[0] : span[1]].split()[0] in _stopwords() | _area_words():
+        return None
     return span
 
 
