@@ -339,6 +339,10 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("في منطقة محظورة مؤقتا.", []),
         # "بني" is no ب + a place "ني"; "بالهند" is India, not a name
         ("في مديرية بني سويد بمحافظة ذمار", ["بني سويد", "ذمار"]),
+        # a revival folds to "أحياء" (quarters); a meeting's topics are no axes
+        ("شهدت الأيام الماضية إحياء للجهود الدبلوماسية", []),
+        ("في أحياء شعفاط وأبو ديس", ["شعفاط", "أبو ديس"]),
+        ("وحدد ترامب محاور الاجتماع مع نظيره", []),
         # live rounds are no quarter; a word of the sentence ends a list
         ("وصل المستشفى مصابا برصاص حي بالصدر، ولم تنجح", []),
         ("استهدفت بلدتي كفربطنا وسقبا وتسببت بمقتل 80 مدنيا", ["كفربطنا", "سقبا"]),

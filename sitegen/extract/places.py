@@ -685,7 +685,7 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         if m is None:
             break
-        if _live_round(s, m):
+        if _live_round(s, m) or _revival(text, folded, m):
             pos = m.end("intro") if m.group("intro") else m.end("uintro")
             continue
         known = _known(m, text, folded, last, gz) if m.group("name") else None
@@ -718,6 +718,14 @@ def _live_round(s: str, m: re.Match[str]) -> bool:
 
 
 _ROUNDS_BEFORE = re.compile(r"(?:رصاص|ذخيره)\s*$")
+
+
+def _revival(text: str, folded: Folded, m: re.Match[str]) -> bool:
+    """ "إحياء للجهود": a revival, which folds to "أحياء" (quarters)."""
+    group = "intro" if m.group("intro") else "uintro"
+    if m.group(group) != "احياء":
+        return False
+    return text[folded.span(m.start(group), m.end(group))[0]] == "إ"
 
 
 def _split_name(m: re.Match[str]) -> bool:
