@@ -679,3 +679,12 @@ def test_a_war_going_on_for_years_dates_no_clash_of_its_own_time() -> None:
         "2018-08-12",
     )
     assert all(i.date.start is None or i.date.start.year == 2018 for i in found)
+
+
+def test_a_campaign_s_toll_since_its_start_is_no_war_toll_of_a_strike() -> None:
+    found = incidents(
+        "قتل خمسة مدنيين في غارة على بلدة سقبا في الغوطة الشرقية الأحد.\n"
+        "وأدى القصف، الذي بدأ في 18 من فبراير/ شباط الماضي، إلى مقتل 1600 مدني في الغوطة الشرقية.\n",
+        "2018-04-02",
+    )
+    assert [(i.casualties.killed, i.date.precision) for i in found] == [(5, "day"), (1600, "range")]

@@ -1246,8 +1246,13 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
             continue
         if _regional(c.casualties) and not _regional(out[j].casualties):
             # "وتقول تقديرات إن الحرب في اليمن أدت إلى مقتل حوالي 10 آلاف شخص"
-            # after a strike: the war's toll, background, not the strike's.
-            out[i] = c.copy_with(type="")
+            # after a strike: the war's toll, background, not the strike's. A
+            # campaign dated by its own start is an incident of its own ("وأدى
+            # القصف، الذي بدأ في 18 من فبراير، إلى مقتل 1600 مدني").
+            if c.own_date and c.date.precision == "range":
+                roots.append(i)
+            else:
+                out[i] = c.copy_with(type="")
             continue
         out[j] = _joined(out[j], c)
         out[i] = c.copy_with(type="")

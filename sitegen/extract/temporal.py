@@ -1557,7 +1557,7 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     waged, campaigns = word_alternation(rel["waged"]), word_alternation(rel["campaigns"])
     both = re.compile(
         rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
-        rf"\s+{began_it}|{nouns}(?:\s+[^\s،,.]+){{0,3}}?\s+(?:قد\s+)?{verbs})"
+        rf"\s+{began_it}|(?:ال)?{nouns}[،,]?(?:\s+[^\s،,.]+){{0,3}}?\s+(?:قد\s+)?{verbs})"
         rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,2}}?\s+$"
         rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
         rf"(?:\s+[^\s،,.]+){{0,4}}?\s+$"
