@@ -1536,8 +1536,11 @@ def _going_on() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     since_start = re.compile(rf"{WB_BEFORE}[وف]?(?:{since}){WB_AFTER}")
     # a present-tense verb right before "منذ"
     going = word_alternation(rel["durative_words"])
-    # ... or one word of place between ("الحرب المستمرة هناك منذ 17 عاما")
-    verb = re.compile(rf"(?:^|\s)(?:{_present_verb()}|{going})(?:\s+(?:هناك|فيها|فيه|بها))?\s+$")
+    # ... or one word of place between ("الحرب المستمرة هناك منذ 17 عاما"); or
+    # the verb it began with ("عملية بدأت منذ نحو شهرين": going on since)
+    verb = re.compile(
+        rf"(?:^|\s)(?:{_present_verb()}|{going}|{verbs})(?:\s+(?:هناك|فيها|فيه|بها))?\s+$"
+    )
     return start, verb, since_start
 
 
