@@ -41,6 +41,8 @@ CASES = [
     ("أنه تم تدمير أكثر من 50 من عناصر النظام السوري", 50, None, None, True),
     ("أعلن الجيش المصري القضاء على 13 من العناصر التكفيرية المسلحة", 13, None, None, False),
     ("كما قتلت مسعفة تبلغ من العمر 21 عاما في حزيران", 1, None, None, False),
+    # a figure glued to the word, as the news sometimes prints it
+    ("وقبل أيام قتل45  مسلحا مواليا للنظام", 45, None, None, False),
     # right after the word, a singular noun with its article is one person too;
     # before it, "الدفاع المدني" is no victim
     ("وأكدت الوحدات مصرع المقاتلة البريطانية في 15 مارس", 1, None, None, False),

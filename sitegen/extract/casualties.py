@@ -145,7 +145,8 @@ def _phrases(words: list[str], *, end: bool) -> re.Pattern[str]:
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"{WB_BEFORE}[وف]?[بل]?(?P<w>{alts}){WB_AFTER}")
+    # A figure may be glued to the word in the news: "وقبل أيام قتل45  مسلحا".
+    return re.compile(rf"{WB_BEFORE}[وف]?[بل]?(?P<w>{alts})(?:{WB_AFTER}|(?=\d))")
 
 
 def casualty_words(text: str) -> list[tuple[int, int, str]]:
