@@ -71,6 +71,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وتستهدف طائرات حربية بلدات في ريف درعا", "airstrike"),
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
+    # Crimes charged are told of in court or by a ministry, not done here.
+    ("", "سحبت الداخلية الجنسية منهما بعدما تأكدت من ارتكابهما جرائم قتل وخطف", ""),
+    ("", "وكان الإنتربول بدأ يطارد عساف وزوجته بجرم قتلهما الخادمة", ""),
     # A named operation launched is fighting; its name alone is no event.
     ("", 'وأطلقت أنقرة في 20 كانون الثاني/يناير عملية "غصن الزيتون"', "battle"),
     ("", "وشنت تركيا عملية غصن الزيتون العسكرية ضد ميليشيا الأكراد", "battle"),
