@@ -71,6 +71,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وتستهدف طائرات حربية بلدات في ريف درعا", "airstrike"),
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
+    # Done before at no time told, or again and again: the setting.
+    ("", "ولم تعلق إسرائيل التي سبق لها أن قصفت أهداف داخل سوريا", ""),
+    ("", "رغم تكرار الهجمات الإسرائيلية على سوريا دون إعلان", ""),
     # Crimes charged are told of in court or by a ministry, not done here.
     ("", "سحبت الداخلية الجنسية منهما بعدما تأكدت من ارتكابهما جرائم قتل وخطف", ""),
     ("", "وكان الإنتربول بدأ يطارد عساف وزوجته بجرم قتلهما الخادمة", ""),
