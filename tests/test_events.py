@@ -71,6 +71,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وتستهدف طائرات حربية بلدات في ريف درعا", "airstrike"),
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
+    # Expected, however long the subject between the word and the event.
+    ("", "ويتوقع أن تعقد رئيس الوزراء البريطانية، تيريزا ماي، اجتماعا لمجلس الحكومة", ""),
     # Done before at no time told, or again and again: the setting.
     ("", "ولم تعلق إسرائيل التي سبق لها أن قصفت أهداف داخل سوريا", ""),
     ("", "رغم تكرار الهجمات الإسرائيلية على سوريا دون إعلان", ""),
