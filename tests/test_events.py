@@ -508,6 +508,22 @@ def test_what_is_expected_reaches_past_a_long_subject() -> None:
     assert reading.trigger is not None and reading.trigger.mood == "irrealis"
 
 
+@pytest.mark.parametrize(
+    ("clause", "mood"),
+    [
+        # what an unreal event would lead to is unreal, and what one "may" lead to
+        ("وتتخوف من أن الهجوم الوشيك سيعني موجة نزوح كبيرة", "irrealis"),
+        ("وهناك مخاوف بأن يتسبب هجوم حكومي عليها في نزوح مئات الآلاف", "irrealis"),
+        ("إن استخدام الأسلحة الكيماوية قد يؤدي إلى عمليات نزوح كبيرة", "irrealis"),
+        # what a real one led to happened
+        ("أدى القصف إلى نزوح 800 ألف شخص", ""),
+    ],
+)
+def test_what_an_unreal_event_leads_to_is_unreal(clause: str, mood: str) -> None:
+    flight = [t for t in find_triggers(clause) if t.type == "displacement"]
+    assert [t.mood for t in flight] == [mood]
+
+
 def test_scope_stops_at_sentence_end() -> None:
     (threat, attack) = find_triggers("هدد بالرد. هجوم على القرية")
     assert threat.type == "statement" and attack.mood == ""

@@ -368,7 +368,7 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     scopes = [h for h in hits if h.group.mood]
     # A verb of doing ends what a fronted cause names (_ends_cause).
     verbs = [h.start for h in hits if h.group.supports]
-    return [
+    found = [
         (
             h,
             "irrealis"
@@ -380,6 +380,31 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
         for h in hits
         if h.group.type
     ]
+    return _follow_consequences(folded, found)
+
+
+def _follow_consequences(folded: Folded, found: list[tuple[_Hit, str]]) -> list[tuple[_Hit, str]]:
+    """An event an unreal one would lead to is unreal too, and so is what
+    something "may" lead to (events.yaml: consequences): "الهجوم الوشيك سيعني
+    موجة نزوح", "قد يؤديان إلى عمليات نزوح"."""
+    out = list(found)
+    for i, (hit, mood) in enumerate(found):
+        if mood:
+            continue
+        unreal = i > 0 and out[i - 1][1] == "irrealis"
+        # the verb may open the cause too: "أن يتسبب هجوم حكومي عليها في نزوح"
+        start = out[i - 1][0].outer - 12 if i > 0 else hit.outer - 60
+        led = _consequence().search(folded.text, max(0, start), hit.outer)
+        ends = led and _SENTENCE_END.search(folded.text, led.end(), hit.outer)
+        if led and not ends and (unreal or led.group("may")):
+            out[i] = (hit, "irrealis")
+    return out
+
+
+@cache
+def _consequence() -> re.Pattern[str]:
+    words = word_alternation(load_yaml("events.yaml")["consequences"])
+    return re.compile(rf"{WB_BEFORE}(?P<may>قد\s+)?(?:{words}){WB_AFTER}")
 
 
 def _to_come(folded: Folded, hit: _Hit) -> bool:
