@@ -524,6 +524,22 @@ def test_what_an_unreal_event_leads_to_is_unreal(clause: str, mood: str) -> None
     assert [t.mood for t in flight] == [mood]
 
 
+@pytest.mark.parametrize(
+    ("clause", "mood"),
+    [
+        # a verb denied right before it by "لم"/"لن" did not happen
+        ("وقال إن الصحفي لم يُقتل في القنصلية", "irrealis"),
+        ("لن نشن هجوما على المدينة", "irrealis"),
+        # insisting, with its subject between
+        ("وتصر الحكومة السورية على استعادة منطقة ذات أهمية", "irrealis"),
+        ("قتل الصحفي في القنصلية", ""),
+    ],
+)
+def test_denied_or_insisted_on_is_not_done(clause: str, mood: str) -> None:
+    triggers = [t for t in find_triggers(clause) if t.type]
+    assert [t.mood for t in triggers][-1:] == [mood]
+
+
 def test_scope_stops_at_sentence_end() -> None:
     (threat, attack) = find_triggers("هدد بالرد. هجوم على القرية")
     assert threat.type == "statement" and attack.mood == ""

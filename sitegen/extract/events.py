@@ -372,7 +372,7 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
         (
             h,
             "irrealis"
-            if _to_come(folded, h)
+            if _to_come(folded, h) or _negated(folded, h)
             else _mood(folded, h, scopes, verbs)
             if scopes
             else "",
@@ -405,6 +405,14 @@ def _follow_consequences(folded: Folded, found: list[tuple[_Hit, str]]) -> list[
 def _consequence() -> re.Pattern[str]:
     words = word_alternation(load_yaml("events.yaml")["consequences"])
     return re.compile(rf"{WB_BEFORE}(?P<may>قد\s+)?(?:{words}){WB_AFTER}")
+
+
+def _negated(folded: Folded, hit: _Hit) -> bool:
+    """ "جمال لم يُقتل", "لن نشن هجوما": the verb right after "لم" or "لن"."""
+    return _NEGATION.search(folded.text, max(0, hit.outer - 8), hit.outer) is not None
+
+
+_NEGATION = re.compile(r"(?:^|\s)[وف]?(?:لم|لن)\s+$")
 
 
 def _to_come(folded: Folded, hit: _Hit) -> bool:
