@@ -387,6 +387,8 @@ def _follow_consequences(folded: Folded, found: list[tuple[_Hit, str]]) -> list[
     """An event an unreal one would lead to is unreal too, and so is what
     something "may" lead to (events.yaml: consequences): "الهجوم الوشيك سيعني
     موجة نزوح", "قد يؤديان إلى عمليات نزوح"."""
+    if "قد" not in folded.text and all(mood != "irrealis" for _, mood in found):
+        return found  # most clauses: nothing unreal to follow, no "may"
     out = list(found)
     for i, (hit, mood) in enumerate(found):
         if mood:

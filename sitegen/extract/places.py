@@ -686,7 +686,7 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         if m is None:
             break
-        if _live_round(s, m) or _revival(text, folded, m):
+        if (m.group("intro") or m.group("uintro")) and _no_introducer(text, folded, m):
             pos = m.end("intro") if m.group("intro") else m.end("uintro")
             continue
         known = _known(m, text, folded, last, gz) if m.group("name") else None
@@ -711,22 +711,17 @@ def find_places(text: str) -> list[PlaceMention]:
     return _by_country(out, picks, gz) if picks else out
 
 
-def _live_round(s: str, m: re.Match[str]) -> bool:
-    """ "برصاص حي بالصدر": live rounds in the chest, no quarter (حي) named."""
+def _no_introducer(text: str, folded: Folded, m: re.Match[str]) -> bool:
+    """The introducer's word is another word here: "برصاص حي بالصدر" (live
+    rounds, no quarter), "إحياء للجهود" (a revival, which folds to "أحياء")."""
     group = "intro" if m.group("intro") else "uintro"
-    at = m.start(group)
-    return m.group(group) == "حي" and _ROUNDS_BEFORE.search(s, max(0, at - 16), at) is not None
+    word, at = m.group(group), m.start(group)
+    if word == "حي":
+        return _ROUNDS_BEFORE.search(folded.text, max(0, at - 16), at) is not None
+    return word == "احياء" and text[folded.span(at, m.end(group))[0]] == "إ"
 
 
 _ROUNDS_BEFORE = re.compile(r"(?:رصاص|ذخيره)\s*$")
-
-
-def _revival(text: str, folded: Folded, m: re.Match[str]) -> bool:
-    """ "إحياء للجهود": a revival, which folds to "أحياء" (quarters)."""
-    group = "intro" if m.group("intro") else "uintro"
-    if m.group(group) != "احياء":
-        return False
-    return text[folded.span(m.start(group), m.end(group))[0]] == "إ"
 
 
 def _split_name(m: re.Match[str]) -> bool:
@@ -1103,9 +1098,15 @@ def _list_member(s: str, pos: int, last: _Last | None, limit: int) -> tuple[int,
         return None  # "مناطق الساحل الغربي وتقهقرها": its retreat, no place
     # "بلدتي كفربطنا وسقبا وتسببت بمقتل", "ثاني أكبر مدن اندونيسيا، بينما":
     # a word of the sentence goes on after the list.
-    if span and s[span[0] : span[1]].split()[0] in _stopwords() | _area_words():
+    if span and s[span[0] : span[1]].split()[0] in _common_words():
         return None
     return span
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words of the text that no list of places runs on into."""
+    return _stopwords() | _area_words()
 
 
 # A word with a possessive pronoun ("تقهقرها", "قواتهم") names no place.
