@@ -343,6 +343,9 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("شهدت الأيام الماضية إحياء للجهود الدبلوماسية", []),
         ("في أحياء شعفاط وأبو ديس", ["شعفاط", "أبو ديس"]),
         ("وحدد ترامب محاور الاجتماع مع نظيره", []),
+        # farmland named as a place, not the town of its name; a farmer is none
+        ("كما سيطرت القوات على مزارع الطائف ومركز مديرية الدريهمي", ["مزارع الطائف", "الدريهمي"]),
+        ("قتل مزارع فلسطيني برصاص الجيش", []),
         # a verb ends a name that runs to the end of its phrase
         ("وأضاف أن ضربات الطائرات قرب قرية مسيكة كانت ردا", ["مسيكة"]),
         # live rounds are no quarter; a word of the sentence ends a list

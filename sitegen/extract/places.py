@@ -79,6 +79,9 @@ class _Intro:
     # Named after the town it serves ("مستشفى المسيفرة", "ميناء الحديدة"): a
     # town of its spelling wins over a curated region ("محافظة الحديدة").
     town_first: bool = False
+    # A name it introduces that is not in the gazetteer must carry the article:
+    # "مزارع الطائف", not "مزارع فلسطيني" (a Palestinian farmer).
+    definite: bool = False
 
 
 _SETTLEMENT = ("village", "town", "city")
@@ -183,6 +186,9 @@ INTRODUCERS: dict[str, _Intro] = {
         ("island", "region", "town", "village"), strong=True, guarded=True, plain_names=True
     ),
     "جبل": _Intro(("mountain",), strong=True, in_name=True),
+    # Farmland named as a place ("مزارع الطائف" by Hodeidah), not the town of its
+    # name; "مزارع" is also a farmer ("قتل مزارع فلسطيني"): definite names only.
+    "مزارع": _Intro(("region",), strong=True, in_name=True, only=True, definite=True),
     "وادي": _Intro(("region",), strong=True, in_name=True),
     # Weak on purpose: سهل is also "easy", نهر appears in figures of speech.
     "سهل": _Intro(("plain",)),
@@ -1002,6 +1008,8 @@ def _introduced_unknown(
     intro = INTRODUCERS[word]
     span = _unknown_span(folded.text, unk, whole=not intro.plural)
     if span is None or (intro.guarded and not _placed_name(folded.text, span, intro)):
+        return None
+    if intro.definite and not folded.text.startswith("ال", span[0]):
         return None
     # "مدن البلاد", "معسكرات تدريب", "محاور القتال": words, after any introducer.
     if folded.text[span[0] : span[1]].split()[0] in _area_words():
