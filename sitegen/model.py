@@ -123,7 +123,8 @@ class Article:
 # can be told apart (or matched) by a village or a city, not by a governorate.
 FINE_KINDS = frozenset(
     {"village", "town", "hill", "axis", "airport", "military-base", "mountain", "plain",
-     "crossing", "neighbourhood", "oil-field", "port", "island", "junction", "camp", ""}
+     "crossing", "neighbourhood", "oil-field", "port", "island", "junction", "camp",
+     "embassy", "consulate", ""}
 )  # fmt: skip
 MEDIUM_KINDS = frozenset({"city", "capital"})
 

@@ -343,6 +343,12 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("شهدت الأيام الماضية إحياء للجهود الدبلوماسية", []),
         ("في أحياء شعفاط وأبو ديس", ["شعفاط", "أبو ديس"]),
         ("وحدد ترامب محاور الاجتماع مع نظيره", []),
+        # a mission is a place, named one way, and stands for no country; one
+        # that speaks, or is moved, is no place
+        ("اقتحم المحتجون القنصلية الايرانية في مدينة البصرة", ["القنصلية الإيرانية", "البصرة"]),
+        ("تثبت مقتله بالقنصلية السعودية في إسطنبول", ["القنصلية السعودية", "إسطنبول"]),
+        ("قالت السفارة الأمريكية في بغداد", ["بغداد"]),
+        ("نقل السفارة الأميركية إلى القدس", []),
         # farmland named as a place, not the town of its name; a farmer is none
         ("كما سيطرت القوات على مزارع الطائف ومركز مديرية الدريهمي", ["مزارع الطائف", "الدريهمي"]),
         ("قتل مزارع فلسطيني برصاص الجيش", []),
@@ -826,3 +832,8 @@ def test_a_quarter_is_named_as_written_without_its_clitics(sentence: str, writte
     (mention,) = find_places(sentence)
     found = quarter(sentence, mention)
     assert found is not None and found.ar == written and found.kind == "quarter"
+
+
+def test_a_mission_is_named_in_english_by_its_country_s_adjective() -> None:
+    (consulate, _city) = find_places("أحرق متظاهرون القنصلية الإيرانية في البصرة")
+    assert (consulate.place.en, consulate.place.kind) == ("Iranian consulate", "consulate")

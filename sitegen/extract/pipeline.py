@@ -958,6 +958,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         # A capital the event happened in ("في شارع بالعاصمة الألمانية") is
         # finer than a country the clause puts it in.
         local = [p for p in found if p.kind not in _STATES or p in struck]
+        if any(p.kind in _MISSIONS for p in local):
+            # "السفارة الأميركية في كوريا الجنوبية", "هاجم مسلحون في واغادوغو
+            # السفارة الفرنسية": the country or capital it is in holds it (not
+            # one standing for a government: "طهران تدين")
+            local += [p for p in found if p.kind in _STATES and p in within and p not in local]
         inside = sorted(within, key=lambda p: p.kind == "country")
         chosen = local or [p for p in struck if p.kind == "country"] or inside[:1]
     else:
@@ -976,6 +981,7 @@ def _near(before: str, found: list[Place]) -> bool:
 
 
 _STATES = frozenset({"country", "capital"})
+_MISSIONS = frozenset({"embassy", "consulate"})  # data/missions.yaml
 # "على بعد 400 كيلومتر من العاصمة طهران", "على مسافة خمسة كيلومترات منها".
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"

@@ -714,7 +714,52 @@ def find_places(text: str) -> list[PlaceMention]:
         mention, last = hit
         out.append(mention)
         pos = max(m.end(), last.end)  # an unknown name may run past the match
-    return _by_country(out, picks, gz) if picks else out
+    out = _by_country(out, picks, gz) if picks else out
+    return _with_missions(text, folded, out)
+
+
+def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Embassies and consulates named by their country's adjective (data/
+    missions.yaml), as places of their own: the country they stand for is
+    named by no place ("القنصلية السعودية في إسطنبول")."""
+    regex, kinds, adjectives, not_after = _missions()
+    missions = []
+    for m in regex.finditer(folded.text):
+        before = folded.text[max(0, m.start() - 20) : m.start()].split()
+        # "للسفارة": to whom, not where; "قالت السفارة": a speaker
+        if m.group("all").startswith(("ل", "ول", "فل")) or (before and before[-1] in not_after):
+            continue
+        kind_ar, kind = kinds[m.group("kind")]
+        adj_ar, adj = adjectives[m.group("adj")]
+        # one name for each mission, however written: "القنصلية الإيرانية"
+        place = Place(ar=f"ال{kind_ar} {adj_ar}", en=f"{adj} {kind}", kind=kind, known=False)
+        missions.append(_mention(text, folded, m.start("all"), m.end(), place))
+    if not missions:
+        return found
+    kept = [f for f in found if not any(f.start < n.end and n.start < f.end for n in missions)]
+    return sorted(kept + missions, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=1)
+def _missions() -> tuple[
+    re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]], frozenset[str]
+]:
+    """The regex, and by folded word the Arabic (first spelling listed for its
+    English) and the English of each kind and adjective."""
+    data = load_yaml("missions.yaml")
+    kinds = {fold_word(k): (k, v) for k, v in data["kinds"].items()}
+    first: dict[str, str] = {}
+    for ar, en in data["adjectives"].items():
+        first.setdefault(en, ar)
+    adjectives = {fold_word(ar): (first[en], en) for ar, en in data["adjectives"].items()}
+    not_after = frozenset(fold_word(w) for w in data["not_after"])
+    kind_words = "|".join(sorted(kinds, key=len, reverse=True))
+    adj_words = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
+    pattern = (
+        rf"{WB_BEFORE}(?P<all>[وف]?[بل]?(?P<al>ال|)(?P<kind>{kind_words}))\s+"
+        rf"(?P<adj>{adj_words}){WB_AFTER}"
+    )
+    return re.compile(pattern), kinds, adjectives, not_after
 
 
 def _no_introducer(text: str, folded: Folded, m: re.Match[str]) -> bool:
