@@ -958,7 +958,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         # A capital the event happened in ("في شارع بالعاصمة الألمانية") is
         # finer than a country the clause puts it in.
         local = [p for p in found if p.kind not in _STATES or p in struck]
-        if any(p.kind in _MISSIONS for p in local):
+        if any(p.kind in places.mission_kinds() for p in local):
             # "السفارة الأميركية في كوريا الجنوبية", "هاجم مسلحون في واغادوغو
             # السفارة الفرنسية": the country or capital it is in holds it (not
             # one standing for a government: "طهران تدين")
@@ -981,7 +981,6 @@ def _near(before: str, found: list[Place]) -> bool:
 
 
 _STATES = frozenset({"country", "capital"})
-_MISSIONS = frozenset({"embassy", "consulate"})  # data/missions.yaml
 # "على بعد 400 كيلومتر من العاصمة طهران", "على مسافة خمسة كيلومترات منها".
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"

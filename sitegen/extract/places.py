@@ -741,6 +741,12 @@ def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list
 
 
 @lru_cache(maxsize=1)
+def mission_kinds() -> frozenset[str]:
+    """The kinds of place missions.yaml names ("embassy", "consulate")."""
+    return frozenset(kind for _, kind in _missions()[1].values())
+
+
+@lru_cache(maxsize=1)
 def _missions() -> tuple[
     re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]], frozenset[str]
 ]:
