@@ -58,6 +58,8 @@ BATCHES = (
     "conflict-z",
     "conflict-aa",
     "conflict-ab",
+    "conflict-ac",
+    "conflict-ad",
     "other",
 )
 CONFLICT = BATCHES[:-1]
