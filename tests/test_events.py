@@ -540,6 +540,22 @@ def test_denied_or_insisted_on_is_not_done(clause: str, mood: str) -> None:
     assert [t.mood for t in triggers][-1:] == [mood]
 
 
+@pytest.mark.parametrize(
+    ("clause", "mood"),
+    [
+        # a deadline the article counts from threatens nothing
+        ("واندلعت أمس الجمعة، قبل أيام من المهلة النهائية، اشتباكات بين الطرفين", ""),
+        ("وبعد انتهاء المهلة اندلعت اشتباكات في البلدة", ""),
+        # a threat made still does
+        ("وبعد أن هدد الرئيس بشن هجوم على المدينة", "irrealis"),
+        ("وأعطى الجيش مهلة للمسلحين قبل هجوم على البلدة", "irrealis"),
+    ],
+)
+def test_a_deadline_named_as_a_time_is_no_threat(clause: str, mood: str) -> None:
+    violence = [t for t in find_triggers(clause) if t.violent]
+    assert [t.mood for t in violence] == [mood]
+
+
 def test_scope_stops_at_sentence_end() -> None:
     (threat, attack) = find_triggers("هدد بالرد. هجوم على القرية")
     assert threat.type == "statement" and attack.mood == ""

@@ -317,6 +317,20 @@ def _reaches_back(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
     return not _SENTENCE_END.search(between) and len(_WORDS.findall(between)) <= scope.group.back
 
 
+def _names_a_time(folded: Folded, scope: _Hit) -> bool:
+    """A deadline the article counts from ("قبل أيام من المهلة", events.yaml:
+    time_points) sets no mood on what follows."""
+    if scope.group.key != "threat" or not folded.text.startswith("ال", scope.start):
+        return False
+    before = folded.text[max(0, scope.outer - 40) : scope.outer].split()[-3:]
+    return any(_time_points().fullmatch(w) for w in before)
+
+
+@cache
+def _time_points() -> re.Pattern[str]:
+    return re.compile(rf"[وف]?(?:{word_alternation(load_yaml('events.yaml')['time_points'])})")
+
+
 @cache
 def _past_markers() -> re.Pattern[str]:
     words = word_alternation(load_yaml("events.yaml")["past_markers"])
@@ -365,7 +379,7 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     """The hits of groups that have a type, in order, each with its mood."""
     hits = _scan(folded) if hits is None else hits
     hits = [k for k in (_unless_needed(folded, h) for h in hits) if k is not None]
-    scopes = [h for h in hits if h.group.mood]
+    scopes = [h for h in hits if h.group.mood and not _names_a_time(folded, h)]
     # A verb of doing ends what a fronted cause names (_ends_cause).
     verbs = [h.start for h in hits if h.group.supports]
     found = [
