@@ -195,6 +195,10 @@ def test_unnumbered(clause: str, unnumbered: bool) -> None:
         ("قتل 15 طفلا وامرأتان في غارة جوية استهدفت مدرسة", 17, None),  # joined: one toll
         ("قتل 5 مدنيين و3 عناصر من الجيش", 8, None),
         ("أصيب 12 شخصا و3 قتلوا", 3, 12),  # each count with its own word
+        # a noun that follows its count takes the one right before it
+        ("أنها تلقت 770 قتيلاً و 4050 جريحاً من منطقة الغوطة الشرقية", 770, 4050),
+        ("حيث سقط نحو 62 قتيلا و3 آلاف جريح", 62, 3000),
+        ("وأسقط ما لايقل عن 60 قتيلا وما يربو على مئة مصاب", 60, None),
         ("قتل الدكتور شطح في انفجار سيارة مفخخة", 1, None),  # a title names one person
         ("مقتل نجل البغدادي في هجوم", 1, None),
     ],

@@ -61,6 +61,7 @@ class _Lexicon:
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
     counted_only: frozenset[str]  # "القضاء على": harm only with its count
+    count_before: frozenset[str]  # "قتيلاً": its count stands right before it
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
 
@@ -82,6 +83,7 @@ def _lexicon() -> _Lexicon:
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         singular_window=int(data["singular"]["window"]),
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
+        count_before=frozenset(fold_word(w) for w in data["count_before"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         singular_definite=frozenset(
             fold_word("ال" + w)
@@ -187,7 +189,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
         n = (
             _met_count(text, word, numbers, used, lex)
-            or _bind(text, word, numbers, words, used)
+            or _bind(text, word, numbers, words, used, lex)
             or _subject_count(text, word, numbers, words, used, lex)
         )
         if n is None and fold_word(text[word.start : word.end]) in lex.counted_only:
@@ -207,7 +209,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         used.add(n.start)
         approximate |= n.approximate or _aside(text, n, word) or _bounded(text, n)
         value = n.value
-        for more in _joined(text, n, numbers, words, used):  # "15 طفلا وامرأتان": 17
+        for more in _joined(text, n, numbers, words, used, lex):  # "15 طفلا وامرأتان": 17
             used.add(more.start)
             approximate |= more.approximate
             value = None if value is None or more.value is None else value + more.value
@@ -234,14 +236,21 @@ _JOINED = re.compile(r"^\s*[\u0621-\u064a]+\s+و\s*")
 
 
 def _joined(
-    text: str, n: NumberMention, numbers: _Numbers, words: _Words, used: set[int]
+    text: str,
+    n: NumberMention,
+    numbers: _Numbers,
+    words: _Words,
+    used: set[int],
+    lex: _Lexicon,
 ) -> list[NumberMention]:
     """Counts joined to ``n`` by "و" (after its noun): more victims of the same toll
-    — unless a casualty word of its own follows ("12 شخصا و3 قتلوا")."""
+    — unless a casualty word of its own follows ("12 شخصا و3 قتلوا"), or the noun
+    was the casualty word ("60 قتيلا وما يربو على مئة مصاب": the next count is
+    of something else)."""
     out: list[NumberMention] = []
     while True:
         link = _JOINED.match(fold(text[n.end : n.end + 40]).text)
-        if link is None:
+        if link is None or fold_word(link.group().split()[0]) in lex.count_before:
             return out
         nxt = numbers.first_after(text, n.end, 2, used)
         if (
@@ -509,7 +518,12 @@ def _bind(
     numbers: _Numbers,
     words: _Words,
     used: set[int],
+    lex: _Lexicon,
 ) -> NumberMention | None:
+    if fold_word(text[word.start : word.end]) in lex.count_before:
+        n = numbers.last_before(text, word.start, 0, used)
+        if n is not None and not _not_a_count(text, n):
+            return n
     n = numbers.first_after(text, word.end, word.after, used)
     if n is not None and _clear(text, word.end, n.start, words) and not _not_a_count(text, n):
         return n
