@@ -239,7 +239,12 @@ _LIST_LINK = re.compile(r"[ \t]+و(?=[^\W\d_])|[ \t]*,[ \t]*(?!و)")
 
 # Names inside the names of organisations, operations and newspapers.
 _BLOCK_AFTER = re.compile(r"\s+(?:الديار|الوطن|الديمقراطيه|بوست|تايمز|للمصالحه)" + WB_AFTER)
-_BLOCK_BEFORE = re.compile(r"(?:درع|عمليه)\s+$")
+# Where a reporter is based is no place of the event: "المرصد السوري لحقوق
+# الإنسان، ومقره في بريطانيا، إن الأكراد تكبدوا خسائر".
+# ("في مقرها في لاهاي" is where a meeting was held).
+_BLOCK_BEFORE = re.compile(r"(?:درع|عمليه|ومقره|ومقرها)\s+(?:في\s+|ب)?$")
+# Nor is the land in a group's name: "تنظيم الدولة الإسلامية في العراق والشام".
+_GROUP_NAME = re.compile(r"الاسلاميه\s+في\s+(?:العراق\s+)?و?(?:الشام|سوريا)?$")
 # Country names that are also the accusative of their adjective: "رتلا عسكريا
 # تركيا", "13 جنديا تركيا" (= تركياً, Turkish). After another accusative word
 # (ending in ا) they are the adjective, unless that word is itself a place.
@@ -1026,7 +1031,11 @@ def _of_kinds(entries: list[_Entry], intro: _Intro) -> list[_Entry]:
 
 def _blocked(text: str, folded: Folded, start: int, end: int) -> bool:
     s = folded.text
-    if _BLOCK_AFTER.match(s, end) or _BLOCK_BEFORE.search(s[max(0, start - 12) : start]):
+    if _BLOCK_AFTER.match(s, end) or _BLOCK_BEFORE.search(s[max(0, start - 14) : start]):
+        return True
+    if s.startswith(("العراق والشام", "الشام"), start) and _GROUP_NAME.search(
+        s, max(0, start - 30), start
+    ):
         return True
     # An indefinite accusative (tanween fath) is an adverb, not a place:
     # "دوماً" (always) folds to "دوما" (Douma).
