@@ -88,6 +88,9 @@ class DateMention:
     shift: int = 0  # days added after resolving (غداة +1, عشية −1, anaphora)
     approximate: bool = False  # "منذ نحو أسبوعين"
     eve: bool = False  # "ليلة الجمعة": that day or the night before it
+    # "من 1 إلى 10 مارس", "بين 3 مارس و5 أبريل": the day the range runs to
+    # (this mention is its first day)
+    until: DateMention | None = None
     gloss: str = ""  # English gloss for notes ("Friday morning")
     note: str = ""  # what the parser noticed (weekday disagreement, reading)
 
@@ -423,7 +426,7 @@ def find_dates(text: str) -> list[DateMention]:
         for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
             found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
     mentions = [m for m in _non_overlapping(found) if m is not None and not _compares(folded, m)]
-    return _nights(text, folded, mentions, g) if mentions else mentions
+    return _day_ranges(text, folded, _nights(text, folded, mentions, g)) if mentions else mentions
 
 
 @cache
@@ -566,6 +569,70 @@ def _night_of_days(text: str, folded: Folded, m: DateMention, g: _Grammar) -> Da
         return None
     begin = folded.span(before.start(), before.end())[0]
     return replace(m, start=begin, text=text[begin : m.end], eve=True)
+
+
+# A range of days: "من 1 إلى 10 مارس", "بين 3 و5 مارس", "18-27 فبراير",
+# "بين 18 فبراير و18 مارس", "منذ بدء التصعيد في 18 فبراير، وحتى 18 مارس".
+# The words that open it (من، منذ، بين), at most three words before its
+# first day; a hyphen needs none.
+_RANGE_OPEN = re.compile(r"(?:^|\s)[وف]?(?:من|منذ|بين)\s+(?:\S+\s+){0,3}$")
+_RANGE_TO = re.compile(r"\s*[،,]?\s*(?:و\s*)?(?:الي|حتي|لغايه)\s*$")
+_RANGE_AND = re.compile(r"\s*و\s*$")
+_RANGE_DASH = re.compile(r"\s*[-–]\s*$")
+_FIRST_DAY = re.compile(r"(?:^|\s)(\d{1,2})(\s*(?:[-–]|و|الي|حتي|لغايه)?\s*)$")
+
+
+def _day_ranges(text: str, folded: Folded, mentions: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in mentions:
+        if m.kind == "date" and m.day and not m.eve:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "date" and prev.day and not prev.eve:
+                joined = _two_dates(text, folded, prev, m)
+                if joined is not None:
+                    out[-1] = joined
+                    continue
+            m = _first_day(text, folded, m) or m
+        out.append(m)
+    return out
+
+
+def _two_dates(
+    text: str, folded: Folded, first: DateMention, last: DateMention
+) -> DateMention | None:
+    """ "بين 3 مارس و5 أبريل": two days joined as the ends of one range."""
+    a, b = folded.folded_index(first.end), folded.folded_index(last.start)
+    between = folded.text[a:b] + ("و" if folded.text.startswith("و", b) else "")
+    opened = _RANGE_OPEN.search(
+        folded.text, max(0, folded.folded_index(first.start) - 40), folded.folded_index(first.start)
+    )
+    if opened is None or not (
+        _RANGE_TO.fullmatch(between)
+        or _RANGE_AND.fullmatch(between)
+        or _RANGE_DASH.fullmatch(between)
+    ):
+        return None
+    return replace(first, end=last.end, text=text[first.start : last.end], until=last)
+
+
+def _first_day(text: str, folded: Folded, m: DateMention) -> DateMention | None:
+    """ "من 1 إلى 10 مارس": the mention found is "10 مارس"; its range opens at 1."""
+    start = folded.folded_index(m.start)
+    glued = folded.text.startswith("و", start)  # "بين 3 و5 مارس"
+    head = _FIRST_DAY.search(folded.text, max(0, start - 16), start)
+    if head is None or not 0 < int(head.group(1)) < (m.day or 0):
+        return None
+    link = head.group(2) + ("و" if glued else "")
+    if _RANGE_DASH.fullmatch(link):
+        pass
+    elif _RANGE_AND.fullmatch(link) or _RANGE_TO.fullmatch(link):
+        if _RANGE_OPEN.search(folded.text, max(0, head.start(1) - 40), head.start(1)) is None:
+            return None
+    else:
+        return None
+    begin = folded.span(head.start(1), head.end(1))[0]
+    last = m
+    return replace(m, start=begin, text=text[begin : m.end], day=int(head.group(1)), until=last)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
@@ -1000,6 +1067,8 @@ def resolve(
     context: DateRef | None = None,
 ) -> DateRef:
     """Place ``m`` on the calendar; undated (with a note) when the text cannot."""
+    if m.until is not None:
+        return _range_of(m, published, week_start, context)
     try:
         ref = _RESOLVERS[m.kind](m, published, week_start, context)
         if ref.is_dated:  # "غداة 31 ديسمبر 9999": the day after can leave the calendar too
@@ -1014,6 +1083,19 @@ def resolve(
             m.text, f"not read as a date: outside the years {first}–{last} a timeline covers"
         )
     return replace(ref, note=_join(ref.note, m.note) if ref.is_dated else ref.note)
+
+
+def _range_of(
+    m: DateMention, published: date | None, week_start: int, context: DateRef | None
+) -> DateRef:
+    """A range told by its two ends: the first day to the last. Ends that do not
+    follow each other within a year make no range: the last end alone stands."""
+    assert m.until is not None
+    last = resolve(m.until, published, week_start=week_start, context=context)
+    first = resolve(replace(m, until=None), published, week_start=week_start, context=context)
+    if first.start is None or last.end is None or not 0 < (last.end - first.start).days <= 366:
+        return replace(last, text=m.text)
+    return DateRef(first.start, last.end, "range", m.text, last.basis, last.note)
 
 
 def _in_timeline_years(ref: DateRef) -> bool:
