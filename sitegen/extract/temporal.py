@@ -475,7 +475,26 @@ def _compares(folded: Folded, m: DateMention) -> bool:
         # belongs to, right after the superlative (not "أعنف هجوم منذ أسابيع على
         # البلدة في 3 مارس": a span first, then the event's own date).
         return _since_event(phrase) and near.search(before[:since][-40:]) is not None
-    return bool(near.search(before[-40:]) or anywhere.search(before))
+    return bool(
+        near.search(before[-40:])
+        or anywhere.search(before)
+        or (_far_superlative().search(before[-120:]) and not _GOING_ON.search(before[-20:]))
+    )
+
+
+# "في أكبر معركة في الحرب المستمرة منذ نحو ثلاث سنوات": the "since" belongs
+# to what goes on, not to the superlative.
+_GOING_ON = re.compile(r"(?:المستمره|المستمر|الدائره|الدائر|الجاريه|الجاري)\s*$")
+
+
+@cache
+def _far_superlative() -> re.Pattern[str]:
+    """A superlative (not "أكثر من", a quantity) up to seven words before "منذ",
+    nothing between to end its phrase: "في أعنف موجة هجمات للتنظيم الإرهابي في
+    سوريا منذ شهور طويلة"."""
+    rel = load_yaml("relative.yaml")
+    words = word_alternation([w for w in rel["superlatives"] if w != "أكثر"])
+    return re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+[^\s،,.]+){{0,7}}\s*$")
 
 
 @cache
