@@ -1662,7 +1662,7 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     both = re.compile(
         rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
         rf"\s+{began_it}|(?:ال)?{nouns}[،,]?(?:\s+[^\s،,.]+){{0,3}}?\s+(?:قد\s+)?{verbs})"
-        rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,2}}?\s+$"
+        rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,3}}?\s+$"
         rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
         rf"(?:\s+[^\s،,.]+){{0,4}}?\s+$"
         # "وكانت العملية العسكرية، التي تشنها تركيا …، قد بدأت في 20 يناير"
