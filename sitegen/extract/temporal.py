@@ -91,6 +91,8 @@ class DateMention:
     # "من 1 إلى 10 مارس", "بين 3 مارس و5 أبريل": the day the range runs to
     # (this mention is its first day)
     until: DateMention | None = None
+    # "9 يناير من العام الماضي": the year, counted from publication's
+    year_offset: int | None = None
     gloss: str = ""  # English gloss for notes ("Friday morning")
     note: str = ""  # what the parser noticed (weekday disagreement, reading)
 
@@ -426,7 +428,11 @@ def find_dates(text: str) -> list[DateMention]:
         for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
             found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
     mentions = [m for m in _non_overlapping(found) if m is not None and not _compares(folded, m)]
-    return _day_ranges(text, folded, _nights(text, folded, mentions, g)) if mentions else mentions
+    if not mentions:
+        return mentions
+    return _day_ranges(
+        text, folded, _of_the_year(text, folded, _nights(text, folded, mentions, g), g)
+    )
 
 
 @cache
@@ -588,6 +594,45 @@ def _night_of_days(text: str, folded: Folded, m: DateMention, g: _Grammar) -> Da
         return None
     begin = folded.span(before.start(), before.end())[0]
     return replace(m, start=begin, text=text[begin : m.end], eve=True)
+
+
+# "9 يناير من العام الماضي", "في مارس من العام الجاري": a day or a month of
+# the year named after it (a month alone, "مارس", is a verb too: it counts
+# here, where the year follows).
+_OF_YEAR_LINK = re.compile(r"\s*(?:من|في)\s*$")
+_MONTH_BEFORE = re.compile(r"(?:^|\s)(?:شهر\s+)?([\u0621-\u064a]+)\s+(?:من|في)\s+$")
+
+
+def _of_the_year(
+    text: str, folded: Folded, mentions: list[DateMention], g: _Grammar
+) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in mentions:
+        if m.kind != "period" or m.unit != "year" or m.offset not in (-1, 0, 1) or m.since:
+            out.append(m)
+            continue
+        at = folded.folded_index(m.start)
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("date", "month")
+            and prev.year is None
+            and prev.calendar == "gregorian"
+            and _OF_YEAR_LINK.fullmatch(folded.text[folded.folded_index(prev.end) : at])
+        ):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end], year_offset=m.offset)
+            continue
+        named = _MONTH_BEFORE.search(folded.text, max(0, at - 30), at)
+        if named is not None and named.group(1) in g.months:
+            begin = folded.span(named.start(1), named.end(1))[0]
+            month = g.months[named.group(1)]
+            mention = DateMention(
+                begin, m.end, text[begin : m.end], "month", month=month, year_offset=m.offset
+            )
+            out.append(mention)
+            continue
+        out.append(m)
+    return out
 
 
 # A range of days: "من 1 إلى 10 مارس", "بين 3 و5 مارس", "18-27 فبراير",
@@ -1176,6 +1221,9 @@ def _r_date(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> D
         return _check_weekday(m, _day(m, date(m.year, m.month, m.day), "explicit"))
     if pub is None:
         return _undated_no_pub(m, "a date with no year")
+    if m.year_offset is not None and m.month is not None and m.day is not None:
+        d = date(pub.year + m.year_offset, m.month, m.day)
+        return _check_weekday(m, _day(m, d, "relative"))
     if m.month is None:  # "20 من الشهر الماضي"
         y, mo = _add_months(pub.year, pub.month, m.offset)
     else:
@@ -1220,6 +1268,8 @@ def _r_month(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> 
         y = m.year
     elif pub is None:
         return _undated_no_pub(m, "a month with no year")
+    elif m.year_offset is not None:
+        y = pub.year + m.year_offset
     else:
         y = _month_year(m.month, m.direction, pub)
     return _month_ref(m, y, m.month, basis)
