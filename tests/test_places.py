@@ -731,6 +731,14 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
         ("طالب بإطلاق سراح الداعشي الذي نفذ هجوما دمويا في #باريس", "battle", ["Paris"]),
         # the second party of a pair is no place of the talks
         ("وكانت المفاوضات بين جيش الإسلام وروسيا مستمرة في دوما", "diplomacy", ["Douma"]),
+        # a country's quarter says where, as "في" does; a time zone does not
+        (
+            "أسقطت طائرات هليكوبتر براميل متفجرة على المناطق التي تسيطر عليها "
+            "المعارضة جنوب غربي سوريا",
+            "airstrike",
+            ["Syria", "southwestern Syria"],
+        ),
+        ("قتل 3 أشخاص في هجوم مساء الخميس بتوقيت شرق الولايات المتحدة", "battle", []),
         # fire is placed where it was aimed, not where it was fired from
         ("أطلقت إيران 20 صاروخا من سوريا على الجولان", "shelling", ["Golan Heights"]),
         ("وأطلقت من غزة صواريخ تجاه إسرائيل ردا على الغارات", "shelling", ["Israel"]),

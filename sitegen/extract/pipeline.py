@@ -942,7 +942,9 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             quarters[m.place] = part
         if state and (_AT.search(before) or _near(before, found)):
             struck.append(m.place)
-        elif state and _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " ")):
+        elif state and (part or _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " "))):
+            # "براميل متفجرة على المناطق … جنوب غربي سوريا": a quarter of a
+            # country says where, as "في" does
             within.append(m.place)
     found = found or landmarks
     gone = set(origins) - set(targets)

@@ -583,9 +583,10 @@ def quarter(text: str, mention: PlaceMention) -> Place | None:
     if not (big.kind == "country" or (big.kind == "region" and not big.admin1)):
         return None
     before = text[max(0, mention.start - 24) : mention.start]
-    found = _quarters()[1].search(fold(before).text)
-    if found is None:
-        return None
+    folded = fold(before).text
+    found = _quarters()[1].search(folded)
+    if found is None or folded[: found.start("cl")].endswith(("توقيت ", "بتوقيت ")):
+        return None  # "بتوقيت شرق الولايات المتحدة" is a time zone
     direction = found.group("d").split()
     words = before.split()[-len(direction) :]
     words[0] = re.sub(r"^\W+", "", words[0])[len(found.group("cl")) :]  # "(بجنوب" → "جنوب"
