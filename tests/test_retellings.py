@@ -688,3 +688,16 @@ def test_a_campaign_s_toll_since_its_start_is_no_war_toll_of_a_strike() -> None:
         "2018-04-02",
     )
     assert [(i.casualties.killed, i.date.precision) for i in found] == [(5, "day"), (1600, "range")]
+
+
+def test_a_cause_told_again_further_on_is_one_more_telling() -> None:
+    found = incidents(
+        "ونفذت الولايات المتحدة وفرنسا وبريطانيا ضربات جوية على سوريا فجر السبت، ردا على "
+        "هجوم كيميائي اتهم بتنفيذه في مدينة دوما، قرب دمشق.\n"
+        "وجاءت الضربات ردا على هجوم كيميائي مفترض وقع في السابع من نيسان/أبريل في مدينة دوما "
+        "التي كانت آخر معاقل الفصائل المعارضة قرب دمشق.\n",
+        "2018-04-15",
+    )
+    attacks = [i for i in found if any(p.en == "Douma" for p in i.places)]
+    assert len(attacks) == 1 and len(attacks[0].sources) == 2
+    assert attacks[0].date.start == date(2018, 4, 7)

@@ -1270,7 +1270,7 @@ def _retells(first: Clause, later: Clause) -> bool:
     """Compatible (kind, day, place), and something that says it is the same event:
     a place in common, the same figures, a definite noun of the same type
     ("الغارة", "القصف"), or a toll in the same paragraph as the last telling."""
-    if not _same_kind(first, later) or _another(later.text) or _answers(later.text):
+    if not _same_kind(first, later) or _another(later.text) or _responds(first, later):
         return False
     if temporal.tallies_since_start(later.text) != temporal.tallies_since_start(first.text):
         return False  # a running total is not one more telling of a day's event
@@ -1344,6 +1344,20 @@ def _same_dead(a: Casualties, b: Casualties) -> bool:
     told in one only)."""
     exact = not (a.approximate or b.approximate)
     return exact and a.killed is not None and a.killed > 1 and a.killed == b.killed
+
+
+def _responds(first: Clause, later: Clause) -> bool:
+    """The later clause tells another event: the response to what was told, or the
+    cause that the clause right before it answers. A cause told again further on
+    ("ردا على هجوم كيميائي مفترض وقع في السابع من نيسان في مدينة دوما", after
+    the attack was told) is one more telling of it."""
+    if not _answers(later.text):
+        return False
+    told_apart = (first.segment.paragraph, first.segment.sentence) != (
+        later.segment.paragraph,
+        later.segment.sentence,
+    )
+    return not (later.cause and first.cause and told_apart)
 
 
 def _answers(text: str) -> bool:
@@ -1425,9 +1439,13 @@ def _another(text: str) -> bool:
 # Not "عدد آخر" (a further number of people: "قتلوا فيما أصيب عدد آخر").
 # Nor a verb of doing again ("وكرر التحالف الدولي غاراته مجددا، الجمعة"; not
 # "عادت لتخسره مجددا", told again of the loss).
+# Nor "آخر" after a verb of being or a preposition: the last of ("التي كانت آخر
+# معاقل الفصائل", "في آخر هجوم").
 _ANOTHER = re.compile(
     r"(?<![\w])(?<!عدد )"
-    r"(?:اخري|اخر|ثان|ثانيه|ثالث|ثالثه|جديد|جديده|[وف]?(?:كرر|كررت|عاود|عاودت))(?![\w])"
+    r"(?:(?<!كانت )(?<!كان )(?<!وهي )(?<!وهو )(?<!هي )(?<!هو )(?<!في )(?<!من )(?<!الي )"
+    r"(?<!تعد )(?<!يعد )(?<!باتت )(?<!بات )اخر"
+    r"|اخري|ثان|ثانيه|ثالث|ثالثه|جديد|جديده|[وف]?(?:كرر|كررت|عاود|عاودت))(?![\w])"
 )
 
 
