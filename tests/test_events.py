@@ -533,6 +533,10 @@ def test_what_an_unreal_event_leads_to_is_unreal(clause: str, mood: str) -> None
         # insisting, with its subject between
         ("وتصر الحكومة السورية على استعادة منطقة ذات أهمية", "irrealis"),
         ("قتل الصحفي في القنصلية", ""),
+        # what "may" be done: "قد" before a present; before a perfect it is done
+        ("وقد تستهدف ضربة أكثر قوة قاعدة حميميم الجوية", "irrealis"),
+        ("وكانت يوليا وأبوها قد تعرضا للتسميم في مدينة سالزبري", ""),
+        ("وقد تعرضت البلدة لقصف عنيف", ""),
     ],
 )
 def test_denied_or_insisted_on_is_not_done(clause: str, mood: str) -> None:

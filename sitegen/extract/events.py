@@ -424,11 +424,30 @@ def _consequence() -> re.Pattern[str]:
 
 
 def _negated(folded: Folded, hit: _Hit) -> bool:
-    """ "جمال لم يُقتل", "لن نشن هجوما": the verb right after "لم" or "لن"."""
-    return _NEGATION.search(folded.text, max(0, hit.outer - 8), hit.outer) is not None
+    """ "جمال لم يُقتل", "لن نشن هجوما": the verb right after "لم" or "لن"; and
+    what "may" be done, "قد" before a verb in the present ("وقد تستهدف ضربة
+    أكثر قوة قاعدة حميميم", "قد يقتل"; not "قد تعرضت", done)."""
+    if _NEGATION.search(folded.text, max(0, hit.outer - 8), hit.outer) is not None:
+        return True
+    may = _MAY.search(folded.text, max(0, hit.outer - 24), hit.outer)
+    if may is None:
+        return False
+    verb = may.group(1) or folded.text[hit.start : hit.end].split()[0]
+    return _present(verb)
+
+
+def _present(word: str) -> bool:
+    """A verb in the present: "يقتل", "نشن", "تستهدف", "تتعرض". Not a perfect
+    ("تعرضت", "قتلا", "تم"); a form V perfect ("تعرض", "توصل") is written like
+    some presents ("تنفذ"), so those stay done."""
+    if word.endswith(("ت", "وا", "ا")):
+        return False
+    return word.startswith(("ي", "ن", "تت", "تست"))
 
 
 _NEGATION = re.compile(r"(?:^|\s)[وف]?(?:لم|لن)\s+$")
+# "قد", then the hit or one word (the verb) before it
+_MAY = re.compile(r"(?:^|\s)[وف]?قد\s+(?:(\S+)\s+)?$")
 
 
 def _to_come(folded: Folded, hit: _Hit) -> bool:
