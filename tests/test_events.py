@@ -560,6 +560,20 @@ def test_a_deadline_named_as_a_time_is_no_threat(clause: str, mood: str) -> None
     assert [t.mood for t in violence] == [mood]
 
 
+@pytest.mark.parametrize(
+    ("clause", "mood"),
+    [
+        # the topic of talks is spoken of
+        ("ووصل ظريف صباح الاثنين إلى دمشق لإجراء محادثات حول الهجوم", "spoken"),
+        # ... and what a denial says reports spoke of did not happen
+        ("نفت الهيئة ما تداولته وسائل إعلام الحوثي حول استهداف مطار دبي", "irrealis"),
+    ],
+)
+def test_a_topic_is_spoken_of(clause: str, mood: str) -> None:
+    violence = [t for t in find_triggers(clause) if t.violent]
+    assert [t.mood for t in violence] == [mood]
+
+
 def test_scope_stops_at_sentence_end() -> None:
     (threat, attack) = find_triggers("هدد بالرد. هجوم على القرية")
     assert threat.type == "statement" and attack.mood == ""

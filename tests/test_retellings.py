@@ -701,3 +701,12 @@ def test_a_cause_told_again_further_on_is_one_more_telling() -> None:
     attacks = [i for i in found if any(p.en == "Douma" for p in i.places)]
     assert len(attacks) == 1 and len(attacks[0].sources) == 2
     assert attacks[0].date.start == date(2018, 4, 7)
+
+
+def test_an_event_spoken_of_told_as_happened_on_its_day_is_an_incident() -> None:
+    found = incidents(
+        "وقال المسؤول إن الفريق سيجمع عينات في إطار التحقيق حول هجوم مفترض بغاز سام وقع في "
+        "المدينة في 7 نيسان/ابريل الحالي.\n",
+        "2018-04-26",
+    )
+    assert [i.date.start for i in found] == [date(2018, 4, 7)]

@@ -244,6 +244,20 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
     return False
 
 
+def told_as_happened(text: str, trigger_at: int, date_at: int) -> bool:
+    """Is the event at ``trigger_at`` told as having happened (events.yaml:
+    took_place, within three words after it) before its date at ``date_at``?"""
+    if not 0 <= trigger_at < date_at:
+        return False
+    words = fold(text[trigger_at:date_at]).text.split()[1:5]
+    return any(_took_place().fullmatch(w) for w in words)
+
+
+@cache
+def _took_place() -> re.Pattern[str]:
+    return re.compile(rf"[وف]?(?:{word_alternation(load_yaml('events.yaml')['took_place'])})")
+
+
 @cache
 def history_years() -> int:
     """How long ago an event is history the article recalls, not news."""
@@ -349,9 +363,10 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
     # "دعت إلى تحقيق في تقارير حول هجوم": the demand is for an inquiry; the
     # attack is what the reports speak of (the scope nearest the hit), as what a
     # response answers happened ("إذا تعرضت سوريا لضربة ردا على هجوم"). Not so
-    # a threat ("هددت تركيا بشأن عملية عسكرية").
+    # a threat ("هددت تركيا بشأن عملية عسكرية") or a denial ("نفت … ما تداولته
+    # وسائل إعلام حول استهداف مطار دبي").
     nearest = max(reaching, key=lambda s: s.end, default=None)
-    threatened = any(s.group.key == "threat" for s in reaching)
+    threatened = any(s.group.key in ("threat", "denial") for s in reaching)
     if nearest is not None and nearest.group.mood in ("spoken", "cause") and not threatened:
         moods.discard("irrealis")
     for mood in ("irrealis", "background", "spoken", "cause"):

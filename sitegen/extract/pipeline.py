@@ -1192,7 +1192,11 @@ def _stands(c: Clause) -> bool:
         return False
     if c.cause:  # what the clause responds to: an incident where it names a place
         # (an accord signed needs none: "في أعقاب توقيع اتفاق هدنة")
-        return any(p.locates for p in c.places) or not events.event_type(c.type).violent
+        return (
+            any(p.locates for p in c.places)
+            or not events.event_type(c.type).violent
+            or _told_as_happened(c)
+        )
     if c.weak:
         dated = c.own_date and c.date.is_dated and not _quoted_apart(c)
         # "إن عددا من المقاتلين غادروا الغوطة الشرقية": a past verb of its own kind
@@ -1214,6 +1218,14 @@ def _stands(c: Clause) -> bool:
         dated = c.own_date and not (c.definite and c.said_day)
         return dated or own_place or harm or (not c.definite and _told_as_done(c))
     return True
+
+
+def _told_as_happened(c: Clause) -> bool:
+    """An event spoken of, told as having happened on its own day ("هجوم مفترض
+    بغاز سام وقع في المدينة في 7 نيسان")."""
+    if not (c.own_date and c.date.precision == "day" and c.date.text):
+        return False
+    return events.told_as_happened(c.text, c.trigger_at, c.text.find(c.date.text))
 
 
 _BROAD = frozenset({"country", "quarter"})  # a country, or its quarter ("جنوب سوريا")
