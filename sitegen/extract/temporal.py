@@ -498,17 +498,20 @@ def _far_superlative() -> re.Pattern[str]:
     """A superlative (not "أكثر من", a quantity) up to seven words before "منذ",
     nothing between to end its phrase: "في أعنف موجة هجمات للتنظيم الإرهابي في
     سوريا منذ شهور طويلة"."""
-    rel = load_yaml("relative.yaml")
-    words = word_alternation([w for w in rel["superlatives"] if w != "أكثر"])
+    words = word_alternation(_comparing())
     return re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+[^\s،,.]+){{0,7}}\s*$")
+
+
+def _comparing() -> list[str]:
+    """The superlatives, without "أكثر" ("أكثر من" is a quantity)."""
+    return [w for w in load_yaml("relative.yaml")["superlatives"] if w != "أكثر"]
 
 
 @cache
 def _times() -> re.Pattern[str]:
     """A count of times or a superlative (not "أكثر من", a quantity) up to
     eight words before: "ثالث حادث تسقط فيه طائرة عسكرية أميركية خلال يومين"."""
-    rel = load_yaml("relative.yaml")
-    words = word_alternation([*rel["times"], *(w for w in rel["superlatives"] if w != "أكثر")])
+    words = word_alternation([*load_yaml("relative.yaml")["times"], *_comparing()])
     return re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+[^\s،,.]+){{0,8}}\s*$")
 
 
