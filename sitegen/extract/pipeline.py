@@ -596,6 +596,9 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
         elif (earlier := temporal.told_as_earlier(c.text)) is not None:
             note = f"told as an earlier event ('{earlier}') and the text gives it no date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
+        elif (named := temporal.named_by_its_date(c.text)) is not None:
+            note = f"'{named}' names an event by its date, in no year the text gives"
+            out.append(c.copy_with(date=DateRef.undated("", note)))
         elif scene is not None:
             out.append(c.copy_with(date=replace(scene, basis="inherited")))
         elif history:

@@ -1633,6 +1633,23 @@ def _earlier() -> re.Pattern[str]:
     return re.compile(source)
 
 
+def named_by_its_date(text: str) -> str | None:
+    """An event named by its date ("هجمات 11 سبتمبر", "ثورة 25 يناير", "حرب
+    أكتوبر"): the date is its name, no day of the clause; or None."""
+    found = _named_by_date().search(fold(text).text)
+    return found.group().strip() if found else None
+
+
+@cache
+def _named_by_date() -> re.Pattern[str]:
+    g = _grammar()
+    names = "|".join(sorted(map(re.escape, g.event_names_before), key=len, reverse=True))
+    months = "|".join(sorted(map(re.escape, g.months), key=len, reverse=True))
+    return re.compile(
+        rf"{WB_BEFORE}[وف]?(?:ال)?(?:{names})\s+(?:\d{{1,2}}\s+)?(?:{months}){WB_AFTER}"
+    )
+
+
 def told_as_earlier(text: str) -> str | None:
     """The words that tell a clause's event as an earlier one ("وكان … قد",
     "وسبق ذلك", "بعدما"), or None."""
