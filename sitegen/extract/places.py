@@ -238,7 +238,8 @@ _LIST_GAP = re.compile(r"[\s,\-–/]*(?:و\s+)?")
 _LIST_LINK = re.compile(r"[ \t]+و(?=[^\W\d_])|[ \t]*,[ \t]*(?!و)")
 
 # Names inside the names of organisations, operations and newspapers.
-_BLOCK_AFTER = re.compile(r"\s+(?:الديار|الوطن|الديمقراطيه|بوست|تايمز|للمصالحه)" + WB_AFTER)
+# ... and "باراك أوباما" is no one in Arak ("ب" + "اراك").
+_BLOCK_AFTER = re.compile(r"\s+(?:الديار|الوطن|الديمقراطيه|بوست|تايمز|للمصالحه|اوباما)" + WB_AFTER)
 # Where a reporter is based is no place of the event: "المرصد السوري لحقوق
 # الإنسان، ومقره في بريطانيا، إن الأكراد تكبدوا خسائر".
 # ("في مقرها في لاهاي" is where a meeting was held).
