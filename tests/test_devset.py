@@ -31,7 +31,7 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
     assert s.matched_share >= 0.738  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 256  # of the 3,085 sentences that report no event
+    assert s.from_not_incidents <= 255  # of the 3,085 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
@@ -49,7 +49,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 171  # gold undated incidents given a date
+    assert scores["all"].invented <= 169  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:
