@@ -710,3 +710,26 @@ def test_an_event_spoken_of_told_as_happened_on_its_day_is_an_incident() -> None
         "2018-04-26",
     )
     assert [i.date.start for i in found] == [date(2018, 4, 7)]
+
+
+def test_a_superlative_since_is_no_running_total() -> None:
+    found = incidents(
+        "قتل 25 مدنيا على الأقل الخميس في غارات على محافظة درعا السورية، في حصيلة تعد "
+        "الأكثر دموية منذ شن قوات النظام هجومها على المحافظة.\n"
+        "وتواصل الطائرات الحربية السورية والروسية الخميس استهداف مناطق سيطرة الفصائل "
+        "المعارضة في ريفي درعا الشرقي والغربي بعشرات الغارات.\n",
+        "2018-06-29",
+    )
+    assert len(found) == 1 and found[0].casualties.killed == 25
+
+
+def test_an_event_named_the_day_before_is_not_the_day_s_event() -> None:
+    found = incidents(
+        "قتل 25 مدنيا على الأقل الخميس في غارات على محافظة درعا السورية.\n"
+        "وتأتي هذه الحصيلة غداة مقتل 21 مدنيا جراء الغارات.\n",
+        "2018-06-29",
+    )
+    assert sorted((i.date.start, i.casualties.killed) for i in found) == [
+        (date(2018, 6, 27), 21),
+        (date(2018, 6, 28), 25),
+    ]

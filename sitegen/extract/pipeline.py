@@ -1289,6 +1289,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if temporal.tallies_since_start(later.text) != temporal.tallies_since_start(first.text):
         return False  # a running total is not one more telling of a day's event
+    if _anchored_apart(first, later):
+        return False
     if not _overlap(first.date, later.date) or _told_apart(first, later):
         return False
     # A governorate told first and a town in it told after are one place only
@@ -1321,6 +1323,14 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _anchored_apart(first: Clause, later: Clause) -> bool:
+    """An event named by its distance from another day ("وتأتي هذه الحصيلة غداة
+    مقتل 21 مدنيا") is not the event of a day other than its own."""
+    if not any(a.shift for a in later.anchored) or _anchoring(later) is None:
+        return False
+    return bool(first.date.start and later.date.start and first.date.start != later.date.start)
 
 
 def _in_campaign(a: Clause, b: Clause, published: date | None) -> bool:

@@ -495,11 +495,14 @@ _GOING_ON = re.compile(r"(?:المستمره|المستمر|الدائره|ال�
 
 @cache
 def _far_superlative() -> re.Pattern[str]:
-    """A superlative (not "أكثر من", a quantity) up to seven words before "منذ",
-    nothing between to end its phrase: "في أعنف موجة هجمات للتنظيم الإرهابي في
-    سوريا منذ شهور طويلة"."""
-    words = word_alternation(_comparing())
-    return re.compile(rf"{WB_BEFORE}[وف]?(?:ال)?(?:{words}){WB_AFTER}(?:\s+[^\s،,.]+){{0,7}}\s*$")
+    """A superlative (not "أكثر من", a quantity; "الأكثر" is one) up to seven
+    words before "منذ", nothing between to end its phrase: "في أعنف موجة هجمات
+    للتنظيم الإرهابي في سوريا منذ شهور طويلة"."""
+    comparing = word_alternation(_comparing())
+    every = word_alternation(load_yaml("relative.yaml")["superlatives"])
+    # with the article, "الأكثر دموية" is a superlative too
+    word = rf"(?:ال(?:{every})|(?:ال)?(?:{comparing}))"
+    return re.compile(rf"{WB_BEFORE}[وف]?{word}{WB_AFTER}(?:\s+[^\s،,.]+){{0,7}}\s*$")
 
 
 def _comparing() -> list[str]:
@@ -1806,8 +1809,13 @@ def _opens_durative(text: str, m: DateMention) -> bool:
 
 def tallies_since_start(text: str) -> bool:
     """ "الذين قتلوا منذ بدء التصعيد": a running total since something began,
-    not the telling of one event."""
-    return _going_on()[2].search(fold(text).text) is not None
+    not the telling of one event; not a superlative's "since" ("في حصيلة تعد
+    الأكثر دموية منذ شن قوات النظام هجومها"), which compares."""
+    folded = fold(text).text
+    return any(
+        not _far_superlative().search(folded[max(0, m.start() - 80) : m.start()])
+        for m in _going_on()[2].finditer(folded)
+    )
 
 
 def overnight_at(text: str) -> int:
