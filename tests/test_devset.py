@@ -30,14 +30,14 @@ def test_the_dev_set_is_large_enough() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.738  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 255  # of the 3,085 sentences that report no event
+    assert s.matched_share >= 0.740  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 253  # of the 3,085 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 966  # of 1,076
-    assert s.dated >= 820 and s.placed >= 757 and s.counted >= 857
+    assert s.dated >= 822 and s.placed >= 757 and s.counted >= 857
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
