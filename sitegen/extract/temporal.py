@@ -1639,7 +1639,10 @@ def _earlier() -> re.Pattern[str]:
 def named_by_its_date(text: str) -> str | None:
     """An event named by its date ("هجمات 11 سبتمبر", "ثورة 25 يناير", "حرب
     أكتوبر"): the date is its name, no day of the clause; or None."""
-    found = _named_by_date().search(fold(text).text)
+    folded = fold(text).text
+    if not any(name in folded for name in _grammar().event_names_before):
+        return None  # nearly every clause: no event name in it
+    found = _named_by_date().search(folded)
     return found.group().strip() if found else None
 
 
