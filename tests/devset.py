@@ -3,11 +3,18 @@
     python -m tests.devset [--batch conflict-a ...] [--keep DIR]
     python -m tests.devset --rows before.jsonl          # one judgement per core incident
     python -m tests.devset --against before.jsonl       # after a change: what moved
+    python -m tests.devset --batch conflict-ae --kinds  # a sealed batch, scored blind
 
 ``--rows`` writes, for every core incident, whether it was found and got its
 date, places and figures right, with what the analyst wrote and what was
 extracted; ``--against`` compares this run with such a file and prints each
 judgement that changed, so a change shows what it won and what it cost.
+
+A batch annotated but not yet in ``BATCHES`` is *sealed*: its articles were
+annotated before the extractor read them, and its first score is the held-back
+figure. ``--batch`` takes it by name; the score lines and ``--kinds`` (how many
+core incidents failed in which way: not found, undated, wrong day, no place…)
+show no article, so it can be scored without being read.
 
 Writes each annotated article as the file ``sitegen build`` would read (its
 corpus date as front matter), extracts it, and scores the result with the
@@ -246,6 +253,45 @@ def judgements(
     return rows
 
 
+def _gold_batches() -> list[str]:
+    """Every annotated batch, joined (``BATCHES``) or sealed."""
+    return [p.stem for p in GOLD_DIR.glob("*.json")]
+
+
+def kinds(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How many core incidents failed in which way, from ``judgements``: counts
+    only, nothing of the articles (a sealed batch stays unread)."""
+    out: dict[str, int] = {}
+
+    def add(kind: str) -> None:
+        out[kind] = out.get(kind, 0) + 1
+
+    for r in rows:
+        if not r["found"]:
+            add("not found")
+            continue
+        gold, got = r["gold"], r["got"]
+        if not r["date"]:
+            add(f"date: {_date_failure(gold, got.get('date') or {})}")
+        if not r["places"]:
+            add("places: none given" if not got["places_ar"] else "places: other places")
+        if not r["counts"]:
+            c = got.get("casualties") or {}
+            none = c.get("killed") is None and c.get("wounded") is None
+            add("figures: none given" if none else "figures: other figures")
+    return out
+
+
+def _date_failure(gold: dict[str, Any], got: dict[str, Any]) -> str:
+    if not got.get("start"):
+        return "undated, the analyst dates it"
+    if gold["precision"] == "undated":
+        return "dated, the analyst leaves it undated"
+    if got.get("precision") != gold["precision"]:
+        return f"{got.get('precision')} where the analyst has {gold['precision']}"
+    return "another day"
+
+
 def _scorer_module(scorer: Path) -> Any:
     import importlib.util
 
@@ -286,11 +332,12 @@ def _shown(row: dict[str, Any], key: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--batch", action="append", choices=BATCHES)
+    ap.add_argument("--batch", action="append", choices=sorted(_gold_batches()))
     ap.add_argument("--keep", type=Path, help="write the articles here (else a temporary folder)")
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--rows", type=Path, help="write one judgement per core incident (JSON lines)")
     ap.add_argument("--against", type=Path, help="print the judgements that differ from this file")
+    ap.add_argument("--kinds", action="store_true", help="count the failures by kind (blind-safe)")
     args = ap.parse_args()
     from tests.conftest import Shared
 
@@ -299,10 +346,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         scores = run(shared.corpus(), shared.scorer, folder, batches)
-        if args.rows or args.against:
+        if args.rows or args.against or args.kinds:
             rows = judgements(load_gold(batches), extract(folder / "seeds"), shared.scorer)
     for name, s in scores.items():
         print(s.line(name))
+    if args.kinds:
+        for kind, n in sorted(kinds(rows).items()):
+            print(f"{n:5}  {kind}")
     if args.rows:
         args.rows.write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"

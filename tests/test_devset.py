@@ -77,3 +77,35 @@ def test_changes_name_each_verdict_that_moved() -> None:
     assert lines == [
         "+ date   X1-strike                    gold 2018-04-07 day; got 2018-04-07/None day"
     ]
+
+
+def test_kinds_count_the_failures_without_the_articles() -> None:
+    def row(**verdicts: object) -> dict[str, object]:
+        base: dict[str, object] = {"found": True, "date": True, "places": True, "counts": True}
+        return {
+            **base,
+            **verdicts,
+            "gold": {"date": "2018-04-07", "precision": "day", "places_ar": ["دوما"]},
+            "got": {
+                "date": {"start": "2018-04-08", "precision": "day"},
+                "places_ar": [],
+                "casualties": {"killed": 3, "wounded": None},
+            },
+        }
+
+    counted = devset.kinds(
+        [row(found=False), row(date=False), row(places=False, counts=False), row()]
+    )
+    assert counted == {
+        "not found": 1,
+        "date: another day": 1,
+        "places: none given": 1,
+        "figures: other figures": 1,
+    }
+    # what it says is counts and kinds only: no cue, quote or place of the article
+    assert not any("دوما" in kind for kind in counted)
+
+
+def test_a_sealed_batch_can_be_named() -> None:
+    joined = set(devset.BATCHES)
+    assert joined <= set(devset._gold_batches())
