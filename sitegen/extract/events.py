@@ -250,12 +250,13 @@ def told_as_happened(text: str, trigger_at: int, date_at: int) -> bool:
     if not 0 <= trigger_at < date_at:
         return False
     words = fold(text[trigger_at:date_at]).text.split()[1:5]
-    return any(_took_place().fullmatch(w) for w in words)
+    return any(_one_of("took_place").fullmatch(w) for w in words)
 
 
 @cache
-def _took_place() -> re.Pattern[str]:
-    return re.compile(rf"[وف]?(?:{word_alternation(load_yaml('events.yaml')['took_place'])})")
+def _one_of(key: str) -> re.Pattern[str]:
+    """A word of the events.yaml list ``key``, after "و" or "ف" or none."""
+    return re.compile(rf"[وف]?(?:{word_alternation(load_yaml('events.yaml')[key])})")
 
 
 @cache
@@ -337,12 +338,7 @@ def _names_a_time(folded: Folded, scope: _Hit) -> bool:
     if scope.group.key != "threat" or not folded.text.startswith("ال", scope.start):
         return False
     before = folded.text[max(0, scope.outer - 40) : scope.outer].split()[-3:]
-    return any(_time_points().fullmatch(w) for w in before)
-
-
-@cache
-def _time_points() -> re.Pattern[str]:
-    return re.compile(rf"[وف]?(?:{word_alternation(load_yaml('events.yaml')['time_points'])})")
+    return any(_one_of("time_points").fullmatch(w) for w in before)
 
 
 @cache

@@ -484,13 +484,21 @@ def _compares(folded: Folded, m: DateMention) -> bool:
     return bool(
         near.search(before[-40:])
         or anywhere.search(before)
-        or (_far_superlative().search(before[-120:]) and not _GOING_ON.search(before[-20:]))
+        or (_far_superlative().search(before[-120:]) and not _goes_on_before(before[-24:]))
     )
 
 
-# "في أكبر معركة في الحرب المستمرة منذ نحو ثلاث سنوات": the "since" belongs
-# to what goes on, not to the superlative.
-_GOING_ON = re.compile(r"(?:المستمره|المستمر|الدائره|الدائر|الجاريه|الجاري)\s*$")
+def _goes_on_before(before: str) -> bool:
+    """ "في أكبر معركة في الحرب المستمرة منذ نحو ثلاث سنوات": the "since" right
+    after a participle of going on (relative.yaml: durative_words) belongs to
+    what goes on, not to the superlative."""
+    words = before.split()
+    return bool(words) and words[-1] in _durative_words()
+
+
+@cache
+def _durative_words() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in load_yaml("relative.yaml")["durative_words"])
 
 
 @cache
@@ -676,11 +684,7 @@ def _two_dates(
     opened = _RANGE_OPEN.search(
         folded.text, max(0, folded.folded_index(first.start) - 40), folded.folded_index(first.start)
     )
-    if opened is None or not (
-        _RANGE_TO.fullmatch(between)
-        or _RANGE_AND.fullmatch(between)
-        or _RANGE_DASH.fullmatch(between)
-    ):
+    if opened is None or _range_link(between) is None:
         return None
     return replace(first, end=last.end, text=text[first.start : last.end], until=last)
 
@@ -692,17 +696,22 @@ def _first_day(text: str, folded: Folded, m: DateMention) -> DateMention | None:
     head = _FIRST_DAY.search(folded.text, max(0, start - 16), start)
     if head is None or not 0 < int(head.group(1)) < (m.day or 0):
         return None
-    link = head.group(2) + ("و" if glued else "")
-    if _RANGE_DASH.fullmatch(link):
-        pass
-    elif _RANGE_AND.fullmatch(link) or _RANGE_TO.fullmatch(link):
-        if _RANGE_OPEN.search(folded.text, max(0, head.start(1) - 40), head.start(1)) is None:
-            return None
-    else:
+    link = _range_link(head.group(2) + ("و" if glued else ""))
+    opened = _RANGE_OPEN.search(folded.text, max(0, head.start(1) - 40), head.start(1))
+    if link is None or (link == "word" and opened is None):
         return None
     begin = folded.span(head.start(1), head.end(1))[0]
-    last = m
-    return replace(m, start=begin, text=text[begin : m.end], day=int(head.group(1)), until=last)
+    return replace(m, start=begin, text=text[begin : m.end], day=int(head.group(1)), until=m)
+
+
+def _range_link(between: str) -> str | None:
+    """What joins a range's two days: "dash" (needs no opening word), "word"
+    ("إلى", "حتى", "لغاية", "و"), or None."""
+    if _RANGE_DASH.fullmatch(between):
+        return "dash"
+    if _RANGE_TO.fullmatch(between) or _RANGE_AND.fullmatch(between):
+        return "word"
+    return None
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
