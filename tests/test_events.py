@@ -65,6 +65,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وغادر الآلاف دوما في قوافل تتجه إلى شمال البلاد", "displacement"),
     ("", "وغادرت مئة حافلة تقل قرابة سبعة آلاف شخص المنطقة", "displacement"),
     ("", "إن عددا قليلا من المقاتلين وأسرهم غادروا الغوطة الشرقية", "displacement"),
+    # The shelling people fled is the flight's cause, not the event.
+    ("", "ونزح السكان إلى وسط الغوطة بحثا عن ملجأ يقيهم من القصف", "displacement"),
+    ("", "نزح الآلاف من البلدة هربا من القصف", "displacement"),
     # The present "تستهدف" is what sanctions and budgets aim at; strikes under
     # way are told by their weapon.
     ("", "والتي تستهدف خفض عجز الموازنة إلى 8.4 بالمئة", ""),

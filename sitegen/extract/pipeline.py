@@ -1502,6 +1502,7 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
     (when neither names one) a governorate or country. A village and its
     governorate are not enough: a lede "in Idlib" and a strike on a village of
     Idlib are often two events."""
+    a, b = _finest(a), _finest(b)
     fine_a = {p.key for p in a if p.locates and p.known}
     fine_b = {p.key for p in b if p.locates and p.known}
     if fine_a and fine_b and not fine_a.isdisjoint(fine_b):
@@ -1520,6 +1521,17 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
         or x.known != y.known
         for x in a
         for y in b
+    )
+
+
+def _finest(told: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Without a country that a place told beside it lies in: "أهداف للنظام
+    السوري في دمشق وحمص" happened in Homs, and Syria makes it no kin of every
+    event in Syria."""
+    return tuple(
+        p
+        for p in told
+        if p.kind != "country" or not any(q is not p and places.contains(p, q) for q in told)
     )
 
 
