@@ -1683,10 +1683,15 @@ class Anchored:
 
 @cache
 def _anchored() -> tuple[re.Pattern[str], dict[str, int]]:
-    rows = load_yaml("relative.yaml")["anchored"]
-    shifts = {fold_word(w): int(row["shift"]) for row in rows for w in row["words"]}
-    words = word_alternation(list(shifts))
-    return re.compile(rf"{WB_BEFORE}[وف]?(?P<w>{words}){WB_AFTER}"), shifts
+    rel = load_yaml("relative.yaml")
+    shifts = {fold_word(w): int(row["shift"]) for row in rel["anchored"] for w in row["words"]}
+    # A span "من" an activity is how long it lasted: "بعد أسبوع من التظاهرات"
+    spans = word_alternation([w for w in shifts if w.endswith(" من")])
+    points = word_alternation([w for w in shifts if not w.endswith(" من")])
+    lasted = word_alternation(rel["anchored_lasting"])
+    return re.compile(
+        rf"{WB_BEFORE}[وف]?(?P<w>{points}|(?:{spans})(?!\s+(?:{lasted}){WB_AFTER})){WB_AFTER}"
+    ), shifts
 
 
 def anchors() -> re.Pattern[str]:
