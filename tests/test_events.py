@@ -68,6 +68,12 @@ CLAUSES: list[tuple[str, str, str]] = [
     # The shelling people fled is the flight's cause, not the event.
     ("", "ونزح السكان إلى وسط الغوطة بحثا عن ملجأ يقيهم من القصف", "displacement"),
     ("", "نزح الآلاف من البلدة هربا من القصف", "displacement"),
+    # A town encircled is a battle; a lifeline or a cordon of streets is none.
+    ("", "الجيش يطوق مركز مديرية باقم من جميع المحاور", "battle"),
+    ("", "أعلن الجيش التركي أنه طوّق مدينة عفرين", "battle"),
+    ("", "ويبقى طوق النجاة الوحيد هو الحوار", ""),
+    ("", "أطبقت القوات التركية الحصار على مدينة عفرين", "battle"),
+    ("", "القوات المسلحة بدأت عملية شاملة في شمال ووسط سيناء", "battle"),
     # The present "تستهدف" is what sanctions and budgets aim at; strikes under
     # way are told by their weapon.
     ("", "والتي تستهدف خفض عجز الموازنة إلى 8.4 بالمئة", ""),
