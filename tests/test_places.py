@@ -258,7 +258,12 @@ CASES: list[tuple[str, list[str]]] = [
     # bare "غزة" is the Strip
     ("غارات جوية إسرائيلية على غزة", ["Gaza Strip"]),
     # إقليم and وادي introduce names the gazetteer does not know
-    ("هاجم مسلحون بيتا في إقليم ساريبول", ["Saribul"]),
+    ("هاجم مسلحون بيتا في إقليم ساريبول", ["Sar-e Pol"]),
+    ("هاجم مسلحون بيتا في إقليم ساريبوك", ["Saribuk"]),
+    # Afghanistan's provinces
+    ("اشتباكات في ولاية جوزجان وولاية فارياب", ["Jowzjan", "Faryab"]),
+    ("هجوم في ولاية غور", ["Ghor"]),
+    ("خلال ولاية الرئيس", []),
     ("غارات على معسكر في وادي عيان", ["Wadi Ian"]),
     # Yemen: a governorate after its introducer, the city of the name without
     ("أفادت مصادر محلية بمحافظة الحديدة اليمنية", ["Al Hudaydah"]),

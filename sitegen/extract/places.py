@@ -149,6 +149,10 @@ INTRODUCERS: dict[str, _Intro] = {
     ),
     # A province (Afghanistan, Pakistan, China) or Iraq's Kurdistan region.
     "اقليم": _Intro(("region",), strong=True),
+    # ... or a province or state named so ("ولاية غور", "ولايتي فارياب وجوزجان");
+    # weak: "ولاية الرئيس" is a term of office.
+    "ولايه": _Intro(("region",)),
+    "ولايتي": _Intro(("region",), plural=True),
     "مطار": _AIRPORT,
     "مطاري": _AIRPORTS,
     "مطارات": _AIRPORTS,
