@@ -779,6 +779,10 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
         # a port is a place of its own, its town beside it
         ("احتدم القتال للسيطرة على ميناء الحديدة", "battle", ["Al Hudaydah port", "Al Hudaydah"]),
         ("وقع انفجار في سفينة قرب ميناء جازان", "explosion", ["Jizan port", "Jizan"]),
+        # ... and so is an airport or a crossing named after its city
+        ("قصفت الطائرات مطار حماة العسكري", "airstrike", ["Hama airport", "Hama"]),
+        ("كانت تستهدف مطار أبها الدولي", "attack", ["Abha airport", "Abha"]),
+        ("قصفت الطائرات مطار التيفور", "airstrike", ["Tiyas Military Airbase (T-4)"]),
         # a quarter of a country or a large region follows it
         ("تصاعدت المعارك في جنوب سوريا", "battle", ["Syria", "southern Syria"]),
         ("قصفت الدبابات مواقع في شمال قطاع غزة", "shelling", ["Gaza Strip", "northern Gaza Strip"]),

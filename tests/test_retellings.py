@@ -85,6 +85,9 @@ def test_a_higher_toll_updates_the_first() -> None:
         # two places the gazetteer does not know, named apart
         "ويوم الثلاثاء هاجم مسلحون بيتا في إقليم ساريبول وقتلوا 15 شخصا.\n"
         "وقال المتحدث إن القتال يدور منذ أكثر من أسبوع في منطقتي دارزاب وقوش طيبة.\n",
+        # the town an airport is named after is no place of the airport's fight
+        "اشتبكت القوات مع الحوثيين في مدينة الحديدة الجمعة.\n"
+        "واشتبكت القوات مع الحوثيين داخل مطار الحديدة الجمعة.\n",
         # a country beside a town in it is no wider place that holds both
         "شنت الدول الثلاث الضربات على أهداف للنظام السوري في حمص.\n"
         "وكان آخر هذه الضربات غارة إسرائيلية في التاسع من يونيو استهدفت قاعدة التيفور.\n",

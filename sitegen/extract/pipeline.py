@@ -1527,11 +1527,15 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
 def _finest(told: tuple[Place, ...]) -> tuple[Place, ...]:
     """Without a country that a place told beside it lies in: "أهداف للنظام
     السوري في دمشق وحمص" happened in Homs, and Syria makes it no kin of every
-    event in Syria."""
+    event in Syria. Nor the town an airport or a crossing is named after, shown
+    beside it: a fight for Hodeidah's airport is not every fight in Hodeidah.
+    (A port is: "ميناء الحديدة" and "الحديدة" are one offensive's aim.)"""
+    served = {places.served_town(p) for p in told if p.kind != "port"}
     return tuple(
         p
         for p in told
-        if p.kind != "country" or not any(q is not p and places.contains(p, q) for q in told)
+        if p not in served
+        and (p.kind != "country" or not any(q is not p and places.contains(p, q) for q in told))
     )
 
 

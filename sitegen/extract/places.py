@@ -426,32 +426,42 @@ def _load() -> _Gazetteer:
     curated = frozenset(by_name)
     _add_generated(by_name, curated, sites, len(places))
     names = sorted(by_name, key=len, reverse=True)
-    renamed = _town_named(by_name)
+    renamed, served = _town_named(by_name)
     frozen = {
         k: tuple(dataclasses.replace(e, place=renamed.get(e.place, e.place)) for e in v)
         for k, v in by_name.items()
     }
     places = [renamed.get(p, p) for p in places]
     countries = {e.place: e.country for v in frozen.values() for e in v}
-    return _Gazetteer(tuple(places), frozen, _compile(names), countries)
+    return _Gazetteer(tuple(places), frozen, _compile(names), countries, served)
 
 
-def _town_named(by_name: dict[str, list[_Entry]]) -> dict[Place, Place]:
+def _town_named(
+    by_name: dict[str, list[_Entry]],
+) -> tuple[dict[Place, Place], dict[Place, Place]]:
     """Airports and crossings whose proper name is a town's ("الحديدة") carry
     their generic word in their name ("مطار الحديدة", "Hodeidah airport"), as
     the news and the analysts name them, so that no export reads them as the
-    town; those with a name of their own ("التيفور") keep it."""
+    town; those with a name of their own ("التيفور") keep it. Each renamed
+    site, with the town of its country it is named after (its context, as a
+    governorate is a town's)."""
     from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
 
-    sites = {e.place for entries in by_name.values() for e in entries}
+    sites = {e.place: e.country for entries in by_name.values() for e in entries}
     out: dict[Place, Place] = {}
-    for p in sites:
+    served: dict[Place, Place] = {}
+    for p, country in sites.items():
         if p.kind not in _NAMED_SITES:
             continue
         namesakes = by_name.get(fold_word(p.ar), [])
-        if any(e.place.kind in _CITY_KINDS for e in namesakes):
-            out[p] = dataclasses.replace(p, ar=place_name(p, "ar"), en=place_name(p, "en"))
-    return out
+        towns = [e for e in namesakes if e.place.kind in _CITY_KINDS]
+        if towns:
+            site = dataclasses.replace(p, ar=place_name(p, "ar"), en=place_name(p, "en"))
+            out[p] = site
+            town = next((e.place for e in towns if e.country == country), None)
+            if town is not None:
+                served[site] = town
+    return out, served
 
 
 _TOWN_KINDS = frozenset({"village", "town", "city", "capital"})
@@ -1009,12 +1019,14 @@ def _facility(intro_word: str, entry: _Entry, gz: _Gazetteer) -> Place | None:
 
 
 def served_town(place: Place) -> Place | None:
-    """The town a port is named after ("ميناء الحديدة" → الحديدة): shown beside
-    it, as the analysts write both."""
+    """The town a port, an airport or a crossing is named after ("ميناء
+    الحديدة" → الحديدة): shown beside it, as the analysts write both."""
     return _load().served.get(place) if place.kind in _BESIDE_TOWN else None
 
 
-_BESIDE_TOWN = frozenset({"port"})
+# An airport or a crossing named after its city is shown with it too: "مطار
+# أبها" with Abha, as the analysts write both.
+_BESIDE_TOWN = frozenset({"port"}) | _NAMED_SITES
 
 
 @lru_cache(maxsize=1)
