@@ -739,3 +739,20 @@ def test_an_event_named_the_day_before_is_not_the_day_s_event() -> None:
         (date(2018, 6, 27), 21),
         (date(2018, 6, 28), 25),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتشهد سوريا نزاعا داميا تسبب منذ اندلاعه في منتصف مارس 2011 بمقتل أكثر من 350 ألف شخص.\n",
+        "وأسفرت الحرب السورية عن مقتل ما يقدر بنحو نصف مليون شخص وفرار قرابة 5.6 مليون.\n",
+        "وأسفرت الحرب عن مقتل عشرات آلاف الأشخاص ودفعت نحو 4 ملايين إلى الفرار من منازلهم.\n",
+    ],
+)
+def test_a_whole_war_s_toll_is_no_incident(text: str) -> None:
+    assert incidents(text) == ()
+
+
+def test_a_large_toll_of_one_event_is_still_an_incident() -> None:
+    found = incidents("قتل أكثر من 1100 مدني في قصف على الغوطة الشرقية منذ 18 فبراير.\n")
+    assert [i.casualties.killed for i in found] == [1100]

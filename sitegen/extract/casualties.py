@@ -151,6 +151,17 @@ def _alternation(words: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"{WB_BEFORE}[وف]?[بل]?(?P<w>{alts})(?:{WB_AFTER}|(?=\d))")
 
 
+def war_toll(c: Casualties) -> bool:
+    """A figure no single event reaches: the toll of a whole war (casualties.yaml)."""
+    limit = _war_limits()
+    return (c.killed or 0) >= limit["killed"] or (c.displaced or 0) >= limit["displaced"]
+
+
+@lru_cache(maxsize=1)
+def _war_limits() -> dict[str, int]:
+    return {k: int(v) for k, v in load_yaml("casualties.yaml")["war_toll"].items()}
+
+
 def casualty_words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every casualty word in ``text`` (original offsets)."""
     lex = _lexicon()

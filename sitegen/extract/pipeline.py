@@ -22,7 +22,7 @@ from typing import Any
 from sitegen.extract import actors as actor_lex
 from sitegen.extract import events, places, temporal
 from sitegen.extract.authorities import authority_country
-from sitegen.extract.casualties import casualty_words, find_casualties
+from sitegen.extract.casualties import casualty_words, find_casualties, war_toll
 from sitegen.extract.domain import NEWS_DOMAIN as NEWS
 from sitegen.extract.domain import Domain, article_domain
 from sitegen.extract.normalize import fold, quotations
@@ -1096,7 +1096,7 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     out: list[Clause] = []
     for c in clauses:
         kept = (_stands(c) or _first_named(c, out)) and not (
-            _history(c, ctx) or _years_long(c) or _recalled(c, ctx)
+            _history(c, ctx) or _years_long(c) or _recalled(c, ctx) or war_toll(c.casualties)
         )
         out.append(_caused(c) if kept else c.copy_with(type=""))
     return tuple(out)
