@@ -25,6 +25,16 @@ def test_a_later_toll_is_one_more_source_of_the_lede() -> None:
     assert found[0].date.start == date(2018, 4, 19)
 
 
+def test_an_event_spoken_of_days_later_is_one_more_source() -> None:
+    found = incidents(
+        "قتل ثلاثة أشخاص في هجوم مسلح على مطعم في تورونتو مساء الأحد.\n"
+        "وقالت شرطة مدينة تورونتو، الاثنين، إن المشتبه به في الهجوم المسلح يدعى فيصل حسين.\n",
+        "2018-07-24",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 2
+    assert found[0].date.start == date(2018, 7, 22)
+
+
 def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:
     found = incidents(
         "وكانت السعودية قد أكدت الأربعاء شن التحالف غارة في اليمن أدت إلى مقتل صالح الصماد.\n"

@@ -559,10 +559,14 @@ def _said_day(text: str, m: temporal.DateMention) -> bool:
     """The mention follows a verb of saying and its speaker, with no event
     between: the day of the saying ("وفق ما أعلن المرصد السوري لحقوق الإنسان
     الجمعة")."""
-    triggers = events.find_triggers(text[: m.start])
+    return _said_at(text, m.start)
+
+
+def _said_at(text: str, at: int) -> bool:
+    triggers = events.find_triggers(text[:at])
     said = [t.end for t in triggers if t.reporting]
     last = max(said, default=-1)
-    if last < 0 or m.start - last > SAID_SPEAKER_REACH:
+    if last < 0 or at - last > SAID_SPEAKER_REACH:
         return False
     return not any(t.start >= last and not t.reporting for t in triggers)
 
@@ -1291,7 +1295,9 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False  # a running total is not one more telling of a day's event
     if _anchored_apart(first, later):
         return False
-    if not _overlap(first.date, later.date) or _told_apart(first, later):
+    if not (_overlap(first.date, later.date) or _spoken_of_since(first, later)):
+        return False
+    if _told_apart(first, later):
         return False
     # A governorate told first and a town in it told after are one place only
     # for an event of one type ("مقتل جندي بريف إدلب" is not "القصف على سراقب"),
@@ -1323,6 +1329,23 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _spoken_of_since(first: Clause, later: Clause) -> bool:
+    """A definite noun or a toll dated only by the day it was spoken of ("وطلبت
+    منظمة الصحة العالمية الأربعاء ترخيصا … بأن 70 شخصا قتلوا") may tell an
+    event of that day or of the days before it."""
+    # "الهجوم", or its dead only, where nothing says it happened elsewhere
+    told_of = later.definite or (later.tier == "generic" and not later.places)
+    if not (told_of and later.said_day and first.date.end and later.date.start):
+        return False
+    if not timedelta(0) <= later.date.start - first.date.end <= _SPOKEN_OF_SINCE:
+        return False
+    at = later.text.find(later.date.text) if later.date.text else -1
+    return at > 0 and _said_at(later.text, at)
+
+
+_SPOKEN_OF_SINCE = timedelta(days=14)
 
 
 def _anchored_apart(first: Clause, later: Clause) -> bool:
@@ -1556,7 +1579,10 @@ def _joined(first: Clause, later: Clause) -> Clause:
     # span, "خلال الأيام الماضية", does not), and a finer date beats a wider one.
     assumed = not first.own_date and first.date.basis in ("publication", "none")
     given = later.own_date and later.date.is_dated and later.date.precision != "approx" and assumed
-    if given or (later.own_date and _narrower(later.date, first.date)):
+    # (Not the day a telling was spoken, days after the event: _spoken_of_since.)
+    if (given or (later.own_date and _narrower(later.date, first.date))) and _overlap(
+        first.date, later.date
+    ):
         date = later.date
     kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
     return first.copy_with(
