@@ -15,24 +15,31 @@ def incidents(text: str, published: str = "2018-06-09") -> tuple[Incident, ...]:
     return extract(Article("a", "a.txt", "", "ar", pub, text, 3)).incidents
 
 
-def test_a_later_toll_is_one_more_source_of_the_lede() -> None:
-    found = incidents(
-        "قتل صالح الصماد في غارة جوية للتحالف ظهر الخميس على مدينة الحديدة.\n"
-        "وأوردت مصادر أمنية أن الصماد قتل بغارة للتحالف يوم الخميس في ضاحية البريهي.\n",
-        "2018-04-23",
-    )
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a later toll tells the lede's strike again
+        (
+            "قتل صالح الصماد في غارة جوية للتحالف ظهر الخميس على مدينة الحديدة.\n"
+            "وأوردت مصادر أمنية أن الصماد قتل بغارة للتحالف يوم الخميس في ضاحية البريهي.\n",
+            "2018-04-23",
+            date(2018, 4, 19),
+        ),
+        # an event spoken of a day later, dated by the saying: the event's own day
+        (
+            "قتل ثلاثة أشخاص في هجوم مسلح على مطعم في تورونتو مساء الأحد.\n"
+            "وقالت شرطة مدينة تورونتو، الاثنين، إن المشتبه به في الهجوم المسلح يدعى فيصل حسين.\n",
+            "2018-07-24",
+            date(2018, 7, 22),
+        ),
+    ],
+)
+def test_a_later_telling_is_one_more_source_of_the_first(
+    text: str, published: str, day: date
+) -> None:
+    found = incidents(text, published)
     assert len(found) == 1 and len(found[0].sources) == 2
-    assert found[0].date.start == date(2018, 4, 19)
-
-
-def test_an_event_spoken_of_days_later_is_one_more_source() -> None:
-    found = incidents(
-        "قتل ثلاثة أشخاص في هجوم مسلح على مطعم في تورونتو مساء الأحد.\n"
-        "وقالت شرطة مدينة تورونتو، الاثنين، إن المشتبه به في الهجوم المسلح يدعى فيصل حسين.\n",
-        "2018-07-24",
-    )
-    assert len(found) == 1 and len(found[0].sources) == 2
-    assert found[0].date.start == date(2018, 7, 22)
+    assert found[0].date.start == day
 
 
 def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:
