@@ -1332,9 +1332,9 @@ def _retells(first: Clause, later: Clause) -> bool:
 
 
 def _spoken_of_since(first: Clause, later: Clause) -> bool:
-    """A definite noun or a toll dated only by the day it was spoken of ("وطلبت
-    منظمة الصحة العالمية الأربعاء ترخيصا … بأن 70 شخصا قتلوا") may tell an
-    event of that day or of the days before it."""
+    """A definite noun or a toll dated only by the day a verb of saying gives it
+    ("وقالت شرطة مدينة تورونتو، الاثنين، إن المشتبه به في الهجوم المسلح…") may
+    tell an event of that day or of the two weeks before it."""
     # "الهجوم", or its dead only, where nothing says it happened elsewhere
     told_of = later.definite or (later.tier == "generic" and not later.places)
     if not (told_of and later.said_day and first.date.end and later.date.start):
