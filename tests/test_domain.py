@@ -48,6 +48,12 @@ from sitegen.extract.domain import article_domain
             "صور مع ولي العهد، وإن مطرب دخل القنصلية قبل مقتل الصحفي.",
             "news",
         ),
+        # a team of inspectors is no football team
+        (
+            "قالت المنظمة إن فريق استطلاع أمني تعرض لإطلاق نار، وإن فريق الاستطلاع عاد إلى "
+            "دمشق، وإن فريق التفتيش سيدخل دوما بعد أن يقيم فريق الأمن الموقع.",
+            "news",
+        ),
     ],
 )
 def test_article_domain(text: str, key: str) -> None:

@@ -19,6 +19,7 @@ from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, fold
 
 NEWS = "news"
+NEUTRAL = "neutral"  # domains.yaml's phrases that count for no domain
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def _lexicon() -> _Lexicon:
     data = load_yaml("domains.yaml")
     named: list[tuple[str, str]] = []
     domain_of: dict[str, str] = {}
-    lists = [("", data["conflict"]), *data["domains"].items()]
+    lists = [("", data["conflict"]), (NEUTRAL, data["neutral"]), *data["domains"].items()]
     for key, words in lists:
         for word in words:
             name = f"d{len(named)}"
@@ -67,6 +68,7 @@ def article_domain(text: str) -> Domain:
         lex.domain_of[matched_name(m, "d")] for m in lex.regex.finditer(fold(text).text)
     )
     conflict = counts.pop("", 0)
+    counts.pop(NEUTRAL, None)
     if not counts:
         return NEWS_DOMAIN
     key, n = counts.most_common(1)[0]
