@@ -233,7 +233,7 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         if any(a < t.start < b for a, b in quoted):
             continue  # words quoted are the speaker's, figures of speech among them
         word = t.text.strip(".,،؛:!؟\"'()")
-        before = text[max(0, t.start - 20) : t.start].split()
+        before = text[max(0, t.start - 30) : t.start].split()
         if (
             not word.startswith("ال")
             and word.endswith(endings)
@@ -241,7 +241,29 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
             and not (before and before[-1] in not_after)
         ):
             return True
+        # A noun done by a verb of doing in the past: "أن المقاتلات الروسية
+        # شنت غارات جوية", "نفذوا هجوما".
+        if before and _done_by(before[-1]) and not (len(before) > 1 and before[-2] in not_after):
+            return True
     return False
+
+
+def _done_by(word: str) -> bool:
+    """Is ``word`` a verb of doing (a `supports` group's) in the past: "شنت",
+    "ونفذوا"?"""
+    verbs = _past_doing()
+    bare = fold_word(word.strip(".,،؛:!؟\"'()"))
+    return bare in verbs or (bare[:1] in "وف" and bare[1:] in verbs)
+
+
+@cache
+def _past_doing() -> frozenset[str]:
+    endings, not_endings, _ = _past_verb()
+    groups = load_yaml("events.yaml")["groups"].values()
+    words = (w for g in groups if g.get("supports") for w in g["words"] if " " not in w)
+    return frozenset(
+        fold_word(w) for w in words if w.endswith(endings) and not w.endswith(not_endings)
+    )
 
 
 def told_as_happened(text: str, trigger_at: int, date_at: int) -> bool:
