@@ -218,6 +218,11 @@ def test_counts_joined_and_single_people(
         ("وأفادت وكالة سانا بخروج 1092 مدنيا الأحد", True, 1092),
         # A count after "بينهم" is a part of the count before it.
         ("إن 76 شخصا بينهم 49 طفلا غادروا الغوطة الشرقية", True, 76),
+        # the count a few words before the verb, its bound between
+        ("إن 20 ألف شخص على الأقل غادروا الغوطة الشرقية", True, 20000),
+        ("أجبر القصف أكثر من 160 ألف من سكان درعا على النزوح", False, 160000),
+        # a ratio counts no one
+        ("وذكر التحقيق أن واحدا من كل 8 من سكان المنطقة نزح عنها", True, None),
         # Elsewhere leaving counts nothing: "خرج آلاف المتظاهرين" is a protest.
         ("خرج 5 آلاف متظاهر إلى الشوارع", False, None),
     ],

@@ -421,13 +421,31 @@ def test_an_event_of_recent_years_is_still_an_incident() -> None:
     assert [i.date.start for i in found] == [date(2015, 1, 1)]
 
 
-def test_a_strike_told_as_air_then_as_shelling_is_one_event() -> None:
-    found = incidents(
-        "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة جوية على موقع عسكري في ريف دير الزور.\n"
-        "وتحدث المصدر العسكري عن مقتل وإصابة عدد من الأشخاص جراء القصف.\n",
-        "2018-06-18",
-    )
-    assert len(found) == 1
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # one raid told as air strikes, then as "القصف"
+        (
+            "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة جوية على موقع عسكري في ريف دير الزور.\n"
+            "وتحدث المصدر العسكري عن مقتل وإصابة عدد من الأشخاص جراء القصف.\n",
+            1,
+        ),
+        # guns on the ground are not the air raid told before
+        (
+            "قال مركز المصالحة الروسي إن طائرات سو 24 الروسية شنت غارات جوية على الإرهابيين.\n"
+            "وأضاف المركز أن أربعة جنود سوريين أصيبوا جراء المدفعية التركية.\n",
+            2,
+        ),
+        # ... unless the shelling is told as from the air too
+        (
+            "واصلت القوات الحكومية قصفها الجوي والمدفعي على مخيم اليرموك جنوبي دمشق.\n"
+            "وقالت مصادر محلية إن غارات جوية روسية وسورية استهدفت أطراف مخيم اليرموك.\n",
+            1,
+        ),
+    ],
+)
+def test_a_strike_told_as_air_then_as_shelling_is_one_event(text: str, count: int) -> None:
+    assert len(incidents(text, "2018-06-18")) == count
 
 
 def test_a_day_and_the_week_that_holds_it_tell_one_strike() -> None:

@@ -475,7 +475,12 @@ def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
     time, not people."""
     if n.noun:
         return n.noun not in people_nouns()  # "جنديين" counts people; "أسبوعين" no one
+    if _EACH.search(fold(text[max(0, n.start - 12) : n.start]).text):
+        return True  # "واحد من كل 8 من سكان المنطقة": a ratio, no one counted
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
+
+
+_EACH = re.compile(r"(?<![\w])كل\s*$")
 
 
 class _Numbers:

@@ -275,6 +275,13 @@ def told_as_happened(text: str, trigger_at: int, date_at: int) -> bool:
     return any(_one_of("took_place").fullmatch(w) for w in words)
 
 
+def names_fire(text: str, key: str) -> bool:
+    """Does ``text`` name fire from the ground or the air (events.yaml:
+    ``ground_fire``, ``air_fire``)?"""
+    pattern = _one_of(key)
+    return any(pattern.fullmatch(w) for w in fold(text).text.split())
+
+
 @cache
 def _one_of(key: str) -> re.Pattern[str]:
     """A word of the events.yaml list ``key``, after "و" or "ف" or none."""

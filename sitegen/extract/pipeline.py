@@ -1423,7 +1423,7 @@ _ANSWER = re.compile(r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*ورد�
 
 def _one_type(a: Clause, b: Clause) -> bool:
     """The same type, or one raid told as air and as missile fire."""
-    return a.type == b.type or {a.type, b.type} == _REMOTE
+    return a.type == b.type or _one_raid(a, b)
 
 
 def _within(a: DateRef, b: DateRef) -> bool:
@@ -1465,7 +1465,7 @@ def _same_kind(a: Clause, b: Clause) -> bool:
     """The same type; a strike from afar told as air or missile fire (one raid is
     "غارات" in one sentence and "قصف" in the next); or violence, one side only
     counting its dead ("مقتل 4")."""
-    if a.type == b.type or {a.type, b.type} == _REMOTE:
+    if a.type == b.type or _one_raid(a, b):
         return True
     violent = events.event_type(a.type).violent and events.event_type(b.type).violent
     return violent and ("generic" in (a.tier, b.tier) or _toll(b.text))
@@ -1477,6 +1477,21 @@ def _toll(text: str) -> bool:
 
 
 _REMOTE = {"airstrike", "shelling"}
+
+
+def _one_raid(a: Clause, b: Clause) -> bool:
+    """An air strike and shelling that may be one raid told two ways: not when
+    the shelling names guns on the ground and no aircraft, and the air strike
+    no guns."""
+    if {a.type, b.type} != _REMOTE:
+        return False
+    air, fire = (a, b) if a.type == "airstrike" else (b, a)
+    ground = events.names_fire(fire.text, "ground_fire")
+    return (
+        not ground
+        or events.names_fire(fire.text, "air_fire")
+        or events.names_fire(air.text, "ground_fire")
+    )
 
 
 def _another(text: str) -> bool:
