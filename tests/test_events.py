@@ -352,6 +352,11 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "أن ترامب وماكرون تحدثا هاتفيا لتنسيق ردهما", "diplomacy"),
     ("", "وتحدث الوزير عن الوضع في المنطقة", "statement"),
     ("", "تقدم الجيش اليمني، بإسناد التحالف العربي، في مديرية باقم", "battle"),
+    # forces pulled out; a state leaves an accord, a withdrawal demanded is none
+    ("", "وبدأ مقاتلو المعارضة السبت الانسحاب من جيب كانوا يسيطرون عليه", "deployment"),
+    ("", "انسحبت قوات الحوثي من مواقعها في الحديدة", "deployment"),
+    ("", "انسحب المرشح من السباق الرئاسي", ""),
+    ("", "وطالب الوزير القوات الأمريكية بالانسحاب من سوريا", ""),
     # forced out by violence: the flight is the event, the violence its cause
     (
         "",
