@@ -33,6 +33,8 @@ CASES = [
     # a singular noun in the accusative is one person; after its count it is not
     ("وقالت وسائل الإعلام إن طفلا قتل وأصيب 15 مدنيا في قصف", 1, 15, None, False),
     ("وقتل 14 شخصا وجرح آخرون في القصف", 14, None, None, False),
+    # died of wounds
+    ("توفي ثلاثة فلسطينيين متأثرين بجروح أصيبوا بها برصاص الاحتلال الجمعة", 3, None, None, False),
     # driven to flight: the article and the clitics of the displacement word
     ("ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح من منازلهم", None, None, 320000, True),
     ("فرّ أكثر من 11 ألف شخص بسبب تصعيد العمل العسكري", None, None, 11000, True),

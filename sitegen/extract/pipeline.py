@@ -360,6 +360,7 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         if future and published is not None and _tells_dead(c.text):
             chosen, future = _past_date(refs, published, ctx.week_start, previous), False
         chosen = _past_the_saying(c.text, refs, chosen)
+        chosen = _when_wounded(c.text, refs, chosen)
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
@@ -483,6 +484,21 @@ def _told_near(ref: DateRef, previous: DateRef | None) -> bool:
         return False
     same_year = previous.start.year == ref.start.year
     return same_year or abs((previous.start - ref.start).days) <= NARRATIVE_DAYS
+
+
+def _when_wounded(
+    text: str, refs: list[tuple[bool, temporal.DateMention, DateRef]], chosen: DateRef | None
+) -> DateRef | None:
+    """ "توفي فتى فلسطيني السبت متأثرا بجروح أصيب بها برصاص الجيش قبل يوم": the
+    shooting, the day before, is the event; the death on Saturday updates its
+    toll. With no date after those words, the clause keeps the one it has."""
+    if chosen is None:
+        return None
+    after = temporal.wounded_earlier(text)
+    if after < 0:
+        return chosen  # nearly every clause
+    later = [r for _, m, r in refs if m.start >= after and r.is_dated]
+    return later[0] if later else chosen
 
 
 def _past_the_saying(

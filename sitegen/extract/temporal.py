@@ -1645,6 +1645,24 @@ def _earlier() -> re.Pattern[str]:
     return re.compile(source)
 
 
+def wounded_earlier(text: str) -> int:
+    """Where the clause's dead died of wounds taken earlier ("متأثرا بجروح أصيب
+    بها"), the offset right after those words (a date told after them is the
+    wounding's); else -1."""
+    folded = fold(text)
+    found = _wounded_earlier().search(folded.text)
+    return folded.span(found.start(), found.end())[1] if found else -1
+
+
+@cache
+def _wounded_earlier() -> re.Pattern[str]:
+    rule = load_yaml("relative.yaml")["wounded_earlier"]
+    died, of, hurt = (word_alternation(rule[k]) for k in ("died", "of", "hurt"))
+    return re.compile(
+        rf"{WB_BEFORE}(?:{died})\s+(?:{of})(?:\s+\S+){{0,2}}?\s+(?:{hurt})\s+بها{WB_AFTER}"
+    )
+
+
 def named_by_its_date(text: str) -> str | None:
     """An event named by its date ("هجمات 11 سبتمبر", "ثورة 25 يناير", "حرب
     أكتوبر"): the date is its name, no day of the clause; or None."""
