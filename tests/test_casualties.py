@@ -196,6 +196,10 @@ def test_unnumbered(clause: str, unnumbered: bool) -> None:
     [
         ("قتل 15 طفلا وامرأتان في غارة جوية استهدفت مدرسة", 17, None),  # joined: one toll
         ("قتل 5 مدنيين و3 عناصر من الجيش", 8, None),
+        # both sides of a battle, each with its noun phrase
+        ("كما قتل أكثر من 370 مقاتلا كرديا ونحو 340 عنصرا من الفصائل", 710, None),
+        ("وقتل 12 عنصرا من قوات النظام و7 من الفصائل في اشتباكات", 19, None),
+        ("قتل 5 مدنيين في إدلب و3 في حلب", 5, None),  # another place: another toll
         ("أصيب 12 شخصا و3 قتلوا", 3, 12),  # each count with its own word
         # a noun that follows its count takes the one right before it
         ("أنها تلقت 770 قتيلاً و 4050 جريحاً من منطقة الغوطة الشرقية", 770, 4050),

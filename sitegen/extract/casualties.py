@@ -242,8 +242,12 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     )
 
 
-# "15 طفلا وامرأتان", "5 مدنيين و3 عناصر": counts of victims joined by "و".
-_JOINED = re.compile(r"^\s*[\u0621-\u064a]+\s+و\s*")
+# "15 طفلا وامرأتان", "5 مدنيين و3 عناصر", "370 مقاتلا كرديا ونحو 340 عنصرا",
+# "12 عنصرا من قوات النظام و7 من الفصائل": counts of victims joined by "و",
+# after the first count's noun phrase (up to four words, none that places or
+# times the count: "5 مدنيين في إدلب و3 في حلب" are two tolls).
+_JOINED = re.compile(r"^\s*(?:[\u0621-\u064a]+\s+){0,3}[\u0621-\u064a]+\s+و\s*")
+_NOT_IN_JOIN = frozenset({"في", "على", "الى", "خلال", "منذ", "بعد", "قبل", "حتى", "بين", "يوم"})
 
 
 def _joined(
@@ -260,10 +264,12 @@ def _joined(
     of something else)."""
     out: list[NumberMention] = []
     while True:
-        link = _JOINED.match(fold(text[n.end : n.end + 40]).text)
+        link = _JOINED.match(fold(text[n.end : n.end + 60]).text)
         if link is None or fold_word(link.group().split()[0]) in lex.count_before:
             return out
-        nxt = numbers.first_after(text, n.end, 2, used)
+        if _NOT_IN_JOIN.intersection(link.group().split()):
+            return out
+        nxt = numbers.first_after(text, n.end, 5, used)
         if (
             nxt is None
             or nxt.start != n.end + link.end()
