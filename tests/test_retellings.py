@@ -32,6 +32,14 @@ def incidents(text: str, published: str = "2018-06-09") -> tuple[Incident, ...]:
             "2018-07-24",
             date(2018, 7, 22),
         ),
+        # the lede dated by the day it was said, a later telling by the event's own
+        (
+            "أعلن الجيش اليمني، السبت، أن قواته أحبطت هجوماً إرهابياً استهدف مواقعه في محافظة البيضاء.\n"
+            "ونقلت الوكالة عن مصدر عسكري أن الجيش أحبط هجوماً إرهابياً، مساء الجمعة، استهدف "
+            "مواقعه في منطقة يكلا بمحافظة البيضاء.\n",
+            "2018-03-31",
+            date(2018, 3, 30),
+        ),
     ],
 )
 def test_a_later_telling_is_one_more_source_of_the_first(
@@ -40,6 +48,15 @@ def test_a_later_telling_is_one_more_source_of_the_first(
     found = incidents(text, published)
     assert len(found) == 1 and len(found[0].sources) == 2
     assert found[0].date.start == day
+
+
+def test_meetings_on_days_before_the_saying_stay_apart() -> None:
+    found = incidents(
+        "أعلن وزراء الخارجية العرب في الرياض، الخميس، خلال اجتماع تحضيري للقمة أن القرار مرفوض.\n"
+        "وخلال لقائه الرئيس الأمريكي دونالد ترامب الثلاثاء في الرياض، أكد الأمير رفض بلاده.\n",
+        "2018-04-13",
+    )
+    assert len(found) == 2
 
 
 def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:

@@ -1311,7 +1311,11 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False  # a running total is not one more telling of a day's event
     if _anchored_apart(first, later):
         return False
-    if not (_overlap(first.date, later.date) or _spoken_of_since(first, later)):
+    if not (
+        _overlap(first.date, later.date)
+        or _spoken_of_since(first, later)
+        or _own_day_told_after(first, later)
+    ):
         return False
     if _told_apart(first, later):
         return False
@@ -1362,6 +1366,30 @@ def _spoken_of_since(first: Clause, later: Clause) -> bool:
 
 
 _SPOKEN_OF_SINCE = timedelta(days=14)
+
+
+def _own_day_told_after(first: Clause, later: Clause) -> bool:
+    """The first telling dated only by the day it was said ("أعلن الجيش اليمني،
+    السبت، أن قواته أحبطت هجوماً"), a later one by the event's own day, in
+    the week before ("أحبط هجوماً إرهابياً، مساء الجمعة"): one event, on the
+    later telling's day."""
+    if not (first.said_day and later.own_date and not later.said_day):
+        return False
+    # Violence only: meetings and calls follow each other day after day.
+    if not events.event_type(first.type).violent:
+        return False
+    if later.date.precision != "day" or first.date.precision != "day":
+        return False
+    if not (later.date.end and first.date.start and first.date.text and later.date.text):
+        return False
+    if not timedelta(0) < first.date.start - later.date.end <= _OWN_DAY_BEFORE:
+        return False
+    # (the later day too may be a saying's: "كان قد قال، الأحد، إن …")
+    said_later = _said_at(later.text, later.text.find(later.date.text))
+    return not said_later and _said_at(first.text, first.text.find(first.date.text))
+
+
+_OWN_DAY_BEFORE = timedelta(days=7)
 
 
 def _anchored_apart(first: Clause, later: Clause) -> bool:
@@ -1615,6 +1643,8 @@ def _joined(first: Clause, later: Clause) -> Clause:
         first.date, later.date
     ):
         date = later.date
+    elif _own_day_told_after(first, later):
+        date = later.date  # the event's day, not the day it was said
     kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
     return first.copy_with(
         type=kind,
