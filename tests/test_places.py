@@ -775,6 +775,14 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
         # a capital the strikes were near is a place; one that locates a finer place is not
         ("شنت هجوما استهدف مواقع بالقرب من دمشق وحمص", "airstrike", ["Damascus", "Homs"]),
         ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),
+        # ... and so is one targeted or flown over, the intro's comma or none
+        ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", "shelling", ["Damascus"]),
+        ("اعتراض صاروخ بالستي فوق العاصمة، الرياض", "shelling", ["Riyadh"]),
+        (
+            "قصفت إسرائيل موقعا عسكريا لحماس في شمال قطاع غزة",
+            "airstrike",
+            ["Gaza Strip", "northern Gaza Strip"],
+        ),
         ("إثر قصف النظام السوري مخيم اليرموك الواقع على أطراف دمشق", "shelling", ["Yarmouk camp"]),
         # ... only fire: people who fled from one town towards another
         ("فر مئات المدنيين من دوما نحو عفرين", "displacement", ["Douma", "Afrin"]),

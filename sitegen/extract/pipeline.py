@@ -1027,7 +1027,12 @@ _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 # "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
 _PARTY_PAIR = re.compile(r"(?:^|\s)بين\s+(?:[^\s،,.]+\s+){1,3}و$")
-_AT = re.compile(r"(?:^|\s)(?:على|ضد|داخل|نحو)\s*$")
+# Where an event struck or fell: "على", "فوق العاصمة، الرياض", "باستهداف دمشق",
+# "الهجمات التي استهدفت المملكة" (a verb opening the clause is followed by its
+# subject: "قصفت إسرائيل موقعا").
+_AT = re.compile(
+    r"(?:^|\s)(?:على|ضد|داخل|نحو|فوق|[وف]?ب?استهداف|(?:التي|الذي)\s+استهدف(?:ت|ه|ها)?)\s*$"
+)
 # "في سوريا", "بدمشق", "بالعاصمة الألمانية", "في جنوبي دمشق", "بجنوب غربي سوريا".
 _IN = re.compile(
     r"(?:^|\s)(?:في\s*|[وف]?ب)"

@@ -397,7 +397,9 @@ def _compile(names: list[str]) -> re.Pattern[str]:
         + adjectives
         + "|"
         + intro_words
-        + r')\s+(?:["«“][ \t]*)?'  # a name in quotes: 'مطار "التيفور العسكري"'
+        # a name in quotes ('مطار "التيفور العسكري"'), or after a comma ("فوق
+        # العاصمة، الرياض")
+        + r')(?:[ \t]*[،,])?\s+(?:["«“][ \t]*)?'
     )
     strong = [w for w, i in INTRODUCERS.items() if i.strong]
     known = rf"(?:{intro})?(?P<cl>{_CLITICS_LAZY})(?P<name>{_trie_regex(names)}){WB_AFTER}"
