@@ -250,6 +250,8 @@ _BLOCK_AFTER = re.compile(r"\s+(?:الديار|الوطن|الديمقراطيه
 _BLOCK_BEFORE = re.compile(r"(?:درع|عمليه|ومقره|ومقرها)\s+(?:في\s+|ب)?$")
 # Nor is the land in a group's name: "تنظيم الدولة الإسلامية في العراق والشام".
 _GROUP_NAME = re.compile(r"الاسلاميه\s+في\s+(?:العراق\s+)?و?(?:الشام|سوريا)?$")
+# ... nor the country in a body's name: "مركز المصالحة الروسي في سوريا".
+_BODY_IN = re.compile(r"المصالحه(?:\s+الروسي)?\s+في\s+$")
 # Country names that are also the accusative of their adjective: "رتلا عسكريا
 # تركيا", "13 جنديا تركيا" (= تركياً, Turkish). After another accusative word
 # (ending in ا) they are the adjective, unless that word is itself a place.
@@ -1056,6 +1058,8 @@ def _blocked(text: str, folded: Folded, start: int, end: int) -> bool:
     if s.startswith(("العراق والشام", "الشام"), start) and _GROUP_NAME.search(
         s, max(0, start - 30), start
     ):
+        return True
+    if _BODY_IN.search(s, max(0, start - 24), start):
         return True
     # An indefinite accusative (tanween fath) is an adverb, not a place:
     # "دوماً" (always) folds to "دوما" (Douma).
