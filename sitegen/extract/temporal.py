@@ -427,11 +427,24 @@ def find_dates(text: str) -> list[DateMention]:
     if _LATIN_LETTER.search(folded.text):
         for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
             found.append((m.start(), m.end(), _build_latin(_Ctx(m, folded, text, g))))
-    mentions = [m for m in _non_overlapping(found) if m is not None and not _compares(folded, m)]
+    mentions = [
+        m
+        for m in _non_overlapping(found)
+        if m is not None and not _compares(folded, m) and not _in_a_name(text, m)
+    ]
     if not mentions:
         return mentions
     return _day_ranges(
         text, folded, _of_the_year(text, folded, _nights(text, folded, mentions, g), g)
+    )
+
+
+def _in_a_name(text: str, m: DateMention) -> bool:
+    """ "منطقة الرمادة-البارحة": a word of a place's name joined to the one before
+    by a hyphen is no "yesterday". (A weekday after a hyphen is read with the
+    one before it: "ليل الاثنين-الثلاثاء".)"""
+    return (
+        m.kind == "day" and m.start > 1 and text[m.start - 1] == "-" and text[m.start - 2].isalpha()
     )
 
 
