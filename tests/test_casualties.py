@@ -33,6 +33,11 @@ CASES = [
     # a singular noun in the accusative is one person; after its count it is not
     ("وقالت وسائل الإعلام إن طفلا قتل وأصيب 15 مدنيا في قصف", 1, 15, None, False),
     ("وقتل 14 شخصا وجرح آخرون في القصف", 14, None, None, False),
+    # inflicting dead: the count right after the word; a site is no toll
+    ("وكرر التحالف غاراته على البلدة ذاتها موقعا 14 مدنيا", 14, None, None, False),
+    ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", 20, None, None, True),
+    ("استهدفت ثلاث غارات موقعا عسكريا قرب حماة", None, None, None, False),
+    ("استهدفت الطائرات موقعا يضم 30 عنصرا", None, None, None, False),
     # died of wounds
     ("توفي ثلاثة فلسطينيين متأثرين بجروح أصيبوا بها برصاص الاحتلال الجمعة", 3, None, None, False),
     # driven to flight: the article and the clitics of the displacement word

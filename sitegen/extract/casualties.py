@@ -61,6 +61,7 @@ class _Lexicon:
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
     counted_only: frozenset[str]  # "القضاء على": harm only with its count
+    inflicted: re.Pattern[str]  # "موقعا": the dead counted right after it
     count_before: frozenset[str]  # "قتيلاً": its count stands right before it
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
@@ -83,6 +84,7 @@ def _lexicon() -> _Lexicon:
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         singular_window=int(data["singular"]["window"]),
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
+        inflicted=_alternation({fold_word(w): "killed" for w in data["inflicted"]}),
         count_before=frozenset(fold_word(w) for w in data["count_before"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         singular_definite=frozenset(
@@ -227,7 +229,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         if value is not None and _with_others(text, word, n, lex):
             value += 1  # "قُتل الصماد مع 6 من مرافقيه": 7
         _keep(figures, word.kind, value)
-    for kind, n in _tallies(text, numbers, used, lex):
+    for kind, n in _tallies(text, numbers, used, lex) + _inflicted(text, numbers, used, lex):
         used.add(n.start)
         approximate |= n.approximate
         _keep(figures, kind, n.value)
@@ -565,6 +567,20 @@ def _tallies(
         n = numbers.first_after(text, end, lex.tally_window, used)
         if n is not None:
             out.append((lex.tally_kind[m.group("w")], n))
+    return out
+
+
+def _inflicted(
+    text: str, numbers: _Numbers, used: set[int], lex: _Lexicon
+) -> list[tuple[str, NumberMention]]:
+    """ "موقعا 14 مدنيا": the count right after the word (no word between)."""
+    folded = fold(text)
+    out = []
+    for m in lex.inflicted.finditer(folded.text):
+        end = folded.span(m.start("w"), m.end("w"))[1]
+        n = numbers.first_after(text, end, 0, used)
+        if n is not None:
+            out.append(("killed", n))
     return out
 
 
