@@ -38,6 +38,9 @@ CASES = [
     ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", 20, None, None, True),
     ("استهدفت ثلاث غارات موقعا عسكريا قرب حماة", None, None, None, False),
     ("استهدفت الطائرات موقعا يضم 30 عنصرا", None, None, None, False),
+    # dead and wounded in one count: no toll of either, harm told
+    ("وأسفر القصف عن سقوط 15 قتيلا وجريحا في صفوف المدنيين", None, None, None, False),
+    ("وقصفت المدفعية البلدة موقعة 70 قتيلا وجريحا", None, None, None, False),
     # died of wounds
     ("توفي ثلاثة فلسطينيين متأثرين بجروح أصيبوا بها برصاص الاحتلال الجمعة", 3, None, None, False),
     # driven to flight: the article and the clitics of the displacement word

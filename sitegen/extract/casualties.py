@@ -579,7 +579,7 @@ def _inflicted(
     for m in lex.inflicted.finditer(folded.text):
         end = folded.span(m.start("w"), m.end("w"))[1]
         n = numbers.first_after(text, end, 0, used)
-        if n is not None:
+        if n is not None and not _not_a_count(text, n):
             out.append(("killed", n))
     return out
 
