@@ -152,6 +152,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("التقى ماكرون بولي العهد السعودي في باريس", ["Paris"]),
     ("لم يعثر على أثر للطائرة في منطقة بحث في المحيط الهندي", []),
     ("وتهدف التظاهرات لكسر الحصار المفروض على القطاع", []),
+    # a city in a force's, a day's or a newspaper's name; a day before a place
+    ("استهدفت الغارات مواقع لفيلق القدس الإيراني", []),
+    ("أطلقت سرايا القدس صواريخ", []),
+    ("قالت صحيفة القدس العربي", []),
+    ("ميليشيات سرايا بنغازي", []),
+    ("اجتماعاً طارئاً اليوم في القاهرة", ["Cairo"]),
+    ("في مدينة القدس", ["Jerusalem"]),
     # a strike on Syrian targets struck Syria
     ("ضربات صاروخية ضد مواقع سورية عدة", ["Syria"]),
     ("غارات على أهداف تابعة للنظام السوري", ["Syria"]),
@@ -876,3 +883,9 @@ def test_a_quarter_is_named_as_written_without_its_clitics(sentence: str, writte
 def test_a_mission_is_named_in_english_by_its_country_s_adjective() -> None:
     (consulate, _city) = find_places("أحرق متظاهرون القنصلية الإيرانية في البصرة")
     assert (consulate.place.en, consulate.place.kind) == ("Iranian consulate", "consulate")
+
+
+def test_jerusalem_is_named_as_arabic_news_names_it() -> None:
+    """GeoNames calls it "أورسالم" and East Jerusalem "مشرقي يروشلم"."""
+    found = {m.place.en: m.place.ar for m in find_places("بين مدينة القدس والقدس الشرقية")}
+    assert found == {"Jerusalem": "القدس", "East Jerusalem": "القدس الشرقية"}

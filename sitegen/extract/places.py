@@ -243,11 +243,17 @@ _LIST_LINK = re.compile(r"[ \t]+و(?=[^\W\d_])|[ \t]*,[ \t]*(?!و)")
 
 # Names inside the names of organisations, operations and newspapers.
 # ... and "باراك أوباما" is no one in Arak ("ب" + "اراك").
-_BLOCK_AFTER = re.compile(r"\s+(?:الديار|الوطن|الديمقراطيه|بوست|تايمز|للمصالحه|اوباما)" + WB_AFTER)
+_BLOCK_AFTER = re.compile(
+    r"\s+(?:الديار|الوطن|الديمقراطيه|بوست|تايمز|للمصالحه|اوباما|العربي)" + WB_AFTER
+)
 # Where a reporter is based is no place of the event: "المرصد السوري لحقوق
 # الإنسان، ومقره في بريطانيا، إن الأكراد تكبدوا خسائر".
 # ("في مقرها في لاهاي" is where a meeting was held).
 _BLOCK_BEFORE = re.compile(r"(?:درع|عمليه|ومقره|ومقرها)\s+(?:في\s+|ب)?$")
+# ... nor a city in a force's or a day's name: "فيلق القدس", "سرايا القدس",
+# "لواء القدس", "يوم القدس" (and the newspaper "القدس العربي", above); not
+# "اليوم في القاهرة".
+_NAMED_AFTER = re.compile(r"(?<![\u0621-\u064a])[وفل]?(?:فيلق|سرايا|لواء|يوم)\s+$")
 # Nor is the land in a group's name: "تنظيم الدولة الإسلامية في العراق والشام".
 _GROUP_NAME = re.compile(r"الاسلاميه\s+في\s+(?:العراق\s+)?و?(?:الشام|سوريا)?$")
 # ... nor the country in a body's name: "مركز المصالحة الروسي في سوريا".
@@ -1053,7 +1059,8 @@ def _of_kinds(entries: list[_Entry], intro: _Intro) -> list[_Entry]:
 
 def _blocked(text: str, folded: Folded, start: int, end: int) -> bool:
     s = folded.text
-    if _BLOCK_AFTER.match(s, end) or _BLOCK_BEFORE.search(s[max(0, start - 14) : start]):
+    before = s[max(0, start - 14) : start]
+    if _BLOCK_AFTER.match(s, end) or _BLOCK_BEFORE.search(before) or _NAMED_AFTER.search(before):
         return True
     if s.startswith(("العراق والشام", "الشام"), start) and _GROUP_NAME.search(
         s, max(0, start - 30), start
