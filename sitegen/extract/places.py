@@ -1102,8 +1102,10 @@ def _introduced_unknown(
         return None
     if intro.definite and not folded.text.startswith("ال", span[0]):
         return None
-    # "مدن البلاد", "معسكرات تدريب", "محاور القتال": words, after any introducer.
-    if folded.text[span[0] : span[1]].split()[0] in _area_words():
+    # "مدن البلاد", "معسكرات تدريب", "محاور القتال": words, after any introducer;
+    # "معبر للإرهابيين" (a passage for): a preposition opens no name.
+    first = folded.text[span[0] : span[1]].split()[0]
+    if first in _area_words() or first.startswith("لل"):
         return None
     adjective = _nisba(folded.text[span[0] : span[1]]) and not _WHERE_AFTER.match(
         folded.text, span[1]
