@@ -31,13 +31,13 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
     assert s.matched_share >= 0.745  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 281  # of the 3,513 sentences that report no event
+    assert s.from_not_incidents <= 280  # of the 3,513 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 1123  # of 1,241
-    assert s.dated >= 948 and s.placed >= 880 and s.counted >= 999
+    assert s.dated >= 949 and s.placed >= 880 and s.counted >= 1001
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
