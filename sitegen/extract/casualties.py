@@ -560,27 +560,31 @@ def _bind(
 def _tallies(
     text: str, numbers: _Numbers, used: set[int], lex: _Lexicon
 ) -> list[tuple[str, NumberMention]]:
-    folded = fold(text)
-    out = []
-    for m in lex.tally.finditer(folded.text):
-        end = folded.span(m.start("w"), m.end("w"))[1]
-        n = numbers.first_after(text, end, lex.tally_window, used)
-        if n is not None:
-            out.append((lex.tally_kind[m.group("w")], n))
-    return out
+    """ "بلغ عدد القتلى … أكثر من 60 عنصراً": the count may stand far after."""
+    found = _counted_after(text, numbers, used, lex.tally, lex.tally_window)
+    return [(lex.tally_kind[word], n) for word, n in found]
 
 
 def _inflicted(
     text: str, numbers: _Numbers, used: set[int], lex: _Lexicon
 ) -> list[tuple[str, NumberMention]]:
     """ "موقعا 14 مدنيا": the count right after the word (no word between)."""
+    found = _counted_after(text, numbers, used, lex.inflicted, 0)
+    return [("killed", n) for _, n in found if not _not_a_count(text, n)]
+
+
+def _counted_after(
+    text: str, numbers: _Numbers, used: set[int], words: re.Pattern[str], reach: int
+) -> list[tuple[str, NumberMention]]:
+    """Each of ``words`` (folded, as matched) with the first unused count within
+    ``reach`` words after it."""
     folded = fold(text)
     out = []
-    for m in lex.inflicted.finditer(folded.text):
+    for m in words.finditer(folded.text):
         end = folded.span(m.start("w"), m.end("w"))[1]
-        n = numbers.first_after(text, end, 0, used)
-        if n is not None and not _not_a_count(text, n):
-            out.append(("killed", n))
+        n = numbers.first_after(text, end, reach, used)
+        if n is not None:
+            out.append((m.group("w"), n))
     return out
 
 
