@@ -75,7 +75,7 @@ CASES: list[tuple[str, list[str]]] = [
     # a country's airspace is the country
     ("استهدف إسرائيل إحدى طائراتها الحربية في الأجواء السورية", ["Israel", "Syria"]),
     # two fronts after the dual
-    ("في جبهتي نهم وصرواح", ["Nihm", "Suq Sirwah"]),
+    ("في جبهتي نهم وصرواح", ["Nihm", "Sirwah"]),
     ('فرضت حصارا على منطقة "آل صبحان" في مديرية باقم', ["Al Sabhan", "Baqim"]),
     # Sky News writes Eastern Ghouta as "the Ghouta of Damascus".
     ("أفادت مصادر طبية في غوطة دمشق بارتفاع عدد القتلى", ["Eastern Ghouta"]),
@@ -159,6 +159,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("ميليشيات سرايا بنغازي", []),
     ("اجتماعاً طارئاً اليوم في القاهرة", ["Cairo"]),
     ("في مدينة القدس", ["Jerusalem"]),
+    # "وجيزة" is brief, "أحمدي" a surname; a Yemeni district, not an Afghan village
+    ("شوهد قبل أيام وجيزة من وفاته", []),
+    ("اغتيال العالم مصطفى أحمدي روشن", []),
+    ("تقدماً كبيراً في مديرية خدير جنوبي شرق تعز", ["Khadir", "Taiz"]),
     ("وتحولت المدينة إلى معبر للإرهابيين نحو الشمال", []),
     ("انفجار في مدينة أصفهان", ["Isfahan"]),
     # a stock exchange, a prime minister
