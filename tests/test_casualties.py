@@ -86,6 +86,22 @@ CASES = [
     ("ومن بين القتلى 18 عنصراً من الميليشيات الإيرانية", None, None, None, False),
     ("مقتل 8 عناصر بينهم 3 ضباط", 8, None, None, False),
     ("لقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم الجمعة", 26, None, None, True),
+    # the toll's noun phrase may run a few words before "بينهم" ("واحدة" is no toll)
+    ("إن 12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال قتلوا في قصف", 12, None, None, True),
+    ("أن 14 شخصا أصيبوا بجروح بينهم اثنان في حالة خطيرة، جراء هجوم", None, 14, None, False),
+    # "of them": the dead of a larger group, not a part of a toll
+    ("يحارب أكثر من مئة مقدوني في سوريا والعراق قُتل منهم نحو عشرين", 20, None, None, True),
+    # a day or a source set off by commas stands between the word and its count
+    ("وقتل الخميس، أيضا وفق المرصد، 8 مدنيين بينهم 3 أطفال في قصف", 8, None, None, False),
+    ("أصيب، السبت، 4 مدنيين بقصف على إدلب", None, 4, None, False),
+    # a tally's count is no day of a month
+    (
+        "يرتفع عدد الذين قتلوا منذ اندلاع الاحتجاجات في 30 آذار/مارس الماضي إلى 36 فلسطينيا",
+        36,
+        None,
+        None,
+        False,
+    ),
     # "لقي … مصرعهم": the count opening the subject, however long the subject
     ("لقي 13 عنصرا من ميليشيات الحوثي الانقلابية مصرعهم", 13, None, None, False),
     ("لقي خمسة أشخاص، من بينهم ثلاثة أطفال وامرأة، مصرعهم", 5, None, None, False),

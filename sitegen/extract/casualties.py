@@ -386,8 +386,15 @@ def _whole_before(
     part = lo + window.span(found.start(), found.end())[0]
     # "لقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم": the bound is the toll's
     bound = _BOUND_BEFORE.search(text, max(0, part - 30), part)
-    m = numbers.last_before(text, bound.start() if bound else part, 2, used)
-    return m if m is not None and (m.value or 0) > (n.value or 0) else None
+    # "12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال": the toll's noun
+    # phrase may run a few words, within the sentence.
+    m = numbers.last_before(text, bound.start() if bound else part, 6, used, n.value or 0)
+    if m is None or re.search(r"[.:؛;!?؟]", text[m.end : part]):
+        return None
+    # "أكثر من مئة مقدوني في سوريا قُتل منهم نحو عشرين": the dead of a group
+    # ("of them"), not a part of its toll
+    of_them = fold_word(found.group().split()[-1]) == "منهم"
+    return None if of_them and casualty_words(text[m.end : part]) else m
 
 
 def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
@@ -512,14 +519,17 @@ class _Numbers:
             i += 1
         return None
 
-    def last_before(self, text: str, pos: int, limit: int, used: set[int]) -> NumberMention | None:
-        """The last unused number ending at or before ``pos``, if within ``limit`` words."""
+    def last_before(
+        self, text: str, pos: int, limit: int, used: set[int], above: int = -1
+    ) -> NumberMention | None:
+        """The last unused number ending at or before ``pos``, if within ``limit``
+        words (and greater than ``above``)."""
         i = bisect_right(self.ends, pos) - 1
         while i >= 0:
             n = self.items[i]
             if _distance(text, n.end, pos, limit) > limit:
                 return None
-            if n.start not in used:
+            if n.start not in used and (n.value or 0) > above:
                 return n
             i -= 1
         return None
@@ -561,8 +571,14 @@ def _tallies(
     text: str, numbers: _Numbers, used: set[int], lex: _Lexicon
 ) -> list[tuple[str, NumberMention]]:
     """ "بلغ عدد القتلى … أكثر من 60 عنصراً": the count may stand far after."""
-    found = _counted_after(text, numbers, used, lex.tally, lex.tally_window)
+    # "عدد الذين قتلوا منذ … في 30 آذار/مارس الماضي إلى 36": a day is no count
+    found = _counted_after(text, numbers, used | _days(text, numbers), lex.tally, lex.tally_window)
     return [(lex.tally_kind[word], n) for word, n in found]
+
+
+def _days(text: str, numbers: _Numbers) -> set[int]:
+    """Where the clause's numbers that count no one start (years, days of months…)."""
+    return {n.start for n in numbers.items if _not_a_count(text, n)}
 
 
 def _inflicted(
@@ -606,10 +622,23 @@ def _clear(text: str, a: int, b: int, words: _Words) -> bool:
     """No punctuation, no other casualty word and no other fate ("وتم أسر")
     between a and b (a bound set off by commas is no barrier: "لقي 4 مقاتلين
     روس، على الأقل، مصرعهم")."""
-    between = _ASIDE.sub(" ", text[a:b])
+    between = _asides().sub(" ", _ASIDE.sub(" ", fold(text[a:b]).text))
     if _BARRIER.search(between) or _lexicon().other_fates.search(fold(between).text):
         return False
     return not words.any_within(a, b)
+
+
+@lru_cache(maxsize=1)
+def _asides() -> re.Pattern[str]:
+    """A day or a source set off by commas ("، الخميس،", "، أيضا وفق المرصد،"):
+    casualties.yaml's ``asides``, folded."""
+    data = load_yaml("casualties.yaml")["asides"]
+    days = [fold_word(n) for d in load_yaml("weekdays.yaml")["arabic"].values() for n in d["names"]]
+    times = "|".join(fold_word(w) for w in data["times"])
+    sources = "|".join(fold_word(w).replace(" ", r"\s*") for w in data["sources"])
+    day = rf"(?:(?:{times})\s+)?(?:{'|'.join(days)})"
+    source = rf"(?:ايضا\s+)?(?:{sources})\s*[^،,.:;؛!?؟()\"]{{1,40}}?"
+    return re.compile(rf"\s*[،,]\s*(?:{day}|{source})\s*[،,]\s*")
 
 
 def _aside(text: str, n: NumberMention, word: _Word) -> bool:
