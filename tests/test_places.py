@@ -152,6 +152,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("التقى ماكرون بولي العهد السعودي في باريس", ["Paris"]),
     ("لم يعثر على أثر للطائرة في منطقة بحث في المحيط الهندي", []),
     ("وتهدف التظاهرات لكسر الحصار المفروض على القطاع", []),
+    # a two-letter name takes no ب/ل: "وباب" is no و + ب + إب (Ibb)
+    ("قصف المعارضة على أحياء جرمانة وباب توما", ["Jarmana"]),
+    # who holds an area is no name of it
+    ("إلقاء البراميل المتفجرة على مناطق المسلحين في درعا", ["Daraa"]),
     # a city in a force's, a day's or a newspaper's name; a day before a place
     ("استهدفت الغارات مواقع لفيلق القدس الإيراني", []),
     ("أطلقت سرايا القدس صواريخ", []),
@@ -814,6 +818,9 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             ["Khorramshahr"],
         ),
         ("قتلوا عند حاجز على بعد 20 كيلومترا من سراقب", "attack", ["Saraqib"]),
+        # the state on the other side of a border is no place of the event
+        ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
+        ("فر الآلاف صوب الحدود مع الأردن من درعا", "displacement", ["Daraa"]),
         # a capital the strikes were near is a place; one that locates a finer place is not
         ("شنت هجوما استهدف مواقع بالقرب من دمشق وحمص", "airstrike", ["Damascus", "Homs"]),
         ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),

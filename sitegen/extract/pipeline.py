@@ -950,6 +950,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         )
         if related:
             continue
+        if state and _BORDER_WITH.search(before):
+            continue  # "لبلدة كردية على الحدود مع سوريا": in Syria's neighbour
         if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
             landmarks.append(m.place)  # "على بعد 12 كيلومترا من خورامشهر": measured from
             continue
@@ -1010,6 +1012,8 @@ _STATES = frozenset({"country", "capital"})
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
 )
+# "على الحدود مع سوريا", "المنطقة الحدودية مع تركيا": the other side's state.
+_BORDER_WITH = re.compile(r"(?:^|\s)(?:[وف]?[بل]?ال)?حدود(?:ية|ها|ه|ي)?\s+مع\s+$")
 # A capital something happened near is a place, not a government: "مواقع
 # بالقرب من دمشق وحمص", "منشآت قرب دمشق".
 _NEAR = re.compile(r"(?:^|\s)(?:[وف]?(?:ب?القرب\s+من|قرب|محيط|ضواحي|أطراف))\s+(?:العاصمة\s+)?$")

@@ -897,6 +897,8 @@ def _known(
         intro = last.intro
     if m.group("intro") and m.group("cl"):
         return None  # "مديرية باب المندب" is not مديرية + ب + إب
+    if len(name) <= 2 and re.search("[بل]", m.group("cl") or ""):
+        return None  # nor is "وباب توما" و + ب + إب: a two-letter name takes no ب/ل
     if _blocked(text, folded, m.start("name"), m.end("name")):
         return None
     # "آخر منفذ بحري لها": an adjective after a guarded introducer, though
