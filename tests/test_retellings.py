@@ -297,7 +297,7 @@ def test_a_moment_of_an_operation_is_not_the_operation_told_again() -> None:
     )
     assert [(i.date.start, i.date.end) for i in found] == [
         (date(2018, 1, 20), date(2018, 3, 30)),
-        (date(2018, 3, 1), date(2018, 3, 31)),
+        (date(2018, 3, 1), date(2018, 3, 30)),  # the month, up to publication
     ]
 
 

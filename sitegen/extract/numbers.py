@@ -113,7 +113,8 @@ def first_words(words: Iterable[object]) -> set[str]:
 
 _TOKEN = re.compile(r"\w+")
 _CLITIC_PAIRS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-_DIGIT_LEAD = re.compile(r"[وفبلك]{0,2}(?:ال|ل)?\d")
+# ... or after a preposition of time typed onto it: "في17 حزيران" (a date's start)
+_DIGIT_LEAD = re.compile(r"(?:[وفبلك]{0,2}(?:ال|ل)?|و?في|يوم)\d")
 
 
 def with_clitics(firsts: Iterable[str]) -> frozenset[str]:

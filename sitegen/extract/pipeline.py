@@ -360,7 +360,7 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         if future and published is not None and _tells_dead(c.text):
             chosen, future = _past_date(refs, published, ctx.week_start, previous), False
         chosen = _past_the_saying(c.text, refs, chosen)
-        chosen = _when_wounded(c.text, refs, chosen)
+        chosen = _until_told(_when_wounded(c.text, refs, chosen), published)
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
@@ -369,6 +369,17 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         else:
             out.append(c.copy_with(future=future, anchored=anchored))
     return tuple(inherit_dates(ctx, tuple(out)))
+
+
+def _until_told(ref: DateRef | None, published: date | None) -> DateRef | None:
+    """A month or a year still going on when the article was published ("في
+    وقت سابق هذا الشهر"): what it tells happened by then, so the span ends on
+    the publication day. (A week is left whole: its days are few.)"""
+    if ref is None or published is None or ref.precision not in ("month", "year"):
+        return ref
+    if ref.start is None or ref.end is None or not ref.start <= published < ref.end:
+        return ref
+    return replace(ref, end=published)
 
 
 # Expressions that count from "now": inside reported speech, now is the saying's day.
@@ -390,6 +401,7 @@ def _resolved(
             now = said.start
         ref = temporal.resolve(m, now, week_start=week_start, context=previous)
         ref = temporal.going_on_since(text, m, ref, published)
+        ref = temporal.later_in(text, m, ref, published)
         if not event and ref.is_dated:
             said = ref
         out.append((event, m, ref))

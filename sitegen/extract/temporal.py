@@ -366,7 +366,10 @@ class _Tables:
             rf"(?:(?P<yawm>{alt(r['day_word'])})\s+)?"
             rf"(?:(?P<shahr>{mword})\s+)?"
         )
-        return WB_BEFORE + CLITICS + pre + "(?:" + "|".join(cores) + ")" + WB_AFTER
+        # "في17 حزيران": a preposition of a point in time typed onto the day
+        glued = r"(?:و?في|يوم)(?=[0-9٠-٩])"
+        start = rf"{WB_BEFORE}(?:{CLITICS}{pre}|{glued})"
+        return start + "(?:" + "|".join(cores) + ")" + WB_AFTER
 
     def latin_regex(self) -> str:
         def alt(ws: Iterable[str]) -> str:
@@ -1804,6 +1807,23 @@ def _began(text: str, m: DateMention) -> bool:
     if both.search(before):
         return True
     return bool(verb_before.search(before) and noun_after.search(fold(text[m.end :]).text))
+
+
+def later_in(text: str, m: DateMention, ref: DateRef, published: date | None) -> DateRef:
+    """ "في وقت لاحق هذا الشهر": the part of the period after publication."""
+    if published is None or ref.start is None or ref.end is None:
+        return ref
+    if not ref.start <= published < ref.end:
+        return ref
+    if not _later_before().search(fold(text[max(0, m.start - 30) : m.start]).text):
+        return ref
+    return replace(ref, start=published + timedelta(days=1))
+
+
+@lru_cache(maxsize=1)
+def _later_before() -> re.Pattern[str]:
+    words = "|".join(fold_word(w) for w in load_yaml("relative.yaml")["later_in_period"])
+    return re.compile(rf"(?:^|\s)(?:{words})\s*$")
 
 
 def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | None) -> DateRef:
