@@ -66,7 +66,7 @@ def main(corpus: str) -> None:
     # The held-back batches, each drawn after the ones before it; add the next
     # one's letter here (its seed follows: conflict-u would be 2044).
     for seed, letter in enumerate(
-        [*"defghijklmnopqrstuvwxyz", "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al"],
+        [*"defghijklmnopqrstuvwxyz", *"aa ab ac ad ae af ag ah ai aj ak al".split()],
         start=2026,
     ):
         batches[f"conflict-{letter}"] = held_back(news, taken, seed)
