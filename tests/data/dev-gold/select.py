@@ -64,9 +64,10 @@ def main(corpus: str) -> None:
     batches["other"] = [r for kind, r in picked if kind == "other"]
     taken = {r["id"] for items in batches.values() for r in items}
     # The held-back batches, each drawn after the ones before it; add the next
-    # one's letter here (its seed follows: conflict-u would be 2044).
+    # one's letter here (its seed follows: conflict-u would be 2044; after -al, a
+    # letter more in "abcdefghijkl")
     for seed, letter in enumerate(
-        [*"defghijklmnopqrstuvwxyz", *"aa ab ac ad ae af ag ah ai aj ak al".split()],
+        [*"defghijklmnopqrstuvwxyz", *(f"a{c}" for c in "abcdefghijkl")],  # then aa…al
         start=2026,
     ):
         batches[f"conflict-{letter}"] = held_back(news, taken, seed)
