@@ -280,6 +280,21 @@ def test_no_country_is_guessed_for_an_article_set_in_several_or_none(text: str) 
     assert [list(i.places) for i in unplaced] == [[]]
 
 
+def test_a_word_for_the_article_s_place_takes_its_main_place() -> None:
+    text = (
+        "قصفت الطائرات الغوطة الشرقية السبت.\n\n"
+        "وقال سكان في الغوطة الشرقية إن الحصار مستمر.\n\n"
+        "وتقع الغوطة الشرقية قرب دمشق في سوريا.\n\n"
+        "وتحدث الرئيس عن الوضع الإنساني الصعب.\n\n"
+        "ونقلت وكالات الأنباء عن مصادر طبية قولها إن الأوضاع صعبة.\n\n"
+        "وأدى القصف، الذي بدأ في 18 فبراير، إلى مقتل 1600 مدني وتدمير المنطقة.\n\n"
+        "وقتل 100 مقاتل في ضربات أميركية.\n"
+    )
+    found = {i.casualties.killed: [p.en for p in i.places] for i in incidents(text, "2018-04-02")}
+    assert found[1600] == ["Eastern Ghouta"]  # "المنطقة": the place the article is about
+    assert found[100] == ["Syria"]  # no word for it: the country only
+
+
 def test_a_call_takes_no_country_from_the_article() -> None:
     found = incidents(
         "وقصفت الطائرات مواقع في سوريا.\n\nواتصل ماكرون بالرئيس بوتين الإثنين.\n\n"

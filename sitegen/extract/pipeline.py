@@ -1776,12 +1776,17 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     ]
     if not unplaced:
         return clauses
-    home = places.home_country(" ".join(c.text for c in clauses if c.segment.kind == "text"))
+    text = " ".join(c.text for c in clauses if c.segment.kind == "text")
+    home = places.home_country(text)
     if home is None:
         return clauses
+    # "وأدى القصف … إلى تدمير المنطقة": a word for the place the article is
+    # about, its main place (the country when it has none).
+    main = places.main_place(text, home)
     out = list(clauses)
     for i in unplaced:
-        out[i] = clauses[i].copy_with(places=(home,))
+        at = main if main and places.points_back(clauses[i].text) else home
+        out[i] = clauses[i].copy_with(places=(at,))
     return tuple(out)
 
 

@@ -656,6 +656,41 @@ def home_country(text: str) -> Place | None:
     )
 
 
+MAIN_MENTIONS, MAIN_LEAD = 3, 2  # mentions, and times the next place's, to call one main
+
+
+def main_place(text: str, home: Place) -> Place | None:
+    """The place below the country that a text is about: named at least
+    MAIN_MENTIONS times, MAIN_LEAD times as often as any other, in ``home``
+    and no capital (a capital is named for its government as often)."""
+    gz = _load()
+    code = gz.country.get(home, "")
+    tally: dict[Place, int] = {}
+    for m in find_places(text):
+        if m.place.kind not in ("country", "capital") and gz.country.get(m.place) == code:
+            tally[m.place] = tally.get(m.place, 0) + 1
+    ranked = sorted(tally.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MAIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MAIN_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def points_back(text: str) -> bool:
+    """Does the text name the article's place by a word for it ("المنطقة")?"""
+    return _anaphora().search(fold(text).text) is not None
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> re.Pattern[str]:
+    data = load_yaml("place_anaphora.yaml")
+    words = "|".join(fold_word(w) for w in data["words"])
+    not_before = "|".join(fold_word(w) for w in data["not_before"])
+    after = rf"(?!\s+(?:{not_before}){WB_AFTER})"
+    return re.compile(rf"{WB_BEFORE}[وف]?[بل]?(?:{words}){WB_AFTER}{after}")
+
+
 def _territory(found: list[PlaceMention], code: str, gz: _Gazetteer) -> Place | None:
     """The territory of a split country (territories.yaml) nearly all the
     text's places there lie in: the Gaza Strip, not Palestine."""
