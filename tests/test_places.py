@@ -154,6 +154,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("وتهدف التظاهرات لكسر الحصار المفروض على القطاع", []),
     # a two-letter name takes no ب/ل: "وباب" is no و + ب + إب (Ibb)
     ("قصف المعارضة على أحياء جرمانة وباب توما", ["Jarmana"]),
+    # a name that is also a word ("دوما") after a noun it completes
+    ("يسمح لهم بمغادرة دوما خلال 48 ساعة", ["Douma"]),
     # who holds an area is no name of it
     ("إلقاء البراميل المتفجرة على مناطق المسلحين في درعا", ["Daraa"]),
     # a city in a force's, a day's or a newspaper's name; a day before a place
