@@ -251,8 +251,9 @@ def test_counts_joined_and_single_people(
         # the count a few words before the verb, its bound between
         ("إن 20 ألف شخص على الأقل غادروا الغوطة الشرقية", True, 20000),
         ("أجبر القصف أكثر من 160 ألف من سكان درعا على النزوح", False, 160000),
-        # a ratio counts no one
+        # a ratio counts no one, nor do buses
         ("وذكر التحقيق أن واحدا من كل 8 من سكان المنطقة نزح عنها", True, None),
+        ("وغادرت مئة حافلة تقل قرابة سبعة آلاف شخص المنطقة", True, 7000),
         # Elsewhere leaving counts nothing: "خرج آلاف المتظاهرين" is a protest.
         ("خرج 5 آلاف متظاهر إلى الشوارع", False, None),
     ],
