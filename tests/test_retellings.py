@@ -785,6 +785,27 @@ def test_an_event_spoken_of_told_as_happened_on_its_day_is_an_incident() -> None
     assert [i.date.start for i in found] == [date(2018, 4, 7)]
 
 
+def test_a_claimed_event_said_to_have_taken_place_is_an_incident() -> None:
+    found = incidents(
+        "أكدت وزارة الخارجية الروسية أن بضع عشرات من المواطنين الروس قد قتلوا وجرحوا "
+        "في معركة وقعت مؤخرا في سوريا.\n",
+        "2018-02-20",
+    )
+    assert [(i.type, [p.en for p in i.places]) for i in found] == [("battle", ["Syria"])]
+
+
+def test_one_of_the_last_strongholds_is_no_other_event() -> None:
+    found = incidents(
+        "تعرضت محافظة إدلب لقصف جوي من قبل مقاتلات روسية، السبت، وذلك بعد يوم من فشل روسيا "
+        "وتركيا وإيران بالتوصل إلى هدنة في المحافظة الواقعة شمال سوريا.\n"
+        "وأشارت المنظمة والمرصد إلى أن المحافظة التي تعد أحد آخر معاقل فصائل المعارضة "
+        "المسلحة في سوريا، تعرضت لقصف جوي شنته مقاتلات روسية على المحافظة الواقعة شمال سوريا.\n"
+        "بدورها، قالت منظمة الخوذ البيضاء إن القصف أسفر عن مقتل 4 أشخاص وإصابة 5 آخرين.\n",
+        "2018-09-08",
+    )
+    assert [(i.casualties.killed, len(i.sources)) for i in found] == [(4, 3)]
+
+
 def test_a_superlative_since_is_no_running_total() -> None:
     found = incidents(
         "قتل 25 مدنيا على الأقل الخميس في غارات على محافظة درعا السورية، في حصيلة تعد "

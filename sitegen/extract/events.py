@@ -245,6 +245,10 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         # شنت غارات جوية", "نفذوا هجوما".
         if before and _done_by(before[-1]) and not (len(before) > 1 and before[-2] in not_after):
             return True
+        # ... or said to have taken place: "قتلوا في معركة وقعت مؤخرا"
+        after_words = fold(text[t.end : t.end + 40]).text.split()[:2]
+        if any(_one_of("took_place").fullmatch(w.strip(".,،؛:!؟\"'()")) for w in after_words):
+            return True
     return False
 
 
