@@ -461,6 +461,8 @@ def test_moods() -> None:
         ("وشنت الطائرات الحربية الإسرائيلية غارات واسعة على أهداف لحماس", False),
         # A count of strikes carries none out.
         ("إن عدد الغارات الجوية التي شنتها الطائرات بلغ 100 ألف", True),
+        # Fire exchanged is told here.
+        ("لانتهاكات الأحد إثر تبادل للقصف بين الطرفين", False),
     ],
 )
 def test_definite_nouns(clause: str, definite: bool) -> None:

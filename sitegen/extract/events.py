@@ -726,8 +726,12 @@ def _near(folded: Folded, a: _Hit, b: _Hit) -> bool:
 
 
 def _definite(folded: Folded, hit: _Hit) -> bool:
-    """The trigger carries the article: "الهجوم", "بالقصف", "للغارة"."""
-    return not hit.group.verbs and _has_article(folded, hit)
+    """The trigger carries the article: "الهجوم", "بالقصف", "للغارة" (not fire
+    exchanged: "تبادل للقصف")."""
+    if hit.group.verbs or not _has_article(folded, hit):
+        return False
+    before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
+    return not (before and _one_of("exchange").fullmatch(before[-1]))
 
 
 def _told_afresh(
