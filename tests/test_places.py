@@ -820,6 +820,18 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             ["Khorramshahr"],
         ),
         ("قتلوا عند حاجز على بعد 20 كيلومترا من سراقب", "attack", ["Saraqib"]),
+        # a country's land that fire was aimed at, named by its adjective
+        (
+            "وأطلق مقاتلون فلسطينيون عشرات قذائف الهاون في اتجاه بلدات إسرائيلية محاذية للحدود",
+            "shelling",
+            ["Israel"],
+        ),
+        (
+            "اعتراض 7 صواريخ باليستية أطلقت من اليمن باتجاه الأراضي السعودية",
+            "shelling",
+            ["Saudi Arabia"],
+        ),
+        ("واختبرت صواريخ قادرة على بلوغ الأراضي الأميركية", "shelling", []),
         # the state on the other side of a border is no place of the event
         ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
         ("فر الآلاف صوب الحدود مع الأردن من درعا", "displacement", ["Daraa"]),

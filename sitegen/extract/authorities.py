@@ -43,6 +43,27 @@ HEAD = 4  # words before an authority that opens the clause ("من جهة أخر
 REACH = 6  # words between the authority and the event's word
 
 
+def lands(text: str) -> list[places.PlaceMention]:
+    """A country's land named by its adjective ("باتجاه الأراضي السعودية",
+    "بلدات إسرائيلية"), as a mention of the country."""
+    regex, countries = _lands()
+    folded = fold(text)
+    out = []
+    for m in regex.finditer(folded.text):
+        start, end = folded.span(m.start(), m.end())
+        out.append(places.PlaceMention(start, end, text[start:end], countries[_bare(m["adj"])]))
+    return out
+
+
+@cache
+def _lands() -> tuple[re.Pattern[str], dict[str, Place]]:
+    _, countries = _compiled()
+    words = word_alternation(load_yaml("authorities.yaml")["lands"])
+    adjectives = word_alternation(sorted(countries) + ["ال" + a for a in countries])
+    regex = re.compile(rf"{WB_BEFORE}[وفبل]?{words}\s+(?P<adj>{adjectives}){WB_AFTER}")
+    return regex, countries
+
+
 @cache
 def _compiled() -> tuple[re.Pattern[str], dict[str, Place]]:
     data = load_yaml("authorities.yaml")

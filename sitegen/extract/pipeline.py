@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from sitegen.extract import actors as actor_lex
-from sitegen.extract import events, places, temporal
+from sitegen.extract import authorities, events, places, temporal
 from sitegen.extract.authorities import authority_country
 from sitegen.extract.casualties import casualty_words, find_casualties, war_toll
 from sitegen.extract.domain import NEWS_DOMAIN as NEWS
@@ -947,7 +947,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     targets: list[Place] = []  # "على هضبة الجولان": where it was aimed
     landmarks: list[Place] = []  # "على بعد 400 كيلومتر من طهران": only when nothing else
     fire = kind == "shelling"  # only fire is placed on its target (below)
-    for m in places.find_places(text):
+    # "باتجاه الأراضي السعودية", "على بلدات إسرائيلية": a country's land that
+    # fire was aimed at is where it happened (a land named otherwise, "قادرة
+    # على بلوغ الأراضي الأميركية", "من الأجواء السورية", places nothing)
+    lands = [m for m in authorities.lands(text) if _aimed_at(text, m.start)]
+    for m in sorted(places.find_places(text) + lands, key=lambda m: m.start):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
         # (a hashtag's "#" is no word: "في #باريس" is "في باريس")
         before = text[max(0, m.start - 12) : m.start].replace("#", " ")
@@ -977,7 +981,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         part = places.quarter(text, m)
         if part:
             quarters[m.place] = part
-        if state and (_AT.search(before) or _near(before, found)):
+        if state and (_AT.search(before) or _near(before, found) or m in lands):
             struck.append(m.place)
         elif state and (part or _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " "))):
             # "براميل متفجرة على المناطق … جنوب غربي سوريا": a quarter of a
@@ -1013,6 +1017,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _aimed_at(text: str, at: int) -> bool:
+    before = text[max(0, at - 30) : at]
+    return bool(_TOWARDS.search(before) or _AT.search(before))
+
+
 def _near(before: str, found: list[Place]) -> bool:
     """ "مواقع بالقرب من دمشق": a capital the event was near (not "الغوطة الشرقية
     قرب دمشق", where the capital only tells where the finer place lies)."""
@@ -1036,7 +1045,7 @@ _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+موا�
 # Where fire was aimed or fell: "على إسرائيل", "على هضبة الجولان", "على شرق
 # سوريا", "سقطت جنوبي إسرائيل".
 _TOWARDS = re.compile(
-    r"(?:^|\s)(?:على|تجاه|باتجاه|نحو|صوب|فوق|[وف]?(?:سقطت?|سقطا|[تي]سقط)(?:\s+(?:في|على|داخل))?)\s+"
+    r"(?:^|\s)(?:على|تجاه|باتجاه|في\s+اتجاه|نحو|صوب|فوق|[وف]?(?:سقطت?|سقطا|[تي]سقط)(?:\s+(?:في|على|داخل))?)\s+"
     r"(?:(?:هضبة|مستوطنات|مستوطنة|(?:جنوب|شمال|شرق|غرب)ي?)\s+)?$"
 )
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
