@@ -1834,8 +1834,8 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
         return ref
     _, verb, _ = _going_on()
     before = fold(text[: m.start]).text
-    if m.kind == "ago" and m.text.startswith(("منذ", "مذ")):
-        if not (verb.search(before) or _opens_durative(text, m)):
+    if m.kind == "ago" and m.text.lstrip("وف").startswith(("منذ", "مذ")):
+        if not (verb.search(before) or _opens_durative(text, m) or _durative_after(text, m)):
             return ref
     elif m.since or m.kind not in ("date", "month", "weekday", "ago") or not _began(text, m):
         return ref
@@ -1845,8 +1845,11 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
 
 
 def _ago_start(m: DateMention, published: date) -> date | None:
-    """ "منذ شهر" going on: from the same day a month before, not the month's first."""
+    """ "منذ شهر" going on: from the same day a month before, not the month's
+    first; "منذ ثلاثة أسابيع": 21 days before, not the week's first."""
     g = _grammar()
+    if m.amount is not None and g.unit_days.get(m.unit) and not m.approximate:
+        return published - timedelta(days=g.unit_days[m.unit] * m.amount)
     if m.amount is None or not g.unit_months.get(m.unit):
         return None
     y, mo = _add_months(published.year, published.month, -g.unit_months[m.unit] * m.amount)
@@ -1865,6 +1868,14 @@ def _present_verb() -> str:
     """A present-tense verb: a `durative` prefix, a stem, no past ending (-ت)."""
     prefixes = "".join(fold_word(p) for p in load_yaml("relative.yaml")["durative"])
     return rf"[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)"
+
+
+def _durative_after(text: str, m: DateMention) -> bool:
+    """The clause opens with "منذ …" and a present verb follows it: "ومنذ ثلاثة
+    أسابيع، يحتج المتظاهرون يوميا" (for three weeks)."""
+    if not re.fullmatch(r"\W*", fold(text[: m.start]).text):
+        return False
+    return re.match(rf"[\s،,]*{_present_verb()}\s", fold(text[m.end :]).text) is not None
 
 
 def _opens_durative(text: str, m: DateMention) -> bool:
