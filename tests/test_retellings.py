@@ -806,6 +806,25 @@ def test_one_of_the_last_strongholds_is_no_other_event() -> None:
     assert [(i.casualties.killed, len(i.sources)) for i in found] == [(4, 3)]
 
 
+def test_a_toll_since_the_start_is_dated_by_the_start_told_elsewhere() -> None:
+    text = (
+        "وبدأت قوات النظام في 19 حزيران/يونيو هجوما على محافظة درعا.\n\n"
+        "وذكر المرصد الجمعة أن 93 مدنيا قتلوا منذ بدء الهجوم في المحافظة.\n"
+    )
+    toll = next(i for i in incidents(text, "2018-06-29") if i.casualties.killed == 93)
+    assert (toll.date.start, toll.date.end, toll.date.precision) == (
+        date(2018, 6, 19),
+        date(2018, 6, 29),
+        "range",
+    )
+    # ... not by a start more than a year back ("منذ 2007" is a siege's)
+    older = text.replace("في 19 حزيران/يونيو", "في حزيران/يونيو 2016")
+    assert (
+        next(i for i in incidents(older, "2018-06-29") if i.casualties.killed == 93).date.precision
+        != "range"
+    )
+
+
 def test_a_superlative_since_is_no_running_total() -> None:
     found = incidents(
         "قتل 25 مدنيا على الأقل الخميس في غارات على محافظة درعا السورية، في حصيلة تعد "

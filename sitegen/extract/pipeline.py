@@ -368,7 +368,41 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
             out.append(c.copy_with(date=chosen, own_date=True, said_day=said, anchored=anchored))
         else:
             out.append(c.copy_with(future=future, anchored=anchored))
-    return tuple(inherit_dates(ctx, tuple(out)))
+    return _since_the_start(tuple(inherit_dates(ctx, tuple(out))), published)
+
+
+CAMPAIGN_DAYS = 365  # how long ago an operation a toll counts since may have begun
+
+
+def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tuple[Clause, ...]:
+    """ "ذكر المرصد الأحد أن 1500 مقاتل لقوا حتفهم منذ بدء الهجوم التركي": a
+    toll since an operation began that the clause does not date is since the
+    start the article gives it elsewhere ("بدأت تركيا في 20 يناير هجوما"), to
+    publication; only when the article dates one such start, within a year
+    (a siege "منذ 2007" is no start of the protests it tells)."""
+    if published is None:
+        return clauses
+    starts = {
+        c.date.start
+        for c in clauses
+        if c.own_date
+        and c.date.precision == "range"
+        and c.date.end == published
+        and temporal.GOING_ON in c.date.note
+    }
+    if len(starts) != 1 or any((published - s).days > CAMPAIGN_DAYS for s in starts if s):
+        return clauses
+    start = starts.pop()
+    note = "since the operation began, on the day the article gives it elsewhere"
+    ref = DateRef(start, published, "range", "", "relative", note)
+    return tuple(
+        c.copy_with(date=ref)
+        if temporal.tallies_since_start(c.text)
+        and (not c.own_date or c.said_day)
+        and c.date.precision != "range"
+        else c
+        for c in clauses
+    )
 
 
 def _until_told(ref: DateRef | None, published: date | None) -> DateRef | None:

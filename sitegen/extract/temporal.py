@@ -1826,6 +1826,9 @@ def _later_before() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?:{words})\s*$")
 
 
+GOING_ON = "going on from then to publication"  # the note of a range read so
+
+
 def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | None) -> DateRef:
     """A date that starts something still going on at publication ("منذ بدء
     الهجوم في 18 فبراير", "يدور منذ أكثر من أسبوع") read as the range from it to
@@ -1839,7 +1842,7 @@ def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | No
             return ref
     elif m.since or m.kind not in ("date", "month", "weekday", "ago") or not _began(text, m):
         return ref
-    note = _join(ref.note, "going on from then to publication")
+    note = _join(ref.note, GOING_ON)
     start = _ago_start(m, published) if m.kind == "ago" else ref.start
     return DateRef(start or ref.start, published, "range", ref.text, ref.basis, note)
 
