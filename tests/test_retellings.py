@@ -825,6 +825,20 @@ def test_a_toll_since_the_start_is_dated_by_the_start_told_elsewhere() -> None:
     )
 
 
+def test_a_weak_word_dated_only_by_its_saying_needs_a_town_or_a_count() -> None:
+    named = incidents(
+        "ذكرت وسائل إعلام تركية، الاثنين، أن المدعي العام أصدر مذكرات توقيف بحق 25 شخصا "
+        "في القوات الجوية.\n",
+        "2018-04-30",
+    )
+    assert named == ()
+    located = incidents(
+        "وأعلنت الحكومة، الأحد، أن اجتماعا للقيادة الفلسطينية عقد في مدينة رام الله.\n",
+        "2018-05-14",
+    )
+    assert [i.type for i in located] == ["diplomacy"]
+
+
 def test_a_superlative_since_is_no_running_total() -> None:
     found = incidents(
         "قتل 25 مدنيا على الأقل الخميس في غارات على محافظة درعا السورية، في حصيلة تعد "
