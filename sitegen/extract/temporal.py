@@ -126,6 +126,7 @@ class _Grammar:
     part_days: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
     week_parts: dict[str, tuple[int, int]]
+    weekend: tuple[int, int]  # its first weekday (date.weekday) and how many days
     periods: dict[str, str]  # phrase → week|month|year
     directions: dict[str, str]  # phrase → past|next|this|recent
     units: dict[str, tuple[str, str]]  # phrase → (unit, singular|plural|dual)
@@ -243,6 +244,7 @@ class _Tables:
         }
         t["year_parts"] = {p: (int(a), int(b)) for p, (a, b) in rel["year_parts"].items()}
         t["week_parts"] = {p: (int(a), int(b)) for p, (a, b) in rel["week_parts"].items()}
+        t["weekend"] = (int(rel["weekend"]["first"]), int(rel["weekend"]["days"]))
         t["periods"] = _folded_map((w, u) for u, ws in rel["periods"].items() for w in ws)
         t["directions"] = _folded_map(
             [(w, d) for d, ws in rel["directions"].items() for w in ws]
@@ -929,8 +931,9 @@ def _b_period(c: _Ctx) -> DateMention | None:
     if not direction and not (c.group("mpart") or c.group("since")):
         return None  # "العام" alone is "general", "الشهر" alone is no date
     part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
-    if part and unit == "week" and part not in c.g.week_parts:
-        return None  # "نهاية الأسبوع" is the weekend: no rule for it yet
+    weekend = part == "end" and direction in ("past", "before_last")
+    if part and unit == "week" and part not in c.g.week_parts and not weekend:
+        return None  # "نهاية الأسبوع" alone: the weekend past or to come
     offset = {"before_last": -2, "past": -1, "next": 1}.get(direction, 0)
     gloss = _gloss({-2: "the one before last", -1: "last", 1: "next", 0: "this"}[offset], unit)
     return c.mention(
@@ -1343,6 +1346,11 @@ def _r_period(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) ->
         return _undated_no_pub(m)
     if m.unit == "week":
         s = _week_start(pub, ws) + timedelta(weeks=m.offset)
+        if m.part == "end":  # "نهاية الأسبوع الماضي": its weekend, Friday to Sunday
+            friday, days = _grammar().weekend
+            begins = s + timedelta(days=(friday - s.weekday()) % 7)
+            ends = min(begins + timedelta(days=days - 1), pub)
+            return DateRef(begins, ends, "range", m.text, "relative")
         if m.part:  # "أوائل الأسبوع": some days of it, cut at publication if it is on
             a, b = _grammar().week_parts[m.part]
             first, last = s + timedelta(days=a), s + timedelta(days=b)
