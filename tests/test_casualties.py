@@ -94,6 +94,7 @@ CASES = [
     # a day or a source set off by commas stands between the word and its count
     ("وقتل الخميس، أيضا وفق المرصد، 8 مدنيين بينهم 3 أطفال في قصف", 8, None, None, False),
     ("أصيب، السبت، 4 مدنيين بقصف على إدلب", None, 4, None, False),
+    ("قتل، على الأقل، 5 مدنيين في القصف", 5, None, None, True),
     (
         "إن مجموع المدنيين الذين قتلوا في الغوطة الشرقية ارتفع إلى 1181 شخصا",
         1181,

@@ -622,7 +622,8 @@ def _clear(text: str, a: int, b: int, words: _Words) -> bool:
     """No punctuation, no other casualty word and no other fate ("وتم أسر")
     between a and b (a bound set off by commas is no barrier: "لقي 4 مقاتلين
     روس، على الأقل، مصرعهم")."""
-    between = _asides().sub(" ", _ASIDE.sub(" ", fold(text[a:b]).text))
+    # the bound as written (its list is unfolded), then a day or a source, folded
+    between = _asides().sub(" ", fold(_ASIDE.sub(" ", text[a:b])).text)
     if _BARRIER.search(between) or _lexicon().other_fates.search(fold(between).text):
         return False
     return not words.any_within(a, b)
