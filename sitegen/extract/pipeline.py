@@ -390,9 +390,9 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
         and c.date.end == published
         and temporal.GOING_ON in c.date.note
     }
-    if len(starts) != 1 or any((published - s).days > CAMPAIGN_DAYS for s in starts if s):
+    start = starts.pop() if len(starts) == 1 else None
+    if start is None or (published - start).days > CAMPAIGN_DAYS:
         return clauses
-    start = starts.pop()
     note = "since the operation began, on the day the article gives it elsewhere"
     ref = DateRef(start, published, "range", "", "relative", note)
     return tuple(
@@ -1052,6 +1052,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
 
 
 def _aimed_at(text: str, at: int) -> bool:
+    """Does a word of aim or target ("على", "باتجاه", "سقطت في") stand right
+    before ``at``?"""
     before = text[max(0, at - 30) : at]
     return bool(_TOWARDS.search(before) or _AT.search(before))
 
