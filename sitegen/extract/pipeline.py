@@ -1015,7 +1015,9 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         part = places.quarter(text, m)
         if part:
             quarters[m.place] = part
-        if state and (_AT.search(before) or _near(before, found) or m in lands):
+        if state and (
+            _AT.search(before) or _near(before, found) or m in lands or _part_struck(text, m.start)
+        ):
             struck.append(m.place)
         elif state and (part or _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " "))):
             # "براميل متفجرة على المناطق … جنوب غربي سوريا": a quarter of a
@@ -1049,6 +1051,10 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     # keeps its town beside it.
     out = [q for p in chosen for q in (p, quarters.get(p), places.served_town(p)) if q]
     return tuple(dict.fromkeys(out))
+
+
+def _part_struck(text: str, at: int) -> bool:
+    return places.counted_part_before(text[max(0, at - 24) : at])
 
 
 def _aimed_at(text: str, at: int) -> bool:

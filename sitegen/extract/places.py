@@ -1010,14 +1010,37 @@ def _context(s: str, m: re.Match[str], introduced: bool, his: bool = False) -> i
     return 0
 
 
+def counted_part_before(before: str) -> bool:
+    """Does ``before`` end with one of place_verbs.yaml's verbs and a count of
+    a part ("واستهدف 3 منها الرياض": three of the missiles hit Riyadh)? The
+    name after is then the verb's object; with no count between, a state
+    after the verb is as often its subject ("قصفت إسرائيل موقعا")."""
+    return _counted_part().search(fold(before).text) is not None
+
+
 @lru_cache(maxsize=1)
 def _object_verb() -> re.Pattern[str]:
     """One of place_verbs.yaml's verbs or nouns right before a name (a و/ف or,
-    before a noun, ب/ل too)."""
+    before a noun, ب/ل too); a verb may count a part of what it tells of
+    between ("واستهدف 3 منها الرياض")."""
+    verbs, nouns = _place_verbs()
+    return re.compile(rf"(?:^|[\s,\"'(])(?:[وف]?(?:{verbs})(?:{_PART})?|[وف]?[بل]?(?:{nouns}))\s+$")
+
+
+@lru_cache(maxsize=1)
+def _counted_part() -> re.Pattern[str]:
+    verbs, _ = _place_verbs()
+    return re.compile(rf"(?:^|[\s,\"'(])[وف]?(?:{verbs}){_PART}\s+$")
+
+
+_PART = r"\s+\d+\s+منها"
+
+
+def _place_verbs() -> tuple[str, str]:
     data = load_yaml("place_verbs.yaml")
     verbs = "|".join(sorted({fold_word(w) for w in data["verbs"]}))
     nouns = "|".join(sorted({fold_word(w) for w in data["nouns"]}))
-    return re.compile(rf"(?:^|[\s,\"'(])(?:[وف]?(?:{verbs})|[وف]?[بل]?(?:{nouns}))\s+$")
+    return verbs, nouns
 
 
 def _choose(
