@@ -438,8 +438,11 @@ def _others(
 def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     """A singular victim noun right before or after the word, nothing between;
     or the word says one person itself ("لقي مصرعه": his death)."""
-    if fold_word(text[word.start : word.end].split()[-1]) in lex.singular_words:
-        return True
+    said = text[word.start : word.end].split()
+    if fold_word(said[-1]) in lex.singular_words or (
+        len(said) > 1 and fold_word(" ".join(said[-2:])) in lex.singular_words
+    ):
+        return True  # "لقي مصرعه", "فأرداه قتيلا"
     before = _words_before(text, word.start, lex.singular_window + 1)
     # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person.
     nouns = [

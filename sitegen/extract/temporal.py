@@ -136,6 +136,7 @@ class _Grammar:
     bare_followed_by: frozenset[str]
     unambiguous: frozenset[str]  # weekday names that are no other word
     bare_blocked_by: frozenset[str]
+    bare_blocked_after: frozenset[str]  # "بين الاثنين" is "between the two"
     bare_after_suffix: tuple[str, ...]  # "هاتفه الأحد": a pronoun-suffixed word before
     bare_not_after: frozenset[str]  # "الله الأحد"
     bare_after_verbs: frozenset[str]  # "استهدف الجمعة" (folded, with and without و)
@@ -257,6 +258,7 @@ class _Tables:
         t["bare_followed_by"] = frozenset(fold_word(w) for w in weekdays["bare_followed_by"])
         t["unambiguous"] = frozenset(fold_word(w) for w in weekdays["unambiguous"])
         t["bare_blocked_by"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_by"])
+        t["bare_blocked_after"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_after"])
         t["bare_after_suffix"] = tuple(weekdays["bare_after_suffix"])
         t["bare_not_after"] = frozenset(weekdays["bare_not_after"])
         verbs = [fold_word(w) for w in weekdays["bare_after_verbs"]]
@@ -969,6 +971,8 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
     if after in c.g.bare_blocked_by:
         return None  # "الأحد عشر" is eleven
     framed = bool(c.group("dpart") or c.group("yawm") or direction or c.group("since"))
+    if not framed and _prev_word(c) & c.g.bare_blocked_after and not after.startswith("و"):
+        return None  # "بين الاثنين" is between the two
     at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
     plain = fold_word(c.group("wd")) in c.g.unambiguous
     object_before = _object_before(c)
