@@ -270,3 +270,20 @@ def test_since_a_date_after_publication_is_undated() -> None:
 def test_anaphora_after_a_range_is_undated() -> None:
     refs = _resolve_all("قتل 5 الأسبوع الماضي. وفي اليوم التالي قصفت", date(2020, 2, 15))
     assert refs[1][1].precision == "undated"
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("قال المرصد إن 5 قتلوا", "قال المرصد إن"),
+        ("أفاد المرصد أن26 مدنيا قتلوا", "أفاد المرصد أن"),
+        # a conjunction, not reported speech: "but", "although"
+        ("وصلت البعثة، إلا أن الفريق لم يصل", None),
+        ("رغم أن القوات انسحبت، قال الجيش إن 3 قتلوا", "رغم أن القوات انسحبت، قال الجيش إن"),
+    ],
+)
+def test_where_reported_speech_begins(text: str, opens: str | None) -> None:
+    from sitegen.extract.temporal import told_after
+
+    at = told_after(text)
+    assert (text[:at] if at >= 0 else None) == opens

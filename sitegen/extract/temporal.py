@@ -1758,9 +1758,17 @@ def find_anchored(text: str) -> list[Anchored]:
 
 @cache
 def _complementizer() -> re.Pattern[str]:
-    words = word_alternation(load_yaml("relative.yaml")["complementizers"])
+    rel = load_yaml("relative.yaml")
+    words = word_alternation(rel["complementizers"])
     # a figure may be glued to it in the news: "أفاد المرصد أن26 مدنيا قتلوا"
     return re.compile(rf"{WB_BEFORE}(?:{words})(?=\d|{WB_AFTER})")
+
+
+@cache
+def _not_complementizer() -> re.Pattern[str]:
+    """What makes the next "أن" a conjunction ("إلا أن": but), at a text's end."""
+    but = word_alternation(load_yaml("relative.yaml")["not_complementizer_after"])
+    return re.compile(rf"{WB_BEFORE}(?:{but})\s+$")
 
 
 @cache
@@ -1944,5 +1952,8 @@ def _deadline_words() -> frozenset[str]:
 def told_after(text: str) -> int:
     """Where a reported event begins: the end of the first "أن"/"إن" (after a verb
     of saying), or -1 when the clause has none."""
-    found = _complementizer().search(fold(text).text)
-    return fold(text).span(found.start(), found.end())[1] if found else -1
+    folded = fold(text)
+    for found in _complementizer().finditer(folded.text):
+        if not _not_complementizer().search(folded.text, max(0, found.start() - 20), found.start()):
+            return folded.span(found.start(), found.end())[1]
+    return -1
