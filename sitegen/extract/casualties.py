@@ -201,7 +201,8 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         if _a_part(text, word, lex):
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
         n = (
-            _met_count(text, word, numbers, used, lex)
+            _own_dual(word, numbers, used)
+            or _met_count(text, word, numbers, used, lex)
             or _bind(text, word, numbers, words, used, lex)
             or _subject_count(text, word, numbers, words, used, lex)
         )
@@ -280,6 +281,16 @@ def _joined(
             return out
         out.append(nxt)
         n = nxt
+
+
+def _own_dual(word: _Word, numbers: _Numbers, used: set[int]) -> NumberMention | None:
+    """The casualty word is itself a dual, its own count: "وسقط قتيلان" (two
+    killed), "مقتولتين" (two women found dead)."""
+    i = bisect_left(numbers.starts, word.start)
+    for n in numbers.items[i : i + 2]:  # (a clitic "و" may open the word)
+        if n.noun and n.end == word.end and n.start not in used:
+            return n
+    return None
 
 
 def _met_count(
