@@ -141,6 +141,11 @@ CASES = [
     ("لقي ثلاثة أشخاص مصرعهم في القصف", 3, None, None, False),
     ("في حادث مقتل عاملة منزل فلبينية في الكويت", 1, None, None, False),
     ("أسفر سقوط إحدى الشظايا عن مقتل مقيم مصري وإصابة مصريين اثنين", 1, 2, None, False),
+    # one person and others not counted: no figure; a victim noun belongs to
+    # the casualty word before it, not to the one after ("and others wounded")
+    ("أن القيادي الحوثي علي القيز لقي مصرعه، وعدد من مرافقيه في مواجهات", None, None, None, False),
+    ("قتل جندي وأصيب آخرون في الهجوم", 1, None, None, False),
+    ("مقتل مدني وإصابة آخرين", 1, None, None, False),
     # a dual casualty word is its own count
     ("وسقط قتيلان في القصف", 2, None, None, False),
     ("سقط قتيلان و3 جرحى في الاشتباك", 2, 3, None, False),

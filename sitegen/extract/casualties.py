@@ -60,6 +60,7 @@ class _Lexicon:
     with_one: frozenset[str]  # "قتل", "مصرعه": one person's death …
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
+    uncounted_others: re.Pattern[str]  # … "وعدد من مرافقيه": more, not counted
     counted_only: frozenset[str]  # "القضاء على": harm only with its count
     inflicted: re.Pattern[str]  # "موقعا": the dead counted right after it
     count_before: frozenset[str]  # "قتيلاً": its count stands right before it
@@ -111,6 +112,7 @@ def _lexicon() -> _Lexicon:
         with_one=frozenset(fold_word(w) for w in data["with_others"]["one"]),
         with_others=_with_others_regex(data["with_others"]),
         and_others=_and_others_regex(data["with_others"]),
+        uncounted_others=_uncounted_others_regex(data["with_others"]),
         and_reach=int(data["with_others"]["and_reach"]),
         other_fates=_alternation({fold_word(w): "" for w in data["other_fates"]}),
     )
@@ -138,6 +140,13 @@ def _and_others_regex(data: dict[str, Any]) -> re.Pattern[str]:
     words = "|".join(re.escape(fold_word(w)) for w in data["and"])
     reach = int(data["and_reach"])
     return re.compile(rf"^\s*(?:[^\s,،.]+\s+){{1,{reach}}}(?:{words})\s*$")
+
+
+def _uncounted_others_regex(data: dict[str, Any]) -> re.Pattern[str]:
+    """The words naming one person, then others not counted ("وعدد من")."""
+    words = "|".join(re.escape(fold_word(w)) for w in data["uncounted"])
+    reach = int(data["and_reach"])
+    return re.compile(rf"^\s*[,،]?\s*(?:[^\s,،.]+\s+){{0,{reach}}}?(?:{words})(?!\S)")
 
 
 def _phrases(words: list[str], *, end: bool) -> re.Pattern[str]:
@@ -211,6 +220,8 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             continue
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
+                if lex.uncounted_others.match(fold(text[word.end :]).text):
+                    continue  # "لقي مصرعه، وعدد من مرافقيه": more than one
                 others = _others(text, word, numbers, words, used, lex)
                 if others is not None:
                     used.add(others.start)
@@ -455,11 +466,14 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     ):
         return True  # "لقي مصرعه", "فأرداه قتيلا"
     before = _words_before(text, word.start, lex.singular_window + 1)
-    # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person.
+    # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person;
+    # "قتل جندي وأصيب آخرون": nor one after another casualty word (its victim).
     nouns = [
         w
         for i, w in enumerate(before[1:], 1)
-        if fold_word(w) in lex.singular and not find_numbers(before[i - 1])
+        if fold_word(w) in lex.singular
+        and not find_numbers(before[i - 1])
+        and not casualty_words(before[i - 1])
     ]
     if len(before) <= lex.singular_window and before and fold_word(before[0]) in lex.singular:
         nouns.append(before[0])  # the clause starts right there
