@@ -38,12 +38,12 @@ from sitegen.extract.numbers import (
     dual_nouns,
     first_words,
     match_at,
-    match_at_words,
     number_pattern,
     parse_number,
     positions,
     with_clitics,
     word_alternation,
+    word_starts,
     words_of,
 )
 from sitegen.model import Basis, DateEvidence, DateRef, Precision, Published
@@ -106,6 +106,7 @@ class _Grammar:
     arabic: re.Pattern[str]
     latin: re.Pattern[str]
     arabic_firsts: frozenset[str]  # folded words an Arabic expression can start with
+    weekday_glued: re.Pattern[str]  # "الخميس22": a weekday a count is typed onto
     latin_firsts: frozenset[str]  # lower-case month and weekday names
     months: dict[str, int]  # folded Arabic month name → 1..12
     guarded: frozenset[str]
@@ -197,6 +198,7 @@ def _grammar() -> _Grammar:
         arabic=re.compile(g.arabic_regex()),
         latin=re.compile(g.latin_regex(), re.IGNORECASE),
         arabic_firsts=g.arabic_firsts(),
+        weekday_glued=re.compile(rf"[وف]?(?:{word_alternation(g.tables['weekdays'])})[0-9]+$"),
         latin_firsts=frozenset(
             w.lower() for w in [*g.tables["latin_months"], *g.tables["latin_weekdays"]]
         ),
@@ -373,7 +375,10 @@ class _Tables:
         # "في17 حزيران": a preposition of a point in time typed onto the day
         glued = r"(?:و?في|يوم)(?=[0-9٠-٩])"
         start = rf"{WB_BEFORE}(?:{CLITICS}{pre}|{glued})"
-        return start + "(?:" + "|".join(cores) + ")" + WB_AFTER
+        # "قتل الخميس22 مقاتلا": a weekday with the count typed onto it
+        count_glued = "|".join(f"(?<={w})" for w in t["weekdays"])
+        end = rf"(?:{WB_AFTER}|(?:{count_glued})(?=[0-9٠-٩]))"
+        return start + "(?:" + "|".join(cores) + ")" + end
 
     def latin_regex(self) -> str:
         def alt(ws: Iterable[str]) -> str:
@@ -429,7 +434,11 @@ def find_dates(text: str) -> list[DateMention]:
     folded = fold(text)
     words = words_of(folded.text)  # one tokenisation for both scripts
     found: list[tuple[int, int, DateMention | None]] = []
-    for m in match_at_words(g.arabic, folded.text, g.arabic_firsts, words):
+    starts = word_starts(folded.text, g.arabic_firsts, words)
+    glued = [w for w in words if w[-1:].isdigit() and g.weekday_glued.match(w)]
+    if glued:  # "الخميس22 مقاتلا" is one word: the weekday starts it
+        starts = sorted({*starts, *positions(folded.text, glued)})
+    for m in match_at(g.arabic, folded.text, starts):
         found.append((m.start(), m.end(), _build_arabic(_Ctx(m, folded, text, g))))
     if _LATIN_LETTER.search(folded.text):
         for m in match_at(g.latin, folded.text, _latin_starts(g, folded.text, words)):
@@ -999,8 +1008,15 @@ def _b_ago(c: _Ctx) -> DateMention | None:
     else:
         amount = {"dual": 2, "singular": 1}.get(form)
     gloss = f"{amount if amount is not None else 'some'} {unit}(s) ago"
+    # "قبل أيام" is before today; "منذ أيام" may run up to it
+    direction: Direction = "past" if fold_word(c.group("agow")) == "قبل" else ""
     return c.mention(
-        "ago", unit=unit, amount=amount, approximate=bool(c.group("agoq")), gloss=gloss
+        "ago",
+        unit=unit,
+        amount=amount,
+        approximate=bool(c.group("agoq")),
+        gloss=gloss,
+        direction=direction,
     )
 
 
@@ -1403,7 +1419,10 @@ def _r_ago(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> Da
             return _span_ref(m, pub - back - timedelta(days=1), pub - back, "approx", "relative")
         days = g.vague_days[m.unit]
         start = pub - timedelta(days=days)
-        return _span_ref(m, start, pub, "approx" if days <= 14 else "range", "relative")
+        # "قبل أيام": some days (two or more) before publication, not on its day
+        # nor the day before, which "أمس" would name
+        end = pub - timedelta(days=2) if m.direction == "past" and m.unit == "day" else pub
+        return _span_ref(m, start, end, "approx" if days <= 14 else "range", "relative")
     if m.unit == "day":
         d = pub - timedelta(days=m.amount)
         if m.approximate:
