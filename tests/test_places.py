@@ -841,6 +841,12 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # ... and so is one targeted or flown over, the intro's comma or none
         ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", "shelling", ["Damascus"]),
         ("اعتراض صاروخ بالستي فوق العاصمة، الرياض", "shelling", ["Riyadh"]),
+        # projectiles fired from one place on another
+        (
+            "ردا على إطلاق نحو 20 مقذوفا إيرانيا من سوريا على هضبة الجولان",
+            "shelling",
+            ["Golan Heights"],
+        ),
         # ... or hit by some of what was fired ("three of them"), no preposition
         (
             "اعتراض 7 صواريخ باليستية جرى إطلاقها من الأراضي اليمنية، واستهدف 3 منها الرياض",
