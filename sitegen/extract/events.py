@@ -30,7 +30,7 @@ from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, orig
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word, quotations
 from sitegen.extract.numbers import word_alternation
-from sitegen.extract.temporal import anchors
+from sitegen.extract.temporal import anchors, running
 from sitegen.extract.victims import civilian_only
 
 
@@ -424,6 +424,9 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     hits = _scan(folded) if hits is None else hits
     hits = [k for k in (_unless_needed(folded, h) for h in hits) if k is not None]
     scopes = [h for h in hits if h.group.mood and not _names_a_time(folded, h)]
+    if any(h.group.key == "ongoing" for h in scopes) and running(folded.text):
+        # "تواصل القصف … لليوم الخامس على التوالي": going on for days told, news
+        scopes = [h for h in scopes if h.group.key != "ongoing"]
     # A verb of doing ends what a fronted cause names (_ends_cause).
     verbs = [h.start for h in hits if h.group.supports]
     found = [

@@ -134,6 +134,7 @@ class _Grammar:
     unit_days: dict[str, int]
     unit_months: dict[str, int]
     vague_days: dict[str, int]
+    running_units: dict[str, str]  # "يوم" → day, "أسبوع" → week ("لليوم الثالث على التوالي")
     bare_followed_by: frozenset[str]
     unambiguous: frozenset[str]  # weekday names that are no other word
     bare_blocked_by: frozenset[str]
@@ -254,6 +255,9 @@ class _Tables:
             + [(w, "recent") for w in rel["recent"]]
         )
         t["units"] = self._units()
+        t["running_units"] = _folded_map(
+            (w, unit) for unit, ws in rel["running"]["units"].items() for w in ws
+        )
         t["unit_days"] = {u: int(v.get("days", 0)) for u, v in rel["units"].items()}
         t["unit_months"] = {u: int(v.get("months", 0)) for u, v in rel["units"].items()}
         t["vague_days"] = {u: int(v["vague_days"]) for u, v in rel["units"].items()}
@@ -298,7 +302,8 @@ class _Tables:
             t["anchors"], r["since"], r["deadline_before"], t["month_parts"], t["day_parts"],
             r["day_word"], r["month_word"], ["اليوم"], t["anaphora"], t["weekdays"],
             t["months"], t["ordinals"], r["year_words"], r["this_before"], t["periods"],
-            t["days"], r["ago"], r["duration_preps"],
+            t["days"], r["ago"], r["duration_preps"], t["running_units"],
+            ["ال" + w for w in t["running_units"]],
             ["ال" + w for w, (_, k) in t["units"].items() if k != "singular"],
         ]  # fmt: skip
         out: set[str] = set()
@@ -333,6 +338,10 @@ class _Tables:
         # Words BEFORE a core that block it are checked by the builders.
         blocks = rf"{alt(['اليوم'])}\s+{alt(r['today_not_before'])}"
         cores = [
+            # (before the block: "اليوم الثاني" is no today, but "لليوم الثاني
+            # على التوالي" is a date)
+            rf"(?P<run>{ARTICLE}(?P<runit>{alt(t['running_units'])})\s+"
+            rf"(?:(?P<rord>{ordinal})|(?:الـ?)?(?P<rnum>\d{{1,3}}))\s+{alt(r['running']['words'])})",
             rf"(?P<block>{blocks})",
             rf"(?P<ana>{alt(t['anaphora'])})",
             rf"(?P<hijri>(?:(?P<hwd>{wd})\s*,?\s*)?{ARTICLE}(?P<hd>\d{{1,2}})\s*(?:{of}\s+)?(?:{mword}\s+)?"
@@ -772,7 +781,8 @@ def _non_overlapping(
 
 
 _CORES = (
-    "ana", "hijri", "numdate", "dm", "dper", "year", "period", "dayw", "wdc", "ago", "span", "dur"
+    "run", "ana", "hijri", "numdate", "dm", "dper", "year", "period", "dayw", "wdc", "ago",
+    "span", "dur",
 )  # fmt: skip
 
 
@@ -1020,6 +1030,25 @@ def _b_ago(c: _Ctx) -> DateMention | None:
     )
 
 
+def _b_running(c: _Ctx) -> DateMention | None:
+    """ "لليوم الخامس على التوالي": the span of those N days, up to the day of
+    the report (a span of N − 1 days back)."""
+    if not _prefix(c, ()):
+        return None
+    n = int(c.group("rnum")) if c.group("rnum") else _lookup(c.g.ordinals, c.group("rord"))
+    if not n or n < 2:
+        return None
+    unit = _lookup(c.g.running_units, c.group("runit"))
+    days = n - 1 if unit == "day" else 7 * n - 1
+    gloss = f"{unit} {n} running"
+    return c.mention("span", unit="day", amount=days, direction="past", gloss=gloss)
+
+
+def running(text: str) -> bool:
+    """Does ``text`` tell something going on for its Nth day or week running?"""
+    return any(m.gloss.endswith(" running") for m in find_dates(text) if m.kind == "span")
+
+
 def _b_span(c: _Ctx) -> DateMention | None:
     if not _prefix(c, ()):
         return None
@@ -1066,6 +1095,7 @@ def _unanchored(c: _Ctx) -> DateMention | None:
 
 
 _BUILDERS = {
+    "run": _b_running,
     "ana": _b_anaphora,
     "hijri": _b_hijri,
     "numdate": _b_numdate,
