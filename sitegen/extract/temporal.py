@@ -135,6 +135,7 @@ class _Grammar:
     unit_months: dict[str, int]
     vague_days: dict[str, int]
     running_units: dict[str, str]  # "يوم" → day, "أسبوع" → week ("لليوم الثالث على التوالي")
+    running_own: dict[str, str]  # "أسبوعها" → week ("دخلت الحملة أسبوعها الرابع")
     bare_followed_by: frozenset[str]
     unambiguous: frozenset[str]  # weekday names that are no other word
     bare_blocked_by: frozenset[str]
@@ -255,8 +256,15 @@ class _Tables:
             + [(w, "recent") for w in rel["recent"]]
         )
         t["units"] = self._units()
+        running = rel["running"]
         t["running_units"] = _folded_map(
-            (w, unit) for unit, ws in rel["running"]["units"].items() for w in ws
+            (w, unit)
+            for key in ("units", "possessed")
+            for unit, ws in running[key].items()
+            for w in ws
+        )
+        t["running_own"] = _folded_map(
+            (w, unit) for unit, ws in running["possessed"].items() for w in ws
         )
         t["unit_days"] = {u: int(v.get("days", 0)) for u, v in rel["units"].items()}
         t["unit_months"] = {u: int(v.get("months", 0)) for u, v in rel["units"].items()}
@@ -341,7 +349,8 @@ class _Tables:
             # (before the block: "اليوم الثاني" is no today, but "لليوم الثاني
             # على التوالي" is a date)
             rf"(?P<run>{ARTICLE}(?P<runit>{alt(t['running_units'])})\s+"
-            rf"(?:(?P<rord>{ordinal})|(?:الـ?)?(?P<rnum>\d{{1,3}}))\s+{alt(r['running']['words'])})",
+            rf"(?:(?P<rord>{ordinal})|(?:الـ?)?(?P<rnum>\d{{1,3}}))\s+{alt(r['running']['words'])}"
+            rf"|(?P<runown>{alt(t['running_own'])})\s+(?P<rordown>{ordinal}))",
             rf"(?P<block>{blocks})",
             rf"(?P<ana>{alt(t['anaphora'])})",
             rf"(?P<hijri>(?:(?P<hwd>{wd})\s*,?\s*)?{ARTICLE}(?P<hd>\d{{1,2}})\s*(?:{of}\s+)?(?:{mword}\s+)?"
@@ -1035,11 +1044,14 @@ def _b_running(c: _Ctx) -> DateMention | None:
     the report (a span of N − 1 days back)."""
     if not _prefix(c, ()):
         return None
-    n = int(c.group("rnum")) if c.group("rnum") else _lookup(c.g.ordinals, c.group("rord"))
+    ordinal = c.group("rord") or c.group("rordown")
+    n = int(c.group("rnum")) if c.group("rnum") else _lookup(c.g.ordinals, ordinal)
     if not n or n < 2:
         return None
-    unit = _lookup(c.g.running_units, c.group("runit"))
-    days = n - 1 if unit == "day" else 7 * n - 1
+    unit = _lookup(c.g.running_units, c.group("runit") or c.group("runown"))
+    # "للأسبوع الثاني على التوالي" counts whole weeks; "دخلت أسبوعها الرابع"
+    # has just entered its fourth (three weeks back)
+    days = n - 1 if unit == "day" else 7 * (n - 1) if c.group("runown") else 7 * n - 1
     gloss = f"{unit} {n} running"
     return c.mention("span", unit="day", amount=days, direction="past", gloss=gloss)
 
