@@ -30,14 +30,14 @@ def test_the_dev_set_is_large_enough() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.750  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 301  # of the 3,953 sentences that report no event
+    assert s.matched_share >= 0.753  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 299  # of the 3,953 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 1257  # of 1,397
-    assert s.dated >= 1070 and s.placed >= 992 and s.counted >= 1121
+    assert s.found >= 1268  # of 1,397
+    assert s.dated >= 1077 and s.placed >= 1002 and s.counted >= 1130
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
