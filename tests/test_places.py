@@ -76,6 +76,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("استهدف إسرائيل إحدى طائراتها الحربية في الأجواء السورية", ["Israel", "Syria"]),
     # two fronts after the dual
     ("في جبهتي نهم وصرواح", ["Nihm", "Sirwah"]),
+    # a dual introducer in the nominative, hashtags on the names
+    ("أما جبهتا #صعدة و #حجة فشهدتا اشتباكات", ["Saada", "Hajjah"]),
+    ("تعرضت بلدتا الفوعة وكفريا للحصار", ["al-Fuah", "Kafriya"]),
     ('فرضت حصارا على منطقة "آل صبحان" في مديرية باقم', ["Al Sabhan", "Baqim"]),
     # Sky News writes Eastern Ghouta as "the Ghouta of Damascus".
     ("أفادت مصادر طبية في غوطة دمشق بارتفاع عدد القتلى", ["Eastern Ghouta"]),

@@ -121,11 +121,14 @@ INTRODUCERS: dict[str, _Intro] = {
     "قريه": _VILLAGE,
     "قري": _VILLAGES,
     "قريتي": _VILLAGES,
+    "قريتا": _VILLAGES,
     "بلده": _TOWN,
     "بلدتي": _TOWNS,
+    "بلدتا": _TOWNS,
     "بلدات": _TOWNS,
     "مدينه": _CITY,
     "مدينتي": _CITIES,
+    "مدينتا": _CITIES,
     "مدن": _CITIES,
     "محور": _AXIS,
     "محوري": _AXIS,
@@ -134,9 +137,11 @@ INTRODUCERS: dict[str, _Intro] = {
     "ريفي": _REGIONS,
     "محافظه": _REGION,
     "محافظتي": _REGIONS,
+    "محافظتا": _REGIONS,
     "محافظات": _REGIONS,
     "منطقه": _AREA,
     "منطقتي": _TWO_AREAS,
+    "منطقتا": _TWO_AREAS,
     "مناطق": _AREAS,
     "ناحيه": _Intro(("town", "village")),
     # A front line named after its place (Yemen: "جبهة نهم", "جبهة الملاحيظ").
@@ -147,12 +152,17 @@ INTRODUCERS: dict[str, _Intro] = {
     "جبهتي": _Intro(
         ("region", "town", "village"), plural=True, strong=True, guarded=True, bare_names=True
     ),
+    # (duals in the nominative too: "أما جبهتا #صعدة و #حجة فشهدتا")
+    "جبهتا": _Intro(
+        ("region", "town", "village"), plural=True, strong=True, guarded=True, bare_names=True
+    ),
     # A province (Afghanistan, Pakistan, China) or Iraq's Kurdistan region.
     "اقليم": _Intro(("region",), strong=True),
     # ... or a province or state named so ("ولاية غور", "ولايتي فارياب وجوزجان");
     # weak: "ولاية الرئيس" is a term of office.
     "ولايه": _Intro(("region",)),
     "ولايتي": _Intro(("region",), plural=True),
+    "ولايتا": _Intro(("region",), plural=True),
     "مطار": _AIRPORT,
     "مطاري": _AIRPORTS,
     "مطارات": _AIRPORTS,
