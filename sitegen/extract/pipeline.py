@@ -261,7 +261,7 @@ def _cause_cut(text: str) -> list[int]:
         return []
     at = marker.start()
     dates = _dates_in(text)
-    own_day = any(m.kind in _DAY_KINDS for m in dates) and not any(m.start < at for m in dates)
+    own_day = any(m.kind in _CUT_KINDS for m in dates) and not any(m.start < at for m in dates)
     cause_days = [m for m in dates if m.start >= at and not _ATTRIBUTION.search(text, at, m.start)]
     own_place = not cause_days and _places_apart(text, at) and _one_event(text[at:])
     if not (own_day or own_place):
