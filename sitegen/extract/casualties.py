@@ -36,6 +36,7 @@ class _Word:
 class _Lexicon:
     words: re.Pattern[str]
     kind_of: dict[str, str]
+    bodies: frozenset[str]  # "جثة": the dead, when no toll is told
     windows: dict[str, tuple[int, int]]
     tally: re.Pattern[str]
     tally_kind: dict[str, str]
@@ -72,11 +73,14 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = load_yaml("casualties.yaml")
     kind_of = {fold_word(w): k for k in KINDS for w in data[k]["words"]}
+    bodies = frozenset(fold_word(w) for w in data["killed"]["bodies"])
+    kind_of |= dict.fromkeys(bodies, "killed")
     windows = {k: (data[k]["after"], data[k]["before"]) for k in KINDS}
     tally_kind = {fold_word(w): k for k, ws in data["tally"].items() if k != "window" for w in ws}
     return _Lexicon(
         words=_alternation(kind_of),
         kind_of=kind_of,
+        bodies=bodies,
         windows=windows,
         tally=_alternation(tally_kind),
         tally_kind=tally_kind,
@@ -240,11 +244,14 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             value = None if value is None or more.value is None else value + more.value
         if value is not None and _with_others(text, word, n, lex):
             value += 1  # "قُتل الصماد مع 6 من مرافقيه": 7
-        _keep(figures, word.kind, value)
+        _keep(figures, _body_kind(text, word, lex), value)
     for kind, n in _tallies(text, numbers, used, lex) + _inflicted(text, numbers, used, lex):
         used.add(n.start)
         approximate |= n.approximate
         _keep(figures, kind, n.value)
+    bodies = figures.pop("bodies", None)
+    if bodies is not None and figures.get("killed") is None:
+        figures["killed"] = bodies
     harmed = any(w.kind != "displaced" and w not in uncounted for w in words.items)
     unnumbered = harmed and figures.get("killed") is None and figures.get("wounded") is None
     return Casualties(
@@ -292,6 +299,12 @@ def _joined(
             return out
         out.append(nxt)
         n = nxt
+
+
+def _body_kind(text: str, word: _Word, lex: _Lexicon) -> str:
+    """Bodies are counted apart: they are the toll only where no other is told."""
+    last = text[word.start : word.end].split()[-1]
+    return "bodies" if fold_word(last) in lex.bodies else word.kind
 
 
 def _own_dual(word: _Word, numbers: _Numbers, used: set[int]) -> NumberMention | None:
