@@ -1054,6 +1054,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
 
 
 def _part_struck(text: str, at: int) -> bool:
+    """A state hit by a counted part of what was fired ("واستهدف 3 منها الرياض")."""
     return places.counted_part_before(text[max(0, at - 24) : at])
 
 
