@@ -37,9 +37,10 @@ class Config:
     output: str = "output"
     base_url: str = ""
     cname: str = ""
-    # The first day of a calendar week for "last week"; Syrian usage and ACLED
-    # both count Saturday to Friday.
-    week_start: str = "saturday"
+    # The first day of a calendar week for "last week": Sunday, as the working
+    # week in Syria, Iraq, Egypt and the Gulf, and within a day of both the
+    # ISO week annotators use and ACLED's Saturday–Friday one.
+    week_start: str = "sunday"
     overrides: str = "_overrides.yaml"
     # Review (``sitegen serve --review``): "all" publishes every incident and marks
     # those nobody confirmed; "confirmed-only" publishes only the confirmed and

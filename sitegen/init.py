@@ -32,7 +32,7 @@ CONFIG = """\
 # output = "output"            # the built site
 # base_url = ""                # "https://user.github.io/repo/": feeds, sitemap, canonical
 # cname = ""                   # custom domain written as CNAME by `sitegen publish`
-# week_start = "saturday"      # "last week" = the previous Saturday–Friday week
+# week_start = "sunday"        # "last week" = the previous Sunday–Saturday week
 # overrides = "_overrides.yaml"  # corrections to incidents, inside the source folder
 # review = "all"               # or "confirmed-only": publish only what an analyst confirmed
 # reviewer = ""                # your name, written with each decision (sitegen serve --review)

@@ -19,7 +19,7 @@ def _extract_failing_on(monkeypatch: pytest.MonkeyPatch, article_id: str) -> Non
     """Make the extractor raise on one article, as a bug would."""
     real = pipeline.extract
 
-    def extract(article, week_start=pipeline.temporal.WEEK_START_SATURDAY):  # type: ignore[no-untyped-def]
+    def extract(article, week_start=pipeline.temporal.WEEK_START_SUNDAY):  # type: ignore[no-untyped-def]
         if article.id == article_id:
             raise TypeError("cannot unpack non-iterable NoneType object")
         return real(article, week_start)

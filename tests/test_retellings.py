@@ -676,7 +676,7 @@ def test_a_day_and_a_week_past_are_two_events() -> None:
     )
     assert [(i.type, str(i.date.start), i.date.precision, i.casualties.killed) for i in found] == [
         ("airstrike", "2018-04-14", "day", None),
-        ("battle", "2018-04-07", "week", 40),
+        ("battle", "2018-04-01", "week", 40),
     ]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.extract.temporal import (
-    WEEK_START_SATURDAY,
+    WEEK_START_SUNDAY,
     DateMention,
     find_dates,
     infer_publication,
@@ -147,16 +147,18 @@ def test_seed_003_saturday_between_commas() -> None:
     assert all((r.start, r.precision) == (date(2020, 2, 15), "day") for r in refs)
 
 
-def test_seed_004_last_week_is_a_saturday_to_friday_week() -> None:
+def test_seed_004_last_week_is_a_sunday_to_saturday_week() -> None:
     ref = _find(_body("004"), date(2020, 1, 22), "الأسبوع الماضي")
-    assert (ref.start, ref.end, ref.precision) == (date(2020, 1, 11), date(2020, 1, 17), "week")
+    assert (ref.start, ref.end, ref.precision) == (date(2020, 1, 12), date(2020, 1, 18), "week")
 
 
 def test_week_start_is_configurable() -> None:
     (m,) = find_dates("قتل 5 الأسبوع الماضي")
+    saturday = resolve(m, date(2020, 1, 22), week_start=5)
+    assert (saturday.start, saturday.end) == (date(2020, 1, 11), date(2020, 1, 17))
     monday = resolve(m, date(2020, 1, 22), week_start=0)
     assert (monday.start, monday.end) == (date(2020, 1, 13), date(2020, 1, 19))
-    assert WEEK_START_SATURDAY == 5
+    assert WEEK_START_SUNDAY == 6
 
 
 def test_seed_001_today_friday() -> None:

@@ -88,7 +88,7 @@ def clauses(shared: Shared, folder: Path) -> list[tuple[str, dict[str, float], i
             article, _ = read_article(folder / batch / a["file"])
             article = pipeline.date_article(article)
             ctx = pipeline.Context(
-                article, pipeline.temporal.WEEK_START_SATURDAY, article_domain(article.body)
+                article, pipeline.temporal.WEEK_START_SUNDAY, article_domain(article.body)
             )
             stages = {(s.__name__ if s else ""): c for s, c in pipeline.run_stages(ctx)}
             cues = [g["cue"] for g in a["incidents"]]

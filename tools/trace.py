@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
         print(d)
     article = pipeline.date_article(article)
     ctx = pipeline.Context(
-        article, pipeline.temporal.WEEK_START_SATURDAY, article_domain(article.body)
+        article, pipeline.temporal.WEEK_START_SUNDAY, article_domain(article.body)
     )
     for stage, clauses in pipeline.run_stages(ctx):
         name = stage.__name__ if stage else "segment"

@@ -45,7 +45,7 @@ from sitegen.model import (
 @dataclass(frozen=True, slots=True)
 class Context:
     article: Article
-    week_start: int = temporal.WEEK_START_SATURDAY
+    week_start: int = temporal.WEEK_START_SUNDAY
     domain: Domain = NEWS
 
 
@@ -113,7 +113,7 @@ def date_article(article: Article) -> Article:
     return replace(article, published=replace(inferred, line=line))
 
 
-def extract(article: Article, week_start: int = temporal.WEEK_START_SATURDAY) -> Extraction:
+def extract(article: Article, week_start: int = temporal.WEEK_START_SUNDAY) -> Extraction:
     article = date_article(article)
     ctx = Context(_as_written(article), week_start, article_domain(article.body))
     *_, (_, clauses) = run_stages(ctx)  # the clauses after the last stage

@@ -48,7 +48,7 @@ from sitegen.extract.numbers import (
 )
 from sitegen.model import Basis, DateEvidence, DateRef, Precision, Published
 
-WEEK_START_SATURDAY = 5  # Python weekday(): Monday=0 … Saturday=5, Sunday=6
+WEEK_START_SUNDAY = 6  # Python weekday(): Monday=0 … Saturday=5, Sunday=6
 # Years a news timeline can hold. A date outside them is a misreading or a typo
 # ("عام 0200", "9999"), and far-apart years would stretch every chart and index.
 TIMELINE_YEARS = (1800, 2200)
@@ -1223,7 +1223,7 @@ def resolve(
     m: DateMention,
     published: date | None,
     *,
-    week_start: int = WEEK_START_SATURDAY,
+    week_start: int = WEEK_START_SUNDAY,
     context: DateRef | None = None,
 ) -> DateRef:
     """Place ``m`` on the calendar; undated (with a note) when the text cannot."""
