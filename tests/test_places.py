@@ -811,6 +811,19 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # ... a quarter or a plateau between the aim and the name; where it fell
         ("إطلاق نحو 20 مقذوفا إيرانيا من سوريا على هضبة الجولان", "shelling", ["Golan Heights"]),
         ("أطلقت صواريخ من العراق على شرق سوريا", "shelling", ["Syria", "eastern Syria"]),
+        # ... "إلى" after where it came from, though the launch is named before the clause cut
+        (
+            "أدانت الكويت إطلاق 7 صواريخ من قبل الحوثيين من اليمن إلى المملكة العربية السعودية",
+            "shelling",
+            ["Saudi Arabia"],
+        ),
+        # a target named as a state's own, when the clause names no place
+        ("شنت الولايات المتحدة ضربة ضد مواقع تابعة للحكومة السورية", "airstrike", ["Syria"]),
+        ("ضربات عسكرية شنتها فرنسا وبريطانيا ضد ثلاث مواقع سورية", "airstrike", ["Syria"]),
+        # ... not where a place is named, nor for a state whose sites are abroad
+        ("قصفت الطائرات مواقع تابعة للحكومة السورية في ريف حمص", "airstrike", ["Homs"]),
+        ("ضربات ضد أهداف بالبرنامج الكيماوي السوري", "airstrike", ["Syria"]),
+        ("غارات إسرائيلية على مواقع إيرانية", "airstrike", []),
         (
             "قذائف هاون أطلقت من قطاع غزة قد سقطت جنوبي إسرائيل",
             "shelling",

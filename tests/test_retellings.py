@@ -877,3 +877,16 @@ def test_a_whole_war_s_toll_is_no_incident(text: str) -> None:
 def test_a_large_toll_of_one_event_is_still_an_incident() -> None:
     found = incidents("قتل أكثر من 1100 مدني في قصف على الغوطة الشرقية منذ 18 فبراير.\n")
     assert [i.casualties.killed for i in found] == [1100]
+
+
+def test_an_event_condemned_with_its_own_day_after_it_is_an_incident() -> None:
+    found = incidents(
+        "أدانت وزارة الخارجية الكويتية إطلاق 7 صواريخ من قبل الحوثيين من اليمن إلى المملكة "
+        "العربية السعودية خلال الساعات الأولى من يوم الإثنين.\n",
+        "2018-03-26",
+    )
+    assert [(i.type, str(i.date.start), [p.en for p in i.places]) for i in found] == [
+        ("shelling", "2018-03-26", ["Saudi Arabia"])
+    ]
+    # ... not one spoken of on the day it was spoken
+    assert not incidents("أدانت الخارجية الكويتية يوم الإثنين إطلاق صواريخ.\n", "2018-03-26")

@@ -55,6 +55,27 @@ def lands(text: str) -> list[places.PlaceMention]:
     return out
 
 
+def owned_target(text: str) -> Place | None:
+    """The state a strike's target is named as belonging to ("ضد ثلاث مواقع
+    سورية", "على مواقع للنظام السوري"): authorities.yaml ``targets``."""
+    regex, countries = _targets()
+    m = regex.search(fold(text).text)
+    return countries[_bare(m["adj"])] if m else None
+
+
+@cache
+def _targets() -> tuple[re.Pattern[str], dict[str, Place]]:
+    data = load_yaml("authorities.yaml")["targets"]
+    _, every = _compiled()
+    countries = {adj: p for adj, p in every.items() if p.en in data["states"]}
+    words = word_alternation(data["words"])
+    adjectives = word_alternation(sorted(countries) + ["ال" + a for a in countries])
+    regex = re.compile(
+        rf"{WB_BEFORE}[وفبل]?{words}(?:\s+\S+){{0,3}}?\s+(?P<adj>{adjectives}){WB_AFTER}"
+    )
+    return regex, countries
+
+
 @cache
 def _lands() -> tuple[re.Pattern[str], dict[str, Place]]:
     _, countries = _compiled()

@@ -1025,7 +1025,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             within.append(m.place)
     found = found or landmarks
     gone = set(origins) - set(targets)
-    if gone and targets and _LAUNCH.search(text) and _PROJECTILE.search(text):
+    if gone and targets and _PROJECTILE.search(text):
         # "إطلاق 20 مقذوفا من سوريا على هضبة الجولان": fire is placed where it
         # was aimed, not where it came from.
         found, struck, within = ([p for p in ps if p not in gone] for ps in (found, struck, within))
@@ -1044,6 +1044,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             local += [p for p in found if p.kind in _STATES and p in within and p not in local]
         inside = sorted(within, key=lambda p: p.kind == "country")
         chosen = local or [p for p in struck if p.kind == "country"] or inside[:1]
+        owner = None if chosen else authorities.owned_target(text)  # "ضد مواقع سورية"
+        chosen = [owner] if owner else chosen
     else:
         # A country is where something happened only when nothing finer is named.
         chosen = [p for p in found if p.kind != "country"] or found
@@ -1088,7 +1090,7 @@ _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+موا�
 # Where fire was aimed or fell: "على إسرائيل", "على هضبة الجولان", "على شرق
 # سوريا", "سقطت جنوبي إسرائيل".
 _TOWARDS = re.compile(
-    r"(?:^|\s)(?:على|تجاه|باتجاه|في\s+اتجاه|نحو|صوب|فوق|[وف]?(?:سقطت?|سقطا|[تي]سقط)(?:\s+(?:في|على|داخل))?)\s+"
+    r"(?:^|\s)(?:على|[إا]لى|تجاه|باتجاه|في\s+اتجاه|نحو|صوب|فوق|[وف]?(?:سقطت?|سقطا|[تي]سقط)(?:\s+(?:في|على|داخل))?)\s+"
     r"(?:(?:هضبة|مستوطنات|مستوطنة|(?:جنوب|شمال|شرق|غرب)ي?)\s+)?$"
 )
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
@@ -1292,6 +1294,7 @@ def _stands(c: Clause) -> bool:
             any(p.locates for p in c.places)
             or not events.event_type(c.type).violent
             or _told_as_happened(c)
+            or _its_own_day(c)
         )
     if c.weak:
         # (a day that is only its saying's needs a town too: "ذكرت وسائل إعلام،
@@ -1318,6 +1321,14 @@ def _stands(c: Clause) -> bool:
         dated = c.own_date and not (c.definite and c.said_day)
         return dated or own_place or harm or (not c.definite and _told_as_done(c))
     return True
+
+
+def _its_own_day(c: Clause) -> bool:
+    """An event spoken of with the day it happened told after it ("أدانت …
+    إطلاق 7 صواريخ … خلال الساعات الأولى من يوم الإثنين")."""
+    if not (c.own_date and c.date.precision == "day" and c.date.text) or c.said_day:
+        return False
+    return c.text.find(c.date.text, max(c.trigger_at, 0)) > c.trigger_at
 
 
 def _told_as_happened(c: Clause) -> bool:
