@@ -196,6 +196,11 @@ CASES = [
     # An assassination is a death; an attempted one is none.
     ("اغتيل بالرصاص أمام منزله الجمعة", 1, None, None, False),
     ("اغتالت إسرائيل 3 قادة من الحركة", 3, None, None, False),
+    ("أمس، اغتال حزب الله شخصية مدنية مسالمة أخرى", 1, None, None, False),
+    # the wounded counted as a noun, singular after a hundred
+    ("وأسقط ما لايقل عن 60 قتيلا وما يربو على مئة مصاب", 60, 100, None, True),
+    ("أسفر عن 12 قتيلا و30 مصابا", 12, 30, None, False),
+    ("تصاعدت عمليات اغتيال الناشطين في المدينة", None, None, None, False),
     ("نجا من محاولة اغتيال استهدفت موكبه", None, None, None, False),
     ("استخدمت روسيا مادة كيماوية لمحاولة قتل مواطن بريطاني وابنته", None, None, None, False),
     # Years and distances are no count: "قبل 3 عقود", "تبعد نحو 100 كيلومتر".
@@ -253,7 +258,7 @@ def test_unnumbered(clause: str, unnumbered: bool) -> None:
         # a noun that follows its count takes the one right before it
         ("أنها تلقت 770 قتيلاً و 4050 جريحاً من منطقة الغوطة الشرقية", 770, 4050),
         ("حيث سقط نحو 62 قتيلا و3 آلاف جريح", 62, 3000),
-        ("وأسقط ما لايقل عن 60 قتيلا وما يربو على مئة مصاب", 60, None),
+        ("وأسقط ما لايقل عن 60 قتيلا وما يربو على مئة مصاب", 60, 100),
         ("قتل الدكتور شطح في انفجار سيارة مفخخة", 1, None),  # a title names one person
         ("مقتل نجل البغدادي في هجوم", 1, None),
     ],
