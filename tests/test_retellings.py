@@ -890,3 +890,16 @@ def test_an_event_condemned_with_its_own_day_after_it_is_an_incident() -> None:
     ]
     # ... not one spoken of on the day it was spoken
     assert not incidents("أدانت الخارجية الكويتية يوم الإثنين إطلاق صواريخ.\n", "2018-03-26")
+
+
+def test_the_event_after_this_attack_s_anchor_is_counted_back_from_its_day() -> None:
+    found = incidents(
+        "قتل 10 جنود في هجوم لطالبان على قاعدة في ولاية فارياب الأربعاء.\n\n"
+        "ويأتي هذا الهجوم بعد ثلاثة أيام من هجوم واسع على مدينة غزنة شرقي أفغانستان، "
+        "قتل خلاله أكثر من 100 عنصر أمني.\n",
+        "2018-08-15",
+    )
+    assert [(str(i.date.start), [p.en for p in i.places]) for i in found] == [
+        ("2018-08-15", ["Faryab"]),
+        ("2018-08-12", ["Ghazni"]),
+    ]

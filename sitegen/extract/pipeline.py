@@ -901,7 +901,14 @@ def _anchoring(c: Clause) -> temporal.Anchored | None:
     if not c.type or c.trigger_at < 0:
         return None
     a = next((a for a in c.anchored if _in_phrase(c.text, a.end, c.trigger_at)), None)
+    if a is None and c.definite:
+        # "ويأتي هذا الهجوم بعد ثلاثة أيام من هجوم واسع على مدينة غزنة": the
+        # event told is the one named after the anchor; "this attack" was told.
+        a = next((a for a in c.anchored if 0 < a.start - c.trigger_at <= _ANAPHOR_REACH), None)
     return None if a is None or _names_own_day(c, a) else a
+
+
+_ANAPHOR_REACH = 30  # from "هذا الهجوم" to the anchor after it
 
 
 def _in_phrase(text: str, end: int, at: int) -> bool:
