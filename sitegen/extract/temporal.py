@@ -1482,6 +1482,16 @@ def _r_ago(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> Da
     return DateRef(date(y, mo, 1), _month_end(y, mo), "month", m.text, "relative")
 
 
+@cache
+def _more_than_words() -> re.Pattern[str]:
+    words = load_yaml("relative.yaml")["ago_more_than"]
+    return re.compile(rf"{WB_BEFORE}(?:{word_alternation(words)}){WB_AFTER}")
+
+
+def _more_than(text: str) -> bool:
+    return _more_than_words().search(fold(text).text) is not None
+
+
 def _r_span(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> DateRef:
     if pub is None:
         return _undated_no_pub(m)
@@ -1913,16 +1923,28 @@ GOING_ON = "going on from then to publication"  # the note of a range read so
 def going_on_since(text: str, m: DateMention, ref: DateRef, published: date | None) -> DateRef:
     """A date that starts something still going on at publication ("منذ بدء
     الهجوم في 18 فبراير", "يدور منذ أكثر من أسبوع") read as the range from it to
-    publication; any other reading is returned as it is."""
+    publication. A point "more than" months or years ago ("قتلت قبل أكثر من
+    عام") is only a bound: undated. Any other reading is returned as it is."""
+    going = _going_on_range(text, m, ref, published)
+    if going is not None:
+        return going
+    if m.kind == "ago" and m.unit in ("month", "year") and _more_than(m.text):
+        return DateRef.undated(m.text, "more than that long ago: the text gives only a bound")
+    return ref
+
+
+def _going_on_range(
+    text: str, m: DateMention, ref: DateRef, published: date | None
+) -> DateRef | None:
     if published is None or not ref.is_dated or ref.start is None or ref.start >= published:
-        return ref
+        return None
     _, verb, _ = _going_on()
     before = fold(text[: m.start]).text
     if m.kind == "ago" and m.text.lstrip("وف").startswith(("منذ", "مذ")):
         if not (verb.search(before) or _opens_durative(text, m) or _durative_after(text, m)):
-            return ref
+            return None
     elif m.since or m.kind not in ("date", "month", "weekday", "ago") or not _began(text, m):
-        return ref
+        return None
     note = _join(ref.note, GOING_ON)
     start = _ago_start(m, published) if m.kind == "ago" else ref.start
     return DateRef(start or ref.start, published, "range", ref.text, ref.basis, note)
