@@ -50,7 +50,9 @@ def test_undated_reports_after_a_dated_lede_are_about_the_lede_s_day() -> None:
     )
     found = extract(_article(text, "2018-03-11")).incidents
     harasta = next(i for i in found if i.casualties.killed == 11)
-    assert (harasta.date.start, harasta.date.precision) == (date(2018, 3, 10), "approx")
+    # ... from the lede's day to the day it was printed
+    got = (harasta.date.start, harasta.date.end, harasta.date.precision)
+    assert got == (date(2018, 3, 10), date(2018, 3, 11), "approx")
     assert "lede" in harasta.date.note
     # A lede dated further back tells an older story: the publication day stays.
     older = extract(_article(text, "2018-03-14")).incidents

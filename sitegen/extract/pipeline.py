@@ -672,7 +672,7 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
             out.append(c.copy_with(date=DateRef.undated("", note)))
         elif published.date is not None:
             day = news_day or published.date
-            why = "no date in the text: the day of the article's lede" if news_day else ""
+            why = "no date in the text: from the day of the article's lede" if news_day else ""
             ref = DateRef(day, day, "approx", "", "publication", why)
             out.append(c.copy_with(date=ref))
         else:
@@ -1898,7 +1898,7 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
         )  # fmt: skip
         kw: dict[str, Any] = {
             "id": iid,
-            "date": c.date,
+            "date": _up_to_print(c.date, ctx.article.published.date),
             "type": c.type,
             "sources": sources,
             "places": c.places,
@@ -1912,6 +1912,15 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
         draft = Incident(**kw)
         out.append(Incident(**kw, summary_ar=summary_ar(draft), summary_en=summary_en(draft)))
     return tuple(out)
+
+
+def _up_to_print(ref: DateRef, published: date | None) -> DateRef:
+    """What the text tells undated after a lede of a day or two before
+    publication happened from the lede's day to the day it was printed (read
+    as the lede's day until here, so retellings still fold on it)."""
+    if ref.basis != "publication" or published is None or ref.start is None:
+        return ref
+    return replace(ref, end=max(ref.end or published, published))
 
 
 def _diagnostics(
