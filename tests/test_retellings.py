@@ -903,3 +903,12 @@ def test_the_event_after_this_attack_s_anchor_is_counted_back_from_its_day() -> 
         ("2018-08-15", ["Faryab"]),
         ("2018-08-12", ["Ghazni"]),
     ]
+
+
+def test_a_day_after_a_comma_is_another_phrase_s_not_the_event_spoken_of() -> None:
+    found = incidents(
+        "وذلك ردا على عملية عسكرية فرنسية في مالي، حسب ما ورد في رسالة تلقتها "
+        "وكالة الأخبار الموريتانية الخاصة السبت.\n",
+        "2018-03-04",
+    )
+    assert [str(i.date.start) for i in found if i.date.precision == "day"] == []

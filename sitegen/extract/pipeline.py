@@ -1331,11 +1331,19 @@ def _stands(c: Clause) -> bool:
 
 
 def _its_own_day(c: Clause) -> bool:
-    """An event spoken of with the day it happened told after it ("أدانت …
-    إطلاق 7 صواريخ … خلال الساعات الأولى من يوم الإثنين")."""
+    """An event spoken of with the day it happened told after it, in its own
+    phrase ("أدانت … إطلاق 7 صواريخ … خلال الساعات الأولى من يوم الإثنين"; "عن
+    القصف الصاروخي، الذي استهدف الجمعة"), not after a comma that opens
+    another ("ردا على عملية عسكرية فرنسية في مالي، حسب ما ورد في رسالة
+    تلقتها الوكالة السبت")."""
     if not (c.own_date and c.date.precision == "day" and c.date.text) or c.said_day:
         return False
-    return c.text.find(c.date.text, max(c.trigger_at, 0)) > c.trigger_at
+    at = c.text.find(c.date.text, max(c.trigger_at, 0))
+    return at > c.trigger_at and not _OTHER_PHRASE.search(c.text, c.trigger_at, at)
+
+
+# A comma or stop, unless a relative clause about the event follows it.
+_OTHER_PHRASE = re.compile(r"[،,.؛;:](?!\s*(?:الذي|التي|الذين|اللذين)\s)")
 
 
 def _told_as_happened(c: Clause) -> bool:
