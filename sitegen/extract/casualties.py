@@ -268,6 +268,9 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
 # after the first count's noun phrase (up to four words, none that places or
 # times the count: "5 مدنيين في إدلب و3 في حلب" are two tolls).
 _JOINED = re.compile(r"^\s*(?:[\u0621-\u064a]+\s+){0,3}[\u0621-\u064a]+\s+و\s*")
+# "عشرة قتلى في صفوف الفصائل المسلحة، مقابل سبعة في صفوف قوات النظام": the
+# other side's dead of the same fight, its noun left out.
+_VERSUS = re.compile(r"^(?:\s*[\u0621-\u064a]+){1,6}\s*[،,]?\s+مقابل\s+")
 _NOT_IN_JOIN = frozenset({"في", "على", "الى", "خلال", "منذ", "بعد", "قبل", "حتى", "بين", "يوم"})
 
 
@@ -286,11 +289,13 @@ def _joined(
     out: list[NumberMention] = []
     while True:
         link = _JOINED.match(fold(text[n.end : n.end + 60]).text)
-        if link is None or fold_word(link.group().split()[0]) in lex.count_before:
+        if link is not None and fold_word(link.group().split()[0]) in lex.count_before:
             return out
-        if _NOT_IN_JOIN.intersection(link.group().split()):
+        if link is None or _NOT_IN_JOIN.intersection(link.group().split()):
+            link = _VERSUS.match(fold(text[n.end : n.end + 80]).text)
+        if link is None:
             return out
-        nxt = numbers.first_after(text, n.end, 5, used)
+        nxt = numbers.first_after(text, n.end, 8, used)
         if (
             nxt is None
             or nxt.start != n.end + link.end()
