@@ -16,7 +16,7 @@ from typing import Any
 
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, fold, fold_word
-from sitegen.extract.numbers import NumberMention, find_numbers, people_nouns
+from sitegen.extract.numbers import NumberMention, find_numbers, people_nouns, word_alternation
 from sitegen.model import Casualties
 
 KINDS = ("killed", "wounded", "displaced")
@@ -58,6 +58,7 @@ class _Lexicon:
     subject_verbs: frozenset[str]  # "… قد قتلوا": the count opening the subject
     subject_window: int
     not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
+    age_before: re.Pattern[str]  # "البالغ": an age follows
     with_one: frozenset[str]  # "قتل", "مصرعه": one person's death …
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
@@ -110,6 +111,10 @@ def _lexicon() -> _Lexicon:
         met_window=int(data["met"]["window"]),
         subject_verbs=frozenset(fold_word(w) for w in data["subject"]["verbs"]),
         subject_window=int(data["subject"]["window"]),
+        age_before=re.compile(
+            rf"{WB_BEFORE}(?:{word_alternation(data['not_counts_before'])})"
+            rf"(?:\s+(?!عدد)[\u0621-\u064a]+){{0,2}}\s+و?$"
+        ),
         not_counts=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_counts_after"]) + ")"
         ),
@@ -202,6 +207,8 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     ``leaving`` (a clause that reports a displacement), those counted leaving
     too ("خرج حوالى أربعة آلاف من مقاتليه وأفراد عائلاتهم")."""
     lex = _lexicon()
+    # Quotation marks are no words: "معلنا مقتل "52 تكفيريا"" counts 52.
+    text = text.translate(_QUOTES)
     numbers = _Numbers([n for n in find_numbers(text) if not _counts_things(text, n, lex)])
     found = casualty_words(text) + (_leaving_words(text) if leaving else [])
     found = [w for w in found if not _attempted(text, w[0], lex)]
@@ -272,6 +279,9 @@ _JOINED = re.compile(r"^\s*(?:[\u0621-\u064a]+\s+){0,3}[\u0621-\u064a]+\s+و\s*"
 # other side's dead of the same fight, its noun left out.
 _VERSUS = re.compile(r"^(?:\s*[\u0621-\u064a]+){1,6}\s*[،,]?\s+مقابل\s+")
 _NOT_IN_JOIN = frozenset({"في", "على", "الى", "خلال", "منذ", "بعد", "قبل", "حتى", "بين", "يوم"})
+
+
+_QUOTES = str.maketrans({q: " " for q in '"«»“”„'})
 
 
 def _joined(
@@ -375,6 +385,8 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
     ):
         return True
     after = fold(text[n.end : n.end + 24]).text
+    if _lexicon().age_before.search(fold(text[max(0, n.start - 24) : n.start]).text):
+        return True  # "المهاجم البالغ السادسة والعشرين"
     return bool(_lexicon().not_counts.match(after) or _month_after().match(after))
 
 
