@@ -823,6 +823,8 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # ... not where a place is named, nor for a state whose sites are abroad
         ("قصفت الطائرات مواقع تابعة للحكومة السورية في ريف حمص", "airstrike", ["Homs"]),
         ("ضربات ضد أهداف بالبرنامج الكيماوي السوري", "airstrike", ["Syria"]),
+        ("شنت فرنسا غارات على منشآت قيل إنها لأسلحة كيمياوية سورية", "airstrike", ["Syria"]),
+        ("بتدمير ما يشتبه بأنه مفاعل نووي سوري عام 2007", "airstrike", ["Syria"]),
         ("غارات إسرائيلية على مواقع إيرانية", "airstrike", []),
         (
             "قذائف هاون أطلقت من قطاع غزة قد سقطت جنوبي إسرائيل",

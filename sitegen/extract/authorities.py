@@ -71,7 +71,7 @@ def _targets() -> tuple[re.Pattern[str], dict[str, Place]]:
     words = word_alternation(data["words"])
     adjectives = word_alternation(sorted(countries) + ["ال" + a for a in countries])
     regex = re.compile(
-        rf"{WB_BEFORE}[وفبل]?{words}(?:\s+\S+){{0,3}}?\s+(?P<adj>{adjectives}){WB_AFTER}"
+        rf"{WB_BEFORE}[وفبل]?{words}(?:\s+\S+){{0,4}}?\s+(?P<adj>{adjectives}){WB_AFTER}"
     )
     return regex, countries
 
