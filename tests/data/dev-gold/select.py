@@ -83,9 +83,10 @@ def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
     (session 14), -w and -x (session 15), -y and -z (session 16), -aa and -ab
     (session 17), -ac and -ad (session 18), -ae and -af (session 19), -ag and -ah
     (session 20), -ai and -aj (session 21), -ak and -al (session 22), -am and -an
-    (session 23), -ao and -ap (session 24): 20 more conflict articles each, annotated before the extractor
-    ever read them (their first scores are the held-back figures): per outlet, 3
-    naming Syria early and 1 of another conflict."""
+    (session 23), -ao and -ap (session 24): 20 more conflict articles each,
+    annotated before the extractor ever read them (their first scores are the
+    held-back figures): per outlet, 3 naming Syria early and 1 of another
+    conflict."""
     rng = random.Random(seed)
     out: list[dict] = []
     for source in sorted({r["source"] for r in news}):
