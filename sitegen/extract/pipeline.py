@@ -1090,8 +1090,7 @@ _BORDER_WITH = re.compile(r"(?:^|\s)(?:[وف]?[بل]?ال)?حدود(?:ية|ها|
 # A capital something happened near is a place, not a government: "مواقع
 # بالقرب من دمشق وحمص", "منشآت قرب دمشق".
 _NEAR = re.compile(r"(?:^|\s)(?:[وف]?(?:ب?القرب\s+من|قرب|محيط|ضواحي|أطراف))\s+(?:العاصمة\s+)?$")
-# Fire of projectiles: a launch ("أطلق", "إطلاق", not "وقف إطلاق") and what was fired.
-_LAUNCH = re.compile(r"(?<!وقف )(?:(?:أ|ا|إ|أُ)طل(?:ق|اق)|[يت]طلق)")
+# What fire is of: projectiles ("صواريخ", "قذائف هاون").
 _PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذوف|هاون")
 _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+مواقع(?:ها|ه|هم)?\s+(?:في\s*|ب))\s*$")
 # Where fire was aimed or fell: "على إسرائيل", "على هضبة الجولان", "على شرق
