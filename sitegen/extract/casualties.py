@@ -207,7 +207,6 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     ``leaving`` (a clause that reports a displacement), those counted leaving
     too ("خرج حوالى أربعة آلاف من مقاتليه وأفراد عائلاتهم")."""
     lex = _lexicon()
-    # Quotation marks are no words: "معلنا مقتل "52 تكفيريا"" counts 52.
     text = text.translate(_QUOTES)
     numbers = _Numbers([n for n in find_numbers(text) if not _counts_things(text, n, lex)])
     found = casualty_words(text) + (_leaving_words(text) if leaving else [])
@@ -281,6 +280,8 @@ _VERSUS = re.compile(r"^(?:\s*[\u0621-\u064a]+){1,6}\s*[،,]?\s+مقابل\s+")
 _NOT_IN_JOIN = frozenset({"في", "على", "الى", "خلال", "منذ", "بعد", "قبل", "حتى", "بين", "يوم"})
 
 
+# Quotation marks are no words: "معلنا مقتل "52 تكفيريا"" counts 52 (blanked,
+# so offsets stay those of the text).
 _QUOTES = str.maketrans({q: " " for q in '"«»“”„'})
 
 
@@ -384,9 +385,9 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
         text[n.start - 1] == "-" or (text[n.start - 1].isascii() and text[n.start - 1].isalpha())
     ):
         return True
-    after = fold(text[n.end : n.end + 24]).text
     if _lexicon().age_before.search(fold(text[max(0, n.start - 24) : n.start]).text):
         return True  # "المهاجم البالغ السادسة والعشرين"
+    after = fold(text[n.end : n.end + 24]).text
     return bool(_lexicon().not_counts.match(after) or _month_after().match(after))
 
 
