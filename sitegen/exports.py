@@ -52,6 +52,7 @@ CSV_COLUMNS = (
     "sub_event_type",
     "actor1",
     "actor2",
+    "country",
     "admin1",
     "location",
     "latitude",
@@ -248,6 +249,12 @@ def _num(n: int | float | None) -> str:
     return "" if n is None else str(n)
 
 
+def _country(inc: Incident) -> str:
+    """The country the incident's first place lies in (or is)."""
+    countries = [p for p in (*inc.places[:1], *inc.context) if p.kind == "country"]
+    return countries[0].en if countries else ""
+
+
 def _csv_row(inc: Incident) -> dict[str, str]:
     ref, c = inc.date, inc.casualties
     first = inc.places[0] if inc.places else None
@@ -265,6 +272,7 @@ def _csv_row(inc: Incident) -> dict[str, str]:
         **_acled(inc.type),
         "actor1": parties[0],
         "actor2": parties[1],
+        "country": _country(inc),
         "admin1": first.admin1 if first else "",
         "location": first.en if first else "",
         "latitude": _num(first.lat) if first else "",

@@ -214,6 +214,9 @@ class Incident:
     summary_en: str = ""
     order: int = 0  # position in the source text, for stable ordering
     review: Review = field(default_factory=Review)
+    # The governorates and countries its places lie in, not told themselves
+    # (places.context_of): exported as context, not on the map.
+    context: tuple[Place, ...] = ()
 
     def as_json(self, names: dict[str, str] | None = None) -> dict[str, object]:
         """The exported shape (``sitegen extract``); keys are fixed by contract."""
@@ -222,7 +225,13 @@ class Incident:
             "id": self.id,
             "date": self.date.as_json(),
             "type": self.type,
-            "places": [{"ar": p.ar, "en": p.en, "lat": p.lat, "lon": p.lon} for p in self.places],
+            "places": [
+                *({"ar": p.ar, "en": p.en, "lat": p.lat, "lon": p.lon} for p in self.places),
+                *(
+                    {"ar": p.ar, "en": p.en, "lat": p.lat, "lon": p.lon, "context": True}
+                    for p in self.context
+                ),
+            ],
             "actors": [names.get(a, a) for a in self.actors],
             "reported_by": names.get(self.reported_by, self.reported_by) or None,
             "casualties": self.casualties.as_json(),
@@ -276,10 +285,12 @@ def _shared(cls: type, *args: Any) -> Any:
 
 
 def _incident(*args: Any) -> Incident:
-    iid, when, kind, sources, places, actors, by, casualties, ar, en, order, review = args
+    iid, when, kind, sources, places, actors, by, casualties, ar, en, order, review, ctx = args
     actors = _SHARED.setdefault((tuple, *actors), actors)
     kind, by, en, ar = intern(kind), intern(by), intern(en), intern(ar)
-    return Incident(iid, when, kind, sources, places, actors, by, casualties, ar, en, order, review)
+    return Incident(
+        iid, when, kind, sources, places, actors, by, casualties, ar, en, order, review, ctx
+    )
 
 
 def _date(*args: Any) -> DateRef:

@@ -216,7 +216,8 @@ def _fields(inc: Incident, values: dict[str, Any]) -> Incident:
     if "date" in values:
         inc = replace(inc, date=_date(values["date"]))
     if "places" in values:
-        inc = replace(inc, places=tuple(_place(p) for p in _list(values["places"])))
+        told = tuple(_place(p) for p in _list(values["places"]))
+        inc = replace(inc, places=told, context=places.context_of(told))
     if "type" in values:
         if not isinstance(values["type"], str) or values["type"] not in vocabulary.types():
             raise _Bad(f"unknown type '{values['type']}'")

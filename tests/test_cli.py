@@ -41,7 +41,9 @@ def test_extract_jsonl_has_the_contract_keys(
         }
         assert set(row["summary"]) == {"ar", "en"}
         for p in row["places"]:
-            assert set(p) == {"ar", "en", "lat", "lon"}
+            # a governorate or country the places lie in is marked as context
+            assert set(p) - {"context"} == {"ar", "en", "lat", "lon"}
+            assert p.get("context", True) is True
         for s in row["sources"]:
             assert set(s) == {"file", "line", "quote"}
             files.add(s["file"])

@@ -37,6 +37,7 @@ ACLED_COLUMNS = [
     "sub_event_type",
     "actor1",
     "actor2",
+    "country",
     "admin1",
     "location",
     "latitude",
@@ -143,6 +144,13 @@ def test_csv_has_acled_columns_one_row_per_incident_and_arabic(timeline: Timelin
     assert day["fatalities"] == "3" and by_id["week"]["fatalities"] == ""
     assert day["event_type"] == "Explosions/Remote violence"
     assert by_id["undated"]["event_date"] == "" and by_id["undated"]["year"] == ""
+
+
+def test_csv_country_is_where_the_first_place_lies(timeline: Timeline) -> None:
+    syria = Place("سوريا", "Syria", 35.0, 38.5, "", "country")
+    first = replace(timeline.dated[0], context=(syria,))
+    rows = _csv(replace(timeline, dated=(first,), undated=()))
+    assert rows[0]["country"] == "Syria" and rows[0]["admin1"] == first.places[0].admin1
 
 
 @pytest.mark.parametrize(

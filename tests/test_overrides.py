@@ -38,6 +38,7 @@ def test_overrides_fix_date_place_text_and_drop(site: Path) -> None:
     assert after[mhardeh.id].date.start == dt.date(2020, 2, 21)
     assert after[mhardeh.id].date.precision == "day"
     assert [p.en for p in after[tah.id].places] == ["Idlib", "Saraqib"]
+    assert [p.en for p in after[tah.id].context] == ["Syria"]  # from the places given
     assert after[tah.id].summary_en == "Attack on al-Tah repelled"
     stale = [d for d in analysis.diagnostics if "matches no incident" in d.message]
     assert len(stale) == 1 and stale[0].path.endswith("_overrides.yaml") and stale[0].line == 10

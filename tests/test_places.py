@@ -11,7 +11,13 @@ import pytest
 
 from sitegen.extract.lexicon import load_table
 from sitegen.extract.normalize import fold_word
-from sitegen.extract.places import PlaceMention, find_places, gazetteer, transliterate
+from sitegen.extract.places import (
+    PlaceMention,
+    context_of,
+    find_places,
+    gazetteer,
+    transliterate,
+)
 
 from .conftest import Shared
 
@@ -354,6 +360,28 @@ def test_governorate_and_city_rows() -> None:
     bare = find_places("في إدلب")[0].place
     assert city.kind == "city" and region.kind == "region" and bare == city
     assert city.en == region.en == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        # the governorate and the country a place lies in (issue 17)
+        ("في سراقب", ["Idlib", "Syria"]),
+        ("في مطار النيرب", ["Aleppo", "Syria"]),
+        ("في خان يونس", ["Gaza Strip", "Palestine"]),
+        # what is told is not its own context, nor is a governorate named as its city
+        ("في سراقب بريف إدلب", ["Syria"]),
+        ("في مدينة إدلب", ["Syria"]),
+        ("في ريف إدلب", ["Syria"]),
+        ("في سوريا", []),
+        # a place the gazetteer does not know lies nowhere we know
+        ("قصف قرية بيت قرقور في", []),
+        ("في سراقب وأنقرة", ["Idlib", "Syria", "Turkey"]),
+    ],
+)
+def test_context_of_places(text: str, context: list[str]) -> None:
+    told = [m.place for m in find_places(text)]
+    assert [p.en for p in context_of(told)] == context
 
 
 def test_unknown_place() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sitegen.model import Casualties, DateRef, Incident, Place, Source
@@ -64,6 +65,16 @@ def test_same_event_from_two_articles_is_merged_with_both_sources() -> None:
     assert [s.casualties.killed for s in merged.sources] == [2, 3]
     # the highest toll, marked as differing; each source keeps its own (issue 16)
     assert merged.casualties.killed == 3 and merged.casualties.approximate
+
+
+def test_a_merge_keeps_the_context_no_source_tells_as_a_place() -> None:
+    region = Place("إدلب", "Idlib", 35.75, 36.6, "Idlib", "region")
+    syria = Place("سوريا", "Syria", 35.0, 38.5, "", "country")
+    a = replace(inc("a1", date(2020, 2, 20), places=(SARAQIB,)), context=(region, syria))
+    b = inc("b1", date(2020, 2, 20), article="b", places=(SARAQIB, region))
+    b = replace(b, context=(syria,))
+    (merged,) = build_timeline([a, b]).dated
+    assert merged.places == (SARAQIB, region) and merged.context == (syria,)
 
 
 def test_doubtful_pairs_stay_apart() -> None:

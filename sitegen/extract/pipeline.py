@@ -1909,6 +1909,7 @@ def assemble(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Incident, ...]:
             "type": c.type,
             "sources": sources,
             "places": c.places,
+            "context": places.context_of(c.places),
             "actors": c.actors,
             "reported_by": c.reported_by,
             "casualties": c.casualties,

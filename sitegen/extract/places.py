@@ -39,6 +39,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -723,6 +724,40 @@ def _territory(found: list[PlaceMention], code: str, gz: _Gazetteer) -> Place | 
 @lru_cache(maxsize=1)
 def _territories() -> dict[str, frozenset[str]]:
     return {code: frozenset(names) for code, names in load_yaml("territories.yaml").items()}
+
+
+def context_of(told: Sequence[Place]) -> tuple[Place, ...]:
+    """The governorates and countries the places told lie in, when not told
+    themselves: an event in Saraqib happened in Idlib and in Syria too. They
+    are kept beside the places (the exports list them as context) so that a
+    search by governorate or country finds the village's event; the map and
+    the place indexes show only the places told."""
+    gz = _load()
+    regions, countries = _containers()
+    # Idlib the governorate is not context to Idlib the city told beside it.
+    names = {p.en for p in told}
+    out: list[Place] = []
+    for p in told:
+        if not p.known or p.kind == "country":
+            continue
+        for q in (regions.get(p.admin1), countries.get(gz.country.get(p, ""))):
+            if q is not None and q.en not in names and q not in out:
+                out.append(q)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _containers() -> tuple[dict[str, Place], dict[str, Place]]:
+    """The gazetteer's governorates by English name and countries by ISO code."""
+    gz = _load()
+    regions: dict[str, Place] = {}
+    countries: dict[str, Place] = {}
+    for p in gz.places:
+        if p.kind == "region" and p.admin1 in ("", p.en):
+            regions.setdefault(p.en, p)
+        elif p.kind == "country" and gz.country.get(p):
+            countries.setdefault(gz.country[p], p)
+    return regions, countries
 
 
 def contains(big: Place, small: Place) -> bool:
