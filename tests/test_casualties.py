@@ -208,6 +208,14 @@ CASES = [
     ("اتهم الأمير باغتيال والده قبل 3 عقود", None, None, None, False),
     # A leader named by his rank is one person.
     ("قتل قيادي في تنظيم القاعدة، مساء الاثنين، في غارة جوية", 1, None, None, False),
+    # One's death by its pronoun, or a name and then a comma and a title
+    ("أكدت مصادر تركية مقتله داخل القنصلية السعودية", 1, None, None, False),
+    ("لم تكن تعيش مع زوجها وقت مقتلها", 1, None, None, False),
+    ("أدت الغارة إلى مقتلهم", None, None, None, False),
+    ("غارة أدت إلى مقتل صالح الصماد، رئيس المجلس السياسي الأعلى", 1, None, None, False),
+    ("أعلن الجيش مقتل مسلحين، وقائد الكتيبة", None, None, None, False),
+    ("أعلن الجيش مقتل مسلحين، في ريف درعا", None, None, None, False),
+    ("أسفرت الغارة عن مقتل 3 مدنيين، بينهم طفل", 3, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

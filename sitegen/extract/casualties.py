@@ -47,6 +47,8 @@ class _Lexicon:
     singular_window: int
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
+    titles: frozenset[str]  # after a name and a comma: "مقتل صالح الصماد، رئيس…"
+    name_words: int
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
     attempt_before: re.Pattern[str]  # "محاولة": a death attempted, not suffered
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
@@ -98,6 +100,8 @@ def _lexicon() -> _Lexicon:
             for w in [*data["singular"]["nouns"], *data["singular"]["definite_only"]]
             if not w.startswith("ال")
         ),
+        titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
+        name_words=int(data["singular"]["name_words"]),
         not_people=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
         ),
@@ -510,7 +514,29 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
         nouns.append(before[0])  # the clause starts right there
     after = [fold_word(w) for w in _words_after(text, word.end, 1)]
     one = bool(nouns) or any(w in lex.singular for w in after)
-    return one or any(w in lex.singular_after or w in lex.singular_definite for w in after)
+    one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after)
+    return one or _named_one(text, word, lex)
+
+
+def _named_one(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """ "مقتل صالح الصماد، رئيس المجلس السياسي": a name right after the word,
+    then a comma and a title of one person."""
+    if word.kind != "killed":
+        return False
+    m = _APPOSITION.match(text, word.end, min(len(text), word.end + 80))
+    if m is None:
+        return False
+    name = m.group(1).split()
+    title = fold_word(m.group(2))
+    return (
+        0 < len(name) <= lex.name_words
+        and title in lex.titles
+        and not any(find_numbers(w) or casualty_words(w) for w in name)
+    )
+
+
+# The words after a casualty word up to a comma, and the word after the comma.
+_APPOSITION = re.compile(r"\s+([^\d،,.;:؛!?؟()\"“”]+?)\s*[،,]\s*(\S+)")
 
 
 # Clause text can be a whole unpunctuated line of a megabyte: the helpers below
