@@ -1897,7 +1897,21 @@ def _began(text: str, m: DateMention) -> bool:
     verb_before, noun_after, both = _began_around()
     if both.search(before):
         return True
-    return bool(verb_before.search(before) and noun_after.search(fold(text[m.end :]).text))
+    after = fold(text[m.end : m.end + 80]).text
+    if _start_after().search(after):
+        return True  # "في التاسع من فبراير بدء عملية شاملة"
+    return bool(verb_before.search(before) and noun_after.search(after))
+
+
+@cache
+def _start_after() -> re.Pattern[str]:
+    """Right after the date, the noun of a start and the operation started."""
+    rel = load_yaml("relative.yaml")
+    starts, nouns = word_alternation(rel["start_nouns"]), word_alternation(rel["operations"])
+    # (not "في بداية عملية": killed at its start, on that day)
+    return re.compile(
+        rf"^[\s,]*(?:(?!في\s|مع\s|خلال\s)\S+\s+)?[وب]?{starts}\s+(?:\S+\s+)?{nouns}{WB_AFTER}"
+    )
 
 
 def later_in(text: str, m: DateMention, ref: DateRef, published: date | None) -> DateRef:
