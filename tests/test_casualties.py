@@ -216,6 +216,12 @@ CASES = [
     ("أعلن الجيش مقتل مسلحين، وقائد الكتيبة", None, None, None, False),
     ("أعلن الجيش مقتل مسلحين، في ريف درعا", None, None, None, False),
     ("أسفرت الغارة عن مقتل 3 مدنيين، بينهم طفل", 3, None, None, False),
+    # singular nouns joined by "و", each one person
+    ("وأصيب ضابط صف وجندي من القوات المشاركة", None, 2, None, False),
+    ("قتل جندي تركي ومدني سوري في عفرين", 2, None, None, False),
+    ("أصيب طفل وامرأة بجروح في القصف", None, 2, None, False),
+    ("قتل جندي في درعا ومدني في حمص", 1, None, None, False),
+    ("قتل شخص وأصيب آخرون", 1, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

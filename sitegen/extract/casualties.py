@@ -47,6 +47,7 @@ class _Lexicon:
     singular_window: int
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
+    list_stops: frozenset[str]  # words that end a list of people: "في", "بينهم"
     titles: frozenset[str]  # after a name and a comma: "مقتل صالح الصماد، رئيس…"
     name_words: int
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
@@ -100,6 +101,7 @@ def _lexicon() -> _Lexicon:
             for w in [*data["singular"]["nouns"], *data["singular"]["definite_only"]]
             if not w.startswith("ال")
         ),
+        list_stops=frozenset(fold_word(w) for w in data["singular"]["list_stops"]),
         titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
         name_words=int(data["singular"]["name_words"]),
         not_people=re.compile(
@@ -240,7 +242,8 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
                 if others is not None:
                     used.add(others.start)
                     approximate |= others.approximate
-                _keep(figures, word.kind, 1 + (others.value or 0 if others else 0))
+                one = _listed(text, word, lex)  # "ضابط صف وجندي": 2
+                _keep(figures, word.kind, one + (others.value or 0 if others else 0))
             continue
         used.add(n.start)
         # "سبعة إيرانيين من بين 14 شخصاً", "76 شخصا بينهم 49 طفلا غادروا"
@@ -516,6 +519,25 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     one = bool(nouns) or any(w in lex.singular for w in after)
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after)
     return one or _named_one(text, word, lex)
+
+
+def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
+    """How many people a list of singular nouns right after the word names,
+    joined by "و": "أصيب ضابط صف وجندي" is two, "قتل جندي تركي ومدني" two.
+    At most two words of their own between (a rank, a nationality); a
+    preposition or another casualty word ends the list."""
+    after = [fold_word(w) for w in _words_after(text, word.end, 8)]
+    if not after or after[0] not in lex.singular:
+        return 1
+    n, gap = 1, 0
+    for w in after[1:]:
+        if w.startswith("و") and w[1:] in lex.singular:
+            n, gap = n + 1, 0
+        elif w.startswith("و") or w in lex.list_stops or gap == 2 or casualty_words(w):
+            break
+        else:
+            gap += 1
+    return n
 
 
 def _named_one(text: str, word: _Word, lex: _Lexicon) -> bool:
