@@ -922,6 +922,15 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("هجوم على حاجز في وسط سيناء", "battle", ["Sinai", "central Sinai"]),
         # ... not of a city or a governorate: the gazetteer names those better
         ("انتهت المعارك ضد تنظيم داعش في جنوب دمشق", "battle", ["Damascus"]),
+        # talks held somewhere are there, not in what they were about ...
+        (
+            "وتعقد جامعة الدول العربية بالقاهرة اجتماعا طارئا لمناقشة الأوضاع في غزة",
+            "diplomacy",
+            ["Cairo"],
+        ),
+        ("التقى بوتين وأردوغان في سوتشي لبحث الوضع في إدلب", "diplomacy", ["Sochi"]),
+        # ... and with no venue told, the subject still says where
+        ("عقد مجلس الأمن الدولي جلسة طارئة حول سوريا", "diplomacy", ["Syria"]),
     ],
 )
 def test_event_places(sentence: str, kind: str, expected: list[str]) -> None:

@@ -583,6 +583,10 @@ def _event_date(
     """The clause's own date (or an undated reading that says why), and whether
     its only dates are in the future."""
     dated = [(e, m, r) for e, m, r in refs if r.is_dated]
+    if dated and _scheduled(dated[0][1], dated[0][2], published):
+        # "ويجتمع ترامب مع بوتن، الاثنين، … منذ تولي ترامب السلطة في يناير
+        # 2017": a meeting to come; the dates after it are its background.
+        return None, True
     past = [
         (e, m, r) for e, m, r in dated if published is None or (r.start or published) <= published
     ]
@@ -604,6 +608,16 @@ def _event_date(
         return None, True
     undated = [r for _, m, r in refs if m.kind != "unanchored"]
     return (undated[0] if undated else None), False
+
+
+def _scheduled(m: temporal.DateMention, ref: DateRef, published: date | None) -> bool:
+    """A weekday a verb of what is to come governs, after publication."""
+    return (
+        m.direction == "coming"
+        and published is not None
+        and ref.start is not None
+        and ref.start > published
+    )
 
 
 def _toll_told(text: str, m: temporal.DateMention) -> bool:
@@ -987,6 +1001,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     quarters: dict[Place, Place] = {}  # "جنوب سوريا": the quarter named with a place
     targets: list[Place] = []  # "على هضبة الجولان": where it was aimed
     landmarks: list[Place] = []  # "على بعد 400 كيلومتر من طهران": only when nothing else
+    topics: list[Place] = []  # "حول سوريا": what talks were about ...
+    venues: list[Place] = []  # ... and "في القاهرة": where they were held
     fire = kind == "shelling"  # only fire is placed on its target (below)
     # "باتجاه الأراضي السعودية", "على بلدات إسرائيلية": a country's land that
     # fire was aimed at is where it happened (a land named otherwise, "قادرة
@@ -1007,6 +1023,10 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         )
         if related:
             continue
+        if kind == "diplomacy" and _ABOUT.search(text[max(0, m.start - 30) : m.start]):
+            topics.append(m.place)  # "اجتماعا طارئا لمناقشة الأوضاع في غزة"
+        elif kind == "diplomacy" and _IN.search(before):
+            venues.append(m.place)  # "بالقاهرة"
         if state and _BORDER_WITH.search(before):
             continue  # "لبلدة كردية على الحدود مع سوريا": in Syria's neighbour
         if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
@@ -1056,6 +1076,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     else:
         # A country is where something happened only when nothing finer is named.
         chosen = [p for p in found if p.kind != "country"] or found
+        # Talks held somewhere are there, not in what they were about
+        # ("تعقد جامعة الدول العربية بالقاهرة اجتماعا طارئا لمناقشة الأوضاع في
+        # غزة"); with no venue told, the subject still says where.
+        held = [p for p in chosen if p in venues and p not in topics]
+        chosen = held if held and topics else chosen
     # The quarter follows its country: the country keeps the map's dot; a port
     # keeps its town beside it.
     out = [q for p in chosen for q in (p, quarters.get(p), places.served_town(p)) if q]
@@ -1100,6 +1125,12 @@ _TOWARDS = re.compile(
     r"(?:(?:هضبة|مستوطنات|مستوطنة|(?:جنوب|شمال|شرق|غرب)ي?)\s+)?$"
 )
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
+# The subject of talks, not where they were held: "جلسة طارئة حول سوريا".
+# "بحث الرئيسان الوضع في سوريا", "بشأن الأوضاع في الغوطة الشرقية" too.
+_ABOUT = re.compile(
+    r"(?:^|\s)(?:(?:حول|بشأن|بخصوص|حيال)(?:\s+(?:ال)?(?:وضع|أوضاع|أزمة|تطورات|ملف)\s+في)?"
+    r"|[وفل]?(?:ال)?(?:وضع|أوضاع|أزمة|تطورات)\s+في)\s*$"
+)
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
 # "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
 _PARTY_PAIR = re.compile(r"(?:^|\s)بين\s+(?:[^\s،,.]+\s+){1,3}و$")

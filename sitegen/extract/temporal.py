@@ -65,7 +65,9 @@ Kind = Literal[
     "anaphora",  # "في اليوم التالي": relative to the previous date in the article
     "unanchored",  # "غداة الهجوم": relative to an event with no date
 ]
-Direction = Literal["", "past", "next", "this", "before_last"]
+# "coming": a bare weekday a verb of what is to come governs ("تعقد … الخميس"):
+# that day on or after publication.
+Direction = Literal["", "past", "next", "this", "before_last", "coming"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,10 @@ class _Grammar:
     bare_not_after: frozenset[str]  # "الله الأحد"
     bare_after_verbs: frozenset[str]  # "استهدف الجمعة" (folded, with and without و)
     bare_verb_reach: int  # "استعادت قوات النظام الجمعة": words from the verb
+    coming_verbs: frozenset[str]  # "تعقد … الخميس": the coming Thursday
+    coming_reach: int
+    coming_stops: frozenset[str]  # a verb of saying nearer: "كرر القول الأربعاء"
+    coming_not_after: frozenset[str]  # "قبل أن تبدأ", "كان يعقد": the past
     bare_verb_stops: frozenset[str]  # "… أن الجمعة": another clause between
     today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
     month_part_words: frozenset[str]  # "النصف الثاني من الشهر" is no day
@@ -278,6 +284,11 @@ class _Tables:
         verbs = [fold_word(w) for w in weekdays["bare_after_verbs"]]
         t["bare_after_verbs"] = frozenset(verbs) | frozenset("و" + w for w in verbs)
         t["bare_verb_reach"] = int(weekdays["bare_verb_reach"])
+        coming = [fold_word(w) for w in weekdays["coming_verbs"]]
+        t["coming_verbs"] = frozenset(p + w for w in coming for p in ("", "و", "ف", "س", "وس"))
+        t["coming_reach"] = int(weekdays["coming_reach"])
+        t["coming_stops"] = frozenset(fold_word(w) for w in weekdays["coming_stops"])
+        t["coming_not_after"] = frozenset(fold_word(w) for w in weekdays["coming_not_after"])
         t["bare_verb_stops"] = frozenset(fold_word(w) for w in weekdays["bare_verb_stops"])
         t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
         t["month_part_words"] = frozenset(fold_word(w) for w in rel["month_part_words"])
@@ -1008,8 +1019,31 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
         return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
     eve = dpart in c.g.eve_parts
+    if not direction and _to_come_before(c):
+        direction = "coming"  # "وتعقد الجامعة العربية بالقاهرة الخميس اجتماعا"
     gloss = _gloss(c.g.weekday_en[wd], _part_gloss(c))
     return c.mention("weekday", weekday=wd, direction=direction, eve=eve, gloss=gloss, **_common(c))
+
+
+def _to_come_before(c: _Ctx) -> bool:
+    """A verb of what is scheduled, in the imperfect, a few words before the
+    weekday in its clause ("ويجتمع ترامب مع بوتن، الاثنين" is next Monday);
+    a past event verb nearer stops the search ("التقى … ثم يعقد"?)."""
+    start = c.folded.span(c.m.start(), c.m.end())[0]
+    words = [
+        fold_word(_HARAKAT.sub("", w).strip("،,"))
+        for w in c.text[max(0, start - 160) : start].split()
+    ]
+    raw = c.text[max(0, start - 160) : start].split()
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - c.g.coming_reach), -1):
+        if words[i] in c.g.coming_verbs:
+            # "قبل أن تبدأ قصفا الخميس", "كان يعقد": told in the past
+            return not (set(words[max(0, i - 2) : i]) & c.g.coming_not_after)
+        if words[i] in c.g.bare_after_verbs or words[i] in c.g.coming_stops:
+            return False
+        if raw[i][-1] in ".؟?!:؛;" or raw[i][0] in '"«(':
+            return False
+    return False
 
 
 def _b_ago(c: _Ctx) -> DateMention | None:
@@ -1439,6 +1473,8 @@ def _r_weekday(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -
     back = (pub.weekday() - m.weekday) % 7
     if m.direction == "next":
         d = pub + timedelta(days=(m.weekday - pub.weekday()) % 7 or 7)
+    elif m.direction == "coming":  # today, or the coming such day
+        d = pub + timedelta(days=(m.weekday - pub.weekday()) % 7)
     elif m.direction == "past":
         d = pub - timedelta(days=back or 7)
     elif m.direction == "before_last":  # a week before the last such day
