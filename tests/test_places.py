@@ -922,6 +922,9 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("هجوم على حاجز في وسط سيناء", "battle", ["Sinai", "central Sinai"]),
         # ... not of a city or a governorate: the gazetteer names those better
         ("انتهت المعارك ضد تنظيم داعش في جنوب دمشق", "battle", ["Damascus"]),
+        # a state's land it happened in, named by its adjective
+        ("اعتقل الجيش 11 فلسطينيا خلال حملة دهم في مدن فلسطينية مختلفة", "arrest", ["Palestine"]),
+        ("خرجت تظاهرات في مدن مغربية عدة", "protest", ["Morocco"]),
         # talks held somewhere are there, not in what they were about ...
         (
             "وتعقد جامعة الدول العربية بالقاهرة اجتماعا طارئا لمناقشة الأوضاع في غزة",

@@ -1007,7 +1007,12 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     # "باتجاه الأراضي السعودية", "على بلدات إسرائيلية": a country's land that
     # fire was aimed at is where it happened (a land named otherwise, "قادرة
     # على بلوغ الأراضي الأميركية", "من الأجواء السورية", places nothing)
-    lands = [m for m in authorities.lands(text) if _aimed_at(text, m.start)]
+    # ... and so is one it happened in ("أسقطتها في أراض إسرائيلية").
+    lands = [
+        m
+        for m in authorities.lands(text)
+        if _aimed_at(text, m.start) or _IN.search(text[max(0, m.start - 12) : m.start])
+    ]
     for m in sorted(places.find_places(text) + lands, key=lambda m: m.start):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
         # (a hashtag's "#" is no word: "في #باريس" is "في باريس")
