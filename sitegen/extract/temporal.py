@@ -1019,7 +1019,7 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
         return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
     eve = dpart in c.g.eve_parts
-    if not direction and _to_come_before(c):
+    if not direction and not c.group("since") and _to_come_before(c):
         direction = "coming"  # "وتعقد الجامعة العربية بالقاهرة الخميس اجتماعا"
     gloss = _gloss(c.g.weekday_en[wd], _part_gloss(c))
     return c.mention("weekday", weekday=wd, direction=direction, eve=eve, gloss=gloss, **_common(c))
@@ -1027,14 +1027,17 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
 
 def _to_come_before(c: _Ctx) -> bool:
     """A verb of what is scheduled, in the imperfect, a few words before the
-    weekday in its clause ("ويجتمع ترامب مع بوتن، الاثنين" is next Monday);
-    a past event verb nearer stops the search ("التقى … ثم يعقد"?)."""
+    weekday in its clause ("ويجتمع ترامب مع بوتن، الاثنين" is next Monday).
+    An event verb in the past or a verb of saying nearer to the weekday is
+    the one it belongs to ("كرر سالفيني القول الأربعاء")."""
     start = c.folded.span(c.m.start(), c.m.end())[0]
     words = [
         fold_word(_HARAKAT.sub("", w).strip("،,"))
         for w in c.text[max(0, start - 160) : start].split()
     ]
     raw = c.text[max(0, start - 160) : start].split()
+    if "كل" in words[-2:]:
+        return False  # "تجري تظاهرات كل يوم جمعة": every Friday, no one day
     for i in range(len(words) - 1, max(-1, len(words) - 1 - c.g.coming_reach), -1):
         if words[i] in c.g.coming_verbs:
             # "قبل أن تبدأ قصفا الخميس", "كان يعقد": told in the past
