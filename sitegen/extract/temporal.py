@@ -1031,11 +1031,8 @@ def _to_come_before(c: _Ctx) -> bool:
     An event verb in the past or a verb of saying nearer to the weekday is
     the one it belongs to ("كرر سالفيني القول الأربعاء")."""
     start = c.folded.span(c.m.start(), c.m.end())[0]
-    words = [
-        fold_word(_HARAKAT.sub("", w).strip("،,"))
-        for w in c.text[max(0, start - 160) : start].split()
-    ]
     raw = c.text[max(0, start - 160) : start].split()
+    words = [fold_word(_HARAKAT.sub("", w).strip("،,")) for w in raw]
     if "كل" in words[-2:]:
         return False  # "تجري تظاهرات كل يوم جمعة": every Friday, no one day
     for i in range(len(words) - 1, max(-1, len(words) - 1 - c.g.coming_reach), -1):
