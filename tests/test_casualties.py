@@ -222,6 +222,10 @@ CASES = [
     ("أصيب طفل وامرأة بجروح في القصف", None, 2, None, False),
     ("قتل جندي في درعا ومدني في حمص", 1, None, None, False),
     ("قتل شخص وأصيب آخرون", 1, None, None, False),
+    # A number that names a unit or a resolution is no count.
+    ("أعلنت الميليشيا مقتل قائد اللواء 405 مشاة التابع لها", 1, None, None, False),
+    ("قتل 3 من عناصر الفرقة 17 في هجوم", 3, None, None, False),
+    ("قتل 12 شخصا رغم القرار 2401", 12, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

@@ -151,6 +151,33 @@ def test_a_response_and_its_cause_on_other_days_are_two_events() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # the dead of the attack responded to are not the response's
+        (
+            "أعلنت وكالة فارس أن الحرس الثوري شن، فجر الإثنين، هجوما صاروخيا على مقر "
+            "الإرهابيين بسوريا، ردا على هجوم الأحواز، الذي أسفر عن مقتل 25 شخصا قبل أيام.\n",
+            None,
+            None,
+        ),
+        ("شنت إسرائيل غارات على غزة الاثنين ردا على إصابة أربعة جنود إسرائيليين.\n", None, None),
+        # ... but what follows the cause's phrase is the response's own again
+        (
+            "شنت إسرائيل غارات على غزة الاثنين ردا على إطلاق صواريخ، ما أسفر عن مقتل 3 "
+            "فلسطينيين.\n",
+            3,
+            None,
+        ),
+    ],
+)
+def test_a_cause_s_toll_is_not_the_response_s(
+    text: str, killed: int | None, wounded: int | None
+) -> None:
+    first = incidents(text, "2018-10-01")[0]
+    assert (first.casualties.killed, first.casualties.wounded) == (killed, wounded)
+
+
 def test_one_night_told_twice_in_a_sentence_is_one_event() -> None:
     found = incidents(
         "بث الجيش، ليل الخميس، مقطع فيديو يظهر استهداف منصة صواريخ، خلال الهجمات التي شنتها "

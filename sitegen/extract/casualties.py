@@ -62,6 +62,7 @@ class _Lexicon:
     subject_window: int
     not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
     age_before: re.Pattern[str]  # "البالغ": an age follows
+    names_number: re.Pattern[str]  # "اللواء": the number after it names a unit
     with_one: frozenset[str]  # "قتل", "مصرعه": one person's death …
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
@@ -121,6 +122,7 @@ def _lexicon() -> _Lexicon:
             rf"{WB_BEFORE}(?:{word_alternation(data['not_counts_before'])})"
             rf"(?:\s+(?!عدد)[\u0621-\u064a]+){{0,2}}\s+و?$"
         ),
+        names_number=re.compile(rf"{WB_BEFORE}(?:{word_alternation(data['names_number'])})\s*$"),
         not_counts=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_counts_after"]) + ")"
         ),
@@ -394,6 +396,8 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
         return True
     if _lexicon().age_before.search(fold(text[max(0, n.start - 24) : n.start]).text):
         return True  # "المهاجم البالغ السادسة والعشرين"
+    if _lexicon().names_number.search(fold(text[max(0, n.start - 16) : n.start]).text):
+        return True  # "قائد اللواء 405"
     after = fold(text[n.end : n.end + 24]).text
     return bool(_lexicon().not_counts.match(after) or _month_after().match(after))
 

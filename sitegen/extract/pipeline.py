@@ -1202,11 +1202,32 @@ def count_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
         if not c.type:
             out.append(c)
             continue
-        found = find_casualties(c.text, leaving=c.type == "displacement")
+        found = find_casualties(_own_toll_text(c), leaving=c.type == "displacement")
         if found.is_empty and c.segment.clause > 0 and out and out[-1].type:
             found = _elliptic(c.text, out[-1].casualties)
         out.append(c.copy_with(casualties=found))
     return tuple(out)
+
+
+def _own_toll_text(c: Clause) -> str:
+    """The clause without the cause its event responds to: in "شن الحرس الثوري
+    هجوما صاروخيا … ردا على هجوم الأحواز، الذي أسفر عن مقتل 25 شخصا" the 25
+    are the cause's dead, and "غارات ردا على إصابة أربعة جنود" wounded none.
+    The cause's phrase runs to its comma, or on through a relative clause that
+    tells more of it ("، الذي أسفر عن …"); what follows is the clause's own
+    again ("ردا على إطلاق صواريخ، ما أسفر عن مقتل 3")."""
+    if c.cause or c.trigger_at < 0:
+        return c.text
+    cut = events.cause_at(c.text, c.trigger_at + 1)
+    if cut < 0:
+        return c.text
+    end = next((m.start() for m in _CAUSE_END.finditer(c.text, cut)), len(c.text))
+    return c.text[:cut] + " " * (end - cut) + c.text[end:]
+
+
+# A comma or a full stop ends a cause's phrase, unless a relative pronoun goes
+# on telling of it.
+_CAUSE_END = re.compile(r"[،,.؛;](?!\s*و?(?:الذي|التي|الذين|اللذين|اللتين)(?!\S))")
 
 
 def _elliptic(text: str, before: Casualties) -> Casualties:
