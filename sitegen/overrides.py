@@ -5,7 +5,7 @@ of the sentence; see ``sitegen.ids``):
 
     004_f2a80a27c08aac64-shelling-idlib:
       date: 2020-01-21              # or {start: …, end: …, precision: week}
-      places: [Idlib, سراقب]        # gazetteer names, English or Arabic
+      places: [Idlib, سراقب]        # English or Arabic, as the gazetteer or the pages name them
       type: battle
       summary_en: "…"
       note: why this was changed     # shown to nobody; for the curators
@@ -294,8 +294,10 @@ def _place(name: str) -> Place:
         raise _Bad(f"place name '{name}' has no letters")
     key = fold_word(name)
     for p in places.gazetteer():
-        if name.lower() == p.en.lower() or key == fold_word(p.ar):
+        if name.lower() in (p.en.lower(), vocabulary.place_name(p, "en").lower()):
             return p
+        if key in (fold_word(p.ar), fold_word(vocabulary.place_name(p, "ar"))):
+            return p  # "مطار حميميم", as the pages and the exports name it
     # Not in the gazetteer: an Arabic name gets a Latin spelling (its page needs a slug).
     en = places.transliterate(name) if _ARABIC.search(name) else name
     return Place(ar=name, en=en or name, known=False)
