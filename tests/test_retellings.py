@@ -322,6 +322,17 @@ def test_a_word_for_the_article_s_place_takes_its_main_place() -> None:
     assert found[100] == ["Syria"]  # no word for it: the country only
 
 
+def test_the_only_place_an_article_names_twice_is_its_main_place() -> None:
+    text = (
+        "عبر المجلس الخميس عن مخاوفه لأكثر من 50 ألف شخص خرجوا من الغوطة الشرقية في سوريا.\n\n"
+        "وقال مكتب الأمم المتحدة الأربعاء إن 1600 شخص قتلوا منذ 18 فبراير عندما بدأت العمليات "
+        "العسكرية على المنطقة المحاصرة.\n\n"
+        "ويتوقع خروج المزيد من الغوطة الشرقية.\n"
+    )
+    found = {i.casualties.killed: [p.en for p in i.places] for i in incidents(text, "2018-03-22")}
+    assert found[1600] == ["Eastern Ghouta"]
+
+
 def test_a_call_takes_no_country_from_the_article() -> None:
     found = incidents(
         "وقصفت الطائرات مواقع في سوريا.\n\nواتصل ماكرون بالرئيس بوتين الإثنين.\n\n"

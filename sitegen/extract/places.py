@@ -668,12 +668,14 @@ def home_country(text: str) -> Place | None:
 
 
 MAIN_MENTIONS, MAIN_LEAD = 3, 2  # mentions, and times the next place's, to call one main
+MAIN_ALONE = 2  # mentions of the only place named below the country
 
 
 def main_place(text: str, home: Place) -> Place | None:
     """The place below the country that a text is about: named at least
     MAIN_MENTIONS times, MAIN_LEAD times as often as any other, in ``home``
-    and no capital (a capital is named for its government as often)."""
+    and no capital (a capital is named for its government as often). Named
+    twice with no other beside it, it is the article's place as well."""
     gz = _load()
     code = gz.country.get(home, "")
     tally: dict[Place, int] = {}
@@ -681,7 +683,7 @@ def main_place(text: str, home: Place) -> Place | None:
         if m.place.kind not in ("country", "capital") and gz.country.get(m.place) == code:
             tally[m.place] = tally.get(m.place, 0) + 1
     ranked = sorted(tally.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < MAIN_MENTIONS:
+    if not ranked or ranked[0][1] < (MAIN_MENTIONS if len(ranked) > 1 else MAIN_ALONE):
         return None
     if len(ranked) > 1 and ranked[0][1] < MAIN_LEAD * ranked[1][1]:
         return None
