@@ -222,6 +222,9 @@ CASES = [
     ("أصيب طفل وامرأة بجروح في القصف", None, 2, None, False),
     ("قتل جندي في درعا ومدني في حمص", 1, None, None, False),
     ("قتل شخص وأصيب آخرون", 1, None, None, False),
+    # Counts joined by "و" add up, their nouns written with tanween or not
+    ("وسجل التقرير مقتل 14 طفلاً و9 نساء و53 شاباً", 76, None, None, False),
+    ("إضافة إلى إصابة 24 طفلاً و8 نساء و58 شابا", None, 90, None, False),
     # A number that names a unit or a resolution is no count.
     ("أعلنت الميليشيا مقتل قائد اللواء 405 مشاة التابع لها", 1, None, None, False),
     ("قتل 3 من عناصر الفرقة 17 في هجوم", 3, None, None, False),

@@ -308,17 +308,19 @@ def _joined(
     of something else)."""
     out: list[NumberMention] = []
     while True:
-        link = _JOINED.match(fold(text[n.end : n.end + 60]).text)
+        after = fold(text[n.end : n.end + 80])
+        link = _JOINED.match(after.text)
         if link is not None and fold_word(link.group().split()[0]) in lex.count_before:
             return out
         if link is None or _NOT_IN_JOIN.intersection(link.group().split()):
-            link = _VERSUS.match(fold(text[n.end : n.end + 80]).text)
+            link = _VERSUS.match(after.text)
         if link is None:
             return out
         nxt = numbers.first_after(text, n.end, 8, used)
+        # (offsets of the folded text: "طفلاً" folds shorter, "طفلا")
         if (
             nxt is None
-            or nxt.start != n.end + link.end()
+            or nxt.start != n.end + after.span(link.end(), link.end())[0]
             or words.any_within(nxt.end, nxt.end + 16)
         ):
             return out
