@@ -253,9 +253,11 @@ _LIST_GAP = re.compile(r"[\s,\-–/]*(?:و\s+)?")
 _LIST_LINK = re.compile(r"[ \t]+و(?=[^\W\d_])|[ \t]*,[ \t]*(?!و)")
 
 # Names inside the names of organisations, operations and newspapers.
-# ... and "باراك أوباما" is no one in Arak ("ب" + "اراك").
+# ... and "باراك أوباما" is no one in Arak ("ب" + "اراك"); "الضفة الغربية
+# لنهر الفرات" is a river's bank, not the West Bank.
 _BLOCK_AFTER = re.compile(
-    r"\s+(?:الديار|الوطن|الديمقراطيه|بوست|تايمز|للمصالحه|اوباما|العربي)" + WB_AFTER
+    r"\s+(?:الديار|الوطن|الديمقراطيه|بوست|تايمز|للمصالحه|اوباما|العربي|لنهر|للنهر|للفرات)"
+    + WB_AFTER
 )
 # Where a reporter is based is no place of the event: "المرصد السوري لحقوق
 # الإنسان، ومقره في بريطانيا، إن الأكراد تكبدوا خسائر".
