@@ -190,6 +190,7 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
         cuts = cuts or (_cause_cut(c.text) if prose else [])
         cuts = cuts or (_anchor_cut(c.text) if prose else [])
         cuts = cuts or (_contrast_cut(c.text) if prose else [])
+        cuts = cuts or (_plan_cut(c.text) if prose else [])
         if not cuts:
             out.append(c)
             continue
@@ -269,6 +270,24 @@ def _cause_cut(text: str) -> list[int]:
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
         return []
     return [at]
+
+
+def _plan_cut(text: str) -> list[int]:
+    """ "وصلت لجنة تقصي الحقائق إلى دمشق أمس السبت ومن المقرر أن تذهب الأحد
+    إلى دوما": what is planned after an event told with its own day is a
+    clause of its own, so that its day is not the event's (and the event's
+    is not read as the day of a saying)."""
+    plan = _PLAN.search(text)
+    if plan is None:
+        return []
+    at = plan.start()
+    if not any(m.end <= at for m in _dates_in(text)) or not _reports_event(text[:at]):
+        return []
+    return [at]
+
+
+# "ومن المقرر أن", "ومن المنتظر أن": what follows is planned.
+_PLAN = re.compile(r"(?<=\s)و(?:من\s+)?(?:المقرر|المنتظر|المزمع|المرتقب)\s+[أا]ن\s")
 
 
 def _anchor_cut(text: str) -> list[int]:
