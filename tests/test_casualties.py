@@ -225,6 +225,19 @@ CASES = [
     # Counts joined by "و" add up, their nouns written with tanween or not
     ("وسجل التقرير مقتل 14 طفلاً و9 نساء و53 شاباً", 76, None, None, False),
     ("إضافة إلى إصابة 24 طفلاً و8 نساء و58 شابا", None, 90, None, False),
+    # "شهيدا" after its count, "توفوا", gassed as wounded
+    ("الحصيلة الأولية 40 شهيدا ومئات الإصابات", 40, None, None, False),
+    ("مشيرا إلى أن 11 شخصا بينهم أربعة أطفال توفوا في هذه الظروف", 11, None, None, False),
+    ("أفاد المرصد بتسجيل 70 حالة اختناق إثر قصف جوي", None, 70, None, False),
+    ("لتعطي انطباعا أنها توفي بوعيدها", None, None, None, False),
+    # a noun whose count the word before took takes none after it
+    (
+        "إن حصيلة القتلى حتى صباح الثلاثاء بلغت 59 شهيدا و2271 مصابا بينهم نحو 1400 أصيبوا",
+        59,
+        2271,
+        None,
+        True,
+    ),
     # A number that names a unit or a resolution is no count.
     ("أعلنت الميليشيا مقتل قائد اللواء 405 مشاة التابع لها", 1, None, None, False),
     ("قتل 3 من عناصر الفرقة 17 في هجوم", 3, None, None, False),

@@ -668,7 +668,9 @@ def _bind(
     lex: _Lexicon,
 ) -> NumberMention | None:
     if fold_word(text[word.start : word.end]) in lex.count_before:
-        n = numbers.last_before(text, word.start, 0, used)
+        # (its count taken already, by the word before: "حصيلة القتلى بلغت 59
+        # شهيدا و2271 مصابا" — the noun takes no count after it then)
+        n = numbers.last_before(text, word.start, 0, set())
         if n is not None and not _not_a_count(text, n):
             return n
     n = numbers.first_after(text, word.end, word.after, used)
