@@ -148,6 +148,7 @@ class _Grammar:
     bare_verb_reach: int  # "استعادت قوات النظام الجمعة": words from the verb
     coming_verbs: frozenset[str]  # "تعقد … الخميس": the coming Thursday
     coming_reach: int
+    future_reach: int  # … for a verb with the future's "س"
     coming_stops: frozenset[str]  # a verb of saying nearer: "كرر القول الأربعاء"
     coming_not_after: frozenset[str]  # "قبل أن تبدأ", "كان يعقد": the past
     bare_verb_stops: frozenset[str]  # "… أن الجمعة": another clause between
@@ -287,6 +288,7 @@ class _Tables:
         coming = [fold_word(w) for w in weekdays["coming_verbs"]]
         t["coming_verbs"] = frozenset(p + w for w in coming for p in ("", "و", "ف", "س", "وس"))
         t["coming_reach"] = int(weekdays["coming_reach"])
+        t["future_reach"] = int(weekdays["future_reach"])
         t["coming_stops"] = frozenset(fold_word(w) for w in weekdays["coming_stops"])
         t["coming_not_after"] = frozenset(fold_word(w) for w in weekdays["coming_not_after"])
         t["bare_verb_stops"] = frozenset(fold_word(w) for w in weekdays["bare_verb_stops"])
@@ -1035,8 +1037,9 @@ def _to_come_before(c: _Ctx) -> bool:
     words = [fold_word(_HARAKAT.sub("", w).strip("،,")) for w in raw]
     if "كل" in words[-2:]:
         return False  # "تجري تظاهرات كل يوم جمعة": every Friday, no one day
-    for i in range(len(words) - 1, max(-1, len(words) - 1 - c.g.coming_reach), -1):
-        if words[i] in c.g.coming_verbs:
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - c.g.future_reach), -1):
+        near = len(words) - 1 - i < c.g.coming_reach
+        if words[i] in c.g.coming_verbs and (near or _future_marked(words[i])):
             # "قبل أن تبدأ قصفا الخميس", "كان يعقد": told in the past
             return not (set(words[max(0, i - 2) : i]) & c.g.coming_not_after)
         if words[i] in c.g.bare_after_verbs or words[i] in c.g.coming_stops:
@@ -1044,6 +1047,11 @@ def _to_come_before(c: _Ctx) -> bool:
         if raw[i][-1] in ".؟?!:؛;" or raw[i][0] in '"«(':
             return False
     return False
+
+
+def _future_marked(word: str) -> bool:
+    """ "سيصلون", "وستعقد": the verb says itself that it is to come."""
+    return word.startswith(("س", "وس"))
 
 
 def _b_ago(c: _Ctx) -> DateMention | None:
