@@ -178,6 +178,19 @@ def test_a_cause_s_toll_is_not_the_response_s(
     assert (first.casualties.killed, first.casualties.wounded) == (killed, wounded)
 
 
+def test_the_day_an_attack_was_spoken_of_after_its_speaker_is_not_its_day() -> None:
+    found = incidents(
+        "ينتظر الخبراء الضوء الأخضر ليبدأوا تقصي الأدلة بشأن الهجوم الكيميائي المحتمل على "
+        "مدينة دوما السورية، وفق ما أعلن السفير السوري بشار الجعفري الثلاثاء.\n\n"
+        "وقالت الوزارة إن أدلة قد تختفي من موقع الهجوم الكيميائي المفترض في السابع من "
+        "نيسان/أبريل في دوما.\n",
+        "2018-04-18",
+    )
+    assert [(i.date.start, [p.en for p in i.places]) for i in found] == [
+        (date(2018, 4, 7), ["Douma"])
+    ]
+
+
 def test_one_night_told_twice_in_a_sentence_is_one_event() -> None:
     found = incidents(
         "بث الجيش، ليل الخميس، مقطع فيديو يظهر استهداف منصة صواريخ، خلال الهجمات التي شنتها "

@@ -1358,8 +1358,10 @@ def _caused(c: Clause) -> Clause:
         return c
     at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
     # 'أدانت السعودية "الهجوم الكيماوي … على دوما،" الأحد': a day outside the
-    # quotation that names the event spoken of is the day of the saying.
-    if at > c.trigger_at and not (c.spoken and _quoted_apart(c)):
+    # quotation that names the event spoken of is the day of the saying; so is
+    # one after a verb of saying and its speaker ("طالبا بـ"رد حازم" على الهجوم
+    # الكيمياوي على مدينة دوما، بحسب ما أفاد قصر الإليزيه مساء الاثنين").
+    if at > c.trigger_at and not (c.spoken and _quoted_apart(c)) and not _said_at(c.text, at):
         return c
     note = "the event the sentence responds to; the text does not date it"
     return c.copy_with(date=DateRef.undated("", note), own_date=False)
