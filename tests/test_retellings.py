@@ -191,6 +191,19 @@ def test_the_day_an_attack_was_spoken_of_after_its_speaker_is_not_its_day() -> N
     ]
 
 
+def test_an_attack_told_then_attributed_to_a_day_s_speaker_is_the_dated_one() -> None:
+    # the day after "بحسب ما أفاد قصر الإليزيه" is the saying's: the attack it
+    # tells is the one the next sentence dates
+    found = incidents(
+        'وكان الرئيسان ماكرون وترمب قد طالبا المجتمع الدولي بـ"رد حازم" على الهجوم '
+        "الكيمياوي على مدينة دوما في سوريا، بحسب ما أفاد قصر الإليزيه مساء الاثنين.\n\n"
+        "وناقش الرئيسان التطورات التي حصلت منذ الهجوم الكيميائي الذي استهدف في 7 "
+        "نيسان/أبريل سكان دوما.\n",
+        "2018-04-10",
+    )
+    assert [(i.date.start, len(i.sources)) for i in found] == [(date(2018, 4, 7), 2)]
+
+
 def test_one_night_told_twice_in_a_sentence_is_one_event() -> None:
     found = incidents(
         "بث الجيش، ليل الخميس، مقطع فيديو يظهر استهداف منصة صواريخ، خلال الهجمات التي شنتها "

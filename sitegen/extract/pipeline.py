@@ -383,11 +383,27 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
-            said = chosen.is_dated and not any(e and r == chosen for e, _, r in refs)
+            said = chosen.is_dated and (
+                not any(e and r == chosen for e, _, r in refs) or _said_by_speaker(c.text, chosen)
+            )
             out.append(c.copy_with(date=chosen, own_date=True, said_day=said, anchored=anchored))
         else:
             out.append(c.copy_with(future=future, anchored=anchored))
     return _since_the_start(tuple(inherit_dates(ctx, tuple(out))), published)
+
+
+def _said_by_speaker(text: str, ref: DateRef) -> bool:
+    """The event told first, then the verb of saying, its speaker and the day
+    ("… على الهجوم الكيمياوي على مدينة دوما، بحسب ما أفاد قصر الإليزيه مساء
+    الاثنين"): the day is the saying's, though no "أن" opens what was said.
+    (Said first, "أعلنت دمشق الأحد التوصل إلى اتفاق", the day is the news's.)"""
+    at = text.find(ref.text) if ref.text else -1
+    if at <= 0 or not _said_at(text, at):
+        return False
+    triggers = events.find_triggers(text[:at])
+    said = max((t.start for t in triggers if t.reporting), default=-1)
+    # (violence only: an accord "أعلنت عنه دمشق الأحد" was reached when announced)
+    return any(not t.reporting and t.violent and t.end <= said for t in triggers)
 
 
 CAMPAIGN_DAYS = 365  # how long ago an operation a toll counts since may have begun
