@@ -162,6 +162,13 @@ def test_a_response_and_its_cause_on_other_days_are_two_events() -> None:
             None,
         ),
         ("شنت إسرائيل غارات على غزة الاثنين ردا على إصابة أربعة جنود إسرائيليين.\n", None, None),
+        # ... unless the clause is dated inside the cause's phrase: it tells the cause
+        (
+            "وعرقل هجوم لقوات الحكومة السورية التعاون الهش بين أنقرة وموسكو بعد مقتل 13 "
+            "جنديا تركيا في الأسبوعين الماضيين.\n",
+            13,
+            None,
+        ),
         # ... but what follows the cause's phrase is the response's own again
         (
             "شنت إسرائيل غارات على غزة الاثنين ردا على إطلاق صواريخ، ما أسفر عن مقتل 3 "
