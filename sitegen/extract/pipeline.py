@@ -398,9 +398,11 @@ def _said_by_speaker(text: str, ref: DateRef) -> bool:
     الاثنين"): the day is the saying's, though no "أن" opens what was said.
     (Said first, "أعلنت دمشق الأحد التوصل إلى اتفاق", the day is the news's.)"""
     at = text.find(ref.text) if ref.text else -1
-    if at <= 0 or not _said_at(text, at):
+    if at <= 0:
         return False
     triggers = events.find_triggers(text[:at])
+    if not _said_at(text, at, triggers):
+        return False
     said = max((t.start for t in triggers if t.reporting), default=-1)
     # (violence only: an accord "أعلنت عنه دمشق الأحد" was reached when announced)
     return any(not t.reporting and t.violent and t.end <= said for t in triggers)
@@ -673,8 +675,11 @@ def _said_day(text: str, m: temporal.DateMention) -> bool:
     return _said_at(text, m.start)
 
 
-def _said_at(text: str, at: int) -> bool:
-    triggers = events.find_triggers(text[:at])
+def _said_at(text: str, at: int, triggers: list[events.Trigger] | None = None) -> bool:
+    """A verb of saying and its speaker right before ``at``, no event between
+    (``triggers``: the text's before ``at``, when the caller has them)."""
+    if triggers is None:
+        triggers = events.find_triggers(text[:at])
     said = [t.end for t in triggers if t.reporting]
     last = max(said, default=-1)
     if last < 0 or at - last > SAID_SPEAKER_REACH:
