@@ -242,6 +242,11 @@ CASES = [
     ("أعلنت الميليشيا مقتل قائد اللواء 405 مشاة التابع لها", 1, None, None, False),
     ("قتل 3 من عناصر الفرقة 17 في هجوم", 3, None, None, False),
     ("قتل 12 شخصا رغم القرار 2401", 12, None, None, False),
+    # A passive verb opening its clause counts its subject past a time and a place.
+    ("وقتل ليلاً في مدينتي زملكا وعربين أكثر من 50 شخصا جراء قصف عنيف", 50, None, None, True),
+    ("قتل في الهجوم على بلدة كفرنبل 12 مدنيا بينهم 3 أطفال", 12, None, None, False),
+    ("وقتل في غارة على مدينة تضم 50 ألف نسمة", None, None, None, False),
+    ("قتلت شابة بريطانية خلال مشاركتها في المعارك", 1, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

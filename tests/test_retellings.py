@@ -131,6 +131,30 @@ def test_two_events_stay_two(text: str) -> None:
     assert len(incidents(text)) == 2
 
 
+def test_a_meeting_and_the_attack_it_discussed_are_two_events() -> None:
+    found = incidents(
+        "والتقى أعضاء مجلس الأمن الـ 15، الاثنين، في جلسة طارئة في نيويورك، لمناقشة الهجوم "
+        "الكيماوي المفترض الذي وقع، السبت، في مدينة دوما السورية وأوقع عشرات القتلى.\n",
+        "2018-04-10",
+    )
+    assert [(i.type, i.date.start, [p.en for p in i.places]) for i in found] == [
+        ("diplomacy", date(2018, 4, 9), ["New York"]),
+        ("battle", date(2018, 4, 7), ["Douma"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second", "n"),
+    [
+        ("والتقى الرئيس الأمريكي دونالد ترامب الثلاثاء بالرئيس الفرنسي إيمانويل ماكرون.", 2),
+        ("والتقى بوتين الثلاثاء أردوغان.", 1),
+    ],
+)
+def test_meetings_of_one_day_are_one_when_they_share_a_party(second: str, n: int) -> None:
+    first = "التقى الرئيس الروسي فلاديمير بوتين الثلاثاء بالرئيس التركي رجب طيب أردوغان."
+    assert len(incidents(f"{first}\n{second}\n", "2018-04-10")) == n
+
+
 def test_one_sentence_two_days_each_event_its_own_day() -> None:
     found = incidents(
         "والرئيس الذي اتصل به الخميس، والرئيس الإيراني روحاني الذي اتصل به الأحد في طهران.\n",

@@ -17,6 +17,7 @@ from typing import Any
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, fold, fold_word
 from sitegen.extract.numbers import NumberMention, find_numbers, people_nouns, word_alternation
+from sitegen.extract.victims import find_victims
 from sitegen.model import Casualties
 
 KINDS = ("killed", "wounded", "displaced")
@@ -60,6 +61,8 @@ class _Lexicon:
     met_window: int
     subject_verbs: frozenset[str]  # "… قد قتلوا": the count opening the subject
     subject_window: int
+    passive_verbs: frozenset[str]  # "وقتل ليلاً في … أكثر من 50 شخصا"
+    passive_window: int
     not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
     age_before: re.Pattern[str]  # "البالغ": an age follows
     names_number: re.Pattern[str]  # "اللواء": the number after it names a unit
@@ -118,6 +121,8 @@ def _lexicon() -> _Lexicon:
         met_window=int(data["met"]["window"]),
         subject_verbs=frozenset(fold_word(w) for w in data["subject"]["verbs"]),
         subject_window=int(data["subject"]["window"]),
+        passive_verbs=frozenset(fold_word(w) for w in data["passive"]["verbs"]),
+        passive_window=int(data["passive"]["window"]),
         age_before=re.compile(
             rf"{WB_BEFORE}(?:{word_alternation(data['not_counts_before'])})"
             rf"(?:\s+(?!عدد)[\u0621-\u064a]+){{0,2}}\s+و?$"
@@ -232,6 +237,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             or _met_count(text, word, numbers, used, lex)
             or _bind(text, word, numbers, words, used, lex)
             or _subject_count(text, word, numbers, words, used, lex)
+            or _passive_subject(text, word, numbers, words, used, lex)
         )
         if n is None and fold_word(text[word.start : word.end]) in lex.counted_only:
             uncounted.append(word)
@@ -383,6 +389,22 @@ def _subject_count(
     if "." in between or "؟" in between:
         return None
     return None if _not_a_count(text, n) else n
+
+
+def _passive_subject(
+    text: str, word: _Word, numbers: _Numbers, words: _Words, used: set[int], lex: _Lexicon
+) -> NumberMention | None:
+    """ "وقتل ليلاً في مدينتي زملكا وعربين أكثر من 50 شخصا": a passive verb
+    opening the clause counts its subject, far after it past a time and a
+    place, when the number names victims."""
+    opens = text[: word.start].strip() in ("", "و", "ف")  # (a clitic "و" may open the word)
+    if not opens or fold_word(text[word.start : word.end]) not in lex.passive_verbs:
+        return None
+    n = numbers.first_after(text, word.end, lex.passive_window, used)
+    if n is None or not _clear(text, word.end, n.start, words) or _not_a_count(text, n):
+        return None
+    named = find_victims(text[n.end : n.end + 40])
+    return n if named and not text[n.end : n.end + named[0].start].strip() else None
 
 
 def _not_a_count(text: str, n: NumberMention) -> bool:

@@ -188,6 +188,7 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
         prose = c.segment.kind == "text"
         cuts = _day_cuts(c.text, ctx.article.published.date, ctx.week_start) if prose else []
         cuts = cuts or (_cause_cut(c.text) if prose else [])
+        cuts = cuts or (_topic_cut(c.text) if prose else [])
         cuts = cuts or (_anchor_cut(c.text) if prose else [])
         cuts = cuts or (_contrast_cut(c.text) if prose else [])
         cuts = cuts or (_plan_cut(c.text) if prose else [])
@@ -270,6 +271,34 @@ def _cause_cut(text: str) -> list[int]:
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
         return []
     return [at]
+
+
+# The topic of a meeting: "التقى أعضاء مجلس الأمن، الاثنين، … لمناقشة الهجوم".
+_TOPIC = re.compile(r"(?<=\s)(?:لمناقشة|لبحث)\s")
+
+
+def _topic_cut(text: str) -> list[int]:
+    """A meeting held to discuss an event told with its own day ("واجتمعت ماي
+    مع كبار وزرائها لمناقشة هجوم وقع في دوما يوم السبت") tells two events:
+    the meeting, and the event on its day (so that the day is not the
+    meeting's)."""
+    marker = _TOPIC.search(text)
+    if marker is None:
+        return []
+    at = marker.start()
+    if not any(m.start >= at and m.kind in _DAY_KINDS for m in _dates_in(text)):
+        return []
+    if not (_reports_event(text[:at]) and _discussed(text[at:])):
+        return []
+    return [at]
+
+
+def _discussed(text: str) -> bool:
+    """The first act of violence after "لمناقشة" is what is discussed ("لمناقشة
+    الهجوم الكيماوي المفترض الذي وقع، السبت"), not one beyond the topic
+    ("لمناقشة الوضع في سوريا … للالتزام بوقف إطلاق النار")."""
+    violent = [t for t in events.find_triggers(text) if t.violent and not t.reporting]
+    return bool(violent) and violent[0].mood == "spoken"
 
 
 def _plan_cut(text: str) -> list[int]:
@@ -725,14 +754,24 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
             note = "the article recalls history ('this day in history') and gives this no date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
         elif published.date is not None:
-            day = news_day or published.date
-            why = "no date in the text: from the day of the article's lede" if news_day else ""
-            ref = DateRef(day, day, "approx", "", "publication", why)
-            out.append(c.copy_with(date=ref))
+            out.append(c.copy_with(date=_published_day(c, published.date, news_day)))
         else:
             note = "no date in the text and the article has no publication date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
     return out
+
+
+def _published_day(c: Clause, published: date, news_day: date | None) -> DateRef:
+    """An undated clause's approximate day: the lede's day, or the day the
+    article was published; "at night", bare ("وقتل ليلاً في مدينتي زملكا
+    وعربين أكثر من 50 شخصا"), the night before it, into its morning."""
+    if news_day:
+        why = "no date in the text: from the day of the article's lede"
+        return DateRef(news_day, news_day, "approx", "", "publication", why)
+    if temporal.overnight_at(c.text) >= 0:
+        why = "the night (ليلاً) before the morning the article was published"
+        return DateRef(published - timedelta(days=1), published, "approx", "", "publication", why)
+    return DateRef(published, published, "approx", "", "publication", "")
 
 
 def _news_day(clauses: tuple[Clause, ...], published: date | None) -> date | None:
@@ -1547,6 +1586,7 @@ def _retells(first: Clause, later: Clause) -> bool:
     # dated alike is told again ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل
     # بغارة يوم الخميس في ضاحية البريهي").
     unplaced = not (_locating(first) and _locating(later)) and first.type == later.type
+    unplaced = unplaced and _same_parties(first, later)
     # Both dated by the text, to the day or one inside the other ("ظهر الخميس",
     # then "في غارة جوية الأسبوع الماضي").
     days = first.date.precision == "day" == later.date.precision or _within(first.date, later.date)
@@ -1555,6 +1595,16 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _same_parties(first: Clause, later: Clause) -> bool:
+    """Two meetings or calls of one day, with no place, are one when they share
+    a party: "تباحث ترامب هاتفيا مع أردوغان" is not "دعت ماي حكومتها لاجتماع
+    طارئ الخميس". (Violence and protest are told with their parties left out
+    as often.)"""
+    if first.type != "diplomacy" or not (first.actors and later.actors):
+        return True
+    return bool(set(first.actors) & set(later.actors))
 
 
 def _spoken_of_since(first: Clause, later: Clause) -> bool:
