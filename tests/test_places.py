@@ -454,6 +454,7 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("بعد ساعات من السيطرة على معسكر العمري الاستراتيجي", ["العمري"]),
         # an adjective after a guarded introducer, though a short name of a city
         ("آخر منفذ بحري لها للتزود بالأسلحة", []),
+        ("بوقوع انفجارات بمطار عسكري بالقرب من العاصمة دمشق", ["دمشق"]),
         ("في منطقة أوباري جنوب ليبيا", ["اوباري", "ليبيا"]),
     ],
 )

@@ -155,6 +155,15 @@ def test_meetings_of_one_day_are_one_when_they_share_a_party(second: str, n: int
     assert len(incidents(f"{first}\n{second}\n", "2018-04-10")) == n
 
 
+def test_the_west_of_a_country_is_not_its_east() -> None:
+    found = incidents(
+        "قتل 15 شخصا الثلاثاء في هجوم انتحاري بمدينة جلال آباد شرقي أفغانستان.\n"
+        "وفي غرب أفغانستان انفجرت قنبلة أثناء مرور حافلة ركاب ما أسفر عن مقتل 11 شخصا.\n",
+        "2018-08-01",
+    )
+    assert [i.casualties.killed for i in found] == [15, 11]
+
+
 def test_one_sentence_two_days_each_event_its_own_day() -> None:
     found = incidents(
         "والرئيس الذي اتصل به الخميس، والرئيس الإيراني روحاني الذي اتصل به الأحد في طهران.\n",

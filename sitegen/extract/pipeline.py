@@ -501,11 +501,44 @@ def _resolved(
             now = said.start
         ref = temporal.resolve(m, now, week_start=week_start, context=previous)
         ref = temporal.going_on_since(text, m, ref, published)
+        if len(mentions) == 1 and _background_years(text, m, ref):
+            continue
         ref = temporal.later_in(text, m, ref, published)
         if not event and ref.is_dated:
             said = ref
         out.append((event, m, ref))
     return out
+
+
+def _background_years(text: str, m: temporal.DateMention, ref: DateRef) -> bool:
+    """ "انفجرت قنبلة … ما أسفر عن مقتل 11 شخصا، هم من المدنيين الذين لا يزالون
+    يدفعون الثمن في النزاع الدامي المستمر منذ 2001": the years a war has gone
+    on, named after the event the clause tells, are the war's, not the
+    event's. Only as the clause's one date: the event then takes the day of
+    the scene or the article (another date may be a report's: "كشفت تقرير
+    لوكالة رويترز في أكتوبر عام 2017 أن … بعد أن سيطر التنظيم على منطقة …
+    خلال الحرب الأهلية الدائرة منذ ست سنوات")."""
+    if not (ref.precision == "range" and ref.start and ref.end):
+        return False
+    if (ref.end - ref.start).days <= _YEAR:
+        return False
+    at = temporal.going_on_at(text, m)
+    if at < 0:
+        return False
+    # an act told afresh, not a toll ("وقتل أكثر من تسعة آلاف شخص … في الصراع
+    # المستمر منذ ثلاث سنوات" is the war's, over its years), nor one recalled
+    # ("وكان الهجوم على الغوطة واحدا من أعنف الهجمات في الحرب السورية
+    # المستمرة منذ 7 سنوات", "بعدما استعاد النظام السوري مناطق واسعة")
+    reading = events.read(text[:at])
+    trigger = reading.trigger
+    if trigger is None or not trigger.violent or trigger.tier not in ("means", "action"):
+        return False
+    after = _AFTER_THAT.search(text, 0, trigger.start)
+    return not (reading.definite or reading.cause or reading.hearsay or after)
+
+
+# "بعدما استعاد", "بعد أن سيطر": an act told as what came before another.
+_AFTER_THAT = re.compile(r"(?:^|\s)(?:بعدما|بعد\s+[أا]ن)\s")
 
 
 def _durations_read(
@@ -1562,7 +1595,7 @@ def _retells(first: Clause, later: Clause) -> bool:
         or _own_day_told_after(first, later)
     ):
         return False
-    if _told_apart(first, later):
+    if _told_apart(first, later) or _other_quarters(first, later):
         return False
     # A governorate told first and a town in it told after are one place only
     # for an event of one type ("مقتل جندي بريف إدلب" is not "القصف على سراقب"),
@@ -1595,6 +1628,35 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _other_quarters(first: Clause, later: Clause) -> bool:
+    """ "قتل 15 شخصا … بمدينة جلال آباد شرقي أفغانستان", then "وفي غرب
+    أفغانستان انفجرت قنبلة": the west of a country is not its east."""
+    told = [p for p in later.places if p.kind == "quarter"]
+    if not told:
+        return False
+    before = [q for c in (first, *first.also) for q in _quarters_in(c.text)]
+    return any(_opposite(a, b) for a in before for b in told)
+
+
+# Sides that exclude each other: the south-east of a country may be its east.
+_OPPOSITE = (("north", "south"), ("east", "west"))
+
+
+def _opposite(a: Place, b: Place) -> bool:
+    """Two quarters of one place on its opposite sides ("western Afghanistan",
+    "eastern Afghanistan")."""
+    side_a, _, of_a = a.en.partition(" ")
+    side_b, _, of_b = b.en.partition(" ")
+    if of_a != of_b:
+        return False
+    return any((x in side_a and y in side_b) or (y in side_a and x in side_b) for x, y in _OPPOSITE)
+
+
+def _quarters_in(text: str) -> list[Place]:
+    found = (places.quarter(text, m) for m in places.find_places(text))
+    return [q for q in found if q is not None]
 
 
 def _same_parties(first: Clause, later: Clause) -> bool:
