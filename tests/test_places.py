@@ -455,6 +455,10 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         # an adjective after a guarded introducer, though a short name of a city
         ("آخر منفذ بحري لها للتزود بالأسلحة", []),
         ("بوقوع انفجارات بمطار عسكري بالقرب من العاصمة دمشق", ["دمشق"]),
+        # the noun a name's first word is put to is the name's; a day is not
+        ("قتلوا في هجوم مسلح في منطقة غار الدماء، شمال غربي البلاد", ["غار الدماء"]),
+        ("في حي الظهر الحمر.", ["الظهر الحمر"]),
+        ("في منطقة حميمة الكبير.", []),
         ("في منطقة أوباري جنوب ليبيا", ["اوباري", "ليبيا"]),
     ],
 )

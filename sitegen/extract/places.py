@@ -1375,9 +1375,26 @@ def _plain_word(w: str) -> bool:
     """A word that may go on a name: no adjective ("المحاصرة", "جبلية"), no
     place it lies in ("ببريطانيا", "بصبر", "بمقاطعة ساسكس")."""
     # A word in ب or ل is where the place lies, or to whom it belongs.
-    if not _name_word(w, first=False) or w.startswith(("ال", "ب", "ل")):
+    if not _name_word(w, first=False) or w.startswith(("ب", "ل")):
         return False
+    if w.startswith("ال"):
+        # the noun a name's first word is put to ("منطقة غار الدماء"، "شعب
+        # الماعز"), not an adjective ("المحاصرة", "الشرقي", "الكبير")
+        # ("آل" of a clan, folded to "ال", starts a name of its own)
+        return len(w) > 3 and not (w.endswith(("ي", "يه", "ه")) or w in _DEFINITE_ADJECTIVES)
     return not w.endswith(("ي", "يه"))
+
+
+# Adjectives with the article that end in neither ي nor ة (folded ه), and
+# other words with it that go on no name.
+_DEFINITE_ADJECTIVES = _wordset(
+    "الكبير الصغير الجديد القديم الاعلي الادني الاوسط الاكبر الاصغر المحتل المحاصر",
+    "المدمر المحرر الاول الاخير الحالي السابق البعيد القريب الواسع الكامل",
+    "المؤقت الموقت المهجور المجاور المذكور المعروف الخاضع الواقع المعزول الشهير",
+    "المنكوب المحاذي المطل",
+    # ... nor a day or a word of the sentence ("في هضبة الجولان الأحد")
+    "الاحد الاثنين الثلاثاء الاربعاء الخميس السبت اليوم النار",
+)
 
 
 # Where a name stops: a stop, a comma, "في", or where it lies ("شمال غرب مدينة").
