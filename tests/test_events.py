@@ -380,6 +380,13 @@ CLAUSES: list[tuple[str, str, str]] = [
     ),
     # a warrant is no arrest
     ("", "وصدرت بحق بن غالم مذكرة توقيف دولية", ""),
+    # a siege tightened, its noun with a pronoun; a town cleared; fighters taken
+    ("", "أحكم الجيش اليمني حصاره على مليشيات الحوثي في مركز مديرية باقم", "battle"),
+    ("", "وطهرت القوات البلدة من عناصر التنظيم", "battle"),
+    ("", "وأسروا عددا من مسلحي الميليشيات", "arrest"),
+    ("", "وذكرت الشرطة أنها تبحث عن شاب تعتقد أسرته أنه فر", "statement"),
+    # a mass grave found
+    ("", "عثر على عشرات الجثث داخل مقبرة جماعية في الرقة", "attack"),
 ]
 
 
