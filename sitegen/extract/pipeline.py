@@ -998,12 +998,11 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     for c in clauses:
         a = _anchoring(c)
         # A day counted from a month is no day: "بعد يومين من الحادث" in February.
-        if (
-            a is None
-            or not (c.date.start and c.date.end)
-            or c.date.precision not in ("day", "approx")
-        ):
+        if not (c.date.start and c.date.end) or c.date.precision not in ("day", "approx"):
             out.append(c)
+            continue
+        if a is None:
+            out.append(_counted_from_named(c))
             continue
         shift = timedelta(days=a.shift)
         moved = replace(
@@ -1015,6 +1014,46 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
         )
         out.append(c.copy_with(date=moved))
     return tuple(out)
+
+
+def _counted_from_named(c: Clause) -> Clause:
+    """ "وبعد أسبوع من الهجوم، الذي وقع يوم 7 أبريل، شنت الولايات المتحدة …
+    ضربة": the clause's event is not the one named, and the only day the
+    clause gives is the named event's own: the clause's event is that day
+    counted on (a week or more: approximate)."""
+    if not (c.type and c.own_date and c.date.text and c.trigger_at >= 0) or c.definite:
+        return c  # ("وتأتي هذه المعارك غداة مقتل 17 مدنياً الجمعة": the killing is told)
+    for a in c.anchored:
+        at = c.text.find(c.date.text, a.end)
+        named = a.start <= c.trigger_at and (
+            c.trigger_at < a.end or _in_phrase(c.text, a.end, c.trigger_at)
+        )
+        if at < 0 or not _in_named(c.text, a.end, at) or named:
+            continue  # the day is not in the phrase, or the event is the one named
+        assert c.date.start and c.date.end
+        shift = timedelta(days=a.shift)
+        when = f"{abs(a.shift)} day(s) {'after' if a.shift > 0 else 'before'}"
+        moved = replace(
+            c.date,
+            start=c.date.start + shift,
+            end=c.date.end + shift,
+            precision="approx" if abs(a.shift) >= 7 else c.date.precision,
+            text=c.text[a.start : a.end],
+            note=f"{when} the event it names ({c.date.text})",
+        )
+        return c.copy_with(date=moved)
+    return c
+
+
+def _in_named(text: str, end: int, at: int) -> bool:
+    """Whether ``at`` lies in the phrase the anchor ending at ``end`` opens,
+    with a relative clause set off by a comma ("من الهجوم، الذي وقع يوم 7
+    أبريل")."""
+    between = _RELATIVE_AFTER_COMMA.sub("  ", text[end:at])
+    return at - end <= _PHRASE_REACH and not _PHRASE_END.search(between)
+
+
+_RELATIVE_AFTER_COMMA = re.compile(r"[،,](?=\s*(?:الذي|التي)\s)")
 
 
 # How far after an anchoring word ("غداة") the named event's word may start:
