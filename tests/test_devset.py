@@ -30,14 +30,14 @@ def test_the_dev_set_is_large_enough() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.748  # of what is extracted, matches an analyst's incident
+    assert s.matched_share >= 0.749  # of what is extracted, matches an analyst's incident
     assert s.from_not_incidents <= 376  # of the 4,808 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 1509  # of 1,660
-    assert s.dated >= 1302 and s.placed >= 1216 and s.counted >= 1351
+    assert s.dated >= 1304 and s.placed >= 1216 and s.counted >= 1352
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
