@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, original_span
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word, quotations
-from sitegen.extract.numbers import word_alternation
+from sitegen.extract.numbers import find_numbers, word_alternation
 from sitegen.extract.temporal import anchors, running
 from sitegen.extract.victims import civilian_only
 
@@ -733,8 +733,21 @@ def _definite(folded: Folded, hit: _Hit) -> bool:
     exchanged: "تبادل للقصف")."""
     if hit.group.verbs or not _has_article(folded, hit):
         return False
-    before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
-    return not (before and _one_of("exchange").fullmatch(before[-1]))
+    before = folded.text[max(0, hit.outer - 24) : hit.outer].split()
+    if before and _one_of("exchange").fullmatch(before[-1]):
+        return False
+    # counted: "المئات من المتظاهرين", "عشرات من الغارات" are told here
+    return not _counted_before(folded.text[max(0, hit.outer - 40) : hit.outer])
+
+
+def _counted_before(before: str) -> bool:
+    """A count and "من" right before a noun: "المئات من", "12 من"."""
+    rest = before.rstrip()
+    if not rest.endswith(" من"):
+        return False
+    rest = rest[:-3].rstrip()
+    found = find_numbers(rest)
+    return bool(found) and found[-1].end == len(rest)
 
 
 def _told_afresh(
