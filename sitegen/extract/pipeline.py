@@ -725,9 +725,11 @@ def _toll_told(text: str, m: temporal.DateMention) -> bool:
 
 
 def _counts_harm(text: str) -> bool:
-    """The clause counts its dead, wounded or displaced."""
+    """The clause counts its dead, wounded or displaced (a vague count too:
+    "قتل مئات الأشخاص خلال 12 يوما")."""
     found = find_casualties(text)
-    return any(n is not None for n in (found.killed, found.wounded, found.displaced))
+    vague = found.unnumbered and found.approximate
+    return vague or any(n is not None for n in (found.killed, found.wounded, found.displaced))
 
 
 def _said_day(text: str, m: temporal.DateMention) -> bool:
