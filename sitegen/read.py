@@ -418,6 +418,11 @@ def _article(
     for key in ("title", "source", "url", "lang"):
         if key in meta and meta[key] is not None and not isinstance(meta[key], str):
             raise ReadError(key_lines.get(key, 2), f"'{key}' must be text; put it in quotes")
+        # YAML's escapes ("\x00", "\a") make controls the file's text did not hold
+        if isinstance(meta.get(key), str) and _CONTROLS.search(meta[key]):
+            meta[key] = _CONTROLS.sub("", meta[key])
+            msg = f"control characters removed from '{key}'"
+            warnings.append(Diagnostic(label, key_lines.get(key, 2), msg, "warning"))
     first, last = TIMELINE_YEARS
     if published.date is not None and not first <= published.date.year <= last:
         msg = (

@@ -42,6 +42,16 @@ def test_front_matter_fields_and_extra_metadata(tmp_path: Path) -> None:
     assert article.file_line(article.body.index("وأصيب")) == 10
 
 
+def test_controls_a_yaml_escape_makes_are_removed_from_fields(tmp_path: Path) -> None:
+    p = write(tmp_path / "c.txt", '---\ntitle: "عنوان\\x00"\nsource: "جسر\\a"\n---\n' + ARABIC)
+    article, warnings = read_article(p)
+    assert (article.title, article.source) == ("عنوان", "جسر")
+    assert [(w.line, w.message) for w in warnings] == [
+        (2, "control characters removed from 'title'"),
+        (3, "control characters removed from 'source'"),
+    ]
+
+
 def test_no_front_matter_keeps_body_and_guesses(tmp_path: Path) -> None:
     p = write(tmp_path / "b.txt", "عنوان الخبر هنا\n\n" + ARABIC)
     article, _ = read_article(p)
