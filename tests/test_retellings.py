@@ -155,6 +155,16 @@ def test_meetings_of_one_day_are_one_when_they_share_a_party(second: str, n: int
     assert len(incidents(f"{first}\n{second}\n", "2018-04-10")) == n
 
 
+def test_an_arrest_told_on_the_day_it_was_said_takes_its_own_day() -> None:
+    found = incidents(
+        "اعتقلت السلطات الألمانية 4 سوريين للاشتباه بتورطهم في محاولة قتل وهجوم بالقنابل "
+        "الحارقة على مصلى، وفقا لما ذكرته الشرطة الألمانية، الخميس.\n"
+        "واعتقلت الشرطة المشتبه بهم، الأربعاء، بحسب البيان.\n",
+        "2018-03-30",
+    )
+    assert [(i.type, i.date.start) for i in found] == [("arrest", date(2018, 3, 28))]
+
+
 def test_the_west_of_a_country_is_not_its_east() -> None:
     found = incidents(
         "قتل 15 شخصا الثلاثاء في هجوم انتحاري بمدينة جلال آباد شرقي أفغانستان.\n"

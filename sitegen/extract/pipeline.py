@@ -1734,8 +1734,10 @@ def _own_day_told_after(first: Clause, later: Clause) -> bool:
     later telling's day."""
     if not (first.said_day and later.own_date and not later.said_day):
         return False
-    # Violence only: meetings and calls follow each other day after day.
-    if not events.event_type(first.type).violent:
+    # Violence and arrests only: meetings and calls follow each other day
+    # after day ("اعتقلت السلطات الألمانية 4 سوريين …، وفقا لما ذكرته الشرطة،
+    # الخميس", then "واعتقلت الشرطة المشتبه بهم …، الأربعاء").
+    if not (events.event_type(first.type).violent or first.type == "arrest"):
         return False
     if later.date.precision != "day" or first.date.precision != "day":
         return False
