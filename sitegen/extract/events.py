@@ -733,7 +733,7 @@ def _definite(folded: Folded, hit: _Hit) -> bool:
     exchanged: "تبادل للقصف")."""
     if hit.group.verbs or not _has_article(folded, hit):
         return False
-    before = folded.text[max(0, hit.outer - 24) : hit.outer].split()
+    before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
     if before and _one_of("exchange").fullmatch(before[-1]):
         return False
     # counted: "المئات من المتظاهرين", "عشرات من الغارات" are told here

@@ -1702,9 +1702,9 @@ def _quarters_in(text: str) -> list[Place]:
 
 def _same_parties(first: Clause, later: Clause) -> bool:
     """Two meetings or calls of one day, with no place, are one when they share
-    a party: "تباحث ترامب هاتفيا مع أردوغان" is not "دعت ماي حكومتها لاجتماع
-    طارئ الخميس". (Violence and protest are told with their parties left out
-    as often.)"""
+    a party: "التقى بوتين الثلاثاء بأردوغان" is not "والتقى ترامب الثلاثاء
+    بماكرون" (when both name parties the actor lexicon knows). Violence and
+    protest are told with their parties left out as often."""
     if first.type != "diplomacy" or not (first.actors and later.actors):
         return True
     return bool(set(first.actors) & set(later.actors))

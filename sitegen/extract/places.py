@@ -590,7 +590,7 @@ def _generated_need(name: str, country: str, population: int, stop: frozenset[st
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     data = load_yaml("place_stopwords.yaml")
-    apart = ("never", "area_words")
+    apart = ("never", "area_words", "definite_not_name")
     return frozenset(fold_word(w) for key, words in data.items() if key not in apart for w in words)
 
 
@@ -1381,20 +1381,15 @@ def _plain_word(w: str) -> bool:
         # the noun a name's first word is put to ("منطقة غار الدماء"، "شعب
         # الماعز"), not an adjective ("المحاصرة", "الشرقي", "الكبير")
         # ("آل" of a clan, folded to "ال", starts a name of its own)
-        return len(w) > 3 and not (w.endswith(("ي", "يه", "ه")) or w in _DEFINITE_ADJECTIVES)
+        return len(w) > 3 and not (w.endswith(("ي", "يه", "ه")) or w in _not_name_nouns())
     return not w.endswith(("ي", "يه"))
 
 
-# Adjectives with the article that end in neither ي nor ة (folded ه), and
-# other words with it that go on no name.
-_DEFINITE_ADJECTIVES = _wordset(
-    "الكبير الصغير الجديد القديم الاعلي الادني الاوسط الاكبر الاصغر المحتل المحاصر",
-    "المدمر المحرر الاول الاخير الحالي السابق البعيد القريب الواسع الكامل",
-    "المؤقت الموقت المهجور المجاور المذكور المعروف الخاضع الواقع المعزول الشهير",
-    "المنكوب المحاذي المطل",
-    # ... nor a day or a word of the sentence ("في هضبة الجولان الأحد")
-    "الاحد الاثنين الثلاثاء الاربعاء الخميس السبت اليوم النار",
-)
+@lru_cache(maxsize=1)
+def _not_name_nouns() -> frozenset[str]:
+    """Words with the article that go on no unknown name (place_stopwords.yaml:
+    definite_not_name)."""
+    return frozenset(fold_word(w) for w in load_yaml("place_stopwords.yaml")["definite_not_name"])
 
 
 # Where a name stops: a stop, a comma, "في", or where it lies ("شمال غرب مدينة").

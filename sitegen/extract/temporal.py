@@ -2064,10 +2064,11 @@ def tallies_since_start(text: str) -> bool:
 def going_on_at(text: str, m: DateMention) -> int:
     """Where the participle of going on right before ``m`` starts ("النزاع
     الدامي المستمر منذ 2001"), or -1."""
-    found = re.search(r"(\S+)\s+$", text[: m.start])
+    lo = max(0, m.start - 40)  # one word back is enough
+    found = re.search(r"(\S+)\s+$", text[lo : m.start])
     if found is None or fold_word(found.group(1)) not in _durative_words():
         return -1
-    return found.start(1)
+    return lo + found.start(1)
 
 
 def overnight_at(text: str) -> int:
