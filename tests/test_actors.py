@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from sitegen.extract.actors import actor, affiliations, all_actors, find_actors, find_attribution
+from sitegen.extract.actors import (
+    actor,
+    affiliations,
+    all_actors,
+    find_actors,
+    find_attribution,
+    phrase_regex,
+)
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import fold_word
 from sitegen.extract.victims import all_victim_groups, find_victims
@@ -248,6 +256,21 @@ def test_find_victims(text: str, expected: list[tuple[str, str]]) -> None:
 # --- the data files ---------------------------------------------------------
 
 KINDS = {"party", "org", "media", "person"}
+
+
+@pytest.mark.parametrize(
+    ("entry", "text", "matches"),
+    [
+        ("ألغام", "الالغام", True),  # folded "الألغام": the article before a hamza'd alef
+        ("ألغام", "لغام", False),  # "لغام البعير" is a camel's foam
+        ("إلقاء", "لقاء", False),  # "للقاء" is to meet, not to throw
+        ("الغارة", "الغارة", True),
+        ("الغارة", "غاره", False),  # a written article stays required
+    ],
+)
+def test_a_hamzad_alef_is_no_article(entry: str, text: str, matches: bool) -> None:
+    pattern = re.compile(phrase_regex(entry, article=True) if matches else phrase_regex(entry))
+    assert bool(pattern.fullmatch(fold_word(text))) == matches
 
 
 def test_every_actor_well_formed() -> None:

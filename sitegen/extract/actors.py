@@ -63,14 +63,21 @@ _TA_FORMS = r"(?:ه|ت(?:ه|ها|هم|هما|هن|نا|كم|ين|ان))"
 _ARTICLE_AFTER_LAM = r"(?:ال|(?<=ل)ل)"  # "للقوات": ل + the article without its alef
 
 
+def _has_article(folded: str, written: str) -> bool:
+    """Whether a word opens with the article. Folding turns a hamza'd alef into
+    a bare one, so "ألغام" folds to "الغام": the written word tells it apart."""
+    return folded.startswith("ال") and len(folded) > 3 and not written.startswith(("أ", "إ", "آ"))
+
+
 def _tokens(phrase: str, *, article: bool, suffix: bool) -> list[str]:
     """One lexicon entry as a list of regex pieces (a letter, SEP, an ending…)."""
     words = fold_word(phrase).split(" ")
+    written = phrase.split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
         first, last = i == 0, i == len(words) - 1
         out += [] if first else [SEP]
-        has_article = word.startswith("ال") and len(word) > 3
+        has_article = _has_article(word, written[i] if len(written) == len(words) else word)
         stem = word[2:] if has_article else word
         if article:  # "ال" written or not, the entry matches both
             out.append(_ARTICLE_AFTER_LAM + "?" if first else "(?:ال)?")
