@@ -501,6 +501,8 @@ def _resolved(
             now = said.start
         ref = temporal.resolve(m, now, week_start=week_start, context=previous)
         ref = temporal.going_on_since(text, m, ref, published)
+        if ref.is_dated and m.kind != "anaphora":
+            previous = ref  # "في 30 مارس، ومنذ ذلك التاريخ": the clause's own date before
         if len(mentions) == 1 and _background_years(text, m, ref):
             continue
         ref = temporal.later_in(text, m, ref, published)
@@ -694,6 +696,11 @@ def _event_date(
         # it wins ("خلال الأسابيع الماضية … كان آخرها ليلة التاسع والعاشر من مايو").
         told = [(m, r) for e, m, r in past if e] or [(m, r) for _, m, r in past]
         first = told[0][1]
+        # "بدأت الاحتجاجات في 30 مارس، ومنذ ذلك التاريخ قتل 33": what is told
+        # since then runs from that day to publication.
+        since_then = [r for m, r in told[1:] if m.kind == "anaphora" and m.since]
+        if since_then and since_then[0].start == first.start:
+            return since_then[0], False
         # ... not the day a toll over a range was told ("نزوح 120 ألفا منذ بدء
         # الهجوم في 19 يونيو، وفق ما أعلن المرصد الجمعة"); an event of the span
         # keeps its day ("بسطت القوات سيطرتها على عفرين في إطار عملية … منذ 20

@@ -124,7 +124,7 @@ class _Grammar:
     midnight: frozenset[str]
     eve_parts: frozenset[str]
     anchors: dict[str, tuple[int, str]]
-    anaphora: dict[str, tuple[int, str]]
+    anaphora: dict[str, tuple[int, str, bool]]  # phrase → (shift, gloss, only after "منذ")
     month_parts: dict[str, str]  # phrase → early|mid|late|end
     part_days: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
@@ -244,7 +244,9 @@ class _Tables:
             (k, (int(v["shift"]), v["en"])) for k, v in rel["anchors"].items()
         )
         t["anaphora"] = _folded_map(
-            (w, (int(a["shift"]), a["en"])) for a in rel["anaphora"] for w in a["words"]
+            (w, (int(a["shift"]), a["en"], bool(a.get("since_only"))))
+            for a in rel["anaphora"]
+            for w in a["words"]
         )
         t["month_parts"] = _folded_map(
             (w, part) for part, v in rel["month_parts"].items() for w in v["words"]
@@ -865,10 +867,14 @@ def _wd_of(c: _Ctx, *groups: str) -> int | None:
 
 
 def _b_anaphora(c: _Ctx) -> DateMention | None:
-    if not _prefix(c, ("dpart",)):
+    if not _prefix(c, ("dpart", "since")):
         return None
-    shift, en = _lookup(c.g.anaphora, c.group("ana"))
-    return c.mention("anaphora", with_prep=True, shift=shift, gloss=_gloss(en, _part_gloss(c)))
+    shift, en, since_only = _lookup(c.g.anaphora, c.group("ana"))
+    if since_only and not c.group("since"):  # "حتى ذلك الحين" is a deadline
+        return None
+    since = bool(c.group("since"))
+    gloss = _gloss(en, _part_gloss(c))
+    return c.mention("anaphora", with_prep=True, shift=shift, since=since, gloss=gloss)
 
 
 def _b_hijri(c: _Ctx) -> DateMention | None:
@@ -1294,7 +1300,12 @@ def _range_of(
     follow each other within a year make no range: the last end alone stands."""
     assert m.until is not None
     last = resolve(m.until, published, week_start=week_start, context=context)
-    first = resolve(replace(m, until=None), published, week_start=week_start, context=context)
+    # "من 1 يناير الى 31 ديسمبر 2017": a first end without its year is the
+    # last such day on or before the range's last one, not before publication.
+    opening = replace(m, until=None)
+    if m.kind == "date" and m.year is None and m.month is not None and last.end is not None:
+        opening, published = replace(opening, direction="past"), last.end
+    first = resolve(opening, published, week_start=week_start, context=context)
     if first.start is None or last.end is None or not 0 < (last.end - first.start).days <= 366:
         return replace(last, text=m.text)
     return DateRef(first.start, last.end, "range", m.text, last.basis, last.note)
