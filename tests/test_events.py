@@ -400,6 +400,12 @@ CLAUSES: list[tuple[str, str, str]] = [
     # they met
     ("", "وأكدت المصادر أن ممثلين عن فاعليات درعا اجتمعوا بوفد روسي في بصرى الشام", "diplomacy"),
     ("", "وصرح مسؤولون أكراد، التقوا الرئيس الفرنسي الخميس، بأن", "diplomacy"),
+    # an attack told elsewhere, spoken of in a session or a call that was held;
+    # not in a party's meeting, nor where the attack happened during a meeting
+    ("", "وأكد السفير في جلسة طارئة لمجلس الأمن أن المعارضة هي من نفذت الهجوم", "diplomacy"),
+    ("", "أعلنت الرئاسة أن ماكرون بحث مع نظيره في مكالمة هاتفية الهجوم الكيميائي", "diplomacy"),
+    ("", "وقال أردوغان خلال لقاء لحزبه في البرلمان إن الهجوم", "battle"),
+    ("", "وقال مسؤول إن الضربة الجوية وقعت أثناء اجتماع للمتمردين", "airstrike"),
     # a meeting agreed to is yet to be held
     ("", "وأعلن ترامب، الخميس، قبوله دعوة الزعيم الكوري الشمالي للقاء في مايو المقبل", "statement"),
 ]

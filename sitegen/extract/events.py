@@ -649,11 +649,15 @@ def read(text: str) -> Reading:
             weak = hit.group.weak
         if _by_hazard(hit, hits):
             return Reading("", None)
-        trigger = _trigger(text, folded, hit, mood)
-        said = hit.group.key != "during" and any(
-            h.group.tier == "reporting" and h.end <= hit.start for h in hits
-        )
+        said = _said(hit, hits)
         definite = _definite(folded, hit) and not _told_afresh(folded, hit, hits, events)
+        setting = [f for f in events if f[1] == "" and f[0].end < hit.start and _sets(folded, f[0])]
+        if definite and said and setting:
+            # "أكد في جلسة طارئة لمجلس الأمن أن المعارضة هي من نفذت الهجوم", "بحث
+            # مع نظيره في مكالمة هاتفية الهجوم": the attack is told elsewhere;
+            # the session or the call it was spoken of was held.
+            (hit, mood), weak, definite, said = setting[0], False, False, False
+        trigger = _trigger(text, folded, hit, mood)
         return Reading(_resolve(hit, folded), trigger, weak, definite, said)
     causes = [
         f
@@ -667,6 +671,26 @@ def read(text: str) -> Reading:
         return Reading(_resolve(hit, folded), trigger, hit.group.weak, False, False, True)
     talk = [f for f in found if f[0].group.tier == "reporting" or f[1] == "irrealis"]
     return Reading("statement", _trigger(text, folded, *talk[0])) if talk else Reading("", None)
+
+
+_SESSION_OR_CALL = re.compile(r"جلس|مجلس|مكالم|اتصال|محادث")
+
+
+def _sets(folded: Folded, hit: _Hit) -> bool:
+    """A meeting or a call held, in which an event was spoken of. Said during a
+    meeting, only a session or a call: not a party's or a staff meeting
+    ("خلال لقاء لحزبه", "خلال اجتماع مع قادة عسكريين")."""
+    if hit.group.key == "during":
+        return _SESSION_OR_CALL.search(folded.text, hit.start, hit.end) is not None
+    return hit.group.key in ("met", "discussed_with")
+
+
+def _said(hit: _Hit, hits: list[_Hit]) -> bool:
+    """The event is told after a verb of saying (hearsay); never one a meeting
+    sets ("خلال لقائه"), for the speech is made in it."""
+    return hit.group.key != "during" and any(
+        h.group.tier == "reporting" and h.end <= hit.start for h in hits
+    )
 
 
 def _by_hazard(hit: _Hit, hits: list[_Hit]) -> bool:
