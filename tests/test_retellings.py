@@ -143,6 +143,18 @@ def test_a_meeting_and_the_attack_it_discussed_are_two_events() -> None:
     ]
 
 
+def test_an_inquiry_and_the_attack_it_looks_into_are_two_events() -> None:
+    found = incidents(
+        "دخلت لجنة تقصي الحقائق التابعة لمنظمة حظر الأسلحة الكيميائية الثلاثاء إلى مدينة دوما "
+        "بحسب ما أعلنت وكالة الأنباء السورية، للتحقيق في هجوم كيميائي مفترض وقع قبل عشرة أيام.\n",
+        "2018-04-17",
+    )
+    assert [(i.date.start, [p.en for p in i.places]) for i in found] == [
+        (date(2018, 4, 17), ["Douma"]),
+        (date(2018, 4, 7), ["Douma"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("second", "n"),
     [

@@ -274,7 +274,7 @@ def _cause_cut(text: str) -> list[int]:
 
 
 # The topic of a meeting: "التقى أعضاء مجلس الأمن، الاثنين، … لمناقشة الهجوم".
-_TOPIC = re.compile(r"(?<=\s)(?:لمناقشة|لبحث)\s")
+_TOPIC = re.compile(r"(?<=\s)(?:لمناقشة|لبحث|للتحقيق\s+في)\s")
 
 
 def _topic_cut(text: str) -> list[int]:
@@ -286,11 +286,16 @@ def _topic_cut(text: str) -> list[int]:
     if marker is None:
         return []
     at = marker.start()
-    if not any(m.start >= at and m.kind in _DAY_KINDS for m in _dates_in(text)):
+    if not any(m.start >= at and _a_day(m) for m in _dates_in(text)):
         return []
     if not (_reports_event(text[:at]) and _discussed(text[at:])):
         return []
     return [at]
+
+
+def _a_day(m: temporal.DateMention) -> bool:
+    """A day named, or counted back in days ("وقع قبل عشرة أيام")."""
+    return m.kind in _DAY_KINDS or (m.kind == "ago" and m.unit == "day" and m.amount is not None)
 
 
 def _discussed(text: str) -> bool:
@@ -298,7 +303,8 @@ def _discussed(text: str) -> bool:
     الهجوم الكيماوي المفترض الذي وقع، السبت"), not one beyond the topic
     ("لمناقشة الوضع في سوريا … للالتزام بوقف إطلاق النار")."""
     violent = [t for t in events.find_triggers(text) if t.violent and not t.reporting]
-    return bool(violent) and violent[0].mood == "spoken"
+    # (spoken of, or what an inquiry is into: "للتحقيق في هجوم كيميائي")
+    return bool(violent) and violent[0].mood in ("spoken", "background")
 
 
 def _plan_cut(text: str) -> list[int]:
