@@ -143,6 +143,30 @@ def test_a_meeting_and_the_attack_it_discussed_are_two_events() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "strike"),
+    [
+        (
+            "وبعد أسبوع من الهجوم، الذي وقع يوم 7 أبريل/ نيسان، شنت الولايات المتحدة وبريطانيا "
+            "وفرنسا ضربة عسكرية ضد مواقع تابعة للحكومة السورية.",
+            (date(2018, 4, 14), "approx"),
+        ),
+        (
+            "شنت إسرائيل غارة على مطار التيفور بعد يومين من الهجوم الذي وقع يوم 7 أبريل.",
+            (date(2018, 4, 9), "day"),
+        ),
+    ],
+)
+def test_an_event_counted_from_is_one_of_its_own_on_its_day(
+    text: str, strike: tuple[date, str]
+) -> None:
+    found = incidents(text + "\n", "2018-04-16")
+    assert sorted((i.type, i.date.start, i.date.precision) for i in found) == [
+        ("airstrike", *strike),
+        ("battle", date(2018, 4, 7), "day"),
+    ]
+
+
 def test_an_inquiry_and_the_attack_it_looks_into_are_two_events() -> None:
     found = incidents(
         "دخلت لجنة تقصي الحقائق التابعة لمنظمة حظر الأسلحة الكيميائية الثلاثاء إلى مدينة دوما "

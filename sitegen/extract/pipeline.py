@@ -859,41 +859,35 @@ def _sets_scene(ref: DateRef) -> bool:
 
 
 def classify_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
-    out = []
-    for c in clauses:
-        if c.segment.kind != "text":
-            out.append(c)
-            continue
-        reading = events.read(c.text)
-        kind = reading.type
-        # What someone said is not an incident: the speaker reports the events.
-        # A football "هجوم" is not one either (the article's domain decides).
-        # A question asks what happened ("الحرب السورية: من يقاتل من؟").
-        if kind == "statement" or not ctx.domain.allows(kind) or _asks(c.text):
-            kind = ""
-        tier = reading.trigger.tier if reading.trigger else ""
-        mood = reading.trigger.mood if reading.trigger else ""
-        if kind and mood == "irrealis":
-            c = _planned(c, ctx)
-        elif kind and reading.trigger:
-            c = _overnight(
-                _day_of_trigger(
-                    _unquoted(c, reading.trigger.start, ctx), reading.trigger.start, ctx
-                )
-            )
-        out.append(
-            c.copy_with(
-                type=kind,
-                weak=reading.weak,
-                definite=reading.definite,
-                hearsay=reading.hearsay,
-                cause=reading.cause,
-                spoken=reading.cause and tier != "" and mood == "spoken",
-                tier=tier,
-                trigger_at=reading.trigger.start if reading.trigger else -1,
-            )
+    return tuple(_classified(c, ctx) if c.segment.kind == "text" else c for c in clauses)
+
+
+def _classified(c: Clause, ctx: Context) -> Clause:
+    reading = events.read(c.text)
+    kind = reading.type
+    # What someone said is not an incident: the speaker reports the events.
+    # A football "هجوم" is not one either (the article's domain decides).
+    # A question asks what happened ("الحرب السورية: من يقاتل من؟").
+    if kind == "statement" or not ctx.domain.allows(kind) or _asks(c.text):
+        kind = ""
+    tier = reading.trigger.tier if reading.trigger else ""
+    mood = reading.trigger.mood if reading.trigger else ""
+    if kind and mood == "irrealis":
+        c = _planned(c, ctx)
+    elif kind and reading.trigger:
+        c = _overnight(
+            _day_of_trigger(_unquoted(c, reading.trigger.start, ctx), reading.trigger.start, ctx)
         )
-    return tuple(out)
+    return c.copy_with(
+        type=kind,
+        weak=reading.weak,
+        definite=reading.definite,
+        hearsay=reading.hearsay,
+        cause=reading.cause,
+        spoken=reading.cause and tier != "" and mood == "spoken",
+        tier=tier,
+        trigger_at=reading.trigger.start if reading.trigger else -1,
+    )
 
 
 def _unquoted(c: Clause, trigger_at: int, ctx: Context) -> Clause:
@@ -1017,7 +1011,8 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
             out.append(c)
             continue
         if a is None:
-            out.append(_counted_from_named(c))
+            counted, named = _counted_from_named(c)
+            out += [*_named_event(ctx, c, named), counted]
             continue
         shift = timedelta(days=a.shift)
         moved = replace(
@@ -1031,13 +1026,14 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     return tuple(out)
 
 
-def _counted_from_named(c: Clause) -> Clause:
+def _counted_from_named(c: Clause) -> tuple[Clause, tuple[int, int] | None]:
     """ "وبعد أسبوع من الهجوم، الذي وقع يوم 7 أبريل، شنت الولايات المتحدة …
     ضربة": the clause's event is not the one named, and the only day the
     clause gives is the named event's own: the clause's event is that day
-    counted on (a week or more: approximate)."""
+    counted on (a week or more: approximate). Also returns where the named
+    event is told, up to its day."""
     if not (c.type and c.own_date and c.date.text and c.trigger_at >= 0) or c.definite:
-        return c  # ("وتأتي هذه المعارك غداة مقتل 17 مدنياً الجمعة": the killing is told)
+        return c, None  # ("وتأتي هذه المعارك غداة مقتل 17 مدنياً الجمعة": the killing is told)
     for a in c.anchored:
         at = c.text.find(c.date.text, a.end)
         named = a.start <= c.trigger_at and (
@@ -1056,8 +1052,25 @@ def _counted_from_named(c: Clause) -> Clause:
             text=c.text[a.start : a.end],
             note=f"{when} the event it names ({c.date.text})",
         )
-        return c.copy_with(date=moved)
-    return c
+        return c.copy_with(date=moved), (a.end, at + len(c.date.text))
+    return c, None
+
+
+def _named_event(ctx: Context, c: Clause, span: tuple[int, int] | None) -> list[Clause]:
+    """The event named with its own day after "بعد أسبوع من" ("الهجوم، الذي
+    وقع يوم 7 أبريل") is an incident of its own on that day (folded into its
+    earlier telling, if the article told it)."""
+    if span is None:
+        return []
+    a, b = span
+    text = c.text[a:b].strip(" ،,")
+    a = c.text.index(text, a)
+    seg = replace(
+        c.segment, start=c.segment.start + a, end=c.segment.start + a + len(text), text=text
+    )
+    named = _classified(Clause(seg, date=c.date, own_date=True), ctx)
+    # told with its day ("الذي وقع يوم 7 أبريل"), not only referred to
+    return [named.copy_with(definite=False)] if named.type else []
 
 
 def _in_named(text: str, end: int, at: int) -> bool:
