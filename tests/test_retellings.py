@@ -167,6 +167,20 @@ def test_an_event_counted_from_is_one_of_its_own_on_its_day(
     ]
 
 
+def test_a_piece_cut_off_is_cut_again() -> None:
+    found = incidents(
+        'وصل فريق لتقصي الحقائق من "OPCW" إلى سوريا، السبت، في اليوم ذاته التي وجهت فيه كل من '
+        "الولايات المتحدة وبريطانيا وفرنسا ضربات جوية ضد أهداف تابعة للحكومة السورية، رداً على "
+        "هجوم كيماوي في 7 إبريل/نيسان بدوما.\n",
+        "2018-04-15",
+    )
+    assert [(i.type, i.date.start) for i in found] == [
+        ("diplomacy", date(2018, 4, 14)),
+        ("airstrike", date(2018, 4, 14)),
+        ("battle", date(2018, 4, 7)),
+    ]
+
+
 def test_an_inquiry_and_the_attack_it_looks_into_are_two_events() -> None:
     found = incidents(
         "دخلت لجنة تقصي الحقائق التابعة لمنظمة حظر الأسلحة الكيميائية الثلاثاء إلى مدينة دوما "

@@ -185,23 +185,33 @@ def split_days(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     the first day is the saying's."""
     out: list[Clause] = []
     for c in clauses:
-        prose = c.segment.kind == "text"
-        cuts = _day_cuts(c.text, ctx.article.published.date, ctx.week_start) if prose else []
-        cuts = cuts or (_cause_cut(c.text) if prose else [])
-        cuts = cuts or (_topic_cut(c.text) if prose else [])
-        cuts = cuts or (_anchor_cut(c.text) if prose else [])
-        cuts = cuts or (_contrast_cut(c.text) if prose else [])
-        cuts = cuts or (_plan_cut(c.text) if prose else [])
-        if not cuts:
+        if c.segment.kind == "text":
+            out += [Clause(seg) for seg in _cut(c.segment, ctx, _CUT_DEPTH)]
+        else:
             out.append(c)
-            continue
-        seg = c.segment
-        for a, b in pairwise([0, *cuts, len(seg.text)]):
-            text = seg.text[a:b].rstrip(" ،,")
-            out.append(
-                Clause(replace(seg, start=seg.start + a, end=seg.start + a + len(text), text=text))
-            )
     return tuple(out)
+
+
+# How many times a piece cut off may be cut again ("وصل فريق … السبت، في اليوم
+# ذاته التي وجهت فيه … ضربات …، رداً على هجوم كيماوي في 7 إبريل": the days
+# cut off the strikes, then the cause cut off the attack).
+_CUT_DEPTH = 2
+
+
+def _cut(seg: Segment, ctx: Context, depth: int) -> list[Segment]:
+    text = seg.text
+    cuts = _day_cuts(text, ctx.article.published.date, ctx.week_start)
+    cuts = cuts or _cause_cut(text) or _topic_cut(text) or _anchor_cut(text)
+    cuts = cuts or _contrast_cut(text) or _plan_cut(text)
+    if not cuts:
+        return [seg]
+    pieces = []
+    for a, b in pairwise([0, *cuts, len(text)]):
+        piece = text[a:b].rstrip(" ،,")
+        pieces.append(replace(seg, start=seg.start + a, end=seg.start + a + len(piece), text=piece))
+    if depth == 0:
+        return pieces
+    return [p for piece in pieces for p in _cut(piece, ctx, depth - 1)]
 
 
 _DAY_KINDS = frozenset({"weekday", "day", "date"})
