@@ -705,8 +705,10 @@ def _event_date(
         # 2017": a meeting to come; the dates after it are its background.
         return None, True
     past = [
-        (e, m, r) for e, m, r in dated if published is None or (r.start or published) <= published
-    ]
+        (e, m, r)
+        for e, m, r in dated
+        if (published is None or (r.start or published) <= published) and m.direction != "next"
+    ]  # ("في الأشهر القادمة" opens on publication day, and is still to come)
     if past:
         # The reported event before the saying, then the first; a finer date inside
         # it wins ("خلال الأسابيع الماضية … كان آخرها ليلة التاسع والعاشر من مايو").

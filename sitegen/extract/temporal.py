@@ -136,6 +136,7 @@ class _Grammar:
     unit_days: dict[str, int]
     unit_months: dict[str, int]
     vague_days: dict[str, int]
+    no_vague_span: frozenset[str]  # units whose uncounted span dates nothing
     running_units: dict[str, str]  # "يوم" → day, "أسبوع" → week ("لليوم الثالث على التوالي")
     running_own: dict[str, str]  # "أسبوعها" → week ("دخلت الحملة أسبوعها الرابع")
     bare_followed_by: frozenset[str]
@@ -278,6 +279,9 @@ class _Tables:
         t["unit_days"] = {u: int(v.get("days", 0)) for u, v in rel["units"].items()}
         t["unit_months"] = {u: int(v.get("months", 0)) for u, v in rel["units"].items()}
         t["vague_days"] = {u: int(v["vague_days"]) for u, v in rel["units"].items()}
+        t["no_vague_span"] = frozenset(
+            u for u, v in rel["units"].items() if not v.get("vague_span", True)
+        )
         t["bare_followed_by"] = frozenset(fold_word(w) for w in weekdays["bare_followed_by"])
         t["unambiguous"] = frozenset(fold_word(w) for w in weekdays["unambiguous"])
         t["bare_blocked_by"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_by"])
@@ -1553,6 +1557,9 @@ def _r_span(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> D
     if not m.direction:  # "خلال 48 ساعة": a deadline as often as a past span
         return DateRef.undated(m.text, "a span with no direction: over when is not told")
     g = _grammar()
+    if m.amount is None and m.unit in g.no_vague_span and m.direction != "next":
+        # "خلال الأشهر الماضية": over months gone by, not counted
+        return DateRef.undated(m.text, f"a span of {m.unit}s with no count: over when is not told")
     if m.amount is None:
         days, vague = g.vague_days[m.unit], True
     elif g.unit_months[m.unit]:
