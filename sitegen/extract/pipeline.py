@@ -1452,7 +1452,7 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
         kept = (_stands(c) or _first_named(c, out)) and not (
             _history(c, ctx) or _years_long(c) or _recalled(c, ctx) or war_toll(c.casualties)
         )
-        out.append(_caused(c) if kept else c.copy_with(type=""))
+        out.append(_caused(c, ctx) if kept else c.copy_with(type=""))
     return tuple(out)
 
 
@@ -1527,7 +1527,7 @@ def _in_quote(text: str, at: int) -> bool:
     return any(a < at < b for a, b in quotations(text))
 
 
-def _caused(c: Clause) -> Clause:
+def _caused(c: Clause, ctx: Context) -> Clause:
     """The event a clause responds to keeps only a date written after it ("هجوم
     كيميائي مفترض وقع في السابع من نيسان"); the clause's other dates are the
     response's."""
@@ -1540,8 +1540,26 @@ def _caused(c: Clause) -> Clause:
     # الكيمياوي على مدينة دوما، بحسب ما أفاد قصر الإليزيه مساء الاثنين").
     if at > c.trigger_at and not (c.spoken and _quoted_apart(c)) and not _said_at(c.text, at):
         return c
+    after = _dated_after(c, ctx) if at < c.trigger_at else None
+    if after is not None:
+        return c.copy_with(date=after, own_date=True, said_day=False)
     note = "the event the sentence responds to; the text does not date it"
     return c.copy_with(date=DateRef.undated("", note), own_date=False)
+
+
+def _dated_after(c: Clause, ctx: Context) -> DateRef | None:
+    """The clause's date was the response's, before the event ("عبّر، الإثنين،
+    عن قلقه تجاه الهجوم الكيماوي المشتبه بوقوعه في 7 أبريل"): a date the
+    event is told with after it, not a saying's, is the event's."""
+    published = ctx.article.published.date
+    for _, m, r in _resolved(c.text, published, ctx.week_start, None):
+        if m.start <= c.trigger_at or not r.is_dated or m.direction == "next":
+            continue
+        if (published and r.start and r.start > published) or _said_at(c.text, m.start):
+            continue
+        if not _in_quote(c.text, m.start) or _in_quote(c.text, c.trigger_at):
+            return r
+    return None
 
 
 def _stands(c: Clause) -> bool:
