@@ -406,6 +406,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "أعلنت الرئاسة أن ماكرون بحث مع نظيره في مكالمة هاتفية الهجوم الكيميائي", "diplomacy"),
     ("", "وقال أردوغان خلال لقاء لحزبه في البرلمان إن الهجوم", "battle"),
     ("", "وقال مسؤول إن الضربة الجوية وقعت أثناء اجتماع للمتمردين", "airstrike"),
+    # a briefing to the Security Council: its session was held
+    ("", "وقالت هيلي في كلمتها أمام مجلس الأمن في جلسة حول وقف إطلاق النار", "diplomacy"),
     # Gaza's border protests by their name, and the crowds poured to the fence
     ("", "وبدأت مسيرات العودة، في 30 مارس، حيث يتجمهر آلاف الفلسطينيين", "protest"),
     ("", "وتدفق آلاف الفلسطينيين على طول السياج الحدودي", "protest"),
