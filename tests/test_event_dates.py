@@ -57,3 +57,14 @@ def test_undated_reports_after_a_dated_lede_are_about_the_lede_s_day() -> None:
     # A lede dated further back tells an older story: the publication day stays.
     older = extract(_article(text, "2018-03-14")).incidents
     assert next(i for i in older if i.casualties.killed == 11).date.start == date(2018, 3, 14)
+
+
+def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched() -> None:
+    text = (
+        "وشنت تركيا في 20 كانون الثاني/يناير هجوما ضد منطقة عفرين.\n"
+        "ومنذ بدء الهجوم التركي، وثق المرصد السوري مقتل أكثر من 200 مدني في منطقة عفرين.\n"
+    )
+    found = extract(_article(text, "2018-03-10")).incidents
+    toll = next(i for i in found if i.casualties.killed == 200)
+    got = (toll.date.start, toll.date.end, toll.date.precision)
+    assert got == (date(2018, 1, 20), date(2018, 3, 10), "range")

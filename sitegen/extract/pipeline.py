@@ -464,14 +464,16 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
     (a siege "منذ 2007" is no start of the protests it tells)."""
     if published is None:
         return clauses
-    starts = {
+    starts: set[date] = {
         c.date.start
         for c in clauses
         if c.own_date
+        and c.date.start
         and c.date.precision == "range"
         and c.date.end == published
         and temporal.GOING_ON in c.date.note
     }
+    starts = starts or _launch_days(clauses)
     start = starts.pop() if len(starts) == 1 else None
     if start is None or (published - start).days > CAMPAIGN_DAYS:
         return clauses
@@ -485,6 +487,19 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
         else c
         for c in clauses
     )
+
+
+def _launch_days(clauses: tuple[Clause, ...]) -> set[date]:
+    """The days an offensive was launched on, told as events ("وشنت تركيا …
+    في 20 كانون الثاني/يناير هجوما"), when no start is told as going on."""
+    return {
+        c.date.start
+        for c in clauses
+        if c.own_date
+        and c.date.precision == "day"
+        and c.date.start is not None
+        and any(m.text == c.date.text and temporal.launched(c.text, m) for m in _dates_in(c.text))
+    }
 
 
 def _until_told(ref: DateRef | None, published: date | None) -> DateRef | None:

@@ -1965,6 +1965,25 @@ def _began(text: str, m: DateMention) -> bool:
     return bool(verb_before.search(before) and noun_after.search(after))
 
 
+def launched(text: str, m: DateMention) -> bool:
+    """The date is the day an offensive was launched, told as an event ("وشنت
+    تركيا … في 20 كانون الثاني/يناير هجوما ضد منطقة عفرين"): not going on from
+    it, but a start a later toll "منذ بدء الهجوم" counts from."""
+    before, after = _launched_around()
+    return bool(
+        before.search(fold(text[: m.start]).text) and after.search(fold(text[m.end :]).text)
+    )
+
+
+@cache
+def _launched_around() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rel = load_yaml("relative.yaml")
+    verbs, nouns = word_alternation(rel["waged"]), word_alternation(rel["operations"])
+    before = re.compile(rf"{WB_BEFORE}[وف]?{verbs}(?:\s+\S+){{0,5}}?\s+(?:في\s+)?$")
+    after = re.compile(rf"^[\s,]*(?:\S+\s+){{0,2}}?{nouns}{WB_AFTER}")
+    return before, after
+
+
 @cache
 def _start_after() -> re.Pattern[str]:
     """Right after the date, the noun of a start and the operation started."""
