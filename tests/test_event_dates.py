@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.extract.pipeline import extract
-from sitegen.model import Article, Published
+from sitegen.model import Article, Incident, Published
 
 TABLE = Path(__file__).parent / "data" / "event_dates.tsv"
 
@@ -48,15 +48,13 @@ def test_undated_reports_after_a_dated_lede_are_about_the_lede_s_day() -> None:
         "أفادت مصادر طبية بارتفاع عدد القتلى، السبت، إلى 35 مدنيا قتلوا بغارات جوية على الغوطة.\n\n"
         "وقال مدير مركز الدفاع المدني إن طائرة حربية قصفت مدينة حرستا، ما أدى إلى مقتل 11 مدنياً.\n"
     )
-    found = extract(_article(text, "2018-03-11")).incidents
-    harasta = next(i for i in found if i.casualties.killed == 11)
+    harasta = _killing(text, "2018-03-11", 11)
     # ... from the lede's day to the day it was printed
     got = (harasta.date.start, harasta.date.end, harasta.date.precision)
     assert got == (date(2018, 3, 10), date(2018, 3, 11), "approx")
     assert "lede" in harasta.date.note
     # A lede dated further back tells an older story: the publication day stays.
-    older = extract(_article(text, "2018-03-14")).incidents
-    assert next(i for i in older if i.casualties.killed == 11).date.start == date(2018, 3, 14)
+    assert _killing(text, "2018-03-14", 11).date.start == date(2018, 3, 14)
 
 
 def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched() -> None:
@@ -64,7 +62,12 @@ def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched()
         "وشنت تركيا في 20 كانون الثاني/يناير هجوما ضد منطقة عفرين.\n"
         "ومنذ بدء الهجوم التركي، وثق المرصد السوري مقتل أكثر من 200 مدني في منطقة عفرين.\n"
     )
-    found = extract(_article(text, "2018-03-10")).incidents
-    toll = next(i for i in found if i.casualties.killed == 200)
+    toll = _killing(text, "2018-03-10", 200)
     got = (toll.date.start, toll.date.end, toll.date.precision)
     assert got == (date(2018, 1, 20), date(2018, 3, 10), "range")
+
+
+def _killing(text: str, published: str, killed: int) -> Incident:
+    """The incident of ``text`` that counts ``killed`` dead."""
+    found = extract(_article(text, published)).incidents
+    return next(i for i in found if i.casualties.killed == killed)
