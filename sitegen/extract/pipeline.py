@@ -199,6 +199,8 @@ _CUT_DEPTH = 2
 
 
 def _cut(seg: Segment, ctx: Context, depth: int) -> list[Segment]:
+    """The pieces of a sentence, each telling one event: the first kind of cut
+    that applies, then each piece cut again, ``depth`` more times at most."""
     text = seg.text
     cuts = _day_cuts(text, ctx.article.published.date, ctx.week_start)
     cuts = cuts or _cause_cut(text) or _topic_cut(text) or _anchor_cut(text)
@@ -719,11 +721,13 @@ def _event_date(
         # "ويجتمع ترامب مع بوتن، الاثنين، … منذ تولي ترامب السلطة في يناير
         # 2017": a meeting to come; the dates after it are its background.
         return None, True
+    # (what is told as next is to come, though "في الأشهر القادمة" opens on
+    # the day of publication)
     past = [
         (e, m, r)
         for e, m, r in dated
         if (published is None or (r.start or published) <= published) and m.direction != "next"
-    ]  # ("في الأشهر القادمة" opens on publication day, and is still to come)
+    ]
     if past:
         # The reported event before the saying, then the first; a finer date inside
         # it wins ("خلال الأسابيع الماضية … كان آخرها ليلة التاسع والعاشر من مايو").
