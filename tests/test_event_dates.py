@@ -67,6 +67,20 @@ def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched()
     assert got == (date(2018, 1, 20), date(2018, 3, 10), "range")
 
 
+def test_the_first_time_since_the_start_is_no_running_total() -> None:
+    """ "للمرة الأولى منذ بدء" compares with the start; it does not date the
+    event from it (BB-middleEast-120)."""
+    text = (
+        "أُجلي مدنيون من الغوطة الشرقية للمرة الأولى منذ بدء ساعات التهدئة اليومية.\n"
+        "وقالت مصادر طبية إن أكثر من 580 شخصا قتلوا في الغوطة الشرقية منذ بدأت الحكومة "
+        "قصفها المكثف للمنطقة في 18 فبراير/شباط الماضي.\n"
+    )
+    found = extract(_article(text, "2018-03-01")).incidents
+    evacuation = next(i for i in found if i.type == "displacement")
+    got = (evacuation.date.start, evacuation.date.end, evacuation.date.precision)
+    assert got == (date(2018, 3, 1), date(2018, 3, 1), "approx")
+
+
 def _killing(text: str, published: str, killed: int) -> Incident:
     """The incident of ``text`` that counts ``killed`` dead."""
     found = extract(_article(text, published)).incidents

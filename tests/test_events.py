@@ -73,6 +73,25 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "أعلن الجيش التركي أنه طوّق مدينة عفرين", "battle"),
     ("", "ويبقى طوق النجاة الوحيد هو الحوار", ""),
     ("", "أطبقت القوات التركية الحصار على مدينة عفرين", "battle"),
+    ("", "واصلت القوات التركية إطباق حصارها على مدينة عفرين السورية", "battle"),
+    # An aircraft shot down, a day or a subject between the verb and it; a
+    # charge dropped is no event.
+    ("", "أكد الجيش أن طائراته أسقطت السبت طائرة بلا طيار إيرانية", "battle"),
+    ("", "أسقطت المحكمة التهم عن الرجل", ""),
+    ("", "أسقطت طائرات النظام براميل متفجرة على البلدة", "airstrike"),
+    # A call held: the verb opens the clause, a titled name before the call.
+    (
+        "",
+        "أجرى العاهل السعودي، الملك سلمان بن عبد العزيز، اتصالا هاتفيا مع الرئيس التركي",
+        "diplomacy",
+    ),
+    # Evacuated (the passive is done); what a truce is to make possible is not.
+    ("", "أُجلي مدنيون من الغوطة الشرقية قرب العاصمة السورية دمشق", "displacement"),
+    (
+        "",
+        "لمدة 30 يوما للتمكن من تنفيذ عمليات إيصال المساعدات الإنسانية والإجلاء",
+        "statement",
+    ),
     ("", "القوات المسلحة بدأت عملية شاملة في شمال ووسط سيناء", "battle"),
     # The present "تستهدف" is what sanctions and budgets aim at; strikes under
     # way are told by their weapon.

@@ -69,6 +69,11 @@ class Trigger:
     reporting: bool = False  # a speech verb: a statement only if nothing else
 
 
+# How far (in words) a verb of use or holding reaches a weak trigger: "عقد اجتماع",
+# "شنت طائرات سو 24 غارات", not "مستعدة لشن هجوم" a clause away from "المفاوضات".
+SUPPORT_WINDOW = 5
+
+
 @dataclass(frozen=True, slots=True)
 class _Group:
     key: str
@@ -79,6 +84,8 @@ class _Group:
     window: int
     weak: bool = False  # names a weapon, meeting or accord: needs support to be an event
     supports: bool = False  # verbs that make weak triggers count ("أطلقت", "عقد")
+    # How many words from such a verb to the weak trigger it makes count.
+    reach: int = SUPPORT_WINDOW
     # Words that make the group's words a verbal attack ("هاجمت … على حسابها"),
     # and the mood they give them (talk, or mere background).
     verbal: re.Pattern[str] | None = None
@@ -164,6 +171,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         window=int(scope.get("window", 0)),
         weak=bool(row.get("weak", False)),
         supports=bool(row.get("supports", False)),
+        reach=int(row.get("reach", SUPPORT_WINDOW)),
         verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
         verbal_mood=row.get("verbal_mood", "irrealis"),
         spares=frozenset(scope.get("spares", ())),
@@ -722,16 +730,11 @@ def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:
     return found
 
 
-# How far (in words) a verb of use or holding reaches a weak trigger: "عقد اجتماع",
-# "شنت طائرات سو 24 غارات", not "مستعدة لشن هجوم" a clause away from "المفاوضات".
-SUPPORT_WINDOW = 5
-
-
 def _supported(folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]) -> bool:
     """A weak trigger counts with a verb of use or holding near it, or, for a
     weapon, with another trigger of violence in the clause ("قتل ... بصواريخ")."""
     kin = [h for h in hits if h.group.type == hit.group.type and h.group.weak]
-    if any(_of_use(h) and _near(folded, h, k) for h in hits for k in kin):
+    if any(_of_use(h) and _near(folded, h, k, h.group.reach) for h in hits for k in kin):
         return True
     violent = _lexicon().types[hit.group.type].violent
     return violent and any(
@@ -746,10 +749,10 @@ def _of_use(hit: _Hit) -> bool:
     return hit.group.supports or bool(otherwise and _lexicon().groups[otherwise].supports)
 
 
-def _near(folded: Folded, a: _Hit, b: _Hit) -> bool:
+def _near(folded: Folded, a: _Hit, b: _Hit, reach: int = SUPPORT_WINDOW) -> bool:
     first, second = (a, b) if a.start <= b.start else (b, a)
     between = folded.text[first.end : second.outer]
-    return len(_WORDS.findall(between)) <= SUPPORT_WINDOW
+    return len(_WORDS.findall(between)) <= reach
 
 
 def _definite(folded: Folded, hit: _Hit) -> bool:

@@ -2090,10 +2090,13 @@ def _opens_durative(text: str, m: DateMention) -> bool:
 def tallies_since_start(text: str) -> bool:
     """ "الذين قتلوا منذ بدء التصعيد": a running total since something began,
     not the telling of one event; not a superlative's "since" ("في حصيلة تعد
-    الأكثر دموية منذ شن قوات النظام هجومها"), which compares."""
+    الأكثر دموية منذ شن قوات النظام هجومها"), nor the first time's ("أُجلي
+    مدنيون … للمرة الأولى منذ بدء ساعات التهدئة"), which compare."""
     folded = fold(text).text
+    first_time = _superlative()[1]
     return any(
         not _far_superlative().search(folded[max(0, m.start() - 80) : m.start()])
+        and not first_time.search(folded[: m.start()])
         for m in _going_on()[2].finditer(folded)
     )
 

@@ -67,7 +67,10 @@ def main(corpus: str) -> None:
     # one's letter here (its seed follows: conflict-u would be 2044; after -az, the
     # letters run out: a "b" series would follow)
     for seed, letter in enumerate(
-        [*"defghijklmnopqrstuvwxyz", *(f"a{c}" for c in "abcdefghijklmnopqrstuvwxyz")],  # then aa…az
+        [
+            *"defghijklmnopqrstuvwxyz",
+            *(f"a{c}" for c in "abcdefghijklmnopqrstuvwxyz"),
+        ],  # then aa…az
         start=2026,
     ):
         batches[f"conflict-{letter}"] = held_back(news, taken, seed)
