@@ -886,6 +886,10 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             ["Saudi Arabia"],
         ),
         ("واختبرت صواريخ قادرة على بلوغ الأراضي الأميركية", "shelling", []),
+        # ... or named, fire aimed at it; not arms sent or blame laid "إلى" it
+        ("أطلق الحوثيون صاروخا باليستيا باتجاه السعودية", "shelling", ["Saudi Arabia"]),
+        ("أطلقت الفصائل صواريخ من قطاع غزة باتجاه إسرائيل", "shelling", ["Israel"]),
+        ("رداً على إطلاق صواريخ نسبتها إلى إيران على هضبة الجولان", "shelling", ["Golan Heights"]),
         # the state on the other side of a border is no place of the event
         ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
         ("فر الآلاف صوب الحدود مع الأردن من درعا", "displacement", ["Daraa"]),

@@ -1258,7 +1258,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         if part:
             quarters[m.place] = part
         if state and (
-            _AT.search(before) or _near(before, found) or m in lands or _part_struck(text, m.start)
+            _AT.search(before)
+            or _near(before, found)
+            or m in lands
+            or _part_struck(text, m.start)
+            or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
         ):
             struck.append(m.place)
         elif state and (part or _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " "))):
@@ -1339,6 +1343,8 @@ _TOWARDS = re.compile(
     r"(?:^|\s)(?:على|[إا]لى|تجاه|باتجاه|في\s+اتجاه|نحو|صوب|فوق|[وف]?(?:سقطت?|سقطا|[تي]سقط)(?:\s+(?:في|على|داخل))?)\s+"
     r"(?:(?:هضبة|مستوطنات|مستوطنة|(?:جنوب|شمال|شرق|غرب)ي?)\s+)?$"
 )
+# "إلى" aims fire as often as it sends arms or blame: "صواريخ نسبتها إلى إيران".
+_TO = re.compile(r"(?:^|\s)[إا]لى\s+$")
 _BETWEEN = re.compile(r"(?:^|\s)و?بين\s*$")
 # The subject of talks, not where they were held: "جلسة طارئة حول سوريا".
 # "بحث الرئيسان الوضع في سوريا", "بشأن الأوضاع في الغوطة الشرقية" too.
