@@ -216,6 +216,12 @@ CASES = [
     ("لم تكن تعيش مع زوجها وقت مقتلها", 1, None, None, False),
     ("أدت الغارة إلى مقتلهم", None, None, None, False),
     ("غارة أدت إلى مقتل صالح الصماد، رئيس المجلس السياسي الأعلى", 1, None, None, False),
+    ("قتل شريف إسماعيل، العميد في القوات الخاصة", 1, None, None, False),
+    # one of a group of people, not one of a group of things
+    ("اعترفت الميليشيات بمقتل أحد كبار قادتها الميدانيين", 1, None, None, False),
+    ("أعلن الجيش مقتل أحد عناصر الأمن", 1, None, None, False),
+    ("تمكن بعضها من إصابة أحد مباني مركز البحوث", None, None, None, False),
+    ("قتل أحد عشر جنديا", 11, None, None, False),
     ("أعلن الجيش مقتل مسلحين، وقائد الكتيبة", None, None, None, False),
     ("أعلن الجيش مقتل مسلحين، في ريف درعا", None, None, None, False),
     ("أسفرت الغارة عن مقتل 3 مدنيين، بينهم طفل", 3, None, None, False),

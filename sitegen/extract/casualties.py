@@ -48,6 +48,8 @@ class _Lexicon:
     singular_window: int
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
+    one_of: frozenset[str]  # "أحد" …
+    one_of_people: frozenset[str]  # … of a group of people: "مقتل أحد عناصر الأمن"
     list_stops: frozenset[str]  # words that end a list of people: "في", "بينهم"
     titles: frozenset[str]  # after a name and a comma: "مقتل صالح الصماد، رئيس…"
     name_words: int
@@ -105,6 +107,8 @@ def _lexicon() -> _Lexicon:
             for w in [*data["singular"]["nouns"], *data["singular"]["definite_only"]]
             if not w.startswith("ال")
         ),
+        one_of=frozenset(fold_word(w) for w in data["singular"]["one_of"]["words"]),
+        one_of_people=frozenset(fold_word(w) for w in data["singular"]["one_of"]["people"]),
         list_stops=frozenset(fold_word(w) for w in data["singular"]["list_stops"]),
         titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
         name_words=int(data["singular"]["name_words"]),
@@ -543,10 +547,17 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     ]
     if len(before) <= lex.singular_window and before and fold_word(before[0]) in lex.singular:
         nouns.append(before[0])  # the clause starts right there
-    after = [fold_word(w) for w in _words_after(text, word.end, 1)]
-    one = bool(nouns) or any(w in lex.singular for w in after)
-    one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after)
+    after = [fold_word(w) for w in _words_after(text, word.end, 2)]
+    one = bool(nouns) or any(w in lex.singular for w in after[:1])
+    one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
+    one = one or _one_of_them(after, lex)
     return one or _named_one(text, word, lex)
+
+
+def _one_of_them(after: list[str], lex: _Lexicon) -> bool:
+    """ "مقتل أحد عناصر الأمن": one of a group of people (not "إصابة أحد
+    مباني المركز", a building)."""
+    return len(after) == 2 and after[0] in lex.one_of and after[1] in lex.one_of_people
 
 
 def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
