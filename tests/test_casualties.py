@@ -195,6 +195,7 @@ CASES = [
     # "أصاب/أصابت" with people after it: the wounded; what was hit is no count.
     ("قتل مسلحون 11 سائقا وأصابوا أربعة آخرين بجروح", 11, 4, None, False),
     ("إن قواته أطلقت النار وأصابت ثلاثة أشخاص كانوا يقتربون من الحدود", None, 3, None, False),
+    ("وقتلت قوات الاحتلال 15 فلسطينياً وجرحت نحو 1500 آخرين", 15, 1500, None, True),
     ("أصابت الصواريخ 3 منازل في البلدة", None, None, None, False),
     # An assassination is a death; an attempted one is none.
     ("اغتيل بالرصاص أمام منزله الجمعة", 1, None, None, False),
