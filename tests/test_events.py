@@ -525,6 +525,10 @@ def test_moods() -> None:
         ("إن عدد الغارات الجوية التي شنتها الطائرات بلغ 100 ألف", True),
         # Fire exchanged is told here.
         ("لانتهاكات الأحد إثر تبادل للقصف بين الطرفين", False),
+        # So is a batch of it.
+        ("شنت إسرائيل موجة ثانية من الهجمات على سوريا", False),
+        ("قتل ثلاثة في سلسلة من الغارات الجوية", False),
+        ("وقال إن الموجة الثانية من الهجمات كانت أعنف", True),
     ],
 )
 def test_definite_nouns(clause: str, definite: bool) -> None:

@@ -763,8 +763,20 @@ def _definite(folded: Folded, hit: _Hit) -> bool:
     before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
     if before and _one_of("exchange").fullmatch(before[-1]):
         return False
-    # counted: "المئات من المتظاهرين", "عشرات من الغارات" are told here
-    return not _counted_before(folded.text[max(0, hit.outer - 40) : hit.outer])
+    # counted: "المئات من المتظاهرين", "عشرات من الغارات" are told here, and
+    # so is a batch: "موجة ثانية من الهجمات"
+    before_text = folded.text[max(0, hit.outer - 40) : hit.outer]
+    return not (_counted_before(before_text) or _partitive_before(before_text))
+
+
+def _partitive_before(before: str) -> bool:
+    """A noun of a batch (events.yaml: partitive), perhaps with its ordinal or
+    adjective, and "من" right before a noun: "موجة ثانية من", "سلسلة من"."""
+    words = before.split()
+    if len(words) < 2 or words[-1] != "من":
+        return False
+    batch = _one_of("partitive")
+    return any(batch.fullmatch(w) for w in words[-3:-1])
 
 
 def _counted_before(before: str) -> bool:
