@@ -73,6 +73,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "أعلن الجيش التركي أنه طوّق مدينة عفرين", "battle"),
     ("", "ويبقى طوق النجاة الوحيد هو الحوار", ""),
     ("", "أطبقت القوات التركية الحصار على مدينة عفرين", "battle"),
+    # A crowd gathered is a protest; forces massed are not.
+    ("", "احتشد عشرات السكان في حي بمدينة الحديدة لمطالبة الميليشيات", "protest"),
+    ("", "احتشدت القوات التركية على الحدود السورية", ""),
     ("", "واصلت القوات التركية إطباق حصارها على مدينة عفرين السورية", "battle"),
     # An aircraft shot down, a day or a subject between the verb and it; a
     # charge dropped is no event.
