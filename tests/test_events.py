@@ -76,6 +76,7 @@ CLAUSES: list[tuple[str, str, str]] = [
     # A crowd gathered is a protest; forces massed are not.
     ("", "احتشد عشرات السكان في حي بمدينة الحديدة لمطالبة الميليشيات", "protest"),
     ("", "احتشدت القوات التركية على الحدود السورية", ""),
+    ("", "تدفقت المزيد من التعزيزات العسكرية إلى تعز", "deployment"),
     ("", "واصلت القوات التركية إطباق حصارها على مدينة عفرين السورية", "battle"),
     # An aircraft shot down, a day or a subject between the verb and it; a
     # charge dropped is no event.
