@@ -67,6 +67,25 @@ def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched()
     assert got == (date(2018, 1, 20), date(2018, 3, 10), "range")
 
 
+def test_a_toll_the_campaign_caused_counts_from_its_launch_day() -> None:
+    """ "ودفع الهجوم التركي آلاف الأشخاص للنزوح": the campaign's doing, since it
+    began; so is a toll "حتى الآن" (so far)."""
+    launch = "وشنت تركيا في 20 كانون الثاني/يناير هجوما ضد منطقة عفرين.\n"
+    for toll in (
+        "ودفع الهجوم التركي آلاف الأشخاص للنزوح من منطقة عفرين.\n",
+        "ونزح نحو 30 ألف شخص من منطقة عفرين حتى الآن.\n",
+    ):
+        found = extract(_article(launch + toll, "2018-03-10")).incidents
+        flight = next(i for i in found if i.type == "displacement")
+        got = (flight.date.start, flight.date.end, flight.date.precision)
+        assert got == (date(2018, 1, 20), date(2018, 3, 10), "range"), toll
+    # "حتى الآن" that counts no harm dates nothing
+    quiet = launch + "ولم يعمل المعبر بصورة رسمية حتى الآن رغم المعارك في عفرين.\n"
+    assert all(
+        i.date.precision != "range" for i in extract(_article(quiet, "2018-03-10")).incidents
+    )
+
+
 def test_the_first_time_since_the_start_is_no_running_total() -> None:
     """ "للمرة الأولى منذ بدء" compares with the start; it does not date the
     event from it (BB-middleEast-120)."""

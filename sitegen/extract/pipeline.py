@@ -483,12 +483,20 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
     ref = DateRef(start, published, "range", "", "relative", note)
     return tuple(
         c.copy_with(date=ref)
-        if temporal.tallies_since_start(c.text)
-        and (not c.own_date or c.said_day)
-        and c.date.precision != "range"
+        if _a_tally(c) and (not c.own_date or c.said_day) and c.date.precision != "range"
         else c
         for c in clauses
     )
+
+
+def _a_tally(c: Clause) -> bool:
+    """A running total since the campaign began: "منذ بدء الهجوم", or a count
+    told so far or as the campaign's doing ("نزوح حوالي 320 ألف شخص حتى الآن",
+    "ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح")."""
+    if temporal.tallies_since_start(c.text):
+        return True
+    # (dated before it is counted: the words of harm say it is a toll)
+    return bool(casualty_words(c.text)) and temporal.tallies_so_far(c.text)
 
 
 def _launch_days(clauses: tuple[Clause, ...]) -> set[date]:

@@ -2101,6 +2101,25 @@ def tallies_since_start(text: str) -> bool:
     )
 
 
+def tallies_so_far(text: str) -> bool:
+    """A running total since the campaign began, told by "منذ بدء" or by "حتى
+    الآن" (so far), or with the campaign as what caused it: "ودفعت العملية
+    العسكرية أكثر من 320 ألف مدني للنزوح"."""
+    return tallies_since_start(text) or _so_far().search(fold(text).text) is not None
+
+
+@cache
+def _so_far() -> re.Pattern[str]:
+    """A total so far, or one the campaign caused (relative.yaml: so_far,
+    campaign_tolls), the verb before its subject."""
+    rel = load_yaml("relative.yaml")
+    so_far = word_alternation(rel["so_far"])
+    verbs = word_alternation(rel["campaign_tolls"]["verbs"])
+    subjects = word_alternation(rel["campaign_tolls"]["subjects"])
+    caused = rf"[وف]?(?:{verbs})\s+(?:{subjects})"
+    return re.compile(rf"{WB_BEFORE}(?:{so_far}|{caused}){WB_AFTER}")
+
+
 def going_on_at(text: str, m: DateMention) -> int:
     """Where the participle of going on right before ``m`` starts ("النزاع
     الدامي المستمر منذ 2001"), or -1."""
