@@ -324,6 +324,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("السياسة المجردة من الضمير", []),
     # the news's spelling of Abadan
     ("اندلعت الاحتجاجات في عبدان المجاورة", ["Abadan"]),
+    # a Syrian air base named bare after its town, or the Iraqi city so spelled:
+    # the text's other places decide
+    ("ورفع المحتجون يافطات في الناصرية جنوب العراق", ["Nasiriyah", "Iraq"]),
+    ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah airport", "Rif Dimashq"]),
 ]
 
 

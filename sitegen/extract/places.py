@@ -1114,6 +1114,12 @@ def _choose(
         allowed = _of_kinds(curated, intro) or _of_kinds(generated, intro) or curated or generated
     elif intro is not None:  # "منطقة الرياض" is the capital's region, not a village
         allowed = _of_kinds(curated, intro) or curated or _of_kinds(generated, intro) or generated
+    elif curated and all(e.place.kind in _SITES for e in curated):
+        # A site named bare after its town ("الناصرية": a Syrian air base) is
+        # still the pick, but a town abroad so spelled stays in the tie, for
+        # the text's other places to prefer ("في الناصرية جنوب العراق").
+        home = {e.country for e in curated}
+        allowed = curated + [e for e in generated if e.country not in home]
     else:
         allowed = curated or generated
     if hint:
