@@ -86,6 +86,18 @@ def test_a_toll_the_campaign_caused_counts_from_its_launch_day() -> None:
     )
 
 
+def test_a_running_toll_and_its_latest_event_are_two_incidents() -> None:
+    text = (
+        "وبدأت مسيرات العودة في 30 مارس.\n"
+        "ومنذ ذلك اليوم، لقي 110 فلسطينيين مصرعهم برصاص الجيش الإسرائيلي، كان آخرها "
+        "مقتل 62 فلسطينيًا، الاثنين والثلاثاء الماضيين، في قطاع غزة.\n"
+    )
+    toll = _killing(text, "2018-05-18", 110)
+    assert (toll.date.start, toll.date.end) == (date(2018, 3, 30), date(2018, 5, 18))
+    latest = _killing(text, "2018-05-18", 62)
+    assert (latest.date.start, latest.date.end) == (date(2018, 5, 14), date(2018, 5, 15))
+
+
 def test_the_first_time_since_the_start_is_no_running_total() -> None:
     """ "للمرة الأولى منذ بدء" compares with the start; it does not date the
     event from it (BB-middleEast-120)."""

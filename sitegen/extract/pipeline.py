@@ -204,7 +204,7 @@ def _cut(seg: Segment, ctx: Context, depth: int) -> list[Segment]:
     text = seg.text
     cuts = _day_cuts(text, ctx.article.published.date, ctx.week_start)
     cuts = cuts or _cause_cut(text) or _topic_cut(text) or _anchor_cut(text)
-    cuts = cuts or _contrast_cut(text) or _plan_cut(text)
+    cuts = cuts or _contrast_cut(text) or _latest_cut(text) or _plan_cut(text)
     if not cuts:
         return [seg]
     pieces = []
@@ -373,6 +373,23 @@ def _contrast_cut(text: str) -> list[int]:
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
         return []
     return [at]
+
+
+def _latest_cut(text: str) -> list[int]:
+    """ "لقي 110 فلسطينيين مصرعهم …، كان آخرها مقتل 62 فلسطينيًا … الاثنين": a
+    running toll and the latest event counted in it are two incidents. (A
+    series told with no toll keeps one, its latest date: "خلال الأسابيع
+    الماضية … كان آخرها ليلة التاسع والعاشر من مايو".)"""
+    marker = _LATEST.search(text)
+    if marker is None:
+        return []
+    at = marker.start()
+    counted = [find_casualties(part) for part in (text[:at], text[at:])]
+    return [at] if all(not c.is_empty for c in counted) else []
+
+
+# "كان آخرها", "وكان آخرهم": the latest of what was just told.
+_LATEST = re.compile(r"(?:^|\s)و?(?:كان|كانت)\s+آخر(?:ها|هم)\s")
 
 
 # "… بحسب ما أعلن متحدث باسم الجيش الإسرائيلي الخميس": the day of the saying.
@@ -1717,6 +1734,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if temporal.tallies_since_start(later.text) != temporal.tallies_since_start(first.text):
         return False  # a running total is not one more telling of a day's event
+    if _LATEST.match(later.text):
+        return False  # "كان آخرها …": the latest event the toll before counts
     if _anchored_apart(first, later):
         return False
     if not (

@@ -729,6 +729,11 @@ _FIRST_DAY = re.compile(r"(?:^|\s)(\d{1,2})(\s*(?:[-–]|و|الي|حتي|لغا
 def _day_ranges(text: str, folded: Folded, mentions: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _next_weekday(text, prev, m):
+            # "الاثنين والثلاثاء الماضيين": two days running, one range
+            out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end], until=m)
+            continue
         if m.kind == "date" and m.day and not m.eve:
             prev = out[-1] if out else None
             if prev is not None and prev.kind == "date" and prev.day and not prev.eve:
@@ -739,6 +744,18 @@ def _day_ranges(text: str, folded: Folded, mentions: list[DateMention]) -> list[
             m = _first_day(text, folded, m) or m
         out.append(m)
     return out
+
+
+def _next_weekday(text: str, first: DateMention, last: DateMention) -> bool:
+    """ "الاثنين والثلاثاء", "يومي الأحد والاثنين": a weekday and the next one,
+    joined by "و" alone."""
+    if first.kind != "weekday" or last.kind != "weekday" or first.eve or last.eve:
+        return False
+    if first.weekday is None or last.weekday is None or first.until is not None:
+        return False
+    between = text[first.end : last.start].strip()
+    joined = between == "و" or (not between and last.text.startswith("و"))
+    return joined and (first.weekday + 1) % 7 == last.weekday
 
 
 def _two_dates(
