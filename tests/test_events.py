@@ -77,6 +77,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "احتشد عشرات السكان في حي بمدينة الحديدة لمطالبة الميليشيات", "protest"),
     ("", "احتشدت القوات التركية على الحدود السورية", ""),
     ("", "تدفقت المزيد من التعزيزات العسكرية إلى تعز", "deployment"),
+    # A council briefed, a counterpart told by phone; not an interview by phone.
+    ("", "أبلغت السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي مجلس الأمن", "diplomacy"),
+    ("", "أبلغ الرئيس الروسي نظيره السوري عبر الهاتف", "diplomacy"),
+    ("", "وقال المتحدث لفرانس برس عبر الهاتف", "statement"),
     ("", "واصلت القوات التركية إطباق حصارها على مدينة عفرين السورية", "battle"),
     # An aircraft shot down, a day or a subject between the verb and it; a
     # charge dropped is no event.
