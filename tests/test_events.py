@@ -596,6 +596,12 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         # a condition
         ("وتابع أنه إذا نفذت الولايات المتحدة ضربة عسكرية فلن يكون لدينا خيار", "statement"),
         ("وسئل عما إذا كانت هذه الغارة تشكل جريمة حرب", "statement"),
+        ("لا خيار أمامها سوى الدفاع عن نفسها في حال تعرضت لهجوم", "statement"),
+        ("وهي في حالة حرجة بعد تسميمها بغاز الأعصاب في سالزبري", "attack"),
+        # the future, sought, avoided
+        ("من ناحية أخرى، ستسهم استعادة الميناء في تخفيف المعاناة", "statement"),
+        ("وتسعى القوات الحكومية السورية، مدعومة من روسيا، إلى فرض سيطرتها", "statement"),
+        ("سيتخذ الاتحاد الروسي الإجراءات لضمان تجنب تنفيذ عمليات عسكرية", "statement"),
         # a possible attack happened, its nature in doubt
         ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
         # what came from somewhere is no future
