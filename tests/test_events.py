@@ -602,6 +602,9 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("من ناحية أخرى، ستسهم استعادة الميناء في تخفيف المعاناة", "statement"),
         ("وتسعى القوات الحكومية السورية، مدعومة من روسيا، إلى فرض سيطرتها", "statement"),
         ("سيتخذ الاتحاد الروسي الإجراءات لضمان تجنب تنفيذ عمليات عسكرية", "statement"),
+        # attacks in the plural, the purpose of something: no attack told
+        ("ويتهم التحالف الحوثيين باستعمال ميناء الحديدة لشن هجمات على السفن", ""),
+        ("لاستخدام النظام الأسلحة الكيماوية لشن هجوم في مدينة دوما، السبت", "battle"),
         # a possible attack happened, its nature in doubt
         ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
         # what came from somewhere is no future
