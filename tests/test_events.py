@@ -77,6 +77,11 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "احتشد عشرات السكان في حي بمدينة الحديدة لمطالبة الميليشيات", "protest"),
     ("", "احتشدت القوات التركية على الحدود السورية", ""),
     ("", "تدفقت المزيد من التعزيزات العسكرية إلى تعز", "deployment"),
+    # A sentence of death carried out or passed is a court's, not the war's;
+    # hostages put to death are victims.
+    ("", "أعدم العراق 12 مدانا بالإرهاب", ""),
+    ("", "وحُكم على أكثر من 300 شخص بالإعدام في العراق", ""),
+    ("", "أعدم تنظيم الدولة 12 رهينة في كركوك", "attack"),
     # A council briefed, a counterpart told by phone; not an interview by phone.
     ("", "أبلغت السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي مجلس الأمن", "diplomacy"),
     ("", "أبلغ الرئيس الروسي نظيره السوري عبر الهاتف", "diplomacy"),
@@ -605,6 +610,8 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         # attacks in the plural, the purpose of something: no attack told
         ("ويتهم التحالف الحوثيين باستعمال ميناء الحديدة لشن هجمات على السفن", ""),
         ("لاستخدام النظام الأسلحة الكيماوية لشن هجوم في مدينة دوما، السبت", "battle"),
+        # near, not yet
+        ("وقال التلفزيون إنه اقترب من استعادة السيطرة على كامل الغوطة", "statement"),
         # a possible attack happened, its nature in doubt
         ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
         # what came from somewhere is no future
