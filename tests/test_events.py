@@ -612,6 +612,7 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("لاستخدام النظام الأسلحة الكيماوية لشن هجوم في مدينة دوما، السبت", "battle"),
         # near, not yet
         ("وقال التلفزيون إنه اقترب من استعادة السيطرة على كامل الغوطة", "statement"),
+        ("ومن شأن خروج جيش الإسلام من دوما أن يتيح للجيش السوري استعادة كامل الغوطة", "statement"),
         # a possible attack happened, its nature in doubt
         ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
         # what came from somewhere is no future
