@@ -327,6 +327,10 @@ CASES: list[tuple[str, list[str]]] = [
     # a Syrian air base named bare after its town, or the Iraqi city so spelled:
     # the text's other places decide
     ("ورفع المحتجون يافطات في الناصرية جنوب العراق", ["Nasiriyah", "Iraq"]),
+    # words, not places: "in favour of" (not ل + الصالح), "overlooking" (not Metula)
+    ("وانسحبت القوات من مناطق لصالح الحوثيين", []),
+    ("قصف مدينة الصالح في تعز", ["Madinat al-Salih", "Taiz"]),
+    ("سيطرت القوات على التلال المطلة على مدينة حيس", ["Hays"]),
     ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah airport", "Rif Dimashq"]),
 ]
 

@@ -499,11 +499,20 @@ _NAMED_SITES = frozenset({"airport", "crossing"})
 def _add(by_name: dict[str, list[_Entry]], name: str, entry: _Entry, lam_need: int = 0) -> None:
     """``lam_need``: the least level the form after the preposition ل needs."""
     for form in _article_forms(name):
+        if form != name and form in _lam_words():
+            continue  # "لصالح" is "in favour of", not ل + الصالح
         if form != name and lam_need > entry.need:
             entry = dataclasses.replace(entry, need=lam_need)
         entries = by_name.setdefault(form, [])
         if all(e.place != entry.place for e in entries):
             entries.append(entry)
+
+
+@lru_cache(maxsize=1)
+def _lam_words() -> frozenset[str]:
+    """Words that are the preposition ل and a common noun, never a place's
+    name after ل (place_stopwords.yaml: lam_words)."""
+    return frozenset(fold_word(w) for w in load_yaml("place_stopwords.yaml")["lam_words"])
 
 
 # A generated row within this distance of a curated place spelled the same is
