@@ -495,12 +495,25 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
     starts = starts or _launch_days(clauses)
     start = starts.pop() if len(starts) == 1 else None
     if start is None or (published - start).days > CAMPAIGN_DAYS:
-        return clauses
+        return _since_an_untold_start(clauses)
     note = "since the operation began, on the day the article gives it elsewhere"
     ref = DateRef(start, published, "range", "", "relative", note)
     return tuple(
         c.copy_with(date=ref)
         if _a_tally(c) and (not c.own_date or c.said_day) and c.date.precision != "range"
+        else c
+        for c in clauses
+    )
+
+
+def _since_an_untold_start(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """ "منذ بدء قوات النظام هجومها، قتل أكثر من 150 مدنيا": a toll since a start
+    the article does not date runs from a day nobody tells; it is not the day of
+    publication (first law)."""
+    note = "a toll since the operation began; the article does not say when it began"
+    return tuple(
+        c.copy_with(date=DateRef.undated("", note))
+        if not c.own_date and c.date.is_dated and temporal.tallies_since_start(c.text)
         else c
         for c in clauses
     )
