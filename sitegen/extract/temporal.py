@@ -735,7 +735,6 @@ def _day_ranges(text: str, folded: Folded, mentions: list[DateMention]) -> list[
             out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end], until=m)
             continue
         if m.kind == "date" and m.day and not m.eve:
-            prev = out[-1] if out else None
             if prev is not None and prev.kind == "date" and prev.day and not prev.eve:
                 joined = _two_dates(text, folded, prev, m)
                 if joined is not None:
@@ -2119,10 +2118,9 @@ def tallies_since_start(text: str) -> bool:
 
 
 def tallies_so_far(text: str) -> bool:
-    """A running total since the campaign began, told by "منذ بدء" or by "حتى
-    الآن" (so far), or with the campaign as what caused it: "ودفعت العملية
-    العسكرية أكثر من 320 ألف مدني للنزوح"."""
-    return tallies_since_start(text) or _so_far().search(fold(text).text) is not None
+    """A running total told by "حتى الآن" (so far), or with the campaign as what
+    caused it: "ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح"."""
+    return _so_far().search(fold(text).text) is not None
 
 
 @cache
