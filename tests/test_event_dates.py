@@ -50,8 +50,7 @@ def test_undated_reports_after_a_dated_lede_are_about_the_lede_s_day() -> None:
     )
     harasta = _killing(text, "2018-03-11", 11)
     # ... from the lede's day to the day it was printed
-    got = (harasta.date.start, harasta.date.end, harasta.date.precision)
-    assert got == (date(2018, 3, 10), date(2018, 3, 11), "approx")
+    assert _span(harasta) == (date(2018, 3, 10), date(2018, 3, 11), "approx")
     assert "lede" in harasta.date.note
     # A lede dated further back tells an older story: the publication day stays.
     assert _killing(text, "2018-03-14", 11).date.start == date(2018, 3, 14)
@@ -63,8 +62,7 @@ def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched()
         "ومنذ بدء الهجوم التركي، وثق المرصد السوري مقتل أكثر من 200 مدني في منطقة عفرين.\n"
     )
     toll = _killing(text, "2018-03-10", 200)
-    got = (toll.date.start, toll.date.end, toll.date.precision)
-    assert got == (date(2018, 1, 20), date(2018, 3, 10), "range")
+    assert _span(toll) == (date(2018, 1, 20), date(2018, 3, 10), "range")
 
 
 def test_a_toll_the_campaign_caused_counts_from_its_launch_day() -> None:
@@ -75,10 +73,8 @@ def test_a_toll_the_campaign_caused_counts_from_its_launch_day() -> None:
         "ودفع الهجوم التركي آلاف الأشخاص للنزوح من منطقة عفرين.\n",
         "ونزح نحو 30 ألف شخص من منطقة عفرين حتى الآن.\n",
     ):
-        found = extract(_article(launch + toll, "2018-03-10")).incidents
-        flight = next(i for i in found if i.type == "displacement")
-        got = (flight.date.start, flight.date.end, flight.date.precision)
-        assert got == (date(2018, 1, 20), date(2018, 3, 10), "range"), toll
+        flight = _of_type(launch + toll, "2018-03-10", "displacement")
+        assert _span(flight) == (date(2018, 1, 20), date(2018, 3, 10), "range"), toll
     # "حتى الآن" that counts no harm dates nothing
     quiet = launch + "ولم يعمل المعبر بصورة رسمية حتى الآن رغم المعارك في عفرين.\n"
     assert all(
@@ -106,13 +102,20 @@ def test_the_first_time_since_the_start_is_no_running_total() -> None:
         "وقالت مصادر طبية إن أكثر من 580 شخصا قتلوا في الغوطة الشرقية منذ بدأت الحكومة "
         "قصفها المكثف للمنطقة في 18 فبراير/شباط الماضي.\n"
     )
-    found = extract(_article(text, "2018-03-01")).incidents
-    evacuation = next(i for i in found if i.type == "displacement")
-    got = (evacuation.date.start, evacuation.date.end, evacuation.date.precision)
-    assert got == (date(2018, 3, 1), date(2018, 3, 1), "approx")
+    evacuation = _of_type(text, "2018-03-01", "displacement")
+    assert _span(evacuation) == (date(2018, 3, 1), date(2018, 3, 1), "approx")
 
 
 def _killing(text: str, published: str, killed: int) -> Incident:
     """The incident of ``text`` that counts ``killed`` dead."""
     found = extract(_article(text, published)).incidents
     return next(i for i in found if i.casualties.killed == killed)
+
+
+def _of_type(text: str, published: str, kind: str) -> Incident:
+    """The first incident of ``text`` of type ``kind``."""
+    return next(i for i in extract(_article(text, published)).incidents if i.type == kind)
+
+
+def _span(incident: Incident) -> tuple[date | None, date | None, str]:
+    return incident.date.start, incident.date.end, incident.date.precision
