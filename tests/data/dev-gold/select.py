@@ -14,7 +14,7 @@ fixture by id.
 - other domains: 6 each of sport, economy, technology and culture, half of
   them drawn among articles that use the vocabulary of violence ("مواجهة",
   "هجوم", "قصف", "إطلاق"…), where false incidents come from: 24 articles.
-- conflict-d to conflict-az: 20 more conflict articles each, drawn
+- conflict-d to conflict-bb: 20 more conflict articles each, drawn
   later (``held_back``), 3 naming Syria and 1 of another conflict per outlet.
 """
 
@@ -64,13 +64,14 @@ def main(corpus: str) -> None:
     batches["other"] = [r for kind, r in picked if kind == "other"]
     taken = {r["id"] for items in batches.values() for r in items}
     # The held-back batches, each drawn after the ones before it; add the next
-    # one's letter here (its seed follows: conflict-u would be 2044; after -az, the
-    # letters run out: a "b" series would follow)
+    # one's letter here (its seed follows: conflict-u would be 2044; after -az
+    # comes a "b" series: -ba, -bb…)
     for seed, letter in enumerate(
         [
             *"defghijklmnopqrstuvwxyz",
             *(f"a{c}" for c in "abcdefghijklmnopqrstuvwxyz"),
-        ],  # then aa…az
+            *(f"b{c}" for c in "ab"),
+        ],  # then aa…az, ba…
         start=2026,
     ):
         batches[f"conflict-{letter}"] = held_back(news, taken, seed)
@@ -88,7 +89,7 @@ def held_back(news: list[dict], taken: set[str], seed: int) -> list[dict]:
     (session 20), -ai and -aj (session 21), -ak and -al (session 22), -am and -an
     (session 23), -ao and -ap (session 24), -aq and -ar (session 25), -as and -at
     (session 26), -au and -av (session 27), -aw and -ax
-    (session 28), -ay and -az (session 29): 20 more conflict articles each,
+    (session 28), -ay and -az (session 29), -ba and -bb (session 30): 20 more conflict articles each,
     annotated before the extractor ever read them (their first scores are the
     held-back figures): per outlet, 3 naming Syria early and 1 of another
     conflict."""
