@@ -906,6 +906,9 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),
         # ... and so is one targeted or flown over, the intro's comma or none
         ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", "shelling", ["Damascus"]),
+        ("أعلن الحوثيون استهداف السعودية بصاروخ باليستي", "shelling", ["Saudi Arabia"]),
+        # ... but a state with what it struck right after it is the striker
+        ("عقب استهداف إسرائيل مواقع في سوريا أوائل هذا الشهر", "shelling", ["Syria"]),
         ("اعتراض صاروخ بالستي فوق العاصمة، الرياض", "shelling", ["Riyadh"]),
         # projectiles fired from one place on another
         (

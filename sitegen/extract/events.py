@@ -90,6 +90,10 @@ class _Group:
     # and the mood they give them (talk, or mere background).
     verbal: re.Pattern[str] | None = None
     verbal_mood: str = "irrealis"
+    # Titles of people that, right after the verb, make it a verbal attack too:
+    # a president or a minister attacks with words ("هاجم نائب الرئيس الأميركي
+    # … شقيقة زعيم كوريا الشمالية").
+    verbal_subject: re.Pattern[str] | None = None
     # Types its scope leaves alone: a court's "قضية" makes a killing background,
     # not the arrest it reports ("بقضية توقيف القضاء ... أمس الرئيس الأسبق").
     spares: frozenset[str] = frozenset()
@@ -174,6 +178,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         reach=int(row.get("reach", SUPPORT_WINDOW)),
         verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
         verbal_mood=row.get("verbal_mood", "irrealis"),
+        verbal_subject=_word_regex(row["verbal_subjects"]) if row.get("verbal_subjects") else None,
         spares=frozenset(scope.get("spares", ())),
         back=int(scope.get("back", 0)),
         hazard=bool(row.get("hazard", False)),
@@ -721,11 +726,21 @@ def _outside_quotes(text: str, events: list[tuple[_Hit, str]]) -> list[tuple[_Hi
     return outside or events
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _after_spaces(text: str, at: int) -> int:
+    spaces = _SPACES.match(text, at)
+    return spaces.end() if spaces else at
+
+
 def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:
     """An attack in words ("هاجم نتنياهو الرئيس التركي بعد انتقاده") is talk."""
     hit = found[0]
-    verbal = hit.group.verbal
+    verbal, subject = hit.group.verbal, hit.group.verbal_subject
     if verbal is not None and verbal.search(folded.text):
+        return hit, hit.group.verbal_mood
+    if subject is not None and subject.match(folded.text, _after_spaces(folded.text, hit.end)):
         return hit, hit.group.verbal_mood
     return found
 

@@ -1296,7 +1296,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         if part:
             quarters[m.place] = part
         if state and (
-            _AT.search(before)
+            (_AT.search(before) and not _AGENT_OF.match(text, m.end))
             or _near(before, found)
             or m in lands
             or _part_struck(text, m.start)
@@ -1398,6 +1398,11 @@ _PARTY_PAIR = re.compile(r"(?:^|\s)بين\s+(?:[^\s،,.]+\s+){1,3}و$")
 # subject: "قصفت إسرائيل موقعا").
 _AT = re.compile(
     r"(?:^|\s)(?:على|ضد|داخل|نحو|فوق|[وف]?ب?استهداف|(?:التي|الذي)\s+استهدف(?:ت|ه|ها)?)\s*$"
+)
+# A state with the struck right after it did the striking: "عقب استهداف إسرائيل
+# مواقع في سوريا" is Israel's strike in Syria.
+_AGENT_OF = re.compile(
+    r"\s+(?:ال)?(?:مواقع|أهداف|اهداف|منشآت|منشات|قواعد|مراكز|مخازن|قوات|مقرات)(?:\s|$)"
 )
 # "في سوريا", "بدمشق", "بالعاصمة الألمانية", "في جنوبي دمشق", "بجنوب غربي سوريا".
 _IN = re.compile(
