@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.casualties import find_casualties
+from sitegen.extract.casualties import find_casualties, unharmed
 
 # (clause, killed, wounded, displaced, approximate)
 CASES = [
@@ -292,6 +292,26 @@ def test_casualties(
 def test_unnumbered(clause: str, unnumbered: bool) -> None:
     """A casualty event with no number is flagged as one, with no figure invented."""
     assert find_casualties(clause).unnumbered is unnumbered
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        ("قصفت طائرة سيارة مدنية، دون أن يؤدي الحادث إلى وقوع إصابات", 0, 0),
+        ("شنت مقاتلات غارات على قطاع غزة لم تسفر عن وقوع إصابات", 0, 0),
+        ("وقالت إن الضربة لم تسفر عن أي خسائر في الأرواح", 0, 0),
+        ("سقطت قذيفة على منزل دون وقوع ضحايا", 0, 0),
+        ("انفجرت عبوة ناسفة دون سقوط قتلى", 0, None),
+        # the number not told is not nil; no serious injuries says nothing of others
+        ("قصفت الطائرات البلدة دون أن يحدد المصدر عدد الضحايا", None, None),
+        ("دون ذكر حجم الخسائر البشرية", None, None),
+        ("ولم تقع إصابات خطيرة", None, None),
+    ],
+)
+def test_no_one_hurt_is_a_count_of_nought(clause: str, killed: int, wounded: int) -> None:
+    found = unharmed(clause)
+    got = (found.killed, found.wounded) if found else (None, None)
+    assert got == (killed, wounded)
 
 
 @pytest.mark.parametrize(

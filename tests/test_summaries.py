@@ -35,6 +35,11 @@ ROWS = [
         "معركة بين قوات النظام السوري وفصائل المعارضة في سراقب",
         "Battle between Syrian government forces and Opposition factions in Saraqib",
     ),
+    (
+        "قصفت طائرة سيارة في سراقب دون أن يؤدي الحادث إلى وقوع إصابات.",
+        "قصف على سراقب: لا قتلى، لا جرحى",
+        "Shelling on Saraqib: no one killed or wounded",
+    ),
 ]
 
 

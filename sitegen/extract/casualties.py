@@ -288,6 +288,34 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     )
 
 
+def unharmed(text: str) -> Casualties | None:
+    """No one killed or wounded, as the text says it ("دون وقوع إصابات"):
+    a count of 0 for the kinds it names, or None when it says nothing so."""
+    pattern, kinds = _no_harm()
+    m = pattern.search(fold(text).text)
+    if m is None:
+        return None
+    kind = kinds[re.sub(r"\s+", " ", m.group("harm"))]
+    return Casualties(
+        killed=0 if kind in ("both", "killed") else None,
+        wounded=0 if kind in ("both", "wounded") else None,
+    )
+
+
+@lru_cache(maxsize=1)
+def _no_harm() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = load_yaml("casualties.yaml")["no_harm"]
+    kinds = {fold_word(w): kind for kind, words in data["harm"].items() for w in words}
+    pattern = re.compile(
+        rf"{WB_BEFORE}(?:من\s+)?(?:{word_alternation(data['leads'])})"
+        rf"(?:\s+(?!(?:{word_alternation(data['not_between'])}){WB_AFTER})\S+)"
+        rf"{{0,{int(data['window'])}}}?\s+(?:ا?ي\s+)?"
+        rf"(?P<harm>{word_alternation(kinds)}){WB_AFTER}"
+        rf"(?!\s+(?:{word_alternation(data['not_after'])}){WB_AFTER})"
+    )
+    return pattern, kinds
+
+
 # "15 طفلا وامرأتان", "5 مدنيين و3 عناصر", "370 مقاتلا كرديا ونحو 340 عنصرا",
 # "12 عنصرا من قوات النظام و7 من الفصائل": counts of victims joined by "و",
 # after the first count's noun phrase (up to four words, none that places or

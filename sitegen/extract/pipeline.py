@@ -22,7 +22,7 @@ from typing import Any
 from sitegen.extract import actors as actor_lex
 from sitegen.extract import authorities, events, places, temporal
 from sitegen.extract.authorities import authority_country
-from sitegen.extract.casualties import casualty_words, find_casualties, war_toll
+from sitegen.extract.casualties import casualty_words, find_casualties, unharmed, war_toll
 from sitegen.extract.domain import NEWS_DOMAIN as NEWS
 from sitegen.extract.domain import Domain, article_domain
 from sitegen.extract.normalize import fold, quotations
@@ -1461,9 +1461,12 @@ def count_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
         if not c.type:
             out.append(c)
             continue
-        found = find_casualties(_own_toll_text(c), leaving=c.type == "displacement")
+        own = _own_toll_text(c)
+        found = find_casualties(own, leaving=c.type == "displacement")
         if found.is_empty and c.segment.clause > 0 and out and out[-1].type:
             found = _elliptic(c.text, out[-1].casualties)
+        if found.is_empty and not found.unnumbered and events.event_type(c.type).violent:
+            found = unharmed(own) or found  # "دون وقوع إصابات": 0 and 0
         out.append(c.copy_with(casualties=found))
     return tuple(out)
 

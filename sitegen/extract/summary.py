@@ -72,9 +72,13 @@ def _summary(incident: Incident, lang: _Language) -> str:
 def casualty_phrase(c: Casualties) -> str:
     """ "4 civilians killed, 5 wounded": the victims named with the first figure."""
     more = _data()["en"]["more_than"]
+    if c.killed == 0 and c.wounded == 0 and c.displaced is None:
+        return _data()["en"]["unharmed"]  # "دون وقوع إصابات"
     parts: list[str] = []
     for value, word in ((c.killed, "killed"), (c.wounded, "wounded"), (c.displaced, "displaced")):
-        if value is not None:
+        if value == 0:
+            parts.append(f"no one {word}")
+        elif value is not None:
             prefix = f"{more} " if c.approximate else ""
             who = _victims_en(c.victims, value) if not parts else ""
             parts.append(f"{prefix}{value:,} {who + ' ' if who else ''}{word}")
