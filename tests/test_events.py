@@ -527,6 +527,11 @@ def test_moods() -> None:
     assert moods == {"المدفعية": "background", "اختراق": ""}
     moods = {t.text: t.mood for t in find_triggers("مستعدة لشن هجوم")}
     assert moods == {"هجوم": "irrealis"}
+    # a participle's backing is only what stands right after it
+    moods = {t.text: t.mood for t in find_triggers("الفصائل المدعومة من المدفعية التركية")}
+    assert moods == {"المدفعية": "background"}
+    moods = {t.text: t.mood for t in find_triggers("شنت الفصائل المدعومة من تركيا هجوما")}
+    assert moods == {"هجوما": ""}
 
 
 @pytest.mark.parametrize(

@@ -898,6 +898,10 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("أطلق الحوثيون صاروخا باليستيا باتجاه السعودية", "shelling", ["Saudi Arabia"]),
         ("أطلقت الفصائل صواريخ من قطاع غزة باتجاه إسرائيل", "shelling", ["Israel"]),
         ("رداً على إطلاق صواريخ نسبتها إلى إيران على هضبة الجولان", "shelling", ["Golan Heights"]),
+        # the state a party serves or is backed by is no place of its event
+        ("دفع تقدم القوات الموالية لتركيا آلاف المدنيين إلى الفرار", "displacement", []),
+        ("شنت الفصائل المدعومة من تركيا هجوما على بلدة تل رفعت", "battle", ["Tal Rifaat"]),
+        ("قتل 5 من الميليشيات التابعة لإيران في غارة على البوكمال", "airstrike", ["Albu Kamal"]),
         # the state on the other side of a border is no place of the event
         ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
         ("فر الآلاف صوب الحدود مع الأردن من درعا", "displacement", ["Daraa"]),

@@ -1282,6 +1282,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             venues.append(m.place)  # "بالقاهرة"
         if state and _BORDER_WITH.search(before):
             continue  # "لبلدة كردية على الحدود مع سوريا": in Syria's neighbour
+        if state and _PATRON.search(text[max(0, m.start - 24) : m.start]):
+            continue  # "القوات الموالية لتركيا": whom a party serves, not where
         if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
             landmarks.append(m.place)  # "على بعد 12 كيلومترا من خورامشهر": measured from
             continue
@@ -1366,6 +1368,12 @@ _STATES = frozenset({"country", "capital"})
 # "على بعد 400 كيلومتر من العاصمة طهران", "على مسافة خمسة كيلومترات منها".
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
+)
+# "الفصائل الموالية لتركيا", "الميليشيات التابعة لإيران", "المدعومة من روسيا":
+# the state a party serves or is backed by.
+_PATRON = re.compile(
+    r"(?:^|\s)(?:ال)?(?:موال(?:ية|ي|ين|ون)|(?:مدعوم|مقرب)(?:ة|ين|ون)?\s+من"
+    r"|(?:تابع|حليف)(?:ة|ين|ون)?\s+ل|متحالف(?:ة|ين|ون)?\s+مع)\s*ل?$"
 )
 # "على الحدود مع سوريا", "المنطقة الحدودية مع تركيا": the other side's state.
 _BORDER_WITH = re.compile(r"(?:^|\s)(?:[وف]?[بل]?ال)?حدود(?:ية|ها|ه|ي)?\s+مع\s+$")
