@@ -428,6 +428,9 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         # a revival folds to "أحياء" (quarters); a meeting's topics are no axes
         ("شهدت الأيام الماضية إحياء للجهود الدبلوماسية", []),
         ("في أحياء شعفاط وأبو ديس", ["شعفاط", "أبو ديس"]),
+        # two quarters by the dual; a greeting folds to it ("حيّى" = "حيي")
+        ("والسيطرة على حيي الأشرفية والجميلية في عفرين", ["الأشرفية", "الجميلية", "عفرين"]),
+        ("وحيّى الرئيس المتظاهرين في الساحة", []),
         ("وحدد ترامب محاور الاجتماع مع نظيره", []),
         # a mission is a place, named one way, and stands for no country; one
         # that speaks, or is moved, is no place

@@ -192,6 +192,7 @@ INTRODUCERS: dict[str, _Intro] = {
     # A neighbourhood of a town: "حي التليل في سراقب".
     "حي": _Intro(("neighbourhood",), strong=True, only=True),
     "احياء": _Intro(("neighbourhood",), plural=True, strong=True, only=True),
+    "حيي": _Intro(("neighbourhood",), plural=True, strong=True, only=True),  # two of them
     "ضاحيه": _Intro(("neighbourhood",), strong=True, only=True),
     "تل": _Intro(("hill", "village"), strong=True, in_name=True),
     "تله": _Intro(("hill", "village"), strong=True, in_name=True),
@@ -895,12 +896,16 @@ def _missions() -> tuple[
 
 def _no_introducer(text: str, folded: Folded, m: re.Match[str]) -> bool:
     """The introducer's word is another word here: "برصاص حي بالصدر" (live
-    rounds, no quarter), "إحياء للجهود" (a revival, which folds to "أحياء")."""
+    rounds, no quarter), "إحياء للجهود" (a revival, which folds to "أحياء"),
+    "وحيّى الرئيس" (greeted, which folds to the dual "حيي")."""
     group = "intro" if m.group("intro") else "uintro"
     word, at = m.group(group), m.start(group)
     if word == "حي":
         return _ROUNDS_BEFORE.search(folded.text, max(0, at - 16), at) is not None
-    return word == "احياء" and text[folded.span(at, m.end(group))[0]] == "إ"
+    start, end = folded.span(at, m.end(group))
+    if word == "حيي":
+        return text[end - 1] != "ي"
+    return word == "احياء" and text[start] == "إ"
 
 
 _ROUNDS_BEFORE = re.compile(r"(?:رصاص|ذخيره)\s*$")
