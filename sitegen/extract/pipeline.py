@@ -769,7 +769,9 @@ def _event_date(
     if past:
         # The reported event before the saying, then the first; a finer date inside
         # it wins ("خلال الأسابيع الماضية … كان آخرها ليلة التاسع والعاشر من مايو").
-        told = [(m, r) for e, m, r in past if e] or [(m, r) for _, m, r in past]
+        told = _after_the_saying(
+            text, [(m, r) for e, m, r in past if e] or [(m, r) for _, m, r in past]
+        )
         first = told[0][1]
         # "بدأت الاحتجاجات في 30 مارس، ومنذ ذلك التاريخ قتل 33": what is told
         # since then runs from that day to publication.
@@ -789,6 +791,50 @@ def _event_date(
         return None, True
     undated = [r for _, m, r in refs if m.kind != "unanchored"]
     return (undated[0] if undated else None), False
+
+
+def _after_the_saying(
+    text: str, told: list[tuple[temporal.DateMention, DateRef]]
+) -> list[tuple[temporal.DateMention, DateRef]]:
+    """The day of a saying that opens the clause, then the event's own day
+    with no "أن" between ("وأفادت سانا السبت عن …، وحيث استعادت القوات قبل
+    أسبوع السيطرة على معبر نصيب"): the event's day first."""
+    first = told[0][0]
+    if len(told) < 2 or not _said_day(text, first) or _THAT.search(text, 0, first.start):
+        return told  # "أعلنت فارس أن الحرس الثوري شن، فجر الإثنين": the event's day
+    own = [
+        (m, r)
+        for m, r in told[1:]
+        if r.precision in ("day", "approx")
+        and m.kind in _OWN_AFTER_SAYING
+        and _next_to_event(text, m.start)
+        and not _said_day(text, m)
+        and r.end is not None
+        and told[0][1].start is not None
+        and r.end <= told[0][1].start  # told before it was said
+    ]
+    return own[:1] + told if own else told
+
+
+def _next_to_event(text: str, at: int) -> bool:
+    """An event's trigger stands a few words before ``at``, with no comma
+    between: "استعادت القوات الحكومية قبل أسبوع", not "الانتخابات التي جرت في 12
+    أيار"."""
+    told = [t for t in events.find_triggers(text[:at]) if not t.reporting]
+    if not told:
+        return False
+    between = text[told[-1].end : at]
+    return len(between) <= OWN_DAY_REACH and not _BREAK.search(between)
+
+
+OWN_DAY_REACH = 30  # characters from an event's trigger to its own day
+_BREAK = re.compile(r"[،,.;:؛]")
+
+
+_THAT = re.compile(r"(?:^|\s)[أإ]ن(?:ه|ها|هم)?\s")
+# A date told as itself ("في 7 أبريل", "قبل أسبوع"), not a bare weekday: "خلال
+# اجتماع تحضيري للقمة التي تحتضنها الظهران الأحد" names a summit to come.
+_OWN_AFTER_SAYING = frozenset({"date", "ago"})
 
 
 def _scheduled(m: temporal.DateMention, ref: DateRef, published: date | None) -> bool:
