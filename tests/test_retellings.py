@@ -1076,3 +1076,26 @@ def test_a_day_after_a_comma_is_another_phrase_s_not_the_event_spoken_of() -> No
         "2018-03-04",
     )
     assert [str(i.date.start) for i in found if i.date.precision == "day"] == []
+
+
+def test_an_event_spoken_of_with_no_day_then_told_is_one() -> None:
+    # the attack on the Ghouta spoken of with no day, then told in Douma, inside it
+    found = incidents(
+        'وقال الرئيس الأميركي، دونالد ترمب، الاثنين، إنه سيتم اتخاذ "قرارات مهمة" خلال يوم أو '
+        "يومين بشأن الرد على الهجوم المفترض بأسلحة كيمياوية على الغوطة الشرقية، محذرا بأن "
+        'دمشق "ستدفع ثمنا باهظاً" نظير هذا الهجوم.\n'
+        "وكان هجوم كيمياوي قد أوقع السبت عشرات القتلى في دوما بالغوطة الشرقية.\n",
+        "2018-04-09",
+    )
+    assert [(i.type, i.date.start, len(i.sources)) for i in found] == [
+        ("battle", date(2018, 4, 7), 2)
+    ]
+
+
+def test_a_country_spoken_of_holds_more_than_one_event() -> None:
+    found = incidents(
+        "ويأتي هذا الهجوم بعد أيام من الهجوم الأميركي البريطاني الفرنسي على أهداف سورية.\n"
+        "وقصفت طائرات إسرائيلية مطار التيفور في حمص الأسبوع الماضي.\n",
+        "2018-04-17",
+    )
+    assert len(found) == 2

@@ -1854,6 +1854,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True  # "مقتل 51 شخصا" then "وقتل 51 شخصا … وأصيب 79"
     if later.definite and _one_type(first, later):
         return True
+    if _told_after_spoken_of(first, later):
+        return True
     # One of them does not say where (no village or city): the same kind of event
     # dated alike is told again ("مقتل الصماد في غارة ... ظهر الخميس", then "قتل
     # بغارة يوم الخميس في ضاحية البريهي").
@@ -1867,6 +1869,17 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _told_after_spoken_of(first: Clause, later: Clause) -> bool:
+    """An event spoken of first by a definite noun with no day ("بشأن الرد على
+    الهجوم المفترض بأسلحة كيمياوية على الغوطة الشرقية"), then told, of the same
+    type, where it was or in a place inside it ("هجوم دوما")."""
+    if not first.definite or first.date.is_dated or first.type != later.type:
+        return False
+    if all(p.kind in _BROAD for p in first.places):
+        return False  # "هجوم … على أهداف سورية": a country holds many events
+    return _common_place(first, later) or _told_closer(first.places, later.places)
 
 
 def _other_quarters(first: Clause, later: Clause) -> bool:
@@ -2204,6 +2217,8 @@ def _joined(first: Clause, later: Clause) -> Clause:
         date = later.date
     elif _own_day_told_after(first, later):
         date = later.date  # the event's day, not the day it was said
+    elif not first.date.is_dated and later.own_date and later.date.is_dated:
+        date = later.date  # spoken of first with no day, then told with one
     kind = later.type if first.tier == "generic" and later.tier != "generic" else first.type
     return first.copy_with(
         type=kind,
