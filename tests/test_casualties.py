@@ -152,6 +152,8 @@ CASES = [
     # bodies are the dead, where no other toll is told
     ("أفادت مصادر محلية بعثور الأهالي على 20 جثة لمدنيين قضوا نتيجة القصف", 20, None, None, False),
     ("نقلوا الليلة الماضية 18 جثة، غير أن عدد القتلى ارتفع إلى 30 شخصا", 30, None, None, False),
+    # the count first, then the tally it raises
+    ("توفي فلسطيني آخر متأثرا بجروحه، ما يرفع إلى تسعة عدد القتلى", 9, None, None, False),
     # a dual casualty word is its own count
     ("وسقط قتيلان في القصف", 2, None, None, False),
     ("سقط قتيلان و3 جرحى في الاشتباك", 2, 3, None, False),

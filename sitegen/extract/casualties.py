@@ -749,7 +749,25 @@ def _tallies(
     """ "بلغ عدد القتلى … أكثر من 60 عنصراً": the count may stand far after."""
     # "عدد الذين قتلوا منذ … في 30 آذار/مارس الماضي إلى 36": a day is no count
     found = _counted_after(text, numbers, used | _days(text, numbers), lex.tally, lex.tally_window)
-    return [(lex.tally_kind[word], n) for word, n in found]
+    return [(lex.tally_kind[word], n) for word, n in found] + _raised_to(text, numbers, used, lex)
+
+
+def _raised_to(
+    text: str, numbers: _Numbers, used: set[int], lex: _Lexicon
+) -> list[tuple[str, NumberMention]]:
+    """The count first, then the tally it raises: "ما يرفع إلى تسعة عدد القتلى"."""
+    out = []
+    for n in numbers.items:
+        if n.start in used or not _TO_BEFORE.search(text, 0, n.start):
+            continue
+        after = fold(text[n.end : n.end + 40]).text
+        m = lex.tally.match(after, len(after) - len(after.lstrip()))
+        if m is not None:
+            out.append((lex.tally_kind[m.group("w")], n))
+    return out
+
+
+_TO_BEFORE = re.compile(r"(?:^|\s)[إا]لى\s+$")
 
 
 def _days(text: str, numbers: _Numbers) -> set[int]:
