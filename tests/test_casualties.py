@@ -152,6 +152,10 @@ CASES = [
     # bodies are the dead, where no other toll is told
     ("أفادت مصادر محلية بعثور الأهالي على 20 جثة لمدنيين قضوا نتيجة القصف", 20, None, None, False),
     ("نقلوا الليلة الماضية 18 جثة، غير أن عدد القتلى ارتفع إلى 30 شخصا", 30, None, None, False),
+    # a second toll joined by "و" is more dead, unless it counts some of the first
+    ('معلنا مقتل "52 تكفيريا" و"استشهاد ضابط وضابط صف وجندي"', 55, None, None, False),
+    ("مقتل 20 مدنيا ومقتل 5 مسلحين في الاشتباكات", 25, None, None, False),
+    ("قتل 10 أشخاص ومقتل 4 أطفال منهم", 10, None, None, False),
     # the count first, then the tally it raises
     ("توفي فلسطيني آخر متأثرا بجروحه، ما يرفع إلى تسعة عدد القتلى", 9, None, None, False),
     # a dual casualty word is its own count

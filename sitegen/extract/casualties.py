@@ -233,6 +233,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     approximate = False
     used: set[int] = set()
     uncounted: list[_Word] = []  # "القضاء على الفساد": no harm told
+    last_toll: dict[str, int] = {}  # where each kind's last count ends
     for word in words.items:
         if _a_part(text, word, lex):
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
@@ -255,7 +256,14 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
                     used.add(others.start)
                     approximate |= others.approximate
                 one = _listed(text, word, lex)  # "ضابط صف وجندي": 2
-                _keep(figures, word.kind, one + (others.value or 0 if others else 0))
+                count = one + (others.value or 0 if others else 0)
+                if last_toll.get(word.kind) is not None and _another_toll(
+                    text, last_toll[word.kind], word, None
+                ):
+                    figures[word.kind] = _sum(figures.get(word.kind), count)
+                else:
+                    _keep(figures, word.kind, count)
+                last_toll[word.kind] = word.end
             continue
         used.add(n.start)
         # "سبعة إيرانيين من بين 14 شخصاً", "76 شخصا بينهم 49 طفلا غادروا"
@@ -269,7 +277,12 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             value = None if value is None or more.value is None else value + more.value
         if value is not None and _with_others(text, word, n, lex):
             value += 1  # "قُتل الصماد مع 6 من مرافقيه": 7
-        _keep(figures, _body_kind(text, word, lex), value)
+        kind = _body_kind(text, word, lex)
+        if last_toll.get(kind) is not None and _another_toll(text, last_toll[kind], word, n):
+            figures[kind] = _sum(figures.get(kind), value)  # "مقتل 52 … واستشهاد ضابط"
+        else:
+            _keep(figures, kind, value)
+        last_toll[kind] = n.end
     for kind, n in _tallies(text, numbers, used, lex) + _inflicted(text, numbers, used, lex):
         used.add(n.start)
         approximate |= n.approximate
@@ -515,6 +528,30 @@ def _whole_before(
     # ("of them"), not a part of its toll
     of_them = fold_word(found.group().split()[-1]) == "منهم"
     return None if of_them and casualty_words(text[m.end : part]) else m
+
+
+def _another_toll(text: str, after: int, word: _Word, n: NumberMention | None) -> bool:
+    """A second toll of the same kind joined to the first by "و" ("معلنا مقتل
+    52 تكفيريا واستشهاد 3 جنود", "مقتل 20 مدنيا ومقتل 5 مسلحين"): more dead,
+    not the same ones again, unless it counts some of them ("ومقتل 4 أطفال
+    منهم")."""
+    between = text[after : word.start]
+    if len(between) > ANOTHER_TOLL_REACH or _BARRIER.search(between):
+        return False
+    if not _AND_END.search(between):
+        return False
+    return not _PART_AFTER.match(text, max(n.end if n else 0, word.end))
+
+
+_AND_END = re.compile(r"(?:^|\s)و\s*$")
+ANOTHER_TOLL_REACH = 40  # characters from the first toll's count to the second's word
+_PART_AFTER = re.compile(
+    r"(?:\s+[^\s،,.]+){0,2}?\s*[\"”»]?\s*(?:منهم|منها|بينهم|من\s+بينهم|من\s+بينها)(?!\S)"
+)
+
+
+def _sum(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
 
 
 def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
