@@ -314,6 +314,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "هاجمت الفنانة زميلها على حسابها في إنستغرام", "statement"),
     ("", "وهاجم الأسد مشاركة قوات أمريكية في سوريا، واصفا إياها بالاستعمارية", "statement"),
     ("", "هاجم مسلحون حاجزا للجيش في سيناء", "battle"),
+    # people who fled are displaced; fighters who fled lost ground; a suspect escaped
+    ("", "وفرت مئات العائلات خارج المدينة مع اقتراب القوات التركية", "displacement"),
+    ("", "فرت عناصر الميليشيا من مواقعها في حيس", ""),
+    ("", "هرب المتهم من السجن", ""),
     # ... and so is one by a person of office, its subject right after the verb
     ("", "هاجم نائب الرئيس الأميركي مايك بنس شقيقة زعيم كوريا الشمالية", "statement"),
     ("", "وهاجم الرئيس التركي الجهات التي استغلت المأساة", "statement"),
