@@ -314,6 +314,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "هاجمت الفنانة زميلها على حسابها في إنستغرام", "statement"),
     ("", "وهاجم الأسد مشاركة قوات أمريكية في سوريا، واصفا إياها بالاستعمارية", "statement"),
     ("", "هاجم مسلحون حاجزا للجيش في سيناء", "battle"),
+    # soldiers sent are deployed; soldiers killed are not
+    ("", "إن فرنسا أرسلت جنودا من قواتها الخاصة إلى سوريا", "deployment"),
+    ("", "وقتل المسلحون جنودا في الهجوم", "battle"),
     # people who fled are displaced; fighters who fled lost ground; a suspect escaped
     ("", "وفرت مئات العائلات خارج المدينة مع اقتراب القوات التركية", "displacement"),
     ("", "فرت عناصر الميليشيا من مواقعها في حيس", ""),
