@@ -257,13 +257,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
                     approximate |= others.approximate
                 one = _listed(text, word, lex)  # "ضابط صف وجندي": 2
                 count = one + (others.value or 0 if others else 0)
-                if last_toll.get(word.kind) is not None and _another_toll(
-                    text, last_toll[word.kind], word, None
-                ):
-                    figures[word.kind] = _sum(figures.get(word.kind), count)
-                else:
-                    _keep(figures, word.kind, count)
-                last_toll[word.kind] = word.end
+                _add_toll(figures, last_toll, text, word.kind, word, None, count)
             continue
         used.add(n.start)
         # "سبعة إيرانيين من بين 14 شخصاً", "76 شخصا بينهم 49 طفلا غادروا"
@@ -277,12 +271,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             value = None if value is None or more.value is None else value + more.value
         if value is not None and _with_others(text, word, n, lex):
             value += 1  # "قُتل الصماد مع 6 من مرافقيه": 7
-        kind = _body_kind(text, word, lex)
-        if last_toll.get(kind) is not None and _another_toll(text, last_toll[kind], word, n):
-            figures[kind] = _sum(figures.get(kind), value)  # "مقتل 52 … واستشهاد ضابط"
-        else:
-            _keep(figures, kind, value)
-        last_toll[kind] = n.end
+        _add_toll(figures, last_toll, text, _body_kind(text, word, lex), word, n, value)
     for kind, n in _tallies(text, numbers, used, lex) + _inflicted(text, numbers, used, lex):
         used.add(n.start)
         approximate |= n.approximate
@@ -528,6 +517,26 @@ def _whole_before(
     # ("of them"), not a part of its toll
     of_them = fold_word(found.group().split()[-1]) == "منهم"
     return None if of_them and casualty_words(text[m.end : part]) else m
+
+
+def _add_toll(
+    figures: dict[str, int | None],
+    last_toll: dict[str, int],
+    text: str,
+    kind: str,
+    word: _Word,
+    n: NumberMention | None,
+    value: int | None,
+) -> None:
+    """Keep a toll of ``kind`` ("مقتل 52"), or add it to the one before it when
+    it is another ("… واستشهاد ضابط وجندي"); ``last_toll`` is where each kind's
+    last toll ended."""
+    before = last_toll.get(kind)
+    if before is not None and _another_toll(text, before, word, n):
+        figures[kind] = _sum(figures.get(kind), value)
+    else:
+        _keep(figures, kind, value)
+    last_toll[kind] = n.end if n is not None else word.end
 
 
 def _another_toll(text: str, after: int, word: _Word, n: NumberMention | None) -> bool:

@@ -799,19 +799,20 @@ def _after_the_saying(
     """The day of a saying that opens the clause, then the event's own day
     with no "أن" between ("وأفادت سانا السبت عن …، وحيث استعادت القوات قبل
     أسبوع السيطرة على معبر نصيب"): the event's day first."""
-    first = told[0][0]
-    if len(told) < 2 or not _said_day(text, first) or _THAT.search(text, 0, first.start):
+    saying, said = told[0]
+    if len(told) < 2 or not _said_day(text, saying) or _THAT.search(text, 0, saying.start):
         return told  # "أعلنت فارس أن الحرس الثوري شن، فجر الإثنين": the event's day
+    if said.start is None:
+        return told
     own = [
         (m, r)
         for m, r in told[1:]
         if r.precision in ("day", "approx")
         and m.kind in _OWN_AFTER_SAYING
+        and r.end is not None
+        and r.end <= said.start  # told before it was said
         and _next_to_event(text, m.start)
         and not _said_day(text, m)
-        and r.end is not None
-        and told[0][1].start is not None
-        and r.end <= told[0][1].start  # told before it was said
     ]
     return own[:1] + told if own else told
 
@@ -1330,7 +1331,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             continue  # "لبلدة كردية على الحدود مع سوريا": in Syria's neighbour
         if state and _PATRON.search(text[max(0, m.start - 24) : m.start]):
             continue  # "القوات الموالية لتركيا": whom a party serves, not where
-        if _OVERLOOKING.search(before + " "):
+        if _OVERLOOKING.search(before):
             continue  # "طرابزون المطلة على البحر الأسود": where a place lies
         if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
             landmarks.append(m.place)  # "على بعد 12 كيلومترا من خورامشهر": measured from
@@ -1417,7 +1418,7 @@ _STATES = frozenset({"country", "capital"})
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
 )
-_OVERLOOKING = re.compile(r"(?:^|\s)(?:ال)?مطل(?:ة|ين|تين|ان|تان)?\s+على\s+$")
+_OVERLOOKING = re.compile(r"(?:^|\s)(?:ال)?مطل(?:ة|ين|تين|ان|تان)?\s+على\s*$")
 # "الفصائل الموالية لتركيا", "الميليشيات التابعة لإيران", "المدعومة من روسيا":
 # the state a party serves or is backed by.
 _PATRON = re.compile(
