@@ -152,6 +152,10 @@ CASES = [
     # bodies are the dead, where no other toll is told
     ("أفادت مصادر محلية بعثور الأهالي على 20 جثة لمدنيين قضوا نتيجة القصف", 20, None, None, False),
     ("نقلوا الليلة الماضية 18 جثة، غير أن عدد القتلى ارتفع إلى 30 شخصا", 30, None, None, False),
+    # put to death outside a court; one the relative pronoun stands for, not an
+    # attack that killed nor a place where
+    ("أعدمت الميليشيا 3 مدنيين ميدانيا", 3, None, None, False),
+    ("صالح الصماد، والذي قتل في غارة جوية للتحالف", 1, None, None, False),
     # a second toll joined by "و" is more dead, unless it counts some of the first
     ('معلنا مقتل "52 تكفيريا" و"استشهاد ضابط وضابط صف وجندي"', 55, None, None, False),
     ("مقتل 20 مدنيا ومقتل 5 مسلحين في الاشتباكات", 25, None, None, False),
@@ -293,6 +297,8 @@ def test_casualties(
         # words that tell harm only with their count
         ("تعهد الجيش بالقضاء على الإرهاب", False),
         ("تم تدمير مستودع للأسلحة", False),
+        ("الهجوم الذي قتل مدنيين", True),
+        ("المدينة التي قتل فيها مدنيون", True),
     ],
 )
 def test_unnumbered(clause: str, unnumbered: bool) -> None:

@@ -625,7 +625,17 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     one = bool(nouns) or any(w in lex.singular for w in after[:1])
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
     one = one or _one_of_them(after, lex)
+    # "صالح الصماد، والذي قتل في غارة": the one the relative pronoun stands for
+    # (not "الهجوم الذي قتل مدنيين", who killed; nor "التي قتل فيها", where)
+    who = _ONE_WHO.search(text, max(0, word.start - 12), word.start) is not None
+    one = one or (who and _PASSIVE_AFTER.match(text, word.end) is not None)
     return one or _named_one(text, word, lex)
+
+
+_ONE_WHO = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s+$")
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:[.،,؛]|$|(?:في|على|خلال|جراء|إثر|اثر|عند|أثناء|اثناء|بعد|قبل)\s|ب(?!ها|ه\b))"
+)
 
 
 def _one_of_them(after: list[str], lex: _Lexicon) -> bool:
