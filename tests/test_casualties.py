@@ -156,6 +156,7 @@ CASES = [
     # attack that killed nor a place where
     ("أعدمت الميليشيا 3 مدنيين ميدانيا", 3, None, None, False),
     ("صالح الصماد، والذي قتل في غارة جوية للتحالف", 1, None, None, False),
+    ("وقام بطعن حارس أمام المقر، وأصيب حارس بجروح", None, 1, None, False),
     # a second toll joined by "و" is more dead, unless it counts some of the first
     ('معلنا مقتل "52 تكفيريا" و"استشهاد ضابط وضابط صف وجندي"', 55, None, None, False),
     ("مقتل 20 مدنيا ومقتل 5 مسلحين في الاشتباكات", 25, None, None, False),
