@@ -901,6 +901,12 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("أطلق الحوثيون صاروخا باليستيا باتجاه السعودية", "shelling", ["Saudi Arabia"]),
         ("أطلقت الفصائل صواريخ من قطاع غزة باتجاه إسرائيل", "shelling", ["Israel"]),
         ("رداً على إطلاق صواريخ نسبتها إلى إيران على هضبة الجولان", "shelling", ["Golan Heights"]),
+        # where someone was born is no place of what he did
+        (
+            "منفذ هجوم الطعن في العاصمة الفرنسية، باريس، السبت، ولد في الشيشان العام 1997",
+            "battle",
+            ["Paris"],
+        ),
         # what a place overlooks is no place of its event
         ("قال أردوغان في خطاب في مدينة طرابزون المطلة على البحر الأسود", "", ["Trabzon"]),
         # the state a party serves or is backed by is no place of its event

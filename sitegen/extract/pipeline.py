@@ -1333,6 +1333,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             continue  # "القوات الموالية لتركيا": whom a party serves, not where
         if _OVERLOOKING.search(before):
             continue  # "طرابزون المطلة على البحر الأسود": where a place lies
+        if _BORN_IN.search(text[max(0, m.start - 20) : m.start]):
+            continue  # "منفذ الهجوم … ولد في الشيشان": where someone was born
         if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
             landmarks.append(m.place)  # "على بعد 12 كيلومترا من خورامشهر": measured from
             continue
@@ -1418,6 +1420,7 @@ _STATES = frozenset({"country", "capital"})
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
 )
+_BORN_IN = re.compile(r"(?:^|\s)(?:ولد|ولدت|المولود|المولودة|مواليد|مولود|مولودة)\s+(?:في\s*|ب)$")
 _OVERLOOKING = re.compile(r"(?:^|\s)(?:ال)?مطل(?:ة|ين|تين|ان|تان)?\s+على\s*$")
 # "الفصائل الموالية لتركيا", "الميليشيات التابعة لإيران", "المدعومة من روسيا":
 # the state a party serves or is backed by.
