@@ -40,6 +40,15 @@ def incidents(text: str, published: str = "2018-06-09") -> tuple[Incident, ...]:
             "2018-03-31",
             date(2018, 3, 30),
         ),
+        # told "some days ago", then on its day: the day, though the vague
+        # span (26 to 31 August) only touches it
+        (
+            "أكدت القوات الأمريكية في أفغانستان، الأحد، أن قائد تنظيم داعش في البلاد قتل في "
+            "هجوم، قبل أيام.\n"
+            "ووقع الهجوم، السبت 25 أغسطس/ آب الماضي، في المنطقة الشرقية من محافظة نانغارهار.\n",
+            "2018-09-02",
+            date(2018, 8, 25),
+        ),
     ],
 )
 def test_a_later_telling_is_one_more_source_of_the_first(

@@ -2218,9 +2218,8 @@ def _joined(first: Clause, later: Clause) -> Clause:
     assumed = not first.own_date and first.date.basis in ("publication", "none")
     given = later.own_date and later.date.is_dated and later.date.precision != "approx" and assumed
     # (Not the day a telling was spoken, days after the event: _spoken_of_since.)
-    if (given or (later.own_date and _narrower(later.date, first.date))) and _overlap(
-        first.date, later.date
-    ):
+    finer = _narrower(later.date, first.date) or _a_day_for_some_days(later.date, first.date)
+    if (given or (later.own_date and finer)) and _overlap(first.date, later.date):
         date = later.date
     elif _own_day_told_after(first, later):
         date = later.date  # the event's day, not the day it was said
@@ -2252,6 +2251,16 @@ def _narrower(a: DateRef, b: DateRef) -> bool:
     if not (b.start and b.end):
         return True
     return (a.end - a.start) < (b.end - b.start) and b.start <= a.start and a.end <= b.end
+
+
+def _a_day_for_some_days(a: DateRef, b: DateRef) -> bool:
+    """A day the text names for an event first told "some days ago" ("قتل في
+    هجوم، قبل أيام", then "ووقع الهجوم، السبت 25 أغسطس"): the vague span is a
+    guess around it (touching is enough, as _overlap has it). Only a date with
+    its day of the month: a bare weekday is as often the day a later clause was
+    said, or another event's."""
+    numbered = any(ch.isdigit() for ch in a.text)
+    return a.precision == "day" and numbered and b.precision == "approx" and b.basis == "relative"
 
 
 def _tolled(a: Casualties, b: Casualties, text: str) -> Casualties:
