@@ -925,6 +925,12 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # ... but a state with what it struck right after it is the striker
         ("عقب استهداف إسرائيل مواقع في سوريا أوائل هذا الشهر", "shelling", ["Syria"]),
         ("اعتراض صاروخ بالستي فوق العاصمة، الرياض", "shelling", ["Riyadh"]),
+        # ... and so is one struck, its striker between, what struck it after
+        ("استهدفت الفصائل الفلسطينية إسرائيل بـ28 صاروخا وقذيفة هاون", "shelling", ["Israel"]),
+        ("استهدفت فصائل فلسطينية مسلحة، إسرائيل، بقذيفتين صاروخيتين", "shelling", ["Israel"]),
+        ("وقصفت إسرائيل بطائرات حربية مواقع في غزة", "airstrike", ["Gaza Strip"]),
+        # Israel's Iron Dome misspelled is no Hodeidah
+        ('أن نظام "القبة الحديدة" تصدى لـ25 صاروخا استهدفت إسرائيل', "shelling", []),
         # projectiles fired from one place on another
         (
             "ردا على إطلاق نحو 20 مقذوفا إيرانيا من سوريا على هضبة الجولان",

@@ -1353,6 +1353,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             or _near(before, found)
             or m in lands
             or _part_struck(text, m.start)
+            or places.struck_with(text, m.start, m.end)  # "الفصائل إسرائيل بـ28 صاروخا"
             or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
         ):
             struck.append(m.place)

@@ -266,8 +266,9 @@ _BLOCK_AFTER = re.compile(
 _BLOCK_BEFORE = re.compile(r"(?:درع|عمليه|ومقره|ومقرها)\s+(?:في\s+|ب)?$")
 # ... nor a city in a force's or a day's name: "فيلق القدس", "سرايا القدس",
 # "لواء القدس", "يوم القدس" (and the newspaper "القدس العربي", above); not
-# "اليوم في القاهرة".
-_NAMED_AFTER = re.compile(r"(?<![\u0621-\u064a])[وفل]?(?:فيلق|سرايا|لواء|يوم)\s+$")
+# "اليوم في القاهرة". Nor Israel's Iron Dome misspelled, "القبة الحديدة"
+# (Hodeidah).
+_NAMED_AFTER = re.compile(r"(?<![\u0621-\u064a])[وفل]?(?:فيلق|سرايا|لواء|يوم|القبه)\s+$")
 # Nor is the land in a group's name: "تنظيم الدولة الإسلامية في العراق والشام".
 _GROUP_NAME = re.compile(r"الاسلاميه\s+في\s+(?:العراق\s+)?و?(?:الشام|سوريا)?$")
 # ... nor the country in a body's name: "مركز المصالحة الروسي في سوريا".
@@ -1071,7 +1072,37 @@ def _context(s: str, m: re.Match[str], introduced: bool, his: bool = False) -> i
         return 1
     if not clitic and not his and _object_verb().search(before):
         return 1  # "استهدفت الحجر الأسود", "دخل دوما"
+    if not clitic and _struck_with(
+        s[max(0, m.start("cl") - 60) : m.start("cl")], s[m.end("name") :]
+    ):
+        return 1  # "استهدفت الفصائل الفلسطينية إسرائيل بـ28 صاروخا"
     return 0
+
+
+def struck_with(text: str, start: int, end: int) -> bool:
+    """Is the place named at ``start:end`` of ``text`` the target of a place
+    verb a few words before it, its subject between (not right after the
+    verb), with what it was struck with right after it?"""
+    return _struck_with(
+        fold(text[max(0, start - 60) : start]).text, fold(text[end : end + 40]).text
+    )
+
+
+def _struck_with(before: str, after: str) -> bool:
+    verb, instrument = _struck_patterns()
+    words = before.split()[-4:]
+    return bool(instrument.match(after)) and any(verb.fullmatch(w) for w in words[:-1])
+
+
+@lru_cache(maxsize=1)
+def _struck_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    verbs, _ = _place_verbs()
+    data = load_yaml("place_verbs.yaml")
+    tools = "|".join(sorted({fold(w).text for w in data["instruments"]}, key=len, reverse=True))
+    return (
+        re.compile(rf"[وف]?(?:{verbs})"),
+        re.compile(rf"[\"']?\s*,?\s*ب\s*(?:\d|(?:ال)?(?:{tools})(?!\w))"),
+    )
 
 
 def counted_part_before(before: str) -> bool:
