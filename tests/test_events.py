@@ -613,6 +613,8 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("في ظل هجوم مرتقب للجيش السوري ضد آخر منطقة للمعارضة", "statement"),
         ("تحذر أنقرة من عملية عسكرية وشيكة في إدلب", "statement"),
         ("تخشى المنظمات الهجوم الكيماوي القادم", "statement"),
+        # ... or after whose it is, two definite words
+        ("إن واشنطن تنظر إلى هجوم القوات الحكومية المتوقع على إدلب على أنه تصعيد", "statement"),
         ("ويعتقد أن الدول الغربية تحضر لشن غارات جوية", "statement"),
         # a condition
         ("وتابع أنه إذا نفذت الولايات المتحدة ضربة عسكرية فلن يكون لدينا خيار", "statement"),

@@ -520,7 +520,8 @@ def _to_come_regex() -> re.Pattern[str]:
     data = load_yaml("events.yaml")
     words = "|".join(re.escape(fold_word(w)) for w in data["to_come_after"])
     window = int(data["to_come_window"])
-    between = rf"(?:\s+[^\W\d_]+){{0,{window}}}"
+    # ... or the two definite words of whose it is ("هجوم القوات الحكومية المتوقع")
+    between = rf"(?:(?:\s+[^\W\d_]+){{0,{window}}}|(?:\s+ال[^\W\d_]+){{2}})"
     # "الصواريخ القادمة من غزة" came from somewhere: no future.
     return re.compile(rf"{between}\s+(?:{words})" + WB_AFTER + r"(?!\s*من\s)")
 
