@@ -693,6 +693,9 @@ def test_denied_or_insisted_on_is_not_done(clause: str, mood: str) -> None:
         ("وأعطى الجيش مهلة للمسلحين قبل هجوم على البلدة", "irrealis"),
         # the topic of talks is spoken of
         ("ووصل ظريف صباح الاثنين إلى دمشق لإجراء محادثات حول الهجوم", "spoken"),
+        # ... and so is the event someone is said to be behind
+        ("وذكر رئيس الوكالة الأسبوع الماضي أنه من المرجح وقوف موسكو وراء الهجوم", "spoken"),
+        ("واتهمت وكالة الأنباء الحوثيين بالوقوف وراء هذا الهجوم", "spoken"),
         # ... and what a denial says reports spoke of did not happen
         ("نفت الهيئة ما تداولته وسائل إعلام الحوثي حول استهداف مطار دبي", "irrealis"),
     ],
