@@ -691,6 +691,11 @@ def test_same_named_places_go_by_the_country_of_their_neighbours() -> None:
     assert lebanon.lon is not None and lebanon.lon > 35  # Tripoli in Lebanon, not Libya
 
 
+def test_hajin_spelled_with_an_alef_is_not_hagen() -> None:
+    (hajin,) = find_places("لطرد مسلحي تنظيم داعش من بلدة حاجين والقرى المحيطة بها")
+    assert hajin.place.en == "Hajin"
+
+
 def test_a_village_abroad_in_a_syrian_list_is_not_placed_abroad() -> None:
     found = find_places("قرى الثعلة والغيضة في ريف السويداء")
     assert [m.place.known for m in found] == [False, False, True]  # not Yemen's al-Ghayda
