@@ -1108,3 +1108,30 @@ def test_a_country_spoken_of_holds_more_than_one_event() -> None:
         "2018-04-17",
     )
     assert len(found) == 2
+
+
+def test_a_toll_told_after_an_accident_is_the_accident_s() -> None:
+    found = incidents(
+        "لقي 7 أشخاص مصرعهم عندما انقلب قطار في المغرب.\n"
+        'وكان مدير شركة النقل بالسكك الحديدية أفاد "بمقتل 6 أشخاص".\n'
+    )
+    assert found == ()
+
+
+def test_after_an_accident_violence_told_by_its_means_is_an_incident() -> None:
+    found = incidents(
+        "لقي 7 أشخاص مصرعهم عندما انقلب قطار في المغرب.\n"
+        "وفي سوريا، قتل 3 جنود في هجوم على حاجز قرب إدلب السبت.\n"
+        "وقتل مدني آخر في المدينة.\n"
+    )
+    assert [i.type for i in found] == ["battle", "attack"]  # the accident's toll is over
+
+
+def test_a_fire_missiles_caused_is_no_accident() -> None:
+    found = incidents(
+        "قال إن الدفاعات الجوية دمرت صاروخين في منطقة الكسوة، ونشر صورا لحريق ناجم عن "
+        "إسقاط الصاروخين.\n"
+        "وأدت ضربة في التاسع من أبريل إلى مقتل سبعة عسكريين في قاعدة جوية سورية.\n",
+        "2018-05-09",
+    )
+    assert any(i.casualties.killed == 7 for i in found)

@@ -636,6 +636,8 @@ class Reading(NamedTuple):
     # Nothing happens in the clause but what it responds to ("ردا على هجوم ...
     # استهدف مدينة دوما"): that event, an incident of its own if it has a place.
     cause: bool = False
+    # Deaths or wounds a disaster or an accident caused ("انقلب قطار"): no event.
+    accident: bool = False
 
 
 def classify(text: str) -> tuple[str, Trigger | None]:
@@ -662,7 +664,7 @@ def read(text: str) -> Reading:
             hit, mood = min(firm, key=_rank) if firm else (hit, mood)
             weak = hit.group.weak
         if _by_hazard(hit, hits):
-            return Reading("", None)
+            return Reading("", None, accident=_only_hazard(hits))
         said = _said(hit, hits)
         definite = _definite(folded, hit) and not _told_afresh(folded, hit, hits, events)
         setting = [f for f in events if f[1] == "" and f[0].end < hit.start and _sets(folded, f[0])]
@@ -704,6 +706,17 @@ def _said(hit: _Hit, hits: list[_Hit]) -> bool:
     sets ("خلال لقائه"), for the speech is made in it."""
     return hit.group.key != "during" and any(
         h.group.tier == "reporting" and h.end <= hit.start for h in hits
+    )
+
+
+def _only_hazard(hits: list[_Hit]) -> bool:
+    """Nothing in the clause but a disaster or an accident and its toll: no
+    weapon or fight named anywhere in it ("حريق ناجم عن إسقاط الصاروخين" is a
+    missile's)."""
+    types = _lexicon().types
+    return not any(
+        h.group.type and types[h.group.type].violent and h.group.tier not in ("generic", "")
+        for h in hits
     )
 
 

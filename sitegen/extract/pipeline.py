@@ -77,6 +77,7 @@ class Clause:
     # الهجوم الأمريكي …"): it dates the event, but is not the event's own.
     said_day: bool = False
     anchored: tuple[temporal.Anchored, ...] = ()  # "غداة مقتل …" (see anchor_events)
+    accident: bool = False  # deaths a disaster or an accident caused (events.Reading)
     # Later clauses that tell this clause's event again (fold_retellings).
     also: tuple[Clause, ...] = ()
 
@@ -1003,6 +1004,7 @@ def _classified(c: Clause, ctx: Context) -> Clause:
         spoken=reading.cause and tier != "" and mood == "spoken",
         tier=tier,
         trigger_at=reading.trigger.start if reading.trigger else -1,
+        accident=reading.accident,
     )
 
 
@@ -1581,9 +1583,18 @@ def weigh_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     a claim ("أكد مقاتلون أن ... كبدت الروس خسائر") with none is not a report.
     """
     out: list[Clause] = []
+    accident = False
     for c in clauses:
+        # After an accident or a disaster, a toll told with no weapon or fight
+        # is the accident's ("انقلب قطار …", then "أفاد بمقتل 6 أشخاص"), until
+        # the article tells of violence by its means.
+        accident = (accident or c.accident) and not (c.type and c.tier != "generic")
         kept = (_stands(c) or _first_named(c, out)) and not (
-            _history(c, ctx) or _years_long(c) or _recalled(c, ctx) or war_toll(c.casualties)
+            (accident and c.tier == "generic")
+            or _history(c, ctx)
+            or _years_long(c)
+            or _recalled(c, ctx)
+            or war_toll(c.casualties)
         )
         out.append(_referred(_caused(c, ctx)) if kept else c.copy_with(type=""))
     return tuple(out)
