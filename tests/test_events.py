@@ -244,6 +244,12 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "دفع الجيش التركي، السبت، بمزيد من آلياته العسكرية إلى محافظة إدلب", "deployment"),
     # What goes on, told in the present, is the setting of the news (docs/annotation.md).
     ("", "ويواصل الجيش التركي منذ أيام إرسال تعزيزات إلى إدلب من دون توقف.", ""),
+    # under fire, in the present: the setting, unless its days are told
+    ("", "تقع الغوطة الشرقية التي تتعرض لقصف مكثف من القوات قرب دمشق.", ""),
+    ("", "وتتعرض منطقة الغوطة الشرقية لقصف عنيف منذ أيام.", "shelling"),
+    ("", "وتتعرض إسرائيل لضغوط دولية بعد أن قتلت قواتها الاثنين نحو 60 فلسطينيا.", "battle"),
+    # anticipated strikes are none yet
+    ("", "وقوات النظام تواصل استنفارها منذ مساء الاثنين تحسبا لضربات محتملة.", "statement"),
     ("", "والفصائل تسقط مروحية ثانية", "battle"),
     (
         "",

@@ -440,6 +440,9 @@ def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, s
     if any(h.group.key == "ongoing" for h in scopes) and running(folded.text):
         # "تواصل القصف … لليوم الخامس على التوالي": going on for days told, news
         scopes = [h for h in scopes if h.group.key != "ongoing"]
+    if any(h.group.key == "under_fire" for h in scopes) and running(folded.text, since=True):
+        # "وتتعرض الغوطة الشرقية لقصف عنيف منذ أيام": the bombardment, news
+        scopes = [h for h in scopes if h.group.key != "under_fire"]
     # A verb of doing ends what a fronted cause names (_ends_cause).
     verbs = [h.start for h in hits if h.group.supports]
     found = [

@@ -1124,9 +1124,16 @@ def _b_running(c: _Ctx) -> DateMention | None:
     return c.mention("span", unit="day", amount=days, direction="past", gloss=gloss)
 
 
-def running(text: str) -> bool:
-    """Does ``text`` tell something going on for its Nth day or week running?"""
-    return any(m.gloss.endswith(" running") for m in find_dates(text) if m.kind == "span")
+def running(text: str, since: bool = False) -> bool:
+    """Does ``text`` tell something going on for its Nth day or week running
+    (or, with ``since``, since a recent day: "منذ أيام", "منذ يوم الأحد
+    الماضي"; not "منذ سنوات" nor "منذ 2011", a situation of years)?"""
+    return any(
+        (m.kind == "span" and m.gloss.endswith(" running"))
+        or (since and m.since and m.kind in ("weekday", "date", "day") and m.year is None)
+        or (since and m.kind == "ago" and m.unit in ("hour", "day", "week") and "منذ" in m.text)
+        for m in find_dates(text)
+    )
 
 
 def _b_span(c: _Ctx) -> DateMention | None:
