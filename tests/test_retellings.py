@@ -967,6 +967,18 @@ def test_a_claimed_event_said_to_have_taken_place_is_an_incident() -> None:
     assert [(i.type, [p.en for p in i.places]) for i in found] == [("battle", ["Syria"])]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت إسرائيل إنها شنت سلسلة من الغارات الجوية على أهداف عسكرية سورية.\n",
+        # ... an adverb between the verb and the batch it carried out
+        "وقالت إسرائيل إنها شنت بعدها سلسلة من الغارات الجوية على أهداف عسكرية سورية.\n",
+    ],
+)
+def test_a_claim_told_by_the_verb_that_carried_out_a_batch_is_an_incident(text: str) -> None:
+    assert [i.type for i in incidents(text, "2018-02-11")] == ["airstrike"]
+
+
 def test_one_of_the_last_strongholds_is_no_other_event() -> None:
     found = incidents(
         "تعرضت محافظة إدلب لقصف جوي من قبل مقاتلات روسية، السبت، وذلك بعد يوم من فشل روسيا "

@@ -246,7 +246,7 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         if any(a < t.start < b for a, b in quoted):
             continue  # words quoted are the speaker's, figures of speech among them
         word = t.text.strip(".,،؛:!؟\"'()")
-        before = text[max(0, t.start - 30) : t.start].split()
+        before = _past_batch(text[max(0, t.start - 50) : t.start].split())
         if (
             not word.startswith("ال")
             and word.endswith(endings)
@@ -263,6 +263,21 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         if any(_one_of("took_place").fullmatch(w.strip(".,،؛:!؟\"'()")) for w in after_words):
             return True
     return False
+
+
+def _past_batch(before: list[str]) -> list[str]:
+    """The words before a noun, less a batch of it ("شنت بعدها سلسلة من الغارات":
+    "شنت بعدها"), so that the verb that carried it out stands last."""
+    folded = [fold_word(w) for w in before]
+    batch = _one_of("partitive")
+    if len(folded) >= 2 and folded[-1] == "من":
+        for k in (2, 3):
+            if len(folded) >= k and batch.fullmatch(folded[-k]):
+                before, folded = before[:-k], folded[:-k]
+                break
+    if folded and _one_of("adverbs").fullmatch(folded[-1]):
+        return before[:-1]
+    return before
 
 
 def _done_by(word: str) -> bool:
