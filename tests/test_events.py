@@ -846,3 +846,19 @@ def test_no_word_listed_twice() -> None:
 def test_violent_types() -> None:
     violent = {t.key for t in all_event_types() if t.violent}
     assert violent == {"battle", "airstrike", "shelling", "explosion", "attack"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "weak"),
+    [
+        # a verb of use that opens the clause reaches past its long subject
+        ("كما أطلقت المليشيا الحوثية المتركزة في جبل البرقة عددا من القذائف على قرية", False),
+        ("وتشن القوات الحكومية منذ 19 حزيران بدعم روسي عملية عسكرية واسعة في درعا", False),
+        # ... not "تم", which opens clauses of any kind
+        ("تم نشر عنوان منزلي على الانترنت مع دعوات لزيارته وتلقيت آلاف الرسائل", True),
+        # ... nor one inside its clause, as far
+        ("وقالت إنها أطلقت المليشيا الحوثية المتركزة في جبل البرقة عددا من القذائف", True),
+    ],
+)
+def test_a_verb_opening_its_clause_supports_what_it_carried_out(clause: str, weak: bool) -> None:
+    assert read(clause).weak is weak

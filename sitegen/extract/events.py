@@ -781,11 +781,32 @@ def _supported(folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_
     """A weak trigger counts with a verb of use or holding near it, or, for a
     weapon, with another trigger of violence in the clause ("قتل ... بصواريخ")."""
     kin = [h for h in hits if h.group.type == hit.group.type and h.group.weak]
-    if any(_of_use(h) and _near(folded, h, k, h.group.reach) for h in hits for k in kin):
+    if any(_of_use(h) and _near(folded, h, k, _reach(folded, h, k)) for h in hits for k in kin):
         return True
     violent = _lexicon().types[hit.group.type].violent
     return violent and any(
         not h.group.weak and _lexicon().types[h.group.type].violent for h, _ in events
+    )
+
+
+def _reach(folded: Folded, verb: _Hit, weak: _Hit) -> int:
+    """How far a verb of use reaches: further forward when it opens its clause,
+    the subject between ("كما أطلقت المليشيا الحوثية المتركزة في جبل البرقة
+    عددا من القذائف")."""
+    reach, openers, not_opening = _opening()
+    before = folded.text[: verb.outer].strip(" ,،.\"'").removeprefix("و")
+    word = folded.text[verb.start : verb.end]
+    opens = verb.start < weak.start and (not before or before in openers)
+    return reach if opens and word not in not_opening else verb.group.reach
+
+
+@cache
+def _opening() -> tuple[int, frozenset[str], frozenset[str]]:
+    data = load_yaml("events.yaml")
+    return (
+        int(data["opening_reach"]),
+        frozenset(fold_word(w) for w in data["openers"]),
+        frozenset(fold_word(w) for w in data["not_opening"]),
     )
 
 
