@@ -626,6 +626,8 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("ويعتقد أن الدول الغربية تحضر لشن غارات جوية", "statement"),
         ("إن المسلحين في الغوطة الشرقية يخططون لشن هجوم بأسلحة كيماوية", "statement"),
         ("خلية نائمة كانت تدبر لسلسلة من الهجمات الكبيرة في المدينة", "statement"),
+        # ... or prepared for: what was done to prepare it decides
+        ("دفعت القوات بتعزيزات إلى مديرية التحيتا تمهيدا لعملية عسكرية واسعة", "deployment"),
         # ... and what the plotters were arrested for is no event: the arrest is
         ("أعلنت السلطات اعتقال ستة أشخاص لاشتباه بتخطيطهم لشن هجوم في برلين", "arrest"),
         # a condition
