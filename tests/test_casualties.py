@@ -409,3 +409,23 @@ def test_the_other_two_are_two() -> None:
 def test_asides_and_single_victims(clause: str, killed: int, approx: bool) -> None:
     found = find_casualties(clause)
     assert (found.killed, found.approximate) == (killed, approx)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a meeting or an accord has no dead of its own: those its sentence
+        # counts are the attack's
+        (
+            "والنظام السوري الذي ينفي الضلوع في الهجوم الكيميائي المفترض الذي أوقع نحو 40 "
+            "قتيلا، كان قد دعا المنظمة، لكن الخبراء الذين وصلوا إلى سوريا في الرابع عشر من "
+            "نيسان/أبريل لم يتمكنوا من دخول المدينة.",
+            "diplomacy",
+        ),
+    ],
+)
+def test_a_meeting_or_an_accord_counts_no_toll(text: str, kind: str) -> None:
+    from tests.test_retellings import incidents
+
+    found = [i for i in incidents(text, "2018-04-21") if i.type == kind]
+    assert found and all(i.casualties is None or i.casualties.is_empty for i in found)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.extract import events
 from sitegen.extract.events import all_event_types, classify, event_type, find_triggers, read
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import fold_word
@@ -462,6 +463,13 @@ CLAUSES: list[tuple[str, str, str]] = [
     # Gaza's border protests by their name, and the crowds poured to the fence
     ("", "وبدأت مسيرات العودة، في 30 مارس، حيث يتجمهر آلاف الفلسطينيين", "protest"),
     ("", "وتدفق آلاف الفلسطينيين على طول السياج الحدودي", "protest"),
+    # forces or a team told first, then their arrival; not a crisis that enters a stage
+    ("", "أفادت الأنباء بأن قوات موالية للحكومة السورية دخلت منطقة عفرين", "deployment"),
+    ("", "وكان الفريق قد وصل إلى سوريا السبت، لكنه منع من الوصول إلى دوما", "diplomacy"),
+    ("", "ودخلت الأزمة بين البلدين مرحلة جديدة", ""),
+    ("", "أن الحرب على القوات التركية والفصائل المتحالفة معها دخلت مرحلة جديدة", ""),
+    # fighters who left, named by the construct "مسلحو"
+    ("", "وغادر مسلحو المعارضة بلدة عربين إلى شمالي محافظة إدلب", "displacement"),
     # a meeting agreed to is yet to be held
     ("", "وأعلن ترامب، الخميس، قبوله دعوة الزعيم الكوري الشمالي للقاء في مايو المقبل", "statement"),
 ]
@@ -864,3 +872,27 @@ def test_violent_types() -> None:
 )
 def test_a_verb_opening_its_clause_supports_what_it_carried_out(clause: str, weak: bool) -> None:
     assert read(clause).weak is weak
+
+
+@pytest.mark.parametrize(
+    ("clause", "done"),
+    [
+        # a verb of going whose past has no ending of its own
+        ("وغادر مسلحو المعارضة بلدة عربين إلى شمالي محافظة إدلب", True),
+        ("إن مسلحي المعارضة سيغادرون بلدة عربين إلى شمالي محافظة إدلب", False),
+    ],
+)
+def test_a_departure_told_as_done(clause: str, done: bool) -> None:
+    assert events.told_as_done(clause, 0, "displacement") is done
+
+
+@pytest.mark.parametrize(
+    ("clause", "at", "pointed"),
+    [
+        ("وتأتي هذه الغارات تزامنا مع تقدم الجيش", "الغارات", True),
+        ('وشدد على أن "هذا الهجوم الإرهابي يشكل تهديدا', "الهجوم", True),
+        ("كما استهدفت الغارات تعزيزات للميليشيات", "الغارات", False),
+    ],
+)
+def test_a_demonstrative_points_back(clause: str, at: str, pointed: bool) -> None:
+    assert events.pointed_back(clause, clause.index(at)) is pointed

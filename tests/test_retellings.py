@@ -134,10 +134,28 @@ def test_a_higher_toll_updates_the_first() -> None:
         # a country beside a town in it is no wider place that holds both
         "شنت الدول الثلاث الضربات على أهداف للنظام السوري في حمص.\n"
         "وكان آخر هذه الضربات غارة إسرائيلية في التاسع من يونيو استهدفت قاعدة التيفور.\n",
+        # a definite noun in another district than the raids told before
+        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية نهم.\n"
+        "كما استهدفت الغارات تعزيزات للميليشيات في مديرية الحالي بمحافظة الحديدة.\n",
     ],
 )
 def test_two_events_stay_two(text: str) -> None:
     assert len(incidents(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a region may hold the town told before
+        "شنت الطائرات غارات على مدينة دوما الجمعة.\n"
+        "وأدت الغارات على الغوطة الشرقية إلى دمار واسع.\n",
+        # a demonstrative points back, wherever the telling puts it
+        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية التحيتا.\n"
+        "وجاءت هذه الغارات على مديرية الحالي بعد تقدم القوات.\n",
+    ],
+)
+def test_a_definite_noun_where_the_first_may_be_is_that_event(text: str) -> None:
+    assert len(incidents(text)) == 1
 
 
 def test_a_meeting_and_the_attack_it_discussed_are_two_events() -> None:

@@ -47,6 +47,9 @@ class EventType:
     # trigger group → ((side, ACLED sub-type), …); side "default" for any side
     sub_events: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     counts_when_planned: bool = False
+    # False for a meeting or an accord: the dead its sentence counts are
+    # another event's ("اتصل … بعد الحادث … وقتل ثلاثة")
+    tolls: bool = True
     note: str = ""
 
     def acled(self, group: str = "", side: str = "") -> tuple[str, str]:
@@ -157,6 +160,7 @@ def _event_type(key: str, row: dict[str, Any]) -> EventType:
         acled_sub_event_type=row["acled"]["sub_event_type"],
         sub_events=_sub_events(row.get("sub_events") or {}),
         counts_when_planned=bool(row.get("counts_when_planned", False)),
+        tolls=bool(row.get("tolls", True)),
         note=row.get("note", ""),
     )
 
@@ -202,14 +206,25 @@ def _word_regex(words: list[str]) -> re.Pattern[str]:
     )
 
 
+def _check_otherwise(g: _Group, groups: dict[str, _Group]) -> None:
+    """A group's `otherwise` names a group, and the chain of them ends."""
+    seen = {g.key}
+    while g.otherwise:
+        if g.otherwise not in groups:
+            raise ValueError(f"events.yaml, {g.key}: needs otherwise names no group")
+        if g.otherwise in seen:
+            raise ValueError(f"events.yaml, {g.key}: needs otherwise loops back to itself")
+        g = groups[g.otherwise]
+        seen.add(g.key)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     data = load_yaml("events.yaml")
     types = {key: _event_type(key, row) for key, row in data["types"].items()}
     groups = {key: _group(key, row) for key, row in data["groups"].items()}
     for g in groups.values():
-        if g.otherwise and g.otherwise not in groups:
-            raise ValueError(f"events.yaml, {g.key}: needs otherwise names no group")
+        _check_otherwise(g, groups)
     named: list[tuple[str, str]] = []
     by_name: dict[str, _Group] = {}
     for key, row in data["groups"].items():
@@ -234,11 +249,25 @@ def _past_verb() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     return tuple(rule["endings"]), tuple(rule["not_endings"]), frozenset(rule["not_after"])
 
 
+@cache
+def _whole_past() -> re.Pattern[str]:
+    """A past verb known whole, after "و" or "ف" or none (events.yaml past_verb)."""
+    words = load_yaml("events.yaml")["past_verb"]["whole"]
+    return re.compile(rf"[وف]?(?:{word_alternation(words)})")
+
+
+def pointed_back(text: str, at: int) -> bool:
+    """The noun at offset ``at`` follows a demonstrative ("وتأتي هذه الغارات",
+    "هذا الهجوم الإرهابي"): it points back at an event told before."""
+    words = _WORDS.findall(fold(text[max(0, at - 20) : at]).text)
+    return bool(words) and _one_of("demonstratives").fullmatch(words[-1]) is not None
+
+
 def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
     """Is a violent event or one of ``kind`` (an arrest) of ``text`` (from
     offset ``after``) told by a verb in the past, outside a relative clause and
     a quotation ("أن مقاتلاته استهدفت", "أن الأجهزة الأمنية اعتقلت")?"""
-    endings, not_endings, not_after = _past_verb()
+    endings, not_endings, _ = _past_verb()
     quoted = quotations(text)
     for t in find_triggers(text):
         if t.start < after or t.mood or t.reporting or not (t.violent or t.type == kind):
@@ -247,22 +276,26 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
             continue  # words quoted are the speaker's, figures of speech among them
         word = t.text.strip(".,،؛:!؟\"'()")
         before = _past_batch(text[max(0, t.start - 50) : t.start].split())
-        if (
-            not word.startswith("ال")
-            and word.endswith(endings)
-            and not word.endswith(not_endings)
-            and not (before and before[-1] in not_after)
-        ):
+        past = word.endswith(endings) and not word.endswith(not_endings)
+        past = past or _whole_past().fullmatch(fold(word).text) is not None
+        if not word.startswith("ال") and past and not (before and _relative(before[-1])):
             return True
         # A noun done by a verb of doing in the past: "أن المقاتلات الروسية
-        # شنت غارات جوية", "نفذوا هجوما".
-        if before and _done_by(before[-1]) and not (len(before) > 1 and before[-2] in not_after):
+        # شنت غارات جوية", "نفذوا هجوما" (not "والذين أطلقوا صواريخ").
+        if before and _done_by(before[-1]) and not (len(before) > 1 and _relative(before[-2])):
             return True
         # ... or said to have taken place: "قتلوا في معركة وقعت مؤخرا"
         after_words = fold(text[t.end : t.end + 40]).text.split()[:2]
         if any(_one_of("took_place").fullmatch(w.strip(".,،؛:!؟\"'()")) for w in after_words):
             return True
     return False
+
+
+def _relative(word: str) -> bool:
+    """A word that opens a relative clause, after "و" or "ف" or none (events.yaml
+    past_verb: not_after)."""
+    not_after = _past_verb()[2]
+    return word in not_after or (word[:1] in "وف" and word[1:] in not_after)
 
 
 def _past_batch(before: list[str]) -> list[str]:
@@ -291,8 +324,10 @@ def _done_by(word: str) -> bool:
 @cache
 def _past_doing() -> frozenset[str]:
     endings, not_endings, _ = _past_verb()
-    groups = load_yaml("events.yaml")["groups"].values()
-    words = (w for g in groups if g.get("supports") for w in g["words"] if " " not in w)
+    groups = load_yaml("events.yaml")["groups"]
+    words = (
+        w for k, g in groups.items() if _ends_in_support(k) for w in g["words"] if " " not in w
+    )
     return frozenset(
         fold_word(w) for w in words if w.endswith(endings) and not w.endswith(not_endings)
     )
@@ -550,7 +585,8 @@ def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
     if hit.group.needs is None or _needed(folded, hit):
         return hit
     if hit.group.otherwise:
-        return hit._replace(group=_lexicon().groups[hit.group.otherwise])
+        # (which may need words of its own: load refuses a chain that loops)
+        return _unless_needed(folded, hit._replace(group=_lexicon().groups[hit.group.otherwise]))
     return None
 
 
@@ -813,8 +849,22 @@ def _opening() -> tuple[int, frozenset[str], frozenset[str]]:
 def _of_use(hit: _Hit) -> bool:
     """A verb of use or holding, also one read so when the words it needs are
     absent ("أطلقت صواريخ": no "النار", so it launches what it names)."""
-    otherwise = hit.group.otherwise
-    return hit.group.supports or bool(otherwise and _lexicon().groups[otherwise].supports)
+    return _ends_in_support(hit.group.key)
+
+
+@cache
+def _ends_in_support(key: str) -> bool:
+    """The group supports, or the chain of its `otherwise` groups ends in one
+    that does ("ووصلت إلى وسط الغوطة": no forces or team, so a verb of doing)."""
+    groups = load_yaml("events.yaml")["groups"]
+    seen: set[str] = set()
+    while key and key not in seen:  # (a chain that loops is refused at load)
+        seen.add(key)
+        group = groups[key]
+        if group.get("supports"):
+            return True
+        key = (group.get("needs") or {}).get("otherwise", "")
+    return False
 
 
 def _near(folded: Folded, a: _Hit, b: _Hit, reach: int = SUPPORT_WINDOW) -> bool:

@@ -1522,7 +1522,7 @@ def _speaker(found: actor_lex.Actor, before: str) -> str:
 def count_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     out: list[Clause] = []
     for c in clauses:
-        if not c.type:
+        if not (c.type and events.event_type(c.type).tolls):
             out.append(c)
             continue
         own = _own_toll_text(c)
@@ -1670,7 +1670,33 @@ def _first_named(c: Clause, before: list[Clause]) -> bool:
     # مناطق متفرقة من محافظات إدلب وحلب … تسبب بمزيد من النزوح").
     if not any(p.locates or p.kind == "country" or _district(p) for p in c.places):
         return False
-    return not any(b.type and _same_kind(b, c) for b in before)
+    # Strikes by a weapon (means) at another district than those told before are
+    # more strikes; a fight named in a region is often only its setting.
+    if c.tier != "means":
+        return not any(b.type and _same_kind(b, c) for b in before)
+    return not any(b.type and _same_kind(b, c) and _may_be_there(b, c) for b in before)
+
+
+def _may_be_there(told: Clause, c: Clause) -> bool:
+    """The event told before may be the one a definite noun refers to: it names
+    no place, or a place that holds the town or district the noun names or lies
+    in it. "كما استهدفت
+    الغارات تعزيزات في مديرية الحالي" after raids on التحيتا are more raids."""
+    # (not the governorate named after the district: "في مديرية الحالي بمحافظة الحديدة")
+    fine = [p for p in c.places if p.locates or _district(p)]
+    fine = [p for p in fine if not any(q.admin1 == p.en != q.en for q in c.places)]
+    if not told.places or not fine or events.pointed_back(c.text, c.trigger_at):
+        return True
+    return any(_may_hold(x, y) or _may_hold(y, x) for x in told.places for y in fine)
+
+
+def _may_hold(big: Place, small: Place) -> bool:
+    """The gazetteer knows a governorate's towns, not a region's: a region may
+    hold any town of its governorate ("الغوطة الشرقية" holds دوما), though not
+    another region (two districts of الحديدة are two places)."""
+    if places.contains(big, small):
+        return True
+    return big.kind == "region" != small.kind and bool(big.admin1) and big.admin1 == small.admin1
 
 
 def _quoted_apart(c: Clause) -> bool:
