@@ -1901,12 +1901,18 @@ def anchors() -> re.Pattern[str]:
     return _anchored()[0]
 
 
+_COMMA_BEFORE_MIN = re.compile(r"[،,](?=\s+من\b)")
+
+
 def find_anchored(text: str) -> list[Anchored]:
     """Each expression that names an event by its distance from the clause's day."""
     regex, shifts = _anchored()
     folded = fold(text)
+    # a comma the news puts before "من" ("بعد يوم، من انفجار مماثل") is read as
+    # a space, which keeps every offset
+    spaced = _COMMA_BEFORE_MIN.sub(" ", folded.text)
     out = []
-    for m in regex.finditer(folded.text):
+    for m in regex.finditer(spaced):
         start, end = folded.span(m.start("w"), m.end("w"))
         out.append(Anchored(start, end, shifts[re.sub(r"\s+", " ", m.group("w"))]))
     return out
