@@ -924,6 +924,8 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # a capital the strikes were near is a place; one that locates a finer place is not
         ("شنت هجوما استهدف مواقع بالقرب من دمشق وحمص", "airstrike", ["Damascus", "Homs"]),
         ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),
+        # ... and so is one that saw the event
+        ("وشهدت دمشق وحمص موجات من الصواريخ السبت", "shelling", ["Damascus", "Homs"]),
         # ... and so is one targeted or flown over, the intro's comma or none
         ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", "shelling", ["Damascus"]),
         ("أعلن الحوثيون استهداف السعودية بصاروخ باليستي", "shelling", ["Saudi Arabia"]),

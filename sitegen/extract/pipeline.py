@@ -1356,6 +1356,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             or m in lands
             or _part_struck(text, m.start)
             or places.struck_with(text, m.start, m.end)  # "الفصائل إسرائيل بـ28 صاروخا"
+            or _SCENE.search(text[max(0, m.start - 24) : m.start])  # "شهدت دمشق"
             or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
         ):
             struck.append(m.place)
@@ -1436,6 +1437,9 @@ _BORDER_WITH = re.compile(r"(?:^|\s)(?:[وف]?[بل]?ال)?حدود(?:ية|ها|
 # A capital something happened near is a place, not a government: "مواقع
 # بالقرب من دمشق وحمص", "منشآت قرب دمشق".
 _NEAR = re.compile(r"(?:^|\s)(?:[وف]?(?:ب?القرب\s+من|قرب|محيط|ضواحي|أطراف))\s+(?:العاصمة\s+)?$")
+# A state that saw the event is where it happened: "شهدت دمشق وحمص موجات من
+# الصواريخ" (the subject of a verb of witnessing, not a government).
+_SCENE = re.compile(r"(?:^|\s)[وف]?(?:شهدت|شهد)\s+(?:العاصمة\s+)?$")
 # What fire is of: projectiles ("صواريخ", "قذائف هاون").
 _PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذوف|هاون")
 _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+مواقع(?:ها|ه|هم)?\s+(?:في\s*|ب))\s*$")
