@@ -382,6 +382,8 @@ def test_counts_joined_and_single_people(
         # a ratio counts no one, nor do buses
         ("وذكر التحقيق أن واحدا من كل 8 من سكان المنطقة نزح عنها", True, None),
         ("وغادرت مئة حافلة تقل قرابة سبعة آلاف شخص المنطقة", True, 7000),
+        # ... nor the towns they fled from
+        ("قد دفع أكثر من 50 ألف شخص للفرار من ثلاث مدن باتجاه دوما", False, 50000),
         # Elsewhere leaving counts nothing: "خرج آلاف المتظاهرين" is a protest.
         ("خرج 5 آلاف متظاهر إلى الشوارع", False, None),
     ],

@@ -113,7 +113,11 @@ def _lexicon() -> _Lexicon:
         titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
         name_words=int(data["singular"]["name_words"]),
         not_people=re.compile(
-            r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_people"]) + ")"
+            r"^\s*(?:"
+            + "|".join(re.escape(fold_word(w)) for w in data["not_people"])
+            + "|(?:"
+            + "|".join(re.escape(fold_word(w)) for w in data["not_people_whole"])
+            + r")(?!\w))"
         ),
         part_before=_phrases(data["parts"]["before_word"], end=True),
         attempt_before=_phrases(data["attempts"], end=True),

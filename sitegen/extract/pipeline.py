@@ -1350,14 +1350,17 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         part = places.quarter(text, m)
         if part:
             quarters[m.place] = part
-        if state and (
-            (_AT.search(before) and not _AGENT_OF.match(text, m.end))
-            or _near(before, found)
-            or m in lands
-            or _part_struck(text, m.start)
-            or places.struck_with(text, m.start, m.end)  # "الفصائل إسرائيل بـ28 صاروخا"
-            or _SCENE.search(text[max(0, m.start - 24) : m.start])  # "شهدت دمشق"
-            or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
+        if (
+            state
+            and (
+                (_AT.search(before) and not _AGENT_OF.match(text, m.end))
+                or _near(before, found)
+                or m in lands
+                or _part_struck(text, m.start)
+                or places.struck_with(text, m.start, m.end)  # "الفصائل إسرائيل بـ28 صاروخا"
+                or _SCENE.search(text[max(0, m.start - 24) : m.start])  # "شهدت دمشق"
+                or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
+            )
         ):
             struck.append(m.place)
         elif state and (part or _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " "))):
