@@ -475,6 +475,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وكان فريق التحقيق التركي قد دخل إلى القنصلية السعودية", "diplomacy"),
     ("", "والآن هو دخل قائمة الأشخاص المختفين في العالم", ""),
     ("", "ووصلت قافلة مساعدات إلى الغوطة الشرقية", ""),
+    # heavy weapons pulled back, whoever pulls them
+    ("", "إن جماعات من المعارضة المسلحة بدأت صباح السبت بسحب أسلحتها الثقيلة", "deployment"),
     # fighters who left, named by the construct "مسلحو"
     ("", "وغادر مسلحو المعارضة بلدة عربين إلى شمالي محافظة إدلب", "displacement"),
     # a meeting agreed to is yet to be held
