@@ -224,8 +224,9 @@ _CUT_KINDS = _DAY_KINDS | {"period"}
 @lru_cache(maxsize=64)
 def _dates_in(text: str) -> tuple[temporal.DateMention, ...]:
     """A clause's date expressions: split_days reads them, then date_clauses
-    reads the same clause's again (most clauses are not cut)."""
-    return tuple(temporal.find_dates(text))
+    reads the same clause's again (most clauses are not cut). The day an
+    ultimatum runs out is none of them."""
+    return tuple(m for m in temporal.find_dates(text) if not temporal.expiry(text, m))
 
 
 # What opens a later day's event: "و", or the cause a response answers

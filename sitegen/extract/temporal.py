@@ -2182,6 +2182,23 @@ def deadline(text: str, m: DateMention) -> bool:
 DEADLINE_REACH = 4  # words
 
 
+def expiry(text: str, m: DateMention) -> bool:
+    """The day an ultimatum runs out (relative.yaml expiry): "مهلة للانسحاب
+    دون قتال تنتهي الأربعاء" dates no event."""
+    verbs, ultimatums, reach = _expiry()
+    before = fold(text[: m.start]).text.split()
+    if not before or before[-1] not in verbs:
+        return False
+    return any(w in ultimatums for w in before[-reach - 1 : -1])
+
+
+@cache
+def _expiry() -> tuple[frozenset[str], frozenset[str], int]:
+    rule = load_yaml("relative.yaml")["expiry"]
+    verbs = frozenset(fold(w).text for w in rule["verbs"])
+    return verbs, frozenset(fold(w).text for w in rule["of"]), int(rule["reach"])
+
+
 @cache
 def _deadline_words() -> frozenset[str]:
     return frozenset(fold(w).text for w in load_yaml("relative.yaml")["deadline_before"])
