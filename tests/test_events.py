@@ -475,6 +475,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وكان فريق التحقيق التركي قد دخل إلى القنصلية السعودية", "diplomacy"),
     ("", "والآن هو دخل قائمة الأشخاص المختفين في العالم", ""),
     ("", "ووصلت قافلة مساعدات إلى الغوطة الشرقية", ""),
+    # an event of a kind, not one that happened
+    ("", "وما من أدلة على حصول مثل هكذا هجوم", "statement"),
+    ("", "إن مثل هذا الهجوم سيكون خطأ", "statement"),
     # heavy weapons pulled back, whoever pulls them
     ("", "إن جماعات من المعارضة المسلحة بدأت صباح السبت بسحب أسلحتها الثقيلة", "deployment"),
     # fighters who left, named by the construct "مسلحو"

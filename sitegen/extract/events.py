@@ -537,10 +537,13 @@ def _consequence() -> re.Pattern[str]:
 
 
 def _negated(folded: Folded, hit: _Hit) -> bool:
-    """ "جمال لم يُقتل", "لن نشن هجوما": the verb right after "لم" or "لن"; and
+    """ "جمال لم يُقتل", "لن نشن هجوما": the verb right after "لم" or "لن"; an
+    event of a kind ("مثل هكذا هجوم"); and
     what "may" be done, "قد" before a verb in the present ("وقد تستهدف ضربة
     أكثر قوة قاعدة حميميم", "قد يقتل"; not "قد تعرضت", done)."""
     if _NEGATION.search(folded.text, max(0, hit.outer - 8), hit.outer) is not None:
+        return True
+    if _of_a_kind().search(folded.text, max(0, hit.outer - 16), hit.outer) is not None:
         return True
     may = _MAY.search(folded.text, max(0, hit.outer - 24), hit.outer)
     if may is None:
@@ -559,6 +562,16 @@ def _present(word: str) -> bool:
 
 
 _NEGATION = re.compile(r"(?:^|\s)[وف]?(?:لم|لن)\s+$")
+
+
+@cache
+def _of_a_kind() -> re.Pattern[str]:
+    """Words right before a trigger that name an event of its kind, not one that
+    happened (events.yaml such): "ما من أدلة على حصول مثل هكذا هجوم"."""
+    words = word_alternation(load_yaml("events.yaml")["such"])
+    return re.compile(rf"{WB_BEFORE}(?:{words})\s+$")
+
+
 # "قد", then the hit or one word (the verb) before it
 _MAY = re.compile(r"(?:^|\s)[وف]?قد\s+(?:(\S+)\s+)?$")
 

@@ -993,9 +993,8 @@ def _classified(c: Clause, ctx: Context) -> Clause:
     if kind and mood == "irrealis":
         c = _planned(c, ctx)
     elif kind and reading.trigger:
-        c = _overnight(
-            _day_of_trigger(_unquoted(c, reading.trigger.start, ctx), reading.trigger.start, ctx)
-        )
+        at = reading.trigger.start
+        c = _overnight(_day_of_trigger(_unquoted(_framed(c, kind, at, ctx), at, ctx), at, ctx))
     return c.copy_with(
         type=kind,
         weak=reading.weak,
@@ -1007,6 +1006,30 @@ def _classified(c: Clause, ctx: Context) -> Clause:
         trigger_at=reading.trigger.start if reading.trigger else -1,
         accident=reading.accident,
     )
+
+
+def _framed(c: Clause, kind: str, trigger_at: int, ctx: Context) -> Clause:
+    """A meeting that frames what was said in it is not dated by what was said
+    ("قال السفير خلال جلسة طارئة لمجلس الأمن إنه لم يقع هجوم كيميائي في دوما
+    السبت" was no session on Saturday): the day told before the saying's "أن",
+    else the day the article was published."""
+    published = ctx.article.published.date
+    told_at = temporal.told_after(c.text)
+    at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
+    if kind != "diplomacy" or told_at < 0 or not trigger_at < told_at <= at:
+        return c
+    refs = _resolved(c.text, published, ctx.week_start, None)
+    frame = [
+        (abs(m.start - trigger_at), r)
+        for _, m, r in refs
+        if r.is_dated and m.start < told_at and not (published and r.start and r.start > published)
+    ]
+    nearest = min(frame, key=lambda d: d[0], default=None)
+    if nearest is not None:
+        return c.copy_with(date=nearest[1])
+    if published is None:
+        return c.copy_with(date=DateRef.undated("", "only what was said is dated"), own_date=False)
+    return c.copy_with(date=_published_day(c, published, None), own_date=False, said_day=False)
 
 
 def _unquoted(c: Clause, trigger_at: int, ctx: Context) -> Clause:
