@@ -260,7 +260,7 @@ def _csv_row(inc: Incident) -> dict[str, str]:
     first = inc.places[0] if inc.places else None
     parties = [*_parties(inc), "", ""]
     source = inc.sources[0]  # the report the incident's id comes from; the JSON has all
-    names_en = [p.en for p in inc.places]
+    names_en = [vocabulary.export_name(p, "en") for p in inc.places]
     notes = inc.summary_en
     if len(names_en) > 1:
         notes += f" [places: {'; '.join(names_en)}]"
@@ -274,7 +274,7 @@ def _csv_row(inc: Incident) -> dict[str, str]:
         "actor2": parties[1],
         "country": _country(inc),
         "admin1": first.admin1 if first else "",
-        "location": first.en if first else "",
+        "location": vocabulary.export_name(first, "en") if first else "",
         "latitude": _num(first.lat) if first else "",
         "longitude": _num(first.lon) if first else "",
         "source": _actor_en(inc.reported_by) if inc.reported_by else "",
@@ -287,7 +287,7 @@ def _csv_row(inc: Incident) -> dict[str, str]:
         "wounded": _num(c.wounded),
         "displaced": _num(c.displaced),
         "approximate": "true" if c.approximate else "false",
-        "places_ar": "; ".join(p.ar for p in inc.places),
+        "places_ar": "; ".join(vocabulary.export_name(p, "ar") for p in inc.places),
         "quote": source.quote,
         "file": source.file,
         "line": str(source.line),

@@ -220,13 +220,23 @@ class Incident:
 
     def as_json(self, names: dict[str, str] | None = None) -> dict[str, object]:
         """The exported shape (``sitegen extract``); keys are fixed by contract."""
+        from sitegen.vocabulary import export_name  # (it imports this module)
+
         names = names or {}
         return {
             "id": self.id,
             "date": self.date.as_json(),
             "type": self.type,
             "places": [
-                *({"ar": p.ar, "en": p.en, "lat": p.lat, "lon": p.lon} for p in self.places),
+                *(
+                    {
+                        "ar": export_name(p, "ar"),
+                        "en": export_name(p, "en"),
+                        "lat": p.lat,
+                        "lon": p.lon,
+                    }
+                    for p in self.places
+                ),
                 *(
                     {"ar": p.ar, "en": p.en, "lat": p.lat, "lon": p.lon, "context": True}
                     for p in self.context

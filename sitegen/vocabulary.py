@@ -110,7 +110,22 @@ def actor_kind(key: str) -> str:
 
 @cache
 def _place_kinds() -> dict[str, dict[str, str]]:
-    return dict(load_yaml("place_kinds.yaml"))
+    return {k: v for k, v in load_yaml("place_kinds.yaml").items() if k != "exported_named"}
+
+
+@cache
+def _exported_named() -> frozenset[str]:
+    return frozenset(load_yaml("place_kinds.yaml")["exported_named"])
+
+
+def export_name(p: Place, lang: str) -> str:
+    """A place's name in exports (``sitegen extract``, incidents.json): a kind
+    whose word is part of its everyday name says it ("معبر نصيب", "Nasib
+    crossing"); an airbase goes by its name alone ("التيفور"), as the news
+    names it as often (place_kinds.yaml exported_named)."""
+    if p.kind in _exported_named():
+        return place_name(p, lang)
+    return p.ar if lang == "ar" else p.en
 
 
 def place_name(p: Place, lang: str) -> str:

@@ -388,3 +388,19 @@ def test_downloads_of_an_empty_timeline_are_valid() -> None:
     assert json.loads(whole(incidents_json(empty))) == []
     assert json.loads(whole(timelinejs(empty, "en", fmt("en"), "T")))["events"] == []
     assert whole(incidents_csv(empty)).decode("utf-8-sig").splitlines() == [",".join(CSV_COLUMNS)]
+
+
+def test_a_crossing_is_exported_by_its_everyday_name_an_airbase_by_its_own() -> None:
+    """ "معبر نصيب" is what the news and analysts call the crossing; "التيفور"
+    goes by its name alone (place_kinds.yaml exported_named)."""
+    nasib = Place("نصيب", "Nasib", 32.55, 36.2, "Daraa", "crossing")
+    t4 = Place("التيفور", "Tiyas Military Airbase (T-4)", 34.52, 37.63, "Homs", "airport")
+    one = inc("a", date(2018, 7, 6), places=(nasib, t4))
+    exported = one.as_json()["places"]
+    assert [(p["ar"], p["en"]) for p in exported] == [  # type: ignore[union-attr]
+        ("معبر نصيب", "Nasib crossing"),
+        ("التيفور", "Tiyas Military Airbase (T-4)"),
+    ]
+    (row,) = _csv(build_timeline([one]))
+    assert row["location"] == "Nasib crossing"
+    assert row["places_ar"] == "معبر نصيب; التيفور"
