@@ -275,7 +275,7 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         if any(a < t.start < b for a, b in quoted):
             continue  # words quoted are the speaker's, figures of speech among them
         word = t.text.strip(".,،؛:!؟\"'()")
-        before = _past_batch(_uncounted(text[max(0, t.start - 50) : t.start]).split())
+        before = _past_batch(text[max(0, t.start - 50) : t.start].split())
         past = word.endswith(endings) and not word.endswith(not_endings)
         past = past or _whole_past().fullmatch(fold(word).text) is not None
         if not word.startswith("ال") and past and not (before and _relative(before[-1])):
@@ -296,16 +296,6 @@ def _relative(word: str) -> bool:
     past_verb: not_after)."""
     not_after = _past_verb()[2]
     return word in not_after or (word[:1] in "وف" and word[1:] in not_after)
-
-
-def _uncounted(before: str) -> str:
-    """The words before a noun, less its count ("استهدفت بأكثر من 22 غارة":
-    "استهدفت"), so that the verb that carried it out stands last."""
-    found = find_numbers(before)
-    if not found or before[found[-1].end :].strip():
-        return before
-    rest = before[: found[-1].start]
-    return rest[:-1] if rest.endswith("ب") else rest
 
 
 def _past_batch(before: list[str]) -> list[str]:
