@@ -924,6 +924,14 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # a capital the strikes were near is a place; one that locates a finer place is not
         ("شنت هجوما استهدف مواقع بالقرب من دمشق وحمص", "airstrike", ["Damascus", "Homs"]),
         ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),
+        # a state that says it is no place of what it says
+        (
+            "وأعلنت أنقرة التوصل إلى اتفاق مع الولايات المتحدة حول خارطة طريق لمدينة منبج",
+            "agreement",
+            ["Manbij"],
+        ),
+        # a negation after an introducer is no name
+        ("وقعت الاشتباكات في منطقة ليست بعيدة عن مدينة حلب الأحد", "battle", ["Aleppo"]),
         # ... and so is one that saw the event
         ("وشهدت دمشق وحمص موجات من الصواريخ السبت", "shelling", ["Damascus", "Homs"]),
         # ... and so is one targeted or flown over, the intro's comma or none

@@ -1357,6 +1357,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             continue  # "لبلدة كردية على الحدود مع سوريا": in Syria's neighbour
         if state and _PATRON.search(text[max(0, m.start - 24) : m.start]):
             continue  # "القوات الموالية لتركيا": whom a party serves, not where
+        if state and _says(text, m.start):
+            continue  # "وأعلنت أنقرة أن القوات التركية انتشرت": who said it
         if _OVERLOOKING.search(before):
             continue  # "طرابزون المطلة على البحر الأسود": where a place lies
         if _BORN_IN.search(text[max(0, m.start - 20) : m.start]):
@@ -1426,6 +1428,13 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     # keeps its town beside it.
     out = [q for p in chosen for q in (p, quarters.get(p), places.served_town(p)) if q]
     return tuple(dict.fromkeys(out))
+
+
+def _says(text: str, at: int) -> bool:
+    """A verb of saying right before the state: its government speaks."""
+    before = text[max(0, at - 24) : at]
+    said = [t for t in events.find_triggers(before) if t.reporting]
+    return bool(said) and not before[said[-1].end :].strip()
 
 
 def _part_struck(text: str, at: int) -> bool:
