@@ -511,11 +511,15 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
 def _since_an_untold_start(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     """ "منذ بدء قوات النظام هجومها، قتل أكثر من 150 مدنيا": a toll since a start
     the article does not date runs from a day nobody tells; it is not the day of
-    publication (first law)."""
+    publication (first law), nor the day it was told ("ذكر المرصد الأحد أن 1500
+    مقاتل لقوا حتفهم منذ بدء الهجوم التركي")."""
     note = "a toll since the operation began; the article does not say when it began"
     return tuple(
         c.copy_with(date=DateRef.undated("", note))
-        if not c.own_date and c.date.is_dated and temporal.tallies_since_start(c.text)
+        if (not c.own_date or (c.said_day and casualty_words(c.text)))
+        and c.date.is_dated
+        and c.date.precision != "range"
+        and temporal.tallies_since_start(c.text)
         else c
         for c in clauses
     )
