@@ -538,9 +538,9 @@ def _consequence() -> re.Pattern[str]:
 
 def _negated(folded: Folded, hit: _Hit) -> bool:
     """ "جمال لم يُقتل", "لن نشن هجوما": the verb right after "لم" or "لن"; an
-    event of a kind ("مثل هكذا هجوم"); and
-    what "may" be done, "قد" before a verb in the present ("وقد تستهدف ضربة
-    أكثر قوة قاعدة حميميم", "قد يقتل"; not "قد تعرضت", done)."""
+    event of a kind ("مثل هكذا هجوم"); and what "may" be done, "قد" before a
+    verb in the present ("وقد تستهدف ضربة أكثر قوة قاعدة حميميم", "قد يقتل";
+    not "قد تعرضت", done)."""
     if _NEGATION.search(folded.text, max(0, hit.outer - 8), hit.outer) is not None:
         return True
     if _of_a_kind().search(folded.text, max(0, hit.outer - 16), hit.outer) is not None:
@@ -869,15 +869,11 @@ def _of_use(hit: _Hit) -> bool:
 def _ends_in_support(key: str) -> bool:
     """The group supports, or the chain of its `otherwise` groups ends in one
     that does ("ووصلت إلى وسط الغوطة": no forces or team, so a verb of doing)."""
-    groups = load_yaml("events.yaml")["groups"]
-    seen: set[str] = set()
-    while key and key not in seen:  # (a chain that loops is refused at load)
-        seen.add(key)
-        group = groups[key]
-        if group.get("supports"):
-            return True
-        key = (group.get("needs") or {}).get("otherwise", "")
-    return False
+    groups = _lexicon().groups  # (which refuses a chain that loops)
+    group = groups[key]
+    while not group.supports and group.otherwise:
+        group = groups[group.otherwise]
+    return group.supports
 
 
 def _near(folded: Folded, a: _Hit, b: _Hit, reach: int = SUPPORT_WINDOW) -> bool:

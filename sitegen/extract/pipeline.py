@@ -1716,16 +1716,17 @@ def _first_named(c: Clause, before: list[Clause]) -> bool:
         return False
     # Strikes by a weapon (means) at another district than those told before are
     # more strikes; a fight named in a region is often only its setting.
-    if c.tier != "means":
-        return not any(b.type and _same_kind(b, c) for b in before)
-    return not any(b.type and _same_kind(b, c) and _may_be_there(b, c) for b in before)
+    means = c.tier == "means"
+    return not any(
+        b.type and _same_kind(b, c) and (not means or _may_be_there(b, c)) for b in before
+    )
 
 
 def _may_be_there(told: Clause, c: Clause) -> bool:
     """The event told before may be the one a definite noun refers to: it names
     no place, or a place that holds the town or district the noun names or lies
-    in it. "كما استهدفت
-    الغارات تعزيزات في مديرية الحالي" after raids on التحيتا are more raids."""
+    in it. "كما استهدفت الغارات تعزيزات في مديرية الحالي" after raids on التحيتا
+    are more raids."""
     # (not the governorate named after the district: "في مديرية الحالي بمحافظة الحديدة")
     fine = [p for p in c.places if p.locates or _district(p)]
     fine = [p for p in fine if not any(q.admin1 == p.en != q.en for q in c.places)]
