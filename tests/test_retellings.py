@@ -1165,3 +1165,57 @@ def test_a_fire_missiles_caused_is_no_accident() -> None:
         "2018-05-09",
     )
     assert any(i.casualties.killed == 7 for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "killed", "quote"),
+    [
+        # a toll told inside a denial is the toll of the attack told before
+        (
+            "وذلك في إطار التحقيق حول هجوم مفترض بغاز سام وقع في مدينة دوما في 7 نيسان/ابريل.\n"
+            "وكان النظام السوري الذي ينفي الاتهامات الغربية بالضلوع في الهجوم الكيميائي "
+            "المفترض الذي أوقع نحو 40 قتيلا بحسب مسعفين، دعا منظمة حظر الأسلحة الكيميائية "
+            "إلى المجيء لدوما.\n",
+            "2018-04-25",
+            40,
+            "الهجوم الكيميائي المفترض الذي أوقع نحو 40 قتيلا",
+        ),
+        # ... or as the cause of a response: the toll of the event at that place
+        (
+            "كانت مدينة الأحواز الإيرانية قد شهدت حادثة دموية، السبت قبل الماضي، بعد أن قام "
+            "مسلحون بإطلاق النار على الحضور خلال عرض عسكري.\n"
+            "وأطلق الحرس الثوري صواريخ على شرق سوريا فجر الاثنين ردا على هجوم الأحواز الذي "
+            "أسفر عن مقتل 25 شخصا.\n",
+            "2018-10-01",
+            25,
+            "هجوم الأحواز الذي أسفر عن مقتل 25 شخصا",
+        ),
+    ],
+)
+def test_a_toll_told_of_an_event_only_named_is_that_event_s(
+    text: str, published: str, killed: int, quote: str
+) -> None:
+    tolled = [i for i in incidents(text, published) if i.casualties and i.casualties.killed]
+    assert len(tolled) == 1 and tolled[0].casualties.killed == killed
+    assert any(quote in s.quote for s in tolled[0].sources[1:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a campaign's toll is no one day's
+        "وأحرزت القوات السورية السبت تقدما في حملتها لاستعادة الغوطة الشرقية.\n"
+        "ونفت الحكومة مسؤوليتها عن العمليات العسكرية التي أدت إلى مقتل 900 من المدنيين.\n",
+        # an event the text only mentions, not dated, is not the one named
+        "وتتحدث تركيا باستمرار عن مجازر متبادلة خلال حرب أهلية ومجاعة.\n"
+        "وذكّرت أنقرة هولندا بالمجزرة التي راح ضحيتها أكثر من ثمانية آلاف صبي ورجل مسلمين "
+        "في سريبرينيتسا.\n",
+        # two attacks of the kind told on a day: which one is not said
+        "قتل مسلحون جنديا في هجوم على حاجز في درعا يوم الأحد.\n"
+        "وهاجم مسلحون دورية في إدلب يوم الاثنين.\n"
+        "ونفت الحكومة أي صلة لها بالهجوم الذي أسفر عن مقتل 5 أشخاص.\n",
+    ],
+)
+def test_a_toll_of_a_named_event_that_is_not_one_told_lends_nothing(text: str) -> None:
+    found = incidents(text, "2018-03-12")
+    assert all(i.casualties is None or i.casualties.killed in (None, 1) for i in found)

@@ -912,3 +912,46 @@ _BOUND_AFTER = re.compile(r"(?:\s+[\u0621-\u064a]+){1,3}?\s*[،,]?\s*" + _BOUNDS
 def _bounded(text: str, n: NumberMention) -> bool:
     """The count's noun is followed by a bound: the count is a minimum."""
     return _BOUND_AFTER.match(text, n.end, n.end + 60) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeToll:
+    """A toll a relative clause tells of the event named just before it
+    ("الهجوم الكيميائي المفترض الذي أوقع نحو 40 قتيلا")."""
+
+    named: str  # the words before the pronoun, back to a comma (casualties.yaml: reach)
+    at: int  # where the pronoun starts in the text
+    casualties: Casualties
+    span: tuple[int, int]  # the words naming the event and its toll
+
+
+def relative_tolls(text: str) -> list[RelativeToll]:
+    """Each toll told in a relative clause, with the words naming its event."""
+    pattern, reach, campaign = _relative_toll()
+    folded = fold(text)
+    out = []
+    for m in pattern.finditer(folded.text):
+        at, verb_end = folded.span(m.start(), m.end())
+        before = text[:at].rstrip().rstrip("،,")  # "الهجوم، الذي أسفر"
+        words = _BARRIER.split(before)[-1].split()[-reach:]
+        named = " ".join(words)
+        end = verb_end + len(_BARRIER.split(text[verb_end:], maxsplit=1)[0])
+        toll = find_casualties(text[at:end])
+        told = toll.killed is not None or toll.wounded is not None
+        if named and told and not campaign.search(fold(named).text):
+            start = before.rfind(words[0]) if words else at
+            out.append(RelativeToll(named, at, toll, (start, end)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _relative_toll() -> tuple[re.Pattern[str], int, re.Pattern[str]]:
+    data = load_yaml("casualties.yaml")["relative_toll"]
+    pronouns = word_alternation(data["pronouns"])
+    verbs = word_alternation(data["verbs"])
+    campaign = word_alternation(data["not_named"])
+    return (
+        re.compile(rf"{WB_BEFORE}(?:{pronouns})\s+(?:{verbs}){WB_AFTER}"),
+        int(data["reach"]),
+        re.compile(rf"{WB_BEFORE}[وفبل]?(?:{campaign}){WB_AFTER}"),
+    )

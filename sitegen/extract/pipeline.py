@@ -22,7 +22,13 @@ from typing import Any
 from sitegen.extract import actors as actor_lex
 from sitegen.extract import authorities, events, places, temporal
 from sitegen.extract.authorities import authority_country
-from sitegen.extract.casualties import casualty_words, find_casualties, unharmed, war_toll
+from sitegen.extract.casualties import (
+    casualty_words,
+    find_casualties,
+    relative_tolls,
+    unharmed,
+    war_toll,
+)
 from sitegen.extract.domain import NEWS_DOMAIN as NEWS
 from sitegen.extract.domain import Domain, article_domain
 from sitegen.extract.normalize import fold, quotations
@@ -2379,6 +2385,104 @@ def _highest(a: Casualties, b: Casualties) -> Casualties:
     )
 
 
+def lend_tolls(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """A toll told in a relative clause of an event a sentence only names — in a
+    denial ("الذي ينفي الاتهامات بالضلوع في الهجوم الكيميائي المفترض الذي أوقع
+    نحو 40 قتيلا"), or as the cause of another event ("ردا على هجوم الأحواز الذي
+    أسفر عن مقتل 25 شخصا") — is the toll of the incident that names it, when the
+    article tells one such incident and it has no toll of its own. Those words
+    become one more source of it, with that toll."""
+    out = list(clauses)
+    for i, c in enumerate(clauses):
+        if c.segment.kind != "text":
+            continue
+        for told in relative_tolls(c.text):
+            if c.type and not _in_cause(c, told.at):
+                continue  # the clause's own toll, counted by count_clauses
+            j = _named_incident(out, i, told.named)
+            if j is not None:
+                lent = _words_of(c, *told.span).copy_with(casualties=told.casualties, also=())
+                out[j] = out[j].copy_with(casualties=told.casualties, also=(*out[j].also, lent))
+    return tuple(out)
+
+
+def _words_of(c: Clause, start: int, end: int) -> Clause:
+    """The clause cut to ``text[start:end]``: a source quotes the words that tell
+    its figures, not a denial around them."""
+    seg = c.segment
+    text = seg.text[start:end].strip()
+    at = seg.start + seg.text.find(text, start)
+    return c.copy_with(segment=replace(seg, start=at, end=at + len(text), text=text))
+
+
+def _in_cause(c: Clause, at: int) -> bool:
+    """``at`` lies in the cause's phrase that _own_toll_text leaves out."""
+    own = _own_toll_text(c)
+    return own[at : at + 4].isspace()
+
+
+def _named_incident(clauses: list[Clause], i: int, named: str) -> int | None:
+    """The one incident of the article, other than clause ``i``, that ``named``
+    ("الهجوم الكيميائي المفترض", "هجوم الأحواز") may name, when it has no toll:
+    a definite noun, or a noun of a place, of violence; of its type (a generic
+    attack or clash names any violence), at the place it names if it names one,
+    and dated by the text (not background the article only mentions)."""
+    phrase, reading = _naming(named)
+    if reading is None or reading.trigger is None:
+        return None
+    after = fold(phrase).text[reading.trigger.end :]
+    where = tuple(m.place for m in places.find_places(after))
+    if not (reading.definite or where):
+        return None
+    generic = reading.type in _GENERIC_VIOLENCE
+    found = [
+        j
+        for j, x in enumerate(clauses)
+        if j != i
+        and x.type
+        and x.own_date
+        and events.event_type(x.type).violent
+        and (generic or x.type == reading.type or {x.type, reading.type} == _REMOTE)
+        and (not where or (x.places and _same_place(where, x.places)))
+        and not _responds_to_named(x)
+    ]
+    if len(found) > 1:
+        # Of several, the one of the noun's own type told on a day (a toll is
+        # of one event, not of a campaign or a span).
+        found = [
+            j
+            for j in found
+            if clauses[j].type == reading.type and clauses[j].date.precision == "day"
+        ]
+    if len(found) != 1:
+        return None
+    toll = clauses[found[0]].casualties
+    return found[0] if toll.killed is None and toll.wounded is None else None
+
+
+def _naming(named: str) -> tuple[str, events.Reading | None]:
+    """The fewest last words that name an act of violence, and their reading:
+    "الهجوم", not the denial before it ("ونفت الحكومة مسؤوليتها عن الهجوم")."""
+    words = named.split()
+    for n in range(1, len(words) + 1):
+        phrase = " ".join(words[-n:])
+        reading = events.read(phrase)
+        if reading.type:
+            return phrase, reading if events.event_type(reading.type).violent else None
+    return named, None
+
+
+def _responds_to_named(c: Clause) -> bool:
+    """The clause names an event with its toll as the cause it answers ("ردا
+    على هجوم الأحواز الذي أسفر عن مقتل 25 شخصا"): it is not that event."""
+    return any(_in_cause(c, t.at) for t in relative_tolls(c.text))
+
+
+# Nouns of violence at large ("الهجوم", "المواجهات", "المجزرة") may name an event
+# the article told as an air strike, a shelling or an explosion.
+_GENERIC_VIOLENCE = {"battle", "attack"}
+
+
 def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     """An incident whose clause names no place happened where the sentences just
     before it are set ("تتواصل حركة النزوح من دوما" then "بخروج 1092 مدنيا
@@ -2452,6 +2556,7 @@ STAGES: tuple[Stage, ...] = (
     count_clauses,
     weigh_clauses,
     fold_retellings,
+    lend_tolls,
     place_scenes,
     place_country,
 )
