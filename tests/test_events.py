@@ -660,6 +660,9 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("من ناحية أخرى، ستسهم استعادة الميناء في تخفيف المعاناة", "statement"),
         ("وتسعى القوات الحكومية السورية، مدعومة من روسيا، إلى فرض سيطرتها", "statement"),
         ("سيتخذ الاتحاد الروسي الإجراءات لضمان تجنب تنفيذ عمليات عسكرية", "statement"),
+        ("وأكد المسؤول الأممي مواصلة مساعيه لإقناع الأطراف بتجنيب الحديدة القتال", "statement"),
+        ("إنه لا يجب الوقوع في فخ النظام ليبرر القصف على الجميع", "statement"),
+        ("وجهود التحالف في سبيل استعادة الشرعية وتحرير اليمن", "statement"),
         # attacks in the plural, the purpose of something: no attack told
         ("ويتهم التحالف الحوثيين باستعمال ميناء الحديدة لشن هجمات على السفن", ""),
         ("لاستخدام النظام الأسلحة الكيماوية لشن هجوم في مدينة دوما، السبت", "battle"),
@@ -674,6 +677,14 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
 )
 def test_an_event_told_as_to_come_is_not_one(clause: str, kind: str) -> None:
     assert read(clause).type == kind
+
+
+def test_talks_asked_for_are_talks_to_come() -> None:
+    reading = read(
+        "طالبت قطر، الثلاثاء، من وصفتهم بدول الحصار في إشارة إلى كل من السعودية "
+        "والإمارات والبحرين إلى جانب مصر، بالجلوس على طاولة المفاوضات"
+    )
+    assert reading.trigger is not None and reading.trigger.mood == "irrealis"
 
 
 def test_what_is_expected_reaches_past_a_long_subject() -> None:
