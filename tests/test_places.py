@@ -471,6 +471,8 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("في حي الظهر الحمر.", ["الظهر الحمر"]),
         ("في منطقة حميمة الكبير.", []),
         ("في منطقة أوباري جنوب ليبيا", ["اوباري", "ليبيا"]),
+        # "any area" names none: what follows is the clause going on
+        ("إلى أي منطقة يريدونها في سوريا", ["سوريا"]),
     ],
 )
 def test_names_the_gazetteer_lacks(sentence: str, expected: list[str]) -> None:

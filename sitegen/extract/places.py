@@ -613,6 +613,13 @@ def _area_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _any_before() -> re.Pattern[str]:
+    """ "أي" right before an introducer: "any area", no name after it."""
+    words = "|".join(fold_word(w) for w in load_yaml("place_stopwords.yaml")["any_before"])
+    return re.compile(rf"{WB_BEFORE}(?:{words})\s+$")
+
+
+@lru_cache(maxsize=1)
 def _never() -> frozenset[str]:
     """Generated spellings that are not read as places at all."""
     return frozenset(fold_word(w) for w in load_yaml("place_stopwords.yaml").get("never", ()))
@@ -1258,6 +1265,8 @@ def _introduced_unknown(
     """A name the gazetteer lacks after the introducer ``word`` (at ``at``),
     starting at ``unk``: "قرية الطلحية", "منطقة كوي سنجق في إقليم كردستان"."""
     intro = INTRODUCERS[word]
+    if _any_before().search(folded.text, 0, at):
+        return None
     span = _unknown_span(folded.text, unk, whole=not intro.plural)
     if span is None or (intro.guarded and not _placed_name(folded.text, span, intro)):
         return None
