@@ -15,6 +15,20 @@ def incidents(text: str, published: str = "2018-06-09") -> tuple[Incident, ...]:
     return extract(Article("a", "a.txt", "", "ar", pub, text, 3)).incidents
 
 
+def test_an_undated_toll_after_the_event_s_day_is_its_toll() -> None:
+    found = incidents(
+        "أعلن الجيش اليمني، السبت، أن قواته أحبطت هجوماً إرهابياً شنه عناصر تنظيم داعش، "
+        "استهدف مواقع الجيش الوطني في محافظة البيضاء وسط البلاد.\n"
+        "ونقلت وكالة الأنباء اليمنية الرسمية، عن مصدر عسكري، أن الجيش الوطني أحبط هجوماً "
+        "إرهابياً، مساء الجمعة، استهدف مواقعه في منطقة يكلا بمحافظة البيضاء.\n"
+        "وبحسب المصدر، فإن اشتباكات عنيفة بمختلف الأسلحة وقعت بين الجيش الوطني والعناصر "
+        "الإرهابية المهاجمة أسفرت عن مقتل جميع المهاجمين واستشهاد ثلاثة من الجيش الوطني.\n",
+        "2018-03-31",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 3
+    assert found[0].date.start == date(2018, 3, 30) and found[0].casualties.killed == 3
+
+
 @pytest.mark.parametrize(
     ("text", "published", "day"),
     [
@@ -39,6 +53,15 @@ def incidents(text: str, published: str = "2018-06-09") -> tuple[Incident, ...]:
             "مواقعه في منطقة يكلا بمحافظة البيضاء.\n",
             "2018-03-31",
             date(2018, 3, 30),
+        ),
+        # a definite noun of violence of the same day, told as another kind
+        (
+            "قتل 15 شخصا على الأقل الثلاثاء في هجوم انتحاري أعقبه إطلاق نار استهدف مقر هيئة "
+            "اللاجئين والعائدين بمدينة جلال آباد شرقي أفغانستان.\n"
+            "واستهدف الهجوم في جلال آباد مقر هيئة اللاجئين والعائدين، وأعقبه تبادل لإطلاق "
+            "النار استمر أكثر من خمس ساعات بين المسلحين وقوات الأمن.\n",
+            "2018-08-01",
+            date(2018, 7, 31),
         ),
         # told "some days ago", then on its day: the day, though the vague
         # span (26 to 31 August) only touches it

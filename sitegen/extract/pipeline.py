@@ -1960,7 +1960,15 @@ def _retells(first: Clause, later: Clause) -> bool:
     # Both dated by the text, to the day or one inside the other ("ظهر الخميس",
     # then "في غارة جوية الأسبوع الماضي").
     days = first.date.precision == "day" == later.date.precision or _within(first.date, later.date)
+    # Or the later telling has no date of its own, touches the first's day and
+    # counts its dead ("اشتباكات عنيفة … أسفرت عن مقتل جميع المهاجمين" after the
+    # attack "مساء الجمعة" told on Saturday).
+    undated = not later.own_date and later.date.basis == "publication"
+    undated = undated and first.date.precision == "day" and _overlap(first.date, later.date)
+    undated = undated and not later.casualties.is_empty
     if unplaced and ((first.own_date and later.own_date and days) or _same_day(first, later)):
+        return True
+    if unplaced and undated:
         return True
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
@@ -2180,7 +2188,10 @@ def _same_kind(a: Clause, b: Clause) -> bool:
     if a.type == b.type or _one_raid(a, b):
         return True
     violent = events.event_type(a.type).violent and events.event_type(b.type).violent
-    return violent and ("generic" in (a.tier, b.tier) or _toll(b.text))
+    # "واستهدف الهجوم في جلال آباد مقر هيئة اللاجئين" after the suicide bombing
+    # there that day: a definite noun of violence points back to it.
+    pointed = b.definite and _same_day(a, b)
+    return violent and ("generic" in (a.tier, b.tier) or _toll(b.text) or pointed)
 
 
 def _toll(text: str) -> bool:
