@@ -29,6 +29,22 @@ def test_an_undated_toll_after_the_event_s_day_is_its_toll() -> None:
     assert found[0].date.start == date(2018, 3, 30) and found[0].casualties.killed == 3
 
 
+def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -> None:
+    # "دوما، آخر معقل للمعارضة" is its last stronghold, not "another" attack;
+    # "أن الهجوم أسفر عن مصرع سبعين شخصا", told as shelling, is the same attack
+    found = incidents(
+        "تعهد الرئيسان ترامب وماكرون برد فعل قوي على هجوم كيميائي يشتبه في أن النظام "
+        "السوري شنه على المعارضة في بلدة دوما بالغوطة الشرقية.\n"
+        "وأفادت عدة تقارير بتعرض مدينة دوما، آخر معقل للمعارضة المسلحة قرب دمشق، إلى ما "
+        "يشتبه بأنه هجوم كيماوي، تباينت التقديرات بشأن عدد ضحاياه.\n"
+        "وأكدت مجموعة الدفاع المدني التطوعية أن الهجوم أسفر عن مصرع سبعين شخصا على الأقل، "
+        "كما نشرت صورا لجثامين في أحد الأقبية التي قالت إن القصف قد استهدفها.\n",
+        "2018-04-09",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 3
+    assert found[0].casualties is not None and found[0].casualties.killed == 70
+
+
 @pytest.mark.parametrize(
     ("text", "published", "day"),
     [

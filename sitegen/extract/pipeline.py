@@ -1948,7 +1948,7 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True
     if _same_dead(first.casualties, later.casualties) and _same_day(first, later):
         return True  # "مقتل 51 شخصا" then "وقتل 51 شخصا … وأصيب 79"
-    if later.definite and _one_type(first, later):
+    if later.definite and (_one_type(first, later) or _points_back(first, later)):
         return True
     if _told_after_spoken_of(first, later):
         return True
@@ -2188,10 +2188,14 @@ def _same_kind(a: Clause, b: Clause) -> bool:
     if a.type == b.type or _one_raid(a, b):
         return True
     violent = events.event_type(a.type).violent and events.event_type(b.type).violent
-    # "واستهدف الهجوم في جلال آباد مقر هيئة اللاجئين" after the suicide bombing
-    # there that day: a definite noun of violence points back to it.
-    pointed = b.definite and _same_day(a, b)
-    return violent and ("generic" in (a.tier, b.tier) or _toll(b.text) or pointed)
+    return violent and ("generic" in (a.tier, b.tier) or _toll(b.text) or _points_back(a, b))
+
+
+def _points_back(a: Clause, b: Clause) -> bool:
+    """ "واستهدف الهجوم في جلال آباد مقر هيئة اللاجئين" after the suicide bombing
+    there that day: a definite noun of violence points back to it (air strikes
+    and ground fire only as _one_raid has them)."""
+    return b.definite and _same_day(a, b) and {a.type, b.type} != _REMOTE
 
 
 def _toll(text: str) -> bool:
@@ -2226,11 +2230,12 @@ def _another(text: str) -> bool:
 # Nor a verb of doing again ("وكرر التحالف الدولي غاراته مجددا، الجمعة"; not
 # "عادت لتخسره مجددا", told again of the loss).
 # Nor "آخر" after a verb of being or a preposition: the last of ("التي كانت آخر
-# معاقل الفصائل", "في آخر هجوم", "أحد آخر معاقل").
+# معاقل الفصائل", "في آخر هجوم", "أحد آخر معاقل"); nor after a comma ("مدينة
+# دوما، آخر معقل للمعارضة"): "another" follows a word of its noun phrase.
 _ANOTHER = re.compile(
     r"(?<![\w])(?<!عدد )"
     r"(?:(?<!كانت )(?<!كان )(?<!وهي )(?<!وهو )(?<!هي )(?<!هو )(?<!في )(?<!من )(?<!الي )"
-    r"(?<!تعد )(?<!يعد )(?<!باتت )(?<!بات )(?<!احد )اخر"
+    r"(?<!تعد )(?<!يعد )(?<!باتت )(?<!بات )(?<!احد )(?<=[\u0621-\u064a] )اخر"
     r"|اخري|ثان|ثانيه|ثالث|ثالثه|جديد|جديده|[وف]?(?:كرر|كررت|عاود|عاودت))(?![\w])"
 )
 
