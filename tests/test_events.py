@@ -673,6 +673,9 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
         # what came from somewhere is no future
         ("اعترضت الدفاعات الصواريخ القادمة من غزة", "shelling"),
+        # missiles in the dual or the accusative are missiles too
+        ("اعترضت قوات الدفاع الجوي، الأحد، صاروخين باليستيين أطلقهما الحوثيون", "shelling"),
+        ("رصدت إطلاق صاروخين بالستيين من قبل الميليشيا الحوثية", "shelling"),
     ],
 )
 def test_an_event_told_as_to_come_is_not_one(clause: str, kind: str) -> None:
