@@ -676,6 +676,8 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         # missiles in the dual or the accusative are missiles too
         ("اعترضت قوات الدفاع الجوي، الأحد، صاروخين باليستيين أطلقهما الحوثيون", "shelling"),
         ("رصدت إطلاق صاروخين بالستيين من قبل الميليشيا الحوثية", "shelling"),
+        ("وقع انفجاران في كابول صباح الأربعاء", "explosion"),
+        ("شن المسلحون هجومين على قاعدتين للجيش", "battle"),
     ],
 )
 def test_an_event_told_as_to_come_is_not_one(clause: str, kind: str) -> None:
