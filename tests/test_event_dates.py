@@ -82,6 +82,18 @@ def test_a_toll_the_campaign_caused_counts_from_its_launch_day() -> None:
     )
 
 
+def test_a_start_told_in_passing_dates_the_campaign_s_toll() -> None:
+    """The operation "بدأت في الـ 19 من حزيران" is told beside another event
+    (the deal reached on Friday); the flight it caused runs from that day."""
+    text = (
+        "وضغطت قوات النظام بدعم روسي، عن طريق تنفيذ عملية عسكرية واسعة النطاق بدأت في الـ 19 "
+        "من حزيران/يونيو، على الفصائل المعارضة في محافظة درعا، إلى أن وافقت الجمعة على تسوية.\n"
+        "ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح من منازلهم، وفق الأمم المتحدة.\n"
+    )
+    flight = _of_type(text, "2018-07-08", "displacement")
+    assert _span(flight) == (date(2018, 6, 19), date(2018, 7, 8), "range")
+
+
 def test_a_running_toll_and_its_latest_event_are_two_incidents() -> None:
     text = (
         "وبدأت مسيرات العودة في 30 مارس.\n"

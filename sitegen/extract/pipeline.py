@@ -500,7 +500,7 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
         and c.date.end == published
         and temporal.GOING_ON in c.date.note
     }
-    starts = starts or _launch_days(clauses)
+    starts = starts or _launch_days(clauses) or _starts_in_passing(clauses, published)
     start = starts.pop() if len(starts) == 1 else None
     if start is None or (published - start).days > CAMPAIGN_DAYS:
         return _since_an_untold_start(clauses)
@@ -539,6 +539,23 @@ def _a_tally(c: Clause) -> bool:
         return True
     # (dated before it is counted: the words of harm say it is a toll)
     return bool(casualty_words(c.text)) and temporal.tallies_so_far(c.text)
+
+
+def _starts_in_passing(clauses: tuple[Clause, ...], published: date) -> set[date]:
+    """Starts of an operation going on, told beside a clause's own event ("وضغطت
+    قوات النظام، عن طريق تنفيذ عملية عسكرية بدأت في الـ 19 من حزيران، على
+    الفصائل … إلى أن وافقت الجمعة على تسوية")."""
+    out: set[date] = set()
+    for c in clauses:
+        if c.segment.kind != "text":
+            continue
+        for m in _dates_in(c.text):
+            ref = temporal.resolve(m, published)
+            ref = temporal.going_on_since(c.text, m, ref, published)
+            going = ref.precision == "range" and temporal.GOING_ON in ref.note
+            if going and ref.start and ref.end == published:
+                out.add(ref.start)
+    return out
 
 
 def _launch_days(clauses: tuple[Clause, ...]) -> set[date]:
