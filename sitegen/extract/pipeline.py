@@ -489,8 +489,8 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
     start the article gives it elsewhere ("بدأت تركيا في 20 يناير هجوما"), to
     publication; only when the article dates one such start, within a year
     (a siege "منذ 2007" is no start of the protests it tells)."""
-    if published is None:
-        return clauses
+    if published is None or not any(_a_tally(c) for c in clauses):
+        return clauses  # (most articles count no running total: nothing to date)
     starts: set[date] = {
         c.date.start
         for c in clauses
