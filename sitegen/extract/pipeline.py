@@ -489,7 +489,10 @@ def _since_the_start(clauses: tuple[Clause, ...], published: date | None) -> tup
     start the article gives it elsewhere ("بدأت تركيا في 20 يناير هجوما"), to
     publication; only when the article dates one such start, within a year
     (a siege "منذ 2007" is no start of the protests it tells)."""
-    if published is None or not any(_a_tally(c) for c in clauses):
+    text = "\n".join(c.text for c in clauses)
+    if published is None or not (
+        temporal.tallies_since_start(text) or temporal.tallies_so_far(text)
+    ):
         return clauses  # (most articles count no running total: nothing to date)
     starts: set[date] = {
         c.date.start
@@ -537,8 +540,9 @@ def _a_tally(c: Clause) -> bool:
     "ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح")."""
     if temporal.tallies_since_start(c.text):
         return True
-    # (dated before it is counted: the words of harm say it is a toll)
-    return bool(casualty_words(c.text)) and temporal.tallies_so_far(c.text)
+    # (dated before it is counted: the words of harm say it is a toll; the
+    # cheaper test first)
+    return temporal.tallies_so_far(c.text) and bool(casualty_words(c.text))
 
 
 def _starts_in_passing(clauses: tuple[Clause, ...], published: date) -> set[date]:
