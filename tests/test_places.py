@@ -388,6 +388,12 @@ def test_governorate_and_city_rows() -> None:
         # a place the gazetteer does not know lies nowhere we know
         ("قصف قرية بيت قرقور في", []),
         ("في سراقب وأنقرة", ["Idlib", "Syria", "Turkey"]),
+        # a capital that is its own governorate holds its quarters; a city
+        # and the governorate of its name are one (Suwayda, as Idlib)
+        ("في حي برزة", ["Damascus", "Syria"]),
+        ("في مدينة الصدر", ["Baghdad", "Iraq"]),
+        ("في صلخد", ["Suwayda", "Syria"]),
+        ("في مدينة السويداء", ["Syria"]),
     ],
 )
 def test_context_of_places(text: str, context: list[str]) -> None:

@@ -86,6 +86,8 @@ class _Intro:
 
 
 _SETTLEMENT = ("village", "town", "city")
+# Kinds of place that can be a governorate of their own (Damascus, Baghdad).
+CITY_GOVERNORATES = ("capital", "city")
 _VILLAGE = _Intro(("village", "town"), strong=True)
 _VILLAGES = _Intro(("village", "town"), plural=True, strong=True)
 _TOWN = _Intro(("town", "village", "city"), strong=True)
@@ -780,6 +782,11 @@ def _containers() -> tuple[dict[str, Place], dict[str, Place]]:
             regions.setdefault(p.en, p)
         elif p.kind == "country" and gz.country.get(p):
             countries.setdefault(gz.country[p], p)
+    # A city that is its own governorate (Damascus, Baghdad) holds the places
+    # of that governorate when no region row of the name does.
+    for p in gz.places:
+        if p.kind in CITY_GOVERNORATES and p.admin1 in ("", p.en):
+            regions.setdefault(p.en, p)
     return regions, countries
 
 
