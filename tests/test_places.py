@@ -479,6 +479,14 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("في منطقة أوباري جنوب ليبيا", ["اوباري", "ليبيا"]),
         # "any area" names none: what follows is the clause going on
         ("إلى أي منطقة يريدونها في سوريا", ["سوريا"]),
+        # a range is named with its word; the range of a known place lies in it;
+        # rough mountains are no name
+        ("استعادت السيطرة على جبال الصخر في نهم", ["جبال الصخر", "نهم"]),
+        ("قتل 5 جنود في هجوم في جبال اللاذقية", ["اللاذقية"]),
+        ("لجأ المسلحون إلى جبال وعرة", []),
+        # Yemen's sub-district by its word; isolation is none
+        ("سقطت قذائف على القرى في عزلة الأشروح بمديرية جبل حبشي", ["الأشروح", "جبل حبشي"]),
+        ("فرضت واشنطن عزلة دولية على طهران", ["واشنطن", "طهران"]),
     ],
 )
 def test_names_the_gazetteer_lacks(sentence: str, expected: list[str]) -> None:

@@ -83,6 +83,9 @@ class _Intro:
     # A name it introduces that is not in the gazetteer must carry the article:
     # "مزارع الطائف", not "مزارع فلسطيني" (a Palestinian farmer).
     definite: bool = False
+    # In a name, but a known place of another kind after it is that place: the
+    # range of a province or town ("جبال اللاذقية") lies in it.
+    of_place: bool = False
 
 
 _SETTLEMENT = ("village", "town", "city")
@@ -189,6 +192,9 @@ INTRODUCERS: dict[str, _Intro] = {
     "مديريه": _Intro(_DISTRICT_KINDS, strong=True),
     "مديريتي": _Intro(_DISTRICT_KINDS, plural=True, strong=True),
     "مديريات": _Intro(_DISTRICT_KINDS, plural=True, strong=True),
+    # Yemen's sub-district ("عزلة القحيفة بمديرية مقبنة"); definite names only:
+    # "عزلة دولية" is isolation.
+    "عزله": _Intro(_DISTRICT_KINDS, strong=True, definite=True),
     # Weak: قضاء is also the judiciary.
     "قضاء": _Intro(_DISTRICT_KINDS),
     # A neighbourhood of a town: "حي التليل في سراقب".
@@ -204,6 +210,9 @@ INTRODUCERS: dict[str, _Intro] = {
         ("island", "region", "town", "village"), strong=True, guarded=True, plain_names=True
     ),
     "جبل": _Intro(("mountain",), strong=True, in_name=True),
+    # A range named as one place ("جبال الصخر", "جبال الظهر"); guarded: "جبال
+    # وعرة", "جبال شاهقة" name none.
+    "جبال": _Intro(("mountain",), strong=True, in_name=True, guarded=True, of_place=True),
     # Farmland named as a place ("مزارع الطائف" by Hodeidah), not the town of its
     # name; "مزارع" is also a farmer ("قتل مزارع فلسطيني"): definite names only.
     "مزارع": _Intro(("region",), strong=True, in_name=True, only=True, definite=True),
@@ -1000,6 +1009,8 @@ def _known(
         owners = tuple(e for e in entries if e.place.kind in _CITY.kinds)
         if not fitting and intro.plural and not intro.in_name and owners:
             entries, intro = owners, None
+        elif not fitting and intro.of_place and entries:
+            intro = None
         elif not fitting:
             named = _named_unknown(m, text, folded, intro)
             return (*named, None) if named else None
