@@ -28,6 +28,10 @@ CASES = [
     ('وأشار أكار إلى "نزوح قرابة 400 ألف شخص" نتيجة الهجمات', None, None, 400000, True),
     # maimed, the UN's word for the children it counts hurt
     ("ذكرت منظمة يونيسيف توثيقها مقتل 53 طفلاً وتشوّه 92 آخرين", 53, 92, None, False),
+    # one volunteer, one conscript; a military source is no one
+    ("قُتلت متطوعة بريطانية بوحدة حماية المرأة الكردية في سوريا", 1, None, None, False),
+    ("أسفرت العمليات عن إصابة مجند أثناء الاشتباكات", None, 1, None, False),
+    ('نقلاً عن مصدر عسكري وقوع "شهداء وجرحى جراء العدوان بالصواريخ', None, None, None, False),
     # another fate bars the count after the word; "آخر" after it is one more
     ("إن نحو 119 من عناصر الميليشيا قتلوا وتم أسر 17 مسلحا آخر في صعدة", 119, None, None, True),
     ("لقي طفل حتفه وجرح آخر، السبت، في انفجار لغم", 1, 1, None, False),
