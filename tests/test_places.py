@@ -38,6 +38,9 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("4 مدنيين في قصف روسي استهدف قرية بيلون في جبل الزاوية", ["Balyun", "Jabal al-Zawiya"]),
     ("اجتماع انعقد بين الوفدين الروسي والتركي في العاصمة أنقرة", ["Ankara"]),
+    # a town that is also a word ("صبيا", a boy) only after a preposition
+    ("ذكرت مصادر طبية، الاثنين، أن صبيا قتل برصاص الجيش", []),
+    ("سقط صاروخ على مدينة صبيا", ["Sabya"]),
     # "الغوطة" alone is the Eastern Ghouta of 2018's news; the neighbourhoods of
     # a city name the city; T-4 in Latin letters; Lahij after a preposition.
     ("يستمر القصف على الغوطة منذ أسبوعين", ["Eastern Ghouta"]),
