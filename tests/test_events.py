@@ -586,6 +586,11 @@ def test_moods() -> None:
         ("شنت إسرائيل موجة ثانية من الهجمات على سوريا", False),
         ("قتل ثلاثة في سلسلة من الغارات الجوية", False),
         ("وقال إن الموجة الثانية من الهجمات كانت أعنف", True),
+        # The subject of a past verb of going on, opening its clause, is told
+        # here ("تواصلَ القصف"); the verb's noun after a preposition is not
+        ("في غضون ذلك، تواصل القصف الجوي في الغوطة الشرقية", False),
+        ("وقد تجدد القصف على البلدة", False),
+        ("وسط تجدد القصف على المدينة", True),
     ],
 )
 def test_definite_nouns(clause: str, definite: bool) -> None:
@@ -749,6 +754,10 @@ def test_denied_or_insisted_on_is_not_done(clause: str, mood: str) -> None:
         ("واتهمت وكالة الأنباء الحوثيين بالوقوف وراء هذا الهجوم", "spoken"),
         # ... and what a denial says reports spoke of did not happen
         ("نفت الهيئة ما تداولته وسائل إعلام الحوثي حول استهداف مطار دبي", "irrealis"),
+        # the shelling went on ("تواصلَ"), told; forces that go on shelling
+        # ("تُواصل") are the setting
+        ("في غضون ذلك، تواصل القصف الجوي في الغوطة الشرقية", ""),
+        ("وأضاف أن قوات الحكومة تواصل القصف الجوي على المنطقة", "background"),
     ],
 )
 def test_the_mood_of_violence_named_in_passing(clause: str, mood: str) -> None:

@@ -102,6 +102,9 @@ class _Group:
     spares: frozenset[str] = frozenset()
     # How many words before it the scope reaches too: "قصفت إسرائيل مرارا".
     back: int = 0
+    # Its words that, right before a definite noun, are another verb's past:
+    # "تواصلَ القصف" (the shelling went on), against "تُواصل القوات القصف".
+    past_before_noun: frozenset[str] = frozenset()
     # A flood, a fire, a crash: deaths and flight it causes are no incident.
     hazard: bool = False
     # Words one of which must stand within `needs_window` words of the group's
@@ -185,6 +188,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         verbal_subject=_word_regex(row["verbal_subjects"]) if row.get("verbal_subjects") else None,
         spares=frozenset(scope.get("spares", ())),
         back=int(scope.get("back", 0)),
+        past_before_noun=frozenset(fold(w).text for w in scope.get("past_before_noun", ())),
         hazard=bool(row.get("hazard", False)),
         needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
         needs_window=int(needs.get("window", 0)),
@@ -411,6 +415,8 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
     if hit.outer < scope.end:
         return _reaches_back(folded, scope, hit)
     between = folded.text[scope.end : hit.outer]
+    if _past_before_noun(folded, scope, hit, between):
+        return False
     # After "غداة", "عشية", "بعد ساعات من" comes another event, placed by its
     # distance from this clause's own: no scope reaches it ("ندد الائتلاف الأحد
     # غداة مقتل 20 مدنياً").
@@ -419,6 +425,16 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
     if scope.group.mood == "irrealis" and _past_markers().search(between):
         return False
     return len(_WORDS.findall(between)) <= scope.group.window
+
+
+def _past_before_noun(folded: Folded, scope: _Hit, hit: _Hit, between: str) -> bool:
+    """ "تواصل القصف الجوي": the verb is the shelling's own past, not the present
+    of a setting that goes on."""
+    word = folded.text[scope.start : scope.end]
+    if word not in scope.group.past_before_noun or between.strip():
+        return False
+    before = folded.text[max(0, scope.outer - 40) : scope.end].split()
+    return folded.text.startswith("ال", hit.start) and _went_on(before)
 
 
 def _reaches_back(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
@@ -884,16 +900,27 @@ def _near(folded: Folded, a: _Hit, b: _Hit, reach: int = SUPPORT_WINDOW) -> bool
 
 def _definite(folded: Folded, hit: _Hit) -> bool:
     """The trigger carries the article: "الهجوم", "بالقصف", "للغارة" (not fire
-    exchanged: "تبادل للقصف")."""
+    exchanged, "تبادل للقصف", nor what went on: "تواصل القصف")."""
     if hit.group.verbs or not _has_article(folded, hit):
         return False
     before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
-    if before and _one_of("exchange").fullmatch(before[-1]):
+    if before and (_one_of("exchange").fullmatch(before[-1]) or _went_on(before)):
         return False
     # counted: "المئات من المتظاهرين", "عشرات من الغارات" are told here, and
     # so is a batch: "موجة ثانية من الهجمات"
     before_text = folded.text[max(0, hit.outer - 40) : hit.outer]
     return not (_counted_before(before_text) or _partitive_before(before_text))
+
+
+def _went_on(before: list[str]) -> bool:
+    """The words before a definite noun end with a past verb of going on that
+    opens its clause, the noun its subject ("وتواصل القصف"); not the present
+    after a subject, nor the verb's noun ("مع تواصل الغارات")."""
+    if not _one_of("went_on").fullmatch(before[-1]):
+        return False
+    if len(before) < 2 or before[-2][-1] in "،,:؛.":
+        return True
+    return bool(_one_of("went_on_after").fullmatch(before[-2]))
 
 
 def _partitive_before(before: str) -> bool:
