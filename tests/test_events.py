@@ -633,6 +633,13 @@ def test_a_claim_of_responsibility_is_no_event_spoken_of(clause: str, spoken: bo
         ("وينعم درعا بالهدوء منذ الجمعة في أعقاب توقيع اتفاق هدنة بين الفصائل", "agreement"),
         # ... an accord only named is not.
         ("وتشهد المنطقة هدوءا على خلفية الاتفاق النووي مع إيران", ""),
+        # A death the clause follows from keeps its trigger: the cause told
+        ("وقالت الوزارة إن ذلك جاء بعد مقتل نحو 60 فلسطينيا الاثنين الماضي", "battle"),
+        # ... and a meeting held after it is still the clause's event
+        (
+            "افتتح أردوغان قمة استثنائية الجمعة بعد مقتل أكثر من ستين فلسطينيا وإصابة ألفين بجروح",
+            "diplomacy",
+        ),
     ],
 )
 def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:

@@ -647,7 +647,7 @@ def cause_at(text: str, after: int = 0) -> int:
     event responds to."""
     folded = fold(text)
     for hit in _scan(folded):
-        if hit.group.mood == "cause":
+        if hit.group.mood == "cause" and _unless_needed(folded, hit):
             start, _ = original_span(text, folded, hit.outer, hit.end)
             if start >= after:
                 return start
