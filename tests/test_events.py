@@ -940,3 +940,22 @@ def test_a_departure_told_as_done(clause: str, done: bool) -> None:
 )
 def test_a_demonstrative_points_back(clause: str, at: str, pointed: bool) -> None:
     assert events.pointed_back(clause, clause.index(at)) is pointed
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "done"),
+    [
+        # fighting a side managed to carry out is done ...
+        (
+            "ذكر المرصد أن قوات سوريا الديموقراطية تمكنت من استعادة ثلاث من هذه القرى",
+            "battle",
+            True,
+        ),
+        ("وقال إن المسلحين نجحوا في صد الهجوم", "battle", True),
+        # ... an accord a past government managed to reach is history told
+        ("مشيرا إلى أن إدارة أوباما نجحت في التوصل إلى اتفاق مع إيران", "agreement", False),
+        ("إن القوات تسعى إلى استعادة القرى", "battle", False),
+    ],
+)
+def test_what_a_side_managed_to_do_is_done(clause: str, kind: str, done: bool) -> None:
+    assert events.told_as_done(clause, 0, kind) is done

@@ -288,11 +288,23 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         # شنت غارات جوية", "نفذوا هجوما" (not "والذين أطلقوا صواريخ").
         if before and _done_by(before[-1]) and not (len(before) > 1 and _relative(before[-2])):
             return True
+        if t.violent and _managed(before):
+            return True
         # ... or said to have taken place: "قتلوا في معركة وقعت مؤخرا"
         after_words = fold(text[t.end : t.end + 40]).text.split()[:2]
         if any(_one_of("took_place").fullmatch(w.strip(".,،؛:!؟\"'()")) for w in after_words):
             return True
     return False
+
+
+def _managed(before: list[str]) -> bool:
+    """The words before a noun end with a past verb of managing and its
+    preposition: "تمكنت من", "ونجحوا في"."""
+    if len(before) < 2 or before[-1] not in ("من", "في"):
+        return False
+    managed = {fold_word(w) for w in load_yaml("events.yaml")["past_verb"]["managed"]}
+    bare = fold_word(before[-2])
+    return bare in managed or (bare[:1] in "وف" and bare[1:] in managed)
 
 
 def _relative(word: str) -> bool:
