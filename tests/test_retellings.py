@@ -1036,6 +1036,27 @@ def test_a_claim_told_by_the_verb_that_carried_out_a_batch_is_an_incident(text: 
     assert [i.type for i in incidents(text, "2018-02-11")] == ["airstrike"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # people gone and forces arrived, told by a past verb, are claimed done
+        (
+            "وقالت وسائل إعلام سورية رسمية إن عددا صغيرا من المقاتلين وعائلاتهم غادروا "
+            "المنطقة ووصلوا إلى نقطة تفتيش خارجها.\n",
+            ["displacement"],
+        ),
+        ("وأضاف عبد الرحمن أن تعزيزات موالية للحكومة وصلت إلى المنطقة.\n", ["deployment"]),
+        # a past verb of talks in a claim is as often an opinion or history
+        (
+            "وأوضح أن الرياض ناقشت هذه الفكرة مع إدارة الرئيس الأمريكي السابق باراك أوباما.\n",
+            [],
+        ),
+    ],
+)
+def test_a_claim_of_people_moved_told_by_a_past_verb(text: str, kinds: list[str]) -> None:
+    assert [i.type for i in incidents(text, "2018-03-10")] == kinds
+
+
 def test_one_of_the_last_strongholds_is_no_other_event() -> None:
     found = incidents(
         "تعرضت محافظة إدلب لقصف جوي من قبل مقاتلات روسية، السبت، وذلك بعد يوم من فشل روسيا "

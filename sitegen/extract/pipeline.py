@@ -1886,10 +1886,17 @@ def _told_as_happened(c: Clause) -> bool:
 _BROAD = frozenset({"country", "quarter"})  # a country, or its quarter ("جنوب سوريا")
 
 
+# Besides violence, what a past verb tells done as surely: people taken,
+# people gone ("إن عددا صغيرا من المقاتلين غادروا المنطقة"), forces arrived.
+# (A past "بحثت", "اتفقت" in a claim is as often an opinion or history.)
+DONE_KINDS = ("arrest", "displacement", "deployment")
+
+
 def _told_as_done(c: Clause) -> bool:
     """A claim whose event is told by a verb in the past: reported as a fact
     ("ذكر بيان للجيش أن مقاتلاته استهدفت عشرات المواقع")."""
-    return events.told_as_done(c.text, max(c.trigger_at, 0))
+    kind = c.type if c.type in DONE_KINDS else "arrest"
+    return events.told_as_done(c.text, max(c.trigger_at, 0), kind)
 
 
 def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
