@@ -401,7 +401,8 @@ class _Tables:
         ]
         pre = (
             rf"(?:(?P<anchor>{alt(t['anchors'])})\s+)?"
-            rf"(?:(?P<since>{alt(r['since'])})\s+)?"
+            # (the article may stand apart before a day: "منذ الـ 30 مارس")
+            rf"(?:(?P<since>{alt(r['since'])})\s+(?:ال\s+(?=\d))?)?"
             # "منتصف ليل الأحد" is midnight, not mid-month: no month part before a day part
             rf"(?:(?:(?P<deadline>{alt(r['deadline_before'])})\s+)?(?P<mpart>{alt(t['month_parts'])})"
             rf"(?!\s+(?:{alt(t['day_parts'])})\s)\s+(?:{of}\s+)?)?"
