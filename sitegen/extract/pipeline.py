@@ -815,7 +815,11 @@ def _event_date(
         # الهجوم في 19 يونيو، وفق ما أعلن المرصد الجمعة"); an event of the span
         # keeps its day ("بسطت القوات سيطرتها على عفرين في إطار عملية … منذ 20
         # كانون الثاني، وفق ما أعلن أردوغان الأحد").
-        span = first.precision == "range"
+        # (a vague span too: "نزح أكثر من 12 ألف شخص خلال الأيام الماضية …،
+        # حسبما أعلن المرصد الخميس")
+        span = first.precision == "range" or (
+            first.precision == "approx" and first.start != first.end
+        )
         inside = [
             r for m, r in told[1:] if _narrower(r, first) and not (span and _toll_told(text, m))
         ]
