@@ -302,9 +302,14 @@ def _managed(before: list[str]) -> bool:
     preposition: "تمكنت من", "ونجحوا في"."""
     if len(before) < 2 or before[-1] not in ("من", "في"):
         return False
-    managed = {fold_word(w) for w in load_yaml("events.yaml")["past_verb"]["managed"]}
+    managed = _managing_verbs()
     bare = fold_word(before[-2])
     return bare in managed or (bare[:1] in "وف" and bare[1:] in managed)
+
+
+@cache
+def _managing_verbs() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in load_yaml("events.yaml")["past_verb"]["managed"])
 
 
 def _relative(word: str) -> bool:
