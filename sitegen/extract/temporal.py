@@ -329,7 +329,7 @@ class _Tables:
             t["anchors"], r["since"], r["deadline_before"], t["month_parts"], t["day_parts"],
             r["day_word"], r["month_word"], ["اليوم"], t["anaphora"], t["weekdays"],
             t["months"], t["ordinals"], r["year_words"], r["this_before"], t["periods"],
-            t["days"], r["ago"], r["duration_preps"], t["running_units"],
+            t["days"], r["ago"], r["duration_preps"], t["running_units"], r["lasted_after"],
             ["ال" + w for w in t["running_units"]],
             ["ال" + w for w, (_, k) in t["units"].items() if k != "singular"],
         ]  # fmt: skip
@@ -384,6 +384,10 @@ class _Tables:
             rf"(?P<period>(?:(?P<pthis>{alt(r['this_before'])})\s+)?(?P<per>{alt(t['periods'])})(?:\s+(?P<pdir>{period_dir}))?)",
             rf"(?P<dayw>(?P<dw>{alt(t['days'])})(?:\s*,?\s*(?P<dwwd>{wd}))?)",
             rf"(?P<wdc>(?P<wd>{wd})(?:\s+(?P<wddir>{past_next}))?)",
+            rf"(?P<lasted>{alt(r['lasted_after'])}\s+(?:(?P<lq>{alt(self.n['approximate'])})\s+)?"
+            rf"(?:(?P<ln>{num})\s+(?P<lu>{self._forms('singular')}|{self._forms('plural')})"
+            rf"|(?P<ld>{self._forms('dual')})|(?P<ls>{self._forms('singular')}))"
+            rf"\s+{alt(r['lasted_of'])}(?=\s+{alt(r['lasted'])}{WB_AFTER}))",
             rf"(?P<ago>(?P<agow>{alt(r['ago'])})\s+(?:(?P<agoq>{alt(self.n['approximate'])})\s+)?"
             rf"(?:(?P<agon>{num})\s+(?P<agonu>{self._forms('singular')}|{self._forms('plural')})"
             rf"|(?P<agod>{self._forms('dual')})|(?P<agop>{self._forms('plural')})"
@@ -826,8 +830,8 @@ def _non_overlapping(
 
 
 _CORES = (
-    "run", "ana", "hijri", "numdate", "dm", "dper", "year", "period", "dayw", "wdc", "ago",
-    "span", "dur",
+    "run", "ana", "hijri", "numdate", "dm", "dper", "year", "period", "dayw", "wdc", "lasted",
+    "ago", "span", "dur",
 )  # fmt: skip
 
 
@@ -1161,6 +1165,31 @@ def _b_span(c: _Ctx) -> DateMention | None:
     )
 
 
+def _b_lasted(c: _Ctx) -> DateMention | None:
+    """ "بعد ثلاثة أسابيع من القتال": the fighting went on over the three weeks
+    up to the clause's day, a span in the past."""
+    if not _prefix(c, ()):
+        return None
+    found = _unit(c.g.units, c.group("lu") or c.group("ld") or c.group("ls"))
+    if found is None:
+        return None
+    unit, form = found
+    amount = (
+        {"dual": 2, "singular": 1}.get(form) if not c.group("ln") else parse_number(c.group("ln"))
+    )
+    if not amount:
+        return None
+    gloss = f"over the {amount} {unit}(s) before"
+    return c.mention(
+        "span",
+        unit=unit,
+        amount=amount,
+        direction="past",
+        approximate=bool(c.group("lq")),
+        gloss=gloss,
+    )
+
+
 def _b_duration(c: _Ctx) -> DateMention | None:
     """ "خلال خمسة أيام": a span of a count of units, with no direction."""
     if not _prefix(c, ()):
@@ -1193,6 +1222,7 @@ _BUILDERS = {
     "period": _b_period,
     "dayw": _b_dayword,
     "wdc": _b_weekday,
+    "lasted": _b_lasted,
     "ago": _b_ago,
     "span": _b_span,
     "dur": _b_duration,
