@@ -29,6 +29,21 @@ def test_an_undated_toll_after_the_event_s_day_is_its_toll() -> None:
     assert found[0].date.start == date(2018, 3, 30) and found[0].casualties.killed == 3
 
 
+def test_an_undated_toll_after_an_operation_begun_days_ago_is_its_toll() -> None:
+    found = incidents(
+        "وبدأت القوات التي تضم مقاتلين أكراد وعرب هجوما بريا، الاثنين، ضد مسلحين في محيط "
+        "بلدة هجين، وسط منطقة وادي الفرات.\n"
+        "وقال التحالف الدولي إنه يتوقع معركة صعبة.\n"
+        "وقال قائد في قوات سوريا الديمقراطية إن 15 مسلحا على الأقل من تنظيم الدولة قتلوا، "
+        "خلال اليوم الأول لعملية هجين.\n",
+        "2018-09-11",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 2
+    d = found[0].date
+    assert (d.start, d.end, d.precision) == (date(2018, 9, 10), date(2018, 9, 11), "range")
+    assert found[0].casualties.killed == 15
+
+
 def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -> None:
     # "دوما، آخر معقل للمعارضة" is its last stronghold, not "another" attack;
     # "أن الهجوم أسفر عن مصرع سبعين شخصا", told as shelling, is the same attack

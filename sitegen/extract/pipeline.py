@@ -1996,7 +1996,7 @@ def _retells(first: Clause, later: Clause) -> bool:
     # counts its dead ("اشتباكات عنيفة … أسفرت عن مقتل جميع المهاجمين" after the
     # attack "مساء الجمعة" told on Saturday).
     undated = not later.own_date and later.date.basis == "publication"
-    undated = undated and first.date.precision == "day" and _overlap(first.date, later.date)
+    undated = undated and _a_day_or_days_going(first.date) and _overlap(first.date, later.date)
     undated = undated and not later.casualties.is_empty
     if unplaced and ((first.own_date and later.own_date and days) or _same_day(first, later)):
         return True
@@ -2005,6 +2005,20 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _a_day_or_days_going(ref: DateRef) -> bool:
+    """A day, or an operation begun a few days before publication and going on
+    ("بدأت القوات هجوما بريا، الاثنين" told on Tuesday): its toll told later
+    with no day of its own is the operation's."""
+    if ref.precision == "day":
+        return True
+    if ref.note != temporal.GOING_ON or ref.start is None or ref.end is None:
+        return False
+    return (ref.end - ref.start).days <= _FEW_DAYS_GOING
+
+
+_FEW_DAYS_GOING = 7
 
 
 def _told_after_spoken_of(first: Clause, later: Clause) -> bool:

@@ -1983,7 +1983,7 @@ def _going_on() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """ "بدأت تركيا في 20 يناير عملية عسكرية": the verb before the date, the
     operation after it."""
     rel = load_yaml("relative.yaml")
@@ -1998,7 +1998,8 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     waged, campaigns = word_alternation(rel["waged"]), word_alternation(rel["campaigns"])
     both = re.compile(
         rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
-        rf"\s+{began_it}|(?:ال)?{nouns}(?:[،,]?\s+[^\s،,.]+){{0,4}}?[،,]?\s+(?:قد\s+)?{verbs})"
+        rf"\s+{began_it}|(?:ال)?{nouns}(?:[،,]?\s+[^\s،,.]+){{0,4}}?[،,]?(?:\s+(?:الذي|التي))?"
+        rf"\s+(?:قد\s+)?{verbs})"
         rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,3}}?\s+$"
         rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
         rf"(?:\s+[^\s،,.]+){{0,4}}?\s+$"
@@ -2006,7 +2007,13 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|{WB_BEFORE}[وف]?كانت?\s+(?:ال)?{nouns}{WB_AFTER}[^.!?؟]{{0,200}}?\s+قد\s+{verbs}"
         rf"(?:\s+[^\s،,.]+)?\s+$"
     )
-    return before, after, both
+    # "وبدأ تحالف مدعوم من الولايات المتحدة … هجوما بريا لاستعادة منطقة هجين منذ
+    # ثلاثة أسابيع": the clause opens with the verb, its operation comes later.
+    opening = re.compile(
+        rf"^\W*[وف]?(?:قد\s+)?{verbs}{WB_AFTER}[^.،,؛]*?\s(?:ال)?{nouns}{WB_AFTER}"
+        rf"|{WB_BEFORE}[وف]?(?:{word_alternation(rel['since_began'])}){WB_AFTER}"
+    )
+    return before, after, both, opening
 
 
 def _began(text: str, m: DateMention) -> bool:
@@ -2016,8 +2023,8 @@ def _began(text: str, m: DateMention) -> bool:
     before = fold(text[: m.start]).text
     if start_words.search(before):
         return True
-    verb_before, noun_after, both = _began_around()
-    if both.search(before):
+    verb_before, noun_after, both, opening = _began_around()
+    if both.search(before) or opening.search(before):
         return True
     after = fold(text[m.end : m.end + 80]).text
     if _start_after().search(after):
@@ -2096,7 +2103,12 @@ def _going_on_range(
     _, verb, _ = _going_on()
     before = fold(text[: m.start]).text
     if m.kind == "ago" and m.text.lstrip("وف").startswith(("منذ", "مذ")):
-        if not (verb.search(before) or _opens_durative(text, m) or _durative_after(text, m)):
+        if not (
+            verb.search(before)
+            or _opens_durative(text, m)
+            or _durative_after(text, m)
+            or _began(text, m)
+        ):
             return None
     elif m.since or m.kind not in ("date", "month", "weekday", "ago") or not _began(text, m):
         return None
