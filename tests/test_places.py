@@ -465,7 +465,9 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         # an island says what it is; a known one is itself; a hill (تبة) keeps its word
         ("مخازن في جزيرة كمران شمال غرب مدينة الحديدة.", ["جزيرة كمران", "الحديدة"]),
         ("وصلت قوات إلى جزيرة سقطرى اليمنية", ["سقطرى"]),
-        ("جزيرة في البحر الأحمر", []),
+        ("جزيرة في البحر الأحمر", ["البحر الأحمر"]),
+        ("استهدفت ميليشيات الحوثي ناقلتي نفط سعوديتين في البحر الأحمر", ["البحر الأحمر"]),
+        ("لعبور البحر الأحمر", []),
         ("السيطرة على تبة ريمان", ["تبة ريمان"]),
         # a junction named after the town its road leads to; "المفرق" is Mafraq
         ("عند مفرق البرح غربي تعز", ["مفرق البرح", "تعز"]),
@@ -925,6 +927,13 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("أطلق الحوثيون صاروخا باليستيا باتجاه السعودية", "shelling", ["Saudi Arabia"]),
         ("أطلقت الفصائل صواريخ من قطاع غزة باتجاه إسرائيل", "shelling", ["Israel"]),
         ("رداً على إطلاق صواريخ نسبتها إلى إيران على هضبة الجولان", "shelling", ["Golan Heights"]),
+        # a sea names no country: the country named beside it stays
+        ("هاجم الحوثيون ناقلة نفط سعودية في البحر الأحمر", "battle", ["Red Sea"]),
+        (
+            "أعلن الجيش أن مدمرات في البحر الأحمر أطلقت صواريخ على مواقع في سوريا",
+            "shelling",
+            ["Red Sea", "Syria"],
+        ),
         # where someone was born is no place of what he did
         (
             "منفذ هجوم الطعن في العاصمة الفرنسية، باريس، السبت، ولد في الشيشان العام 1997",

@@ -44,6 +44,18 @@ def test_an_undated_toll_after_an_operation_begun_days_ago_is_its_toll() -> None
     assert found[0].casualties.killed == 15
 
 
+def test_a_sea_and_a_strait_on_it_are_one_place() -> None:
+    found = incidents(
+        "وكانت قوات البحرية التابعة للتحالف العربي، أفشلت، الثلاثاء، هجوما حوثيا على إحدى "
+        "ناقلات النفط السعودية، بالمياه الدولية غرب مضيق باب المندب.\n"
+        "وتبنت ميليشيا الحوثي في وسائل إعلامها، استهداف ناقلة النفط السعودية في البحر "
+        "الأحمر، وقالت إنه تم استهدافها بسلاح مناسب.\n",
+        "2018-04-04",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 2
+    assert [p.en for p in found[0].places] == ["Bab al-Mandab", "Red Sea"]
+
+
 def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -> None:
     # "دوما، آخر معقل للمعارضة" is its last stronghold, not "another" attack;
     # "أن الهجوم أسفر عن مصرع سبعين شخصا", told as shelling, is the same attack

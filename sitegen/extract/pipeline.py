@@ -1447,6 +1447,10 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             # السفارة الفرنسية": the country or capital it is in holds it (not
             # one standing for a government: "طهران تدين")
             local += [p for p in found if p.kind in _STATES and p in within and p not in local]
+        if local and all(places.in_no_country(p) for p in local):
+            # a sea names no country: "مدمرات في البحر الأحمر أطلقت صواريخ على
+            # مواقع في سوريا" is set in Syria too
+            local += [p for p in within if p not in local]
         inside = sorted(within, key=lambda p: p.kind == "country")
         chosen = local or [p for p in struck if p.kind == "country"] or inside[:1]
         owner = None if chosen else authorities.owned_target(text)  # "ضد مواقع سورية"
@@ -2325,12 +2329,16 @@ def _same_place(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
     # governorate and its village are often two (a lede "in Idlib", then a strike
     # on a village of Idlib). A place the gazetteer does not know ("ضاحية
     # البريهي") may lie in any place it knows; two it does not know, named
-    # apart ("إقليم ساريبول", "منطقتي دارزاب وقوش"), are two places.
+    # apart ("إقليم ساريبول", "منطقتي دارزاب وقوش"), are two places. A sea or a
+    # border lies beside places of any country ("في البحر الأحمر", then "قبالة
+    # ميناء الحديدة").
     return any(
         x == y
         or (x.kind == "country" and places.contains(x, y))
         or (y.kind == "country" and places.contains(y, x))
         or x.known != y.known
+        or (places.in_no_country(x) and not y.locates)
+        or (places.in_no_country(y) and not x.locates)
         for x in a
         for y in b
     )

@@ -810,6 +810,12 @@ def contains(big: Place, small: Place) -> bool:
     return bool(small.admin1) and small.admin1 == big.en and big.kind not in ("village", "town")
 
 
+def in_no_country(place: Place) -> bool:
+    """A sea, a strait or a border (country ZZ in the gazetteer): it lies in no
+    one country, and beside places of several."""
+    return _load().country.get(place) == "ZZ"
+
+
 # ---------------------------------------------------------------------------
 # Scanning.
 
