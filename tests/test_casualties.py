@@ -32,6 +32,14 @@ CASES = [
     ("قُتلت متطوعة بريطانية بوحدة حماية المرأة الكردية في سوريا", 1, None, None, False),
     ("أسفرت العمليات عن إصابة مجند أثناء الاشتباكات", None, 1, None, False),
     ('نقلاً عن مصدر عسكري وقوع "شهداء وجرحى جراء العدوان بالصواريخ', None, None, None, False),
+    # died of wounds, in the singular, is one death; in the plural, the count
+    ("توفي صحفي فلسطيني، الأربعاء، متأثرا بجروح أصيب بها برصاص الجيش", 1, None, None, False),
+    ("إن فتى فلسطينياً توفي صباح السبت متأثراً بجروح أصيب بها", 1, None, None, False),
+    ("توفي 3 فلسطينيين متأثرين بجروح أصيبوا بها", 3, None, None, False),
+    # one of a group, with the doer between or right before the word
+    ("أعدم تنظيم الدولة الإسلامية أحد الرهائن الذين خطفهم", 1, None, None, False),
+    ("وأضافت المجموعة أن أحد أعضائها قتل في غارة جوية مزدوجة", 1, None, None, False),
+    ("وأصيب في الهجوم أحد عشر جنديا", None, 11, None, False),
     # another fate bars the count after the word; "آخر" after it is one more
     ("إن نحو 119 من عناصر الميليشيا قتلوا وتم أسر 17 مسلحا آخر في صعدة", 119, None, None, True),
     ("لقي طفل حتفه وجرح آخر، السبت، في انفجار لغم", 1, 1, None, False),

@@ -625,10 +625,11 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     ]
     if len(before) <= lex.singular_window and before and fold_word(before[0]) in lex.singular:
         nouns.append(before[0])  # the clause starts right there
-    after = [fold_word(w) for w in _words_after(text, word.end, 2)]
+    after = [fold_word(w) for w in _words_after(text, word.end, _ONE_OF_REACH + 2)]
     one = bool(nouns) or any(w in lex.singular for w in after[:1])
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
     one = one or _one_of_them(after, lex)
+    one = one or _one_of_them([fold_word(w) for w in before[-2:]], lex, 0)
     # "صالح الصماد، والذي قتل في غارة": the one the relative pronoun stands for
     # (not "الهجوم الذي قتل مدنيين", who killed; nor "التي قتل فيها", where)
     who = _ONE_WHO.search(text, max(0, word.start - 12), word.start) is not None
@@ -642,10 +643,21 @@ _PASSIVE_AFTER = re.compile(
 )
 
 
-def _one_of_them(after: list[str], lex: _Lexicon) -> bool:
+def _one_of_them(words: list[str], lex: _Lexicon, reach: int | None = None) -> bool:
     """ "مقتل أحد عناصر الأمن": one of a group of people (not "إصابة أحد
-    مباني المركز", a building)."""
-    return len(after) == 2 and after[0] in lex.one_of and after[1] in lex.one_of_people
+    مباني المركز", a building); the doer may stand between ("أعدم تنظيم
+    الدولة أحد الرهائن"), not a preposition ("قتل في هجوم على أحد عناصر").
+    Before the word, right before it: "أن أحد أعضائها قتل"."""
+    reach = _ONE_OF_REACH if reach is None else reach
+    for i, w in enumerate(words[: reach + 1]):
+        if w in lex.list_stops or find_numbers(w):
+            return False
+        if w in lex.one_of and i + 1 < len(words) and words[i + 1] in lex.one_of_people:
+            return True
+    return False
+
+
+_ONE_OF_REACH = 3  # words of a doer between the casualty word and "أحد"
 
 
 def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
