@@ -409,7 +409,9 @@ def _met_count(
         or "." in text[at : word.start]
     ):
         return None
-    return numbers.first_after(text, at, lex.met_reach, used)
+    n = numbers.first_after(text, at, lex.met_reach, used)
+    # the count is in the frame, not after its object: "لقي شخص مصرعه وأصيب آخران"
+    return n if n is not None and n.start < word.start else None
 
 
 def _subject_count(
@@ -613,7 +615,8 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
         len(said) > 1 and fold_word(" ".join(said[-2:])) in lex.singular_words
     ):
         return True  # "لقي مصرعه", "فأرداه قتيلا"
-    before = _words_before(text, word.start, lex.singular_window + 1)
+    before = _without_one(_words_before(text, word.start, lex.singular_window + 4))
+    before = before[-(lex.singular_window + 1) :]
     # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person;
     # "قتل جندي وأصيب آخرون": nor one after another casualty word (its victim).
     nouns = [
@@ -637,6 +640,21 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     return one or _named_one(text, word, lex)
 
 
+def _without_one(before: list[str]) -> list[str]:
+    """The words before a casualty word without "واحدا على الأقل" at their end:
+    "إن رجلا واحدا على الأقل قتل" names one man."""
+    words = list(before)
+    while words:
+        if fold_word(words[-1]) in _ONE_WORDS:
+            words.pop()
+        elif len(words) > 1 and fold_word(" ".join(words[-2:])) == "علي الاقل":
+            del words[-2:]
+        else:
+            break
+    return words
+
+
+_ONE_WORDS = frozenset({"واحد", "واحدا", "واحده"})
 _ONE_WHO = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s+$")
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[.،,؛]|$|(?:في|على|خلال|جراء|إثر|اثر|عند|أثناء|اثناء|بعد|قبل)\s|ب(?!ها|ه\b))"
