@@ -1998,7 +1998,7 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     waged, campaigns = word_alternation(rel["waged"]), word_alternation(rel["campaigns"])
     both = re.compile(
         rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
-        rf"\s+{began_it}|(?:ال)?{nouns}(?:[،,]?\s+[^\s،,.]+){{0,4}}?[،,]?(?:\s+(?:الذي|التي))?"
+        rf"\s+{began_it}|(?:ال)?{nouns}(?:[،,]?\s+[^\s،,.]+){{0,6}}?[،,]?(?:\s+و?(?:الذي|التي))?"
         rf"\s+(?:قد\s+)?{verbs})"
         rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,3}}?\s+$"
         rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
@@ -2058,7 +2058,8 @@ def _start_after() -> re.Pattern[str]:
     starts, nouns = word_alternation(rel["start_nouns"]), word_alternation(rel["operations"])
     # (not "في بداية عملية": killed at its start, on that day)
     return re.compile(
-        rf"^[\s,]*(?:(?!في\s|مع\s|خلال\s)\S+\s+)?[وب]?{starts}\s+(?:\S+\s+)?{nouns}{WB_AFTER}"
+        rf"^[\s,،]*(?:(?!في\s|مع\s|خلال\s)\S+\s+)?[وب]?{starts}\s+(?:\S+\s+)?(?:ال)?{nouns}"
+        rf"{WB_AFTER}"
     )
 
 
