@@ -468,6 +468,12 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("جزيرة في البحر الأحمر", ["البحر الأحمر"]),
         ("استهدفت ميليشيات الحوثي ناقلتي نفط سعوديتين في البحر الأحمر", ["البحر الأحمر"]),
         ("لعبور البحر الأحمر", []),
+        # a list of names a plural introducer opens, then where they all lie
+        (
+            "استهدفت مواقع الحوثيين في مناطق نجد القرين ومدرة وقاع الحيافي شمال مريس",
+            ["نجد القرين", "مدرة", "قاع الحيافي", "مريس"],
+        ),
+        ("شنت غارات على مناطق سكنية وتجارية شمال المدينة", []),
         ("السيطرة على تبة ريمان", ["تبة ريمان"]),
         # a junction named after the town its road leads to; "المفرق" is Mafraq
         ("عند مفرق البرح غربي تعز", ["مفرق البرح", "تعز"]),
@@ -927,6 +933,9 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("أطلق الحوثيون صاروخا باليستيا باتجاه السعودية", "shelling", ["Saudi Arabia"]),
         ("أطلقت الفصائل صواريخ من قطاع غزة باتجاه إسرائيل", "shelling", ["Israel"]),
         ("رداً على إطلاق صواريخ نسبتها إلى إيران على هضبة الجولان", "shelling", ["Golan Heights"]),
+        # a coast on a sea is where a place lies; a border is where it happened
+        ("بدأ التحالف هجوما على المدينة الساحلية على البحر الأحمر", "battle", []),
+        ("اشتباكات على الحدود السورية الأردنية", "battle", ["Jordan-Syria border"]),
         # a sea names no country: the country named beside it stays
         ("هاجم الحوثيون ناقلة نفط سعودية في البحر الأحمر", "battle", ["Red Sea"]),
         (

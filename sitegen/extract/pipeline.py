@@ -1396,6 +1396,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             continue  # "وأعلنت أنقرة أن القوات التركية انتشرت": who said it
         if _OVERLOOKING.search(before):
             continue  # "طرابزون المطلة على البحر الأسود": where a place lies
+        if places.open_water(m.place) and _ON.search(before):
+            continue  # "المدينة الساحلية على البحر الأحمر": where a coast lies
         if _BORN_IN.search(text[max(0, m.start - 20) : m.start]):
             continue  # "منفذ الهجوم … ولد في الشيشان": where someone was born
         if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
@@ -1500,6 +1502,7 @@ _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
 )
 _BORN_IN = re.compile(r"(?:^|\s)(?:ولد|ولدت|المولود|المولودة|مواليد|مولود|مولودة)\s+(?:في\s*|ب)$")
+_ON = re.compile(r"(?:^|\s)على\s*$")
 _OVERLOOKING = re.compile(r"(?:^|\s)(?:ال)?مطل(?:ة|ين|تين|ان|تان)?\s+على\s*$")
 # "الفصائل الموالية لتركيا", "الميليشيات التابعة لإيران", "المدعومة من روسيا":
 # the state a party serves or is backed by.

@@ -317,6 +317,7 @@ _HEAD_WORDS = _wordset(
     "كفر تل تله دير عين خربه ابو ام بيت خان معره معر راس بير بئر مزرعه الشيخ شيخ",
     "قلعه وادي باب جب بني بن عرب حمام نبع جسر سد جبل سهل حي مخيم ظهر ضهر",
     "ال سان سانت",  # "آل صبحان" (folded: ال), "سان بطرسبورغ"
+    "نجد قاع شرف كتف حاره",  # Yemen's highlands, plains and ridges: "نجد القرين"
 )
 _LETTERS = r"[^\W\d_]+"
 _UNKNOWN_WORDS = re.compile(_LETTERS + r"(?:[ \t]+" + _LETTERS + r"){0,2}")
@@ -814,6 +815,12 @@ def in_no_country(place: Place) -> bool:
     """A sea, a strait or a border (country ZZ in the gazetteer): it lies in no
     one country, and beside places of several."""
     return _load().country.get(place) == "ZZ"
+
+
+def open_water(place: Place) -> bool:
+    """A sea, a gulf, a strait or a lake: of no country, and no border (whose
+    names open with "الحدود": "على الحدود السورية الأردنية" is at it)."""
+    return in_no_country(place) and not fold(place.ar).text.startswith("الحدود")
 
 
 # ---------------------------------------------------------------------------
@@ -1339,6 +1346,8 @@ def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
         return False
     if _DISTRICT_AFTER.match(s, span[1]) or intro.bare_names:
         return True
+    if intro.plural and _LIST_PLACED.match(s, span[1]):
+        return True  # "مناطق نجد القرين ومدرة وقاع الحيافي شمال مريس": the list lies there
     # An indefinite word in ة is mostly an adjective ("منطقة جبلية شرقي
     # أوغندا", "مناطق متفرقة بصنعاء"): only a district after it makes it a name.
     first = name.split()[0]
@@ -1347,6 +1356,13 @@ def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
     return name.startswith("ال") or intro.plain_names or bool(_WHERE_AFTER.match(s, span[1]))
 
 
+# The rest of a list of names (up to four more, of up to three words each),
+# then where they all lie.
+_LIST_PLACED = re.compile(
+    r"(?:\s+و[^\s,.،؛]+(?:\s+[^\s,.،؛]+){0,2}?){1,4}?\s*,?\s*"
+    r"(?:[وب]?(?:ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب)\b"
+    r"|ب(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b)"
+)
 _DISTRICT_AFTER = re.compile(r"\s*,?\s*ب(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b")
 _WHERE_AFTER = re.compile(
     r"\s*,?\s*(?:[وب]?(?:ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب)\b"
