@@ -964,3 +964,10 @@ def test_a_demonstrative_points_back(clause: str, at: str, pointed: bool) -> Non
 )
 def test_what_a_side_managed_to_do_is_done(clause: str, kind: str, done: bool) -> None:
     assert events.told_as_done(clause, 0, kind) is done
+
+
+def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
+    told = 'وأوضح عبد الرحمن أن الطائرات الحربية "استهدفت بأكثر من 22 غارة مناطق في بلدة طفس"'
+    assert not read(told).weak
+    # a quote of another kind of event does not: drones spoken of
+    assert read('وذكر صفوي بأن إيران "تقدّمت" في مجال الطائرات بدون طيار والصواريخ').weak

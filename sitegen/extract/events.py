@@ -755,10 +755,14 @@ def read(text: str) -> Reading:
     folded = fold(text)
     hits = _scan(folded)
     found = [_spoken(folded, f) for f in _found(folded, hits)]
-    events = _outside_quotes(folded.text, [f for f in found if _counts(*f)])
+    counted = [f for f in found if _counts(*f)]
+    events = _outside_quotes(folded.text, counted)
     if events:
         hit, mood = min(events, key=_rank)
-        weak = hit.group.weak and not _supported(folded, hit, hits, events)
+        # (so does a quote that tells the same kind of event: 'أن الطائرات
+        # الحربية "استهدفت بأكثر من 22 غارة مناطق في بلدة طفس"')
+        quoted = [f for f in counted if f not in events and f[0].group.type == hit.group.type]
+        weak = hit.group.weak and not _supported(folded, hit, hits, events + quoted)
         if weak:  # a firmer trigger of the clause decides, if there is one
             firm = [f for f in events if not f[0].group.weak]
             hit, mood = min(firm, key=_rank) if firm else (hit, mood)
