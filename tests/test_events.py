@@ -479,6 +479,13 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "إن قافلة مكونة من 17 حافلة تقل 981 شخصا غادرت الغوطة الشرقية", "displacement"),
     ("", "انطلق 24 باصاً بحمولة تكونت من 1100 مدني من مدينة دوما", "displacement"),
     ("", "انطلقت قافلة مساعدات إنسانية إلى دوما الأحد", ""),
+    # the noun of leaving, with the people who leave; planned, prevented or
+    # to be made possible it is not one yet
+    ("", "بدأ مقاتلون معارضون مغادرة بلدة حرستا", "displacement"),
+    ("", "أعلن الرئيس مغادرة الاتحاد الأوروبي", "statement"),
+    ("", "وكان من المزمع بدء مغادرة مسلحي المعارضة وأسرهم", "statement"),
+    ("", "إن قناصة الفصائل يمنعون المدنيين من مغادرة الغوطة", "statement"),
+    ("", "وقالت القوات الروسية إنها ستوفر النقل والأمن لمغادرة المسلحين", "statement"),
     # an event of a kind, not one that happened
     ("", "وما من أدلة على حصول مثل هكذا هجوم", "statement"),
     ("", "إن مثل هذا الهجوم سيكون خطأ", "statement"),
@@ -971,3 +978,7 @@ def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
     assert not read(told).weak
     # a quote of another kind of event does not: drones spoken of
     assert read('وذكر صفوي بأن إيران "تقدّمت" في مجال الطائرات بدون طيار والصواريخ').weak
+
+
+def test_an_advance_achieved_is_told_as_done() -> None:
+    assert not read("وحققت قوات الجيش السوري تقدما على عدة جبهات").weak
