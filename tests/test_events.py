@@ -982,3 +982,16 @@ def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
 
 def test_an_advance_achieved_is_told_as_done() -> None:
     assert not read("وحققت قوات الجيش السوري تقدما على عدة جبهات").weak
+
+
+@pytest.mark.parametrize(
+    ("clause", "weak"),
+    [
+        # an accord reached, announced or reported: it happened
+        ("أفادت وسائل الإعلام الرسمية في سوريا التوصل إلى اتفاق مع جماعة مسلحة", False),
+        ("أعلنت حركة حماس التوصل لتوافق مع إسرائيل للعودة إلى تفاهمات وقف إطلاق النار", False),
+    ],
+)
+def test_an_accord_reached_and_reported_happened(clause: str, weak: bool) -> None:
+    reading = read(clause)
+    assert reading.type == "agreement" and reading.weak is weak
