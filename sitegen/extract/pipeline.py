@@ -1876,7 +1876,8 @@ def _its_own_day(c: Clause) -> bool:
     القصف الصاروخي، الذي استهدف الجمعة"), not after a comma that opens
     another ("ردا على عملية عسكرية فرنسية في مالي، حسب ما ورد في رسالة
     تلقتها الوكالة السبت")."""
-    if not (c.own_date and c.date.precision == "day" and c.date.text) or c.said_day:
+    # (or the week: "ردا على هجوم بالغاز السام أسفر عن مقتل العشرات الأسبوع الماضي")
+    if not (c.own_date and c.date.precision in ("day", "week") and c.date.text) or c.said_day:
         return False
     at = c.text.find(c.date.text, max(c.trigger_at, 0))
     return at > c.trigger_at and not _OTHER_PHRASE.search(c.text, c.trigger_at, at)
