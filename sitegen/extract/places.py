@@ -1059,6 +1059,9 @@ def _known(
     firm = bool(intro_word) or named_whole or bool(_LOCATIVE_AFTER.match(s, m.end("name")))
     firm = firm or (in_list and intro is not None and intro.plural)
     hint = last.admin1 if in_list and last is not None else ""
+    # ... or the list it follows in is of its own governorate: "غارات على
+    # محافظة صعدة شملت الملاحيظ والبقع وعلب" (spots, cans: words otherwise)
+    firm = firm or (bool(hint) and any(e.place.admin1 == hint for e in entries))
     tied = _choose(entries, level if firm else min(level, 1), intro, hint)
     if not tied:
         if intro is None or not intro_word or any(e.place.kind not in _SITES for e in entries):
