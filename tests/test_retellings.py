@@ -56,6 +56,26 @@ def test_a_sea_and_a_strait_on_it_are_one_place() -> None:
     assert [p.en for p in found[0].places] == ["Bab al-Mandab", "Red Sea"]
 
 
+def test_a_definite_subject_of_a_past_verb_where_it_struck_is_told_afresh() -> None:
+    found = incidents(
+        "شنت مقاتلات التحالف في اليمن الأحد غارات جوية استهدفت مواقع وتعزيزات تابعة "
+        "لميليشيات الحوثي في المناطق التي يسيطرون عليها.\n"
+        'وأضاف مراسل "العربية" بالأراضي اليمنية أن المقاتلات استهدفت مواقع وتعزيزات '
+        "ميليشيا الحوثي في مديرية الملاجم، شرق محافظة البيضاء وسط اليمن.\n",
+        "2018-04-01",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 2
+    assert "الملاجم" in [p.ar for p in found[0].places]
+    # ... not what came before another ("بعدما سيطرت على الغوطة الشرقية")
+    found = incidents(
+        "وقتل 79 عنصراً من قوات النظام في المعارك جنوب دمشق الجمعة.\n"
+        "وتأتي العملية العسكرية الحالية في إطار سعي قوات النظام لاستعادة كامل العاصمة "
+        "بعدما سيطرت على الغوطة الشرقية.\n",
+        "2018-04-28",
+    )
+    assert "الغوطة الشرقية" not in [p.ar for i in found for p in i.places]
+
+
 def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -> None:
     # "دوما، آخر معقل للمعارضة" is its last stronghold, not "another" attack;
     # "أن الهجوم أسفر عن مصرع سبعين شخصا", told as shelling, is the same attack

@@ -1866,7 +1866,12 @@ def _stands(c: Clause) -> bool:
         # A definite noun dated only by the day it was spoken of ("قوله الجمعة
         # إن الهجوم الأمريكي على سوريا أزال …") refers to an event told elsewhere.
         dated = c.own_date and not (c.definite and c.said_day)
-        return dated or own_place or harm or (not c.definite and _told_as_done(c))
+        # A definite subject of a past verb, where it happened told ("وأضاف أن
+        # المقاتلات استهدفت مواقع … في مديرية الملاجم"): an event told afresh.
+        # (not what came before another: "بعدما سيطرت على الغوطة الشرقية")
+        placed = any(p.kind != "country" for p in c.places) and not _AFTER_THAT.search(c.text)
+        done = _told_as_done(c) and (not c.definite or placed)
+        return dated or own_place or harm or done
     return True
 
 
