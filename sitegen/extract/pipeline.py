@@ -1869,9 +1869,10 @@ def _stands(c: Clause) -> bool:
         # A definite subject of a past verb, where it happened told ("وأضاف أن
         # المقاتلات استهدفت مواقع … في مديرية الملاجم"): an event told afresh.
         # (not what came before another: "بعدما سيطرت على الغوطة الشرقية")
+        if dated or own_place or harm:
+            return True
         placed = any(p.kind != "country" for p in c.places) and not _AFTER_THAT.search(c.text)
-        done = _told_as_done(c) and (not c.definite or placed)
-        return dated or own_place or harm or done
+        return (not c.definite or placed) and _told_as_done(c)
     return True
 
 
