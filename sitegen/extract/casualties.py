@@ -46,6 +46,7 @@ class _Lexicon:
     singular: frozenset[str]
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
     singular_window: int
+    one_between: frozenset[str]  # "واحدا", "على الأقل": between one person and the word
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
     one_of: frozenset[str]  # "أحد" …
@@ -98,6 +99,7 @@ def _lexicon() -> _Lexicon:
         singular=_with_accusative(fold_word(w) for w in data["singular"]["nouns"]),
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         singular_window=int(data["singular"]["window"]),
+        one_between=frozenset(fold_word(w) for w in data["singular"]["one_between"]),
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
         inflicted=_alternation({fold_word(w): "killed" for w in data["inflicted"]}),
         count_before=frozenset(fold_word(w) for w in data["count_before"]),
@@ -615,7 +617,7 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
         len(said) > 1 and fold_word(" ".join(said[-2:])) in lex.singular_words
     ):
         return True  # "لقي مصرعه", "فأرداه قتيلا"
-    before = _without_one(_words_before(text, word.start, lex.singular_window + 4))
+    before = _without_one(_words_before(text, word.start, lex.singular_window + 4), lex)
     before = before[-(lex.singular_window + 1) :]
     # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person;
     # "قتل جندي وأصيب آخرون": nor one after another casualty word (its victim).
@@ -640,21 +642,20 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     return one or _named_one(text, word, lex)
 
 
-def _without_one(before: list[str]) -> list[str]:
-    """The words before a casualty word without "واحدا على الأقل" at their end:
-    "إن رجلا واحدا على الأقل قتل" names one man."""
+def _without_one(before: list[str], lex: _Lexicon) -> list[str]:
+    """The words before a casualty word without "واحدا على الأقل" at their end
+    (casualties.yaml one_between): "إن رجلا واحدا على الأقل قتل" names one man."""
     words = list(before)
     while words:
-        if fold_word(words[-1]) in _ONE_WORDS:
+        if fold_word(words[-1]) in lex.one_between:
             words.pop()
-        elif len(words) > 1 and fold_word(" ".join(words[-2:])) == "علي الاقل":
+        elif len(words) > 1 and fold_word(" ".join(words[-2:])) in lex.one_between:
             del words[-2:]
         else:
             break
     return words
 
 
-_ONE_WORDS = frozenset({"واحد", "واحدا", "واحده"})
 _ONE_WHO = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s+$")
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[.،,؛]|$|(?:في|على|خلال|جراء|إثر|اثر|عند|أثناء|اثناء|بعد|قبل)\s|ب(?!ها|ه\b))"
