@@ -99,6 +99,8 @@ BATCHES = (
     "conflict-bh",
     "conflict-bi",
     "conflict-bj",
+    "conflict-bk",
+    "conflict-bl",
     "other",
 )
 CONFLICT = BATCHES[:-1]
