@@ -345,6 +345,21 @@ def test_one_sentence_two_days_each_event_its_own_day() -> None:
     assert [i.date.start for i in found] == [date(2018, 3, 1), date(2018, 3, 4)]
 
 
+def test_an_anchor_word_opens_the_later_day_s_event_before_its_own_and() -> None:
+    found = incidents(
+        "أفادت سانا عن إصابة خمسة مدنيين بجروح الجمعة، غداة مقتل أربعة مدنيين وإصابة 52 آخرين "
+        "الخميس.\n",
+        "2018-04-20",
+    )
+    assert [
+        (i.date.start, i.casualties.killed, i.casualties.wounded, i.sources[0].quote[:9])
+        for i in found
+    ] == [
+        (date(2018, 4, 20), None, 5, "أفادت سان"),
+        (date(2018, 4, 19), 4, 52, "غداة مقتل"),
+    ]
+
+
 def test_a_response_and_its_cause_on_other_days_are_two_events() -> None:
     found = incidents(
         "ونفذت الولايات المتحدة وفرنسا ضربات جوية على سوريا فجر السبت ردا على هجوم كيميائي "

@@ -259,6 +259,10 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
             for w in _CONJ.finditer(text, before.end, m.start)
             if _reports_event(text[w.start() : m.end])
         ]
+        # An anchor word opens the later day's event before any "و" inside it:
+        # "… بجروح الجمعة، غداة مقتل أربعة مدنيين وإصابة 52 آخرين الخميس".
+        anchors = [a.start for a in temporal.find_anchored(text) if before.end <= a.start < m.start]
+        openers = sorted(openers + [a for a in anchors if _starts_event(text[a : m.end])])
         if not openers:
             continue
         # Between a day and a week past, the opener nearest the week's: "ضربات …
