@@ -323,6 +323,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "هاجم مسلحون حاجزا للجيش في سيناء", "battle"),
     # soldiers sent are deployed; soldiers killed are not
     ("", "إن فرنسا أرسلت جنودا من قواتها الخاصة إلى سوريا", "deployment"),
+    # … and forces sent with the sender between, also "meanwhile" (no setting)
+    ("", "وفي الوقت نفسه، أرسلت الحكومة السورية قواتها إلى منطقة عفرين", "deployment"),
+    ("", "وأرسل الرئيس رسالة إلى قواته في الجبهة", "statement"),
     ("", "وقتل المسلحون جنودا في الهجوم", "battle"),
     # people who fled are displaced; fighters who fled lost ground; a suspect escaped
     ("", "وفرت مئات العائلات خارج المدينة مع اقتراب القوات التركية", "displacement"),
@@ -983,6 +986,11 @@ def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
 
 def test_an_advance_achieved_is_told_as_done() -> None:
     assert not read("وحققت قوات الجيش السوري تقدما على عدة جبهات").weak
+    made = "أحرزت قوات الجيش اليمني، بإسناد من التحالف العربي، الخميس، تقدما ميدانيا جديدا"
+    assert events.classify(made)[0] == "battle" and not read(made).weak
+    # progress in talks, or a team's, is no advance
+    assert events.classify("وأكد الوزير إحراز تقدم في المحادثات")[0] != "battle"
+    assert events.classify("أحرز الفريق تقدما كبيرا في جبهة الدفاع")[0] == ""
 
 
 @pytest.mark.parametrize(
