@@ -326,6 +326,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     # … and forces sent with the sender between, also "meanwhile" (no setting)
     ("", "وفي الوقت نفسه، أرسلت الحكومة السورية قواتها إلى منطقة عفرين", "deployment"),
     ("", "وأرسل الرئيس رسالة إلى قواته في الجبهة", "statement"),
+    # a team's entry announced has happened (one waited for has not: event_dates.tsv)
+    ("", 'أعلنت وكالة الأنباء السورية الرسمية "سانا"، دخول لجنة تقصي الحقائق', "diplomacy"),
+    # a meeting chaired
+    ("", "وجاء ذلك خلال ترأس الأشرفي لاجتماع طارئ للمجلس بمدينة لاهور", "diplomacy"),
     ("", "وقتل المسلحون جنودا في الهجوم", "battle"),
     # people who fled are displaced; fighters who fled lost ground; a suspect escaped
     ("", "وفرت مئات العائلات خارج المدينة مع اقتراب القوات التركية", "displacement"),
