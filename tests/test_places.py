@@ -1028,6 +1028,18 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # a state's land it happened in, named by its adjective
         ("اعتقل الجيش 11 فلسطينيا خلال حملة دهم في مدن فلسطينية مختلفة", "arrest", ["Palestine"]),
         ("خرجت تظاهرات في مدن مغربية عدة", "protest", ["Morocco"]),
+        # a capital whose quarters were hit; a state something fell in or crept into
+        (
+            "قتل 13 مدنيا جراء استهدف مجموعات مسلحة أحياء سكنية متفرقة من دمشق وريفها",
+            "shelling",
+            ["Damascus"],
+        ),
+        (
+            "الاعتداءات التي تقوم بها إيران في سوريا، وطائرة دون طيار إيرانية سقطت في إسرائيل",
+            "attack",
+            ["Israel"],
+        ),
+        ("ردا على تسلل من سمتهم إرهابيين فلسطينيين صباح الثلاثاء إلى إسرائيل", "battle", ["Israel"]),
         # talks held somewhere are there, not in what they were about ...
         (
             "وتعقد جامعة الدول العربية بالقاهرة اجتماعا طارئا لمناقشة الأوضاع في غزة",

@@ -345,6 +345,20 @@ def test_one_sentence_two_days_each_event_its_own_day() -> None:
     assert [i.date.start for i in found] == [date(2018, 3, 1), date(2018, 3, 4)]
 
 
+def test_two_days_inside_one_report_are_two_events_and_one_after_this_a_third() -> None:
+    found = incidents(
+        'قال الجيش الإسرائيلي في بيان إن طائراته قصفت فجر الأربعاء مواقع لحركة حماس في غزة، ردا '
+        'على تسلل من سمتهم "إرهابيين فلسطينيين" صباح الثلاثاء إلى إسرائيل.\n\n'
+        "وكانت دبابة إسرائيلية فتحت النار الثلاثاء على موقع لحماس في أعقاب عملية التسلل هذه.\n",
+        "2018-05-23",
+    )
+    assert [(i.date.start, i.places[0].en) for i in found] == [
+        (date(2018, 5, 23), "Gaza Strip"),
+        (date(2018, 5, 22), "Israel"),
+        (date(2018, 5, 22), "Gaza Strip"),
+    ]
+
+
 def test_an_anchor_word_opens_the_later_day_s_event_before_its_own_and() -> None:
     found = incidents(
         "أفادت سانا عن إصابة خمسة مدنيين بجروح الجمعة، غداة مقتل أربعة مدنيين وإصابة 52 آخرين "

@@ -244,7 +244,7 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
     # A day and a week or month past are two events too: "صباح اليوم السبت …
     # ردا على هجوم بالغاز السام … الأسبوع الماضي".
     days = [m for m in _dates_in(text) if m.kind in _CUT_KINDS and m.shift == 0]
-    if published is None or len(days) < 2 or temporal.told_after(text) >= 0:
+    if published is None or len(days) < 2 or days[0].start < temporal.told_after(text):
         return []
     refs = [temporal.resolve(m, published, week_start=week_start) for m in days]
     cuts: list[int] = []
@@ -1426,6 +1426,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
                 or _part_struck(text, m.start)
                 or places.struck_with(text, m.start, m.end)  # "الفصائل إسرائيل بـ28 صاروخا"
                 or _SCENE.search(text[max(0, m.start - 24) : m.start])  # "شهدت دمشق"
+                or (
+                    m.place.kind == "capital"
+                    and _QUARTERS_OF.search(text[max(0, m.start - 50) : m.start])
+                )
+                or _FELL_IN.search(text[max(0, m.start - 70) : m.start])
                 or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
             )
         ):
@@ -1522,6 +1527,19 @@ _NEAR = re.compile(r"(?:^|\s)(?:[وف]?(?:ب?القرب\s+من|قرب|محيط|�
 # A state that saw the event is where it happened: "شهدت دمشق وحمص موجات من
 # الصواريخ" (the subject of a verb of witnessing, not a government).
 _SCENE = re.compile(r"(?:^|\s)[وف]?(?:شهدت|شهد)\s+(?:العاصمة\s+)?$")
+# A capital whose quarters were hit is where it happened: "استهدف مجموعات مسلحة
+# أحياء سكنية متفرقة من دمشق وريفها".
+_QUARTERS_OF = re.compile(
+    r"(?:^|\s)[وفبل]?(?:ال)?(?:أحياء|احياء|حي|شوارع|ضواحي)(?:\s+[^\s،,.]+){0,2}\s+(?:من|في)\s+"
+    r"(?:العاصمة\s+)?$"
+)
+# A state something fell in or crept into is where it happened: "طائرة دون طيار
+# إيرانية سقطت في إسرائيل", "ردا على تسلل من سمتهم "إرهابيين فلسطينيين" صباح
+# الثلاثاء إلى إسرائيل".
+_FELL_IN = re.compile(
+    r"(?:^|\s)[وف]?(?:(?:سقطت?|سقطا|[تي]سقط)\s+(?:في|داخل)"
+    r"|(?:ال)?(?:تسلل(?:ت|وا)?|[تي]تسلل(?:ون)?)(?:\s+[^\s.]+){0,6}?\s+(?:[إا]لى|داخل))\s+$"
+)
 # What fire is of: projectiles ("صواريخ", "قذائف هاون").
 _PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذوف|هاون")
 _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+مواقع(?:ها|ه|هم)?\s+(?:في\s*|ب))\s*$")
@@ -2196,13 +2214,19 @@ def _answers(text: str) -> bool:
     """The clause tells the response to what was told before ("ردا على ذلك،
     استهدفت دبابات إسرائيلية نقطة مراقبة", "وردت إسرائيل بغارات"), or opens
     with the cause an event answers (a clause _cause_cut made): another event."""
-    if _ANSWER.search(fold(text[:60]).text):
+    folded = fold(text).text
+    if _ANSWER.search(folded[:60]) or _AFTER_THIS.search(folded):
         return True
     opening = _CAUSE.search(" " + text.lstrip(' "«(')[:40])
     return opening is not None and opening.start() == 1
 
 
 _ANSWER = re.compile(r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*وردت?\s')
+# ... or says it followed it: "وكانت دبابة إسرائيلية فتحت النار الثلاثاء على
+# موقع لحماس في أعقاب عملية التسلل هذه".
+_AFTER_THIS = re.compile(
+    r"(?:^|\s)(?:في اعقاب|عقب|اثر|اعقاب)\s+(?:\S+\s+){0,2}?(?:هذه|هذا)(?:\s|\W|$)"
+)
 
 
 def _one_type(a: Clause, b: Clause) -> bool:
