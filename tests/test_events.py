@@ -328,6 +328,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وأرسل الرئيس رسالة إلى قواته في الجبهة", "statement"),
     # a team's entry announced has happened (one waited for has not: event_dates.tsv)
     ("", 'أعلنت وكالة الأنباء السورية الرسمية "سانا"، دخول لجنة تقصي الحقائق', "diplomacy"),
+    # fighters taken prisoner; hearts won and families are none
+    ("", "وأسرت قوات المقاومة اليمنية عددا من مسلحي الميليشيات", "battle"),
+    ("", "أسرت الفنانة قلوب الجمهور في حفلها", ""),
+    ("", "ميليشيات الحوثي شنت حملة اختطافات طالت عددا من أبناء المنطقة", "attack"),
     # a meeting chaired
     ("", "وجاء ذلك خلال ترأس الأشرفي لاجتماع طارئ للمجلس بمدينة لاهور", "diplomacy"),
     ("", "وقتل المسلحون جنودا في الهجوم", "battle"),
