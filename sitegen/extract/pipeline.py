@@ -238,14 +238,21 @@ def _dates_in(text: str) -> tuple[temporal.DateMention, ...]:
 # What opens a later day's event: "و", or the cause a response answers
 # ("ضربات … فجر السبت ردا على هجوم … وقع في السابع من نيسان").
 _CONJ = re.compile(r"(?<=\s)(?:و(?=[\u0621-\u064a])|رد[اً\u064b]+\s+على\s)")
+_CAUSE_CONJ = re.compile(r"(?<=\s)رد[اً\u064b]+\s+على\s")
 
 
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
     # A day and a week or month past are two events too: "صباح اليوم السبت …
     # ردا على هجوم بالغاز السام … الأسبوع الماضي".
     days = [m for m in _dates_in(text) if m.kind in _CUT_KINDS and m.shift == 0]
-    if published is None or len(days) < 2 or days[0].start < temporal.told_after(text):
+    told = temporal.told_after(text)
+    if published is None or len(days) < 2 or days[0].start < told:
         return []
+    # In a report ("إن طائراته قصفت فجر الأربعاء … ردا على تسلل … صباح الثلاثاء")
+    # only a cause or an anchor opens another day's event: after "و" a day is
+    # as often the next step's ("اعتقلت الأحد وصدر أمر باحتجازها لحين تحديد
+    # جلسة إجرائية يوم الأربعاء").
+    conj = _CAUSE_CONJ if told >= 0 else _CONJ
     refs = [temporal.resolve(m, published, week_start=week_start) for m in days]
     cuts: list[int] = []
     for (before, a), (m, b) in pairwise(zip(days, refs, strict=True)):
@@ -256,7 +263,7 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
             continue  # "ليل الخميس" and "فجر الخميس": one night, one event
         openers = [
             w.start()
-            for w in _CONJ.finditer(text, before.end, m.start)
+            for w in conj.finditer(text, before.end, m.start)
             if _reports_event(text[w.start() : m.end])
         ]
         # An anchor word opens the later day's event before any "و" inside it:
