@@ -335,6 +335,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     # a compound struck; a joint strike; forces deployed by their verb
     ("", 'أنها ضربت "مجمعا عسكريا" بالقرب من حمص في غرب سوريا', "airstrike"),
     ("", "ونشرت قوات النظام خلال اليومين الماضيين عناصر في قرى", "deployment"),
+    # missiles sold or delivered are no fire; a battery that fired them is
+    ("", 'أبرمت روسيا عقدا لبيع صواريخ "إس-400" إلى تركيا', ""),
+    ("", "وأبلغ بوتين نظيره عن خطط تسليم بلاده منظومة صواريخ أس-300", ""),
+    ("", "أطلقت منظومة صواريخ باتريوت صاروخين اعترضت بهما صاروخا باليستيا", "shelling"),
     # a meeting chaired
     ("", "وجاء ذلك خلال ترأس الأشرفي لاجتماع طارئ للمجلس بمدينة لاهور", "diplomacy"),
     ("", "وقتل المسلحون جنودا في الهجوم", "battle"),
