@@ -1040,6 +1040,12 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             ["Israel"],
         ),
         ("ردا على تسلل من سمتهم إرهابيين فلسطينيين صباح الثلاثاء إلى إسرائيل", "battle", ["Israel"]),
+        # (an attempt is no entry)
+        (
+            "قتل فلسطيني بزعم أنه كان يحاول التسلل إلى إسرائيل من جنوب قطاع غزة",
+            "battle",
+            ["Gaza Strip", "southern Gaza Strip"],
+        ),
         # talks held somewhere are there, not in what they were about ...
         (
             "وتعقد جامعة الدول العربية بالقاهرة اجتماعا طارئا لمناقشة الأوضاع في غزة",
