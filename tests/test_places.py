@@ -300,6 +300,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("أصيب مدنيون بعد إطلاق صاروخ على سيدروت وعسقلان", ["Sderot", "Ashkelon"]),
     # bare "غزة" is the Strip
     ("غارات جوية إسرائيلية على غزة", ["Gaza Strip"]),
+    # ... and "مدينة غزة" the city, by its English name
+    ("أصيب 3 شبان فلسطينيين بالرصاص الحي شرق مدينة غزة", ["Gaza City"]),
     # إقليم and وادي introduce names the gazetteer does not know
     ("هاجم مسلحون بيتا في إقليم ساريبول", ["Sar-e Pol"]),
     ("هاجم مسلحون بيتا في إقليم ساريبوك", ["Saribuk"]),
