@@ -1041,7 +1041,11 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             "attack",
             ["Israel"],
         ),
-        ("ردا على تسلل من سمتهم إرهابيين فلسطينيين صباح الثلاثاء إلى إسرائيل", "battle", ["Israel"]),
+        (
+            "ردا على تسلل من سمتهم إرهابيين فلسطينيين صباح الثلاثاء إلى إسرائيل",
+            "battle",
+            ["Israel"],
+        ),
         # (an attempt is no entry)
         (
             "قتل فلسطيني بزعم أنه كان يحاول التسلل إلى إسرائيل من جنوب قطاع غزة",

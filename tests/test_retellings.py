@@ -347,7 +347,7 @@ def test_one_sentence_two_days_each_event_its_own_day() -> None:
 
 def test_two_days_inside_one_report_are_two_events_and_one_after_this_a_third() -> None:
     found = incidents(
-        'قال الجيش الإسرائيلي في بيان إن طائراته قصفت فجر الأربعاء مواقع لحركة حماس في غزة، ردا '
+        "قال الجيش الإسرائيلي في بيان إن طائراته قصفت فجر الأربعاء مواقع لحركة حماس في غزة، ردا "
         'على تسلل من سمتهم "إرهابيين فلسطينيين" صباح الثلاثاء إلى إسرائيل.\n\n'
         "وكانت دبابة إسرائيلية فتحت النار الثلاثاء على موقع لحماس في أعقاب عملية التسلل هذه.\n",
         "2018-05-23",
@@ -356,6 +356,17 @@ def test_two_days_inside_one_report_are_two_events_and_one_after_this_a_third() 
         (date(2018, 5, 23), "Gaza Strip"),
         (date(2018, 5, 22), "Israel"),
         (date(2018, 5, 22), "Gaza Strip"),
+    ]
+
+
+def test_a_toll_then_how_and_where_in_one_sentence_is_one_event() -> None:
+    found = incidents(
+        "قال المرصد إن ثلاثة مدنيين قتلوا فيما أصيب عدد آخر بإلقاء مروحيات النظام براميل "
+        "متفجرة على مدينة الحراك.\n",
+        "2018-07-06",
+    )
+    assert [(i.type, i.casualties.killed, [p.en for p in i.places][:1]) for i in found] == [
+        ("airstrike", 3, ["Al Hirak"])
     ]
 
 

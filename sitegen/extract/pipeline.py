@@ -2025,6 +2025,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return True  # "مقتل 51 شخصا" then "وقتل 51 شخصا … وأصيب 79"
     if later.definite and (_one_type(first, later) or _points_back(first, later)):
         return True
+    if _toll_then_how(first, later):
+        return True
     if _told_after_spoken_of(first, later):
         return True
     # One of them does not say where (no village or city): the same kind of event
@@ -2248,6 +2250,17 @@ def _within(a: DateRef, b: DateRef) -> bool:
         return False
     day, week = (a, b) if a.precision == "day" else (b, a)
     return bool(day.start and week.start and week.end and week.start <= day.start <= week.end)
+
+
+def _toll_then_how(first: Clause, later: Clause) -> bool:
+    """A toll that says neither how nor where, then, in the same sentence, the
+    clause that does: "إن ثلاثة مدنيين قتلوا، فيما أصيب عدد آخر بإلقاء مروحيات
+    النظام براميل متفجرة على مدينة الحراك" is one event."""
+    same_sentence = (first.segment.paragraph, first.segment.sentence) == (
+        later.segment.paragraph,
+        later.segment.sentence,
+    )
+    return same_sentence and first.tier == "generic" and not first.places and not later.own_date
 
 
 def _told_apart(a: Clause, b: Clause) -> bool:
