@@ -230,7 +230,10 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     ``leaving`` (a clause that reports a displacement), those counted leaving
     too ("خرج حوالى أربعة آلاف من مقاتليه وأفراد عائلاتهم")."""
     lex = _lexicon()
-    text = text.translate(_QUOTES)
+    text = _EGYPTIAN_COUNT.sub(
+        lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)),
+        text.translate(_QUOTES),
+    )
     numbers = _Numbers([n for n in find_numbers(text) if not _counts_things(text, n, lex)])
     found = casualty_words(text) + (_leaving_words(text) if leaving else [])
     found = [w for w in found if not _attempted(text, w[0], lex)]
@@ -338,6 +341,9 @@ _NOT_IN_JOIN = frozenset({"في", "على", "الى", "خلال", "منذ", "ب�
 # Quotation marks are no words: "معلنا مقتل "52 تكفيريا"" counts 52 (blanked,
 # so offsets stay those of the text).
 _QUOTES = str.maketrans({q: " " for q in '"«»“”„'})
+# ... nor are the brackets of a count in an army statement: "ومقتل عدد (6)
+# عنصر تكفيري" counts 6.
+_EGYPTIAN_COUNT = re.compile(r"(\(\s*)(\d+)(\s*\))")
 
 
 def _joined(
