@@ -559,6 +559,18 @@ def test_an_unplaced_incident_happened_in_the_country_the_article_is_set_in() ->
     assert [(i.type, [p.en for p in i.places]) for i in found] == [("airstrike", ["Syria"])]
 
 
+def test_people_who_fled_the_city_the_article_is_about_fled_from_there() -> None:
+    found = incidents(
+        "وتواصل القوات التركية تقدمها نحو مدينة عفرين في شمال سوريا.\n\n"
+        "وأعلنت الأمم المتحدة أن المساعدات وصلت.\n\n"
+        "وقالت إن الجيش التركي طوق عفرين.\n\n"
+        "وفر نحو 250 ألف مدني من المدينة خلال الأيام الأخيرة.\n",
+        "2018-03-19",
+    )
+    fled = [i for i in found if i.type == "displacement"]
+    assert [[p.en for p in i.places][:1] for i in fled] == [["Afrin"]]
+
+
 def test_an_unplaced_incident_in_gaza_s_news_happened_in_the_gaza_strip() -> None:
     # Palestine is split into territories the news tells apart (territories.yaml).
     found = incidents(

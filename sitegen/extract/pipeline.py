@@ -2652,11 +2652,14 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     country ("قتل نحو 100 من القوات الموالية للحكومة السورية في ضربات أميركية").
     Only the country: a map dot at the country's centre, never a finer guess."""
     # Calls, talks and agreements happen in rooms the article rarely names: no
-    # country of the war stands in for them.
+    # country of the war stands in for them. People flee the war's places ("وفر
+    # نحو 250 ألف مدني من المدينة").
     unplaced = [
         i
         for i, c in enumerate(clauses)
-        if c.type and not c.places and events.event_type(c.type).violent
+        if c.type
+        and not c.places
+        and (events.event_type(c.type).violent or c.type == "displacement")
     ]
     if not unplaced:
         return clauses
