@@ -999,6 +999,21 @@ def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
     assert read('وذكر صفوي بأن إيران "تقدّمت" في مجال الطائرات بدون طيار والصواريخ').weak
 
 
+@pytest.mark.parametrize(
+    ("clause", "weak"),
+    [
+        # announced or confirmed by a party, only the party between: it happened
+        ("وأكدت وسائل إعلام حكومية سورية خروج مسلحين معارضين من منطقة شرق القلمون", False),
+        # not a position taken, a claim, or a wait
+        ("أعلن الوزير رفضه الضربات العسكرية", True),
+        ("أكد الوزير أن الضربات ستستمر", True),
+        ("ينتظر خروج المسلحين من دوما", True),
+    ],
+)
+def test_a_weak_event_announced_by_a_party_happened(clause: str, weak: bool) -> None:
+    assert read(clause).weak is weak
+
+
 def test_an_advance_achieved_is_told_as_done() -> None:
     assert not read("وحققت قوات الجيش السوري تقدما على عدة جبهات").weak
     made = "أحرزت قوات الجيش اليمني، بإسناد من التحالف العربي، الخميس، تقدما ميدانيا جديدا"

@@ -869,9 +869,34 @@ def _supported(folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_
     kin = [h for h in hits if h.group.type == hit.group.type and h.group.weak]
     if any(_of_use(h) and _near(folded, h, k, _reach(folded, h, k)) for h in hits for k in kin):
         return True
+    if any(_announces(folded, h, hit) for h in hits):
+        return True
     violent = _lexicon().types[hit.group.type].violent
     return violent and any(
         not h.group.weak and _lexicon().types[h.group.type].violent for h, _ in events
+    )
+
+
+def _announces(folded: Folded, verb: _Hit, weak: _Hit) -> bool:
+    """ "وأكدت وسائل إعلام حكومية سورية خروج مسلحين": the weak event is what a
+    party announced or confirmed, only the party between (events.yaml
+    `announced`)."""
+    words, reach, stances = _announcing()
+    if verb.end > weak.outer or folded.text[verb.start : verb.end] not in words:
+        return False
+    between = _WORDS.findall(folded.text[verb.end : weak.outer])
+    if len(between) > reach or _SENTENCE_END.search(folded.text, verb.end, weak.outer):
+        return False
+    return not any(w in stances or w in ("ان", "انه", "انها", "بان") for w in between)
+
+
+@cache
+def _announcing() -> tuple[frozenset[str], int, frozenset[str]]:
+    data = load_yaml("events.yaml")
+    return (
+        frozenset(fold_word(w) for w in data["announced"]),
+        int(data["announced_reach"]),
+        frozenset(fold_word(w) for w in data["stances"]),
     )
 
 
