@@ -370,6 +370,18 @@ def test_a_toll_then_how_and_where_in_one_sentence_is_one_event() -> None:
     ]
 
 
+def test_another_that_with_its_own_day_in_a_report_is_another_event() -> None:
+    found = incidents(
+        "وأفاد المرصد السوري لحقوق الإنسان أن نحو 20 ألف مدني خرجوا من الغوطة الشرقية الخميس، "
+        "وأن نحو ألفين خرجوا الجمعة من بلدة سقبا.\n",
+        "2018-03-17",
+    )
+    assert [(i.type, i.date.start) for i in found] == [
+        ("displacement", date(2018, 3, 15)),
+        ("displacement", date(2018, 3, 16)),
+    ]
+
+
 def test_an_anchor_word_opens_the_later_day_s_event_before_its_own_and() -> None:
     found = incidents(
         "أفادت سانا عن إصابة خمسة مدنيين بجروح الجمعة، غداة مقتل أربعة مدنيين وإصابة 52 آخرين "

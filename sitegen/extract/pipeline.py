@@ -238,7 +238,9 @@ def _dates_in(text: str) -> tuple[temporal.DateMention, ...]:
 # What opens a later day's event: "و", or the cause a response answers
 # ("ضربات … فجر السبت ردا على هجوم … وقع في السابع من نيسان").
 _CONJ = re.compile(r"(?<=\s)(?:و(?=[\u0621-\u064a])|رد[اً\u064b]+\s+على\s)")
-_CAUSE_CONJ = re.compile(r"(?<=\s)رد[اً\u064b]+\s+على\s")
+# In a report: a cause, or another "that" the source reported ("أن نحو 20 ألف
+# مدني خرجوا … الخميس، وأن نحو ألفين خرجوا الجمعة").
+_CAUSE_CONJ = re.compile(r"(?<=\s)(?:رد[اً\u064b]+\s+على|و[أإا]ن(?:ه|ها)?)\s")
 
 
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
@@ -249,7 +251,7 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
     if published is None or len(days) < 2 or days[0].start < told:
         return []
     # In a report ("إن طائراته قصفت فجر الأربعاء … ردا على تسلل … صباح الثلاثاء")
-    # only a cause or an anchor opens another day's event: after "و" a day is
+    # only a cause, an anchor or another "وأن" opens another day's event: after "و" a day is
     # as often the next step's ("اعتقلت الأحد وصدر أمر باحتجازها لحين تحديد
     # جلسة إجرائية يوم الأربعاء").
     conj = _CAUSE_CONJ if told >= 0 else _CONJ
