@@ -187,6 +187,8 @@ CASES = [
     ("سقط قتيلان و3 جرحى في الاشتباك", 2, 3, None, False),
     ("وعثر على امرأة ووالدتها مقتولتين في شارع", 2, None, None, False),
     ("إن الجنديين، الأمريكي والبريطاني المقتولان في منطقة منبج", 2, None, None, False),
+    # a place named by its distance is no count
+    ("قتل مدنيان في منطقة الكيلو 16 بالحديدة", 2, None, None, False),
     # an army statement's count in brackets
     ("ومقتل عدد (6) عنصر تكفيري أثناء تبادل لإطلاق النيران", 6, None, None, False),
     ("والقضاء على عدد ( 13 ) فرد من العناصر التكفيرية المسلحة", 13, None, None, False),

@@ -335,6 +335,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     # a compound struck; a joint strike; forces deployed by their verb
     ("", 'أنها ضربت "مجمعا عسكريا" بالقرب من حمص في غرب سوريا', "airstrike"),
     ("", "ونشرت قوات النظام خلال اليومين الماضيين عناصر في قرى", "deployment"),
+    # a summit called off is none held
+    ("", "وكان ترامب قد أعلن الخميس إلغاء القمة التي كانت مقررة", "statement"),
     # missiles sold or delivered are no fire; a battery that fired them is
     ("", 'أبرمت روسيا عقدا لبيع صواريخ "إس-400" إلى تركيا', ""),
     ("", "وأبلغ بوتين نظيره عن خطط تسليم بلاده منظومة صواريخ أس-300", ""),
@@ -1008,6 +1010,8 @@ def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
         ("أعلن الوزير رفضه الضربات العسكرية", True),
         ("أكد الوزير أن الضربات ستستمر", True),
         ("ينتظر خروج المسلحين من دوما", True),
+        ("أعلنت الميليشيات حالة الاستنفار داخل المدينة، ومنعت خروج المدنيين", True),
+        ("وأكد المتحدث موقف بريطانيا المؤيد للاتفاق النووي مع طهران", True),
     ],
 )
 def test_a_weak_event_announced_by_a_party_happened(clause: str, weak: bool) -> None:

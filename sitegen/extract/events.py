@@ -887,7 +887,8 @@ def _announces(folded: Folded, verb: _Hit, weak: _Hit) -> bool:
     between = _WORDS.findall(folded.text[verb.end : weak.outer])
     if len(between) > reach or _SENTENCE_END.search(folded.text, verb.end, weak.outer):
         return False
-    return not any(w in stances or w in ("ان", "انه", "انها", "بان") for w in between)
+    words_between = {w.removeprefix("و").removeprefix("ف") for w in between} | set(between)
+    return not words_between & (stances | {"ان", "انه", "انها", "بان"})
 
 
 @cache
