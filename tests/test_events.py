@@ -1012,6 +1012,8 @@ def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
         ("ينتظر خروج المسلحين من دوما", True),
         ("أعلنت الميليشيات حالة الاستنفار داخل المدينة، ومنعت خروج المدنيين", True),
         ("وأكد المتحدث موقف بريطانيا المؤيد للاتفاق النووي مع طهران", True),
+        # a clause of its own between: where he spoke, not what he confirmed
+        ("كما أكد الوزير من البرازيل حيث يقوم بزيارة أن التهديدات", True),
     ],
 )
 def test_a_weak_event_announced_by_a_party_happened(clause: str, weak: bool) -> None:

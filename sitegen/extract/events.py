@@ -881,14 +881,14 @@ def _announces(folded: Folded, verb: _Hit, weak: _Hit) -> bool:
     """ "وأكدت وسائل إعلام حكومية سورية خروج مسلحين": the weak event is what a
     party announced or confirmed, only the party between (events.yaml
     `announced`)."""
-    words, reach, stances = _announcing()
+    words, reach, stops = _announcing()
     if verb.end > weak.outer or folded.text[verb.start : verb.end] not in words:
         return False
     between = _WORDS.findall(folded.text[verb.end : weak.outer])
     if len(between) > reach or _SENTENCE_END.search(folded.text, verb.end, weak.outer):
         return False
     words_between = {w.removeprefix("و").removeprefix("ف") for w in between} | set(between)
-    return not words_between & (stances | {"ان", "انه", "انها", "بان"})
+    return not words_between & stops
 
 
 @cache
@@ -897,7 +897,7 @@ def _announcing() -> tuple[frozenset[str], int, frozenset[str]]:
     return (
         frozenset(fold_word(w) for w in data["announced"]),
         int(data["announced_reach"]),
-        frozenset(fold_word(w) for w in data["stances"]),
+        frozenset(fold_word(w) for w in (*data["stances"], *data["announced_stops"])),
     )
 
 
