@@ -247,8 +247,10 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
     # A day and a week or month past are two events too: "صباح اليوم السبت …
     # ردا على هجوم بالغاز السام … الأسبوع الماضي".
     days = [m for m in _dates_in(text) if m.kind in _CUT_KINDS and m.shift == 0]
+    if published is None or len(days) < 2:
+        return []
     told = temporal.told_after(text)
-    if published is None or len(days) < 2 or days[0].start < told:
+    if days[0].start < told:
         return []
     # In a report ("إن طائراته قصفت فجر الأربعاء … ردا على تسلل … صباح الثلاثاء")
     # only a cause, an anchor or another "وأن" opens another day's event: after "و" a day is
@@ -2225,8 +2227,7 @@ def _answers(text: str) -> bool:
     """The clause tells the response to what was told before ("ردا على ذلك،
     استهدفت دبابات إسرائيلية نقطة مراقبة", "وردت إسرائيل بغارات"), or opens
     with the cause an event answers (a clause _cause_cut made): another event."""
-    folded = fold(text).text
-    if _ANSWER.search(folded[:60]) or _AFTER_THIS.search(folded):
+    if _ANSWER.search(fold(text[:60]).text) or _AFTER_THIS.search(text):
         return True
     opening = _CAUSE.search(" " + text.lstrip(' "«(')[:40])
     return opening is not None and opening.start() == 1
@@ -2236,7 +2237,7 @@ _ANSWER = re.compile(r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*ورد�
 # ... or says it followed it: "وكانت دبابة إسرائيلية فتحت النار الثلاثاء على
 # موقع لحماس في أعقاب عملية التسلل هذه".
 _AFTER_THIS = re.compile(
-    r"(?:^|\s)(?:في اعقاب|عقب|اثر|اعقاب)\s+(?:\S+\s+){0,2}?(?:هذه|هذا)(?:\s|\W|$)"
+    r"(?:^|\s)(?:في\s+[أا]عقاب|[وف]?عقب|[وف]?[إا]ثر)\s+(?:\S+\s+){0,2}?(?:هذه|هذا)(?:\s|\W|$)"
 )
 
 
