@@ -230,7 +230,7 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     ``leaving`` (a clause that reports a displacement), those counted leaving
     too ("خرج حوالى أربعة آلاف من مقاتليه وأفراد عائلاتهم")."""
     lex = _lexicon()
-    text = _EGYPTIAN_COUNT.sub(
+    text = _BRACKETED_COUNT.sub(
         lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)),
         text.translate(_QUOTES),
     )
@@ -343,7 +343,7 @@ _NOT_IN_JOIN = frozenset({"في", "على", "الى", "خلال", "منذ", "ب�
 _QUOTES = str.maketrans({q: " " for q in '"«»“”„'})
 # ... nor are the brackets of a count in an army statement: "ومقتل عدد (6)
 # عنصر تكفيري" counts 6.
-_EGYPTIAN_COUNT = re.compile(r"(\(\s*)(\d+)(\s*\))")
+_BRACKETED_COUNT = re.compile(r"(\(\s*)(\d+)(\s*\))")
 
 
 def _joined(

@@ -253,10 +253,11 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
     if days[0].start < told:
         return []
     # In a report ("إن طائراته قصفت فجر الأربعاء … ردا على تسلل … صباح الثلاثاء")
-    # only a cause, an anchor or another "وأن" opens another day's event: after "و" a day is
-    # as often the next step's ("اعتقلت الأحد وصدر أمر باحتجازها لحين تحديد
-    # جلسة إجرائية يوم الأربعاء").
+    # only a cause, an anchor or another "وأن" opens another day's event: after
+    # "و" a day is as often the next step's ("اعتقلت الأحد وصدر أمر باحتجازها
+    # لحين تحديد جلسة إجرائية يوم الأربعاء").
     conj = _CAUSE_CONJ if told >= 0 else _CONJ
+    anchored = [a.start for a in temporal.find_anchored(text)]
     refs = [temporal.resolve(m, published, week_start=week_start) for m in days]
     cuts: list[int] = []
     for (before, a), (m, b) in pairwise(zip(days, refs, strict=True)):
@@ -272,7 +273,7 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
         ]
         # An anchor word opens the later day's event before any "و" inside it:
         # "… بجروح الجمعة، غداة مقتل أربعة مدنيين وإصابة 52 آخرين الخميس".
-        anchors = [a.start for a in temporal.find_anchored(text) if before.end <= a.start < m.start]
+        anchors = [a for a in anchored if before.end <= a < m.start]
         openers = sorted(openers + [a for a in anchors if _starts_event(text[a : m.end])])
         if not openers:
             continue
@@ -2216,11 +2217,7 @@ def _responds(first: Clause, later: Clause) -> bool:
     the attack was told) is one more telling of it."""
     if not _answers(later.text):
         return False
-    told_apart = (first.segment.paragraph, first.segment.sentence) != (
-        later.segment.paragraph,
-        later.segment.sentence,
-    )
-    return not (later.cause and first.cause and told_apart)
+    return not (later.cause and first.cause and not _same_sentence(first, later))
 
 
 def _answers(text: str) -> bool:
@@ -2259,11 +2256,16 @@ def _toll_then_how(first: Clause, later: Clause) -> bool:
     """A toll that says neither how nor where, then, in the same sentence, the
     clause that does: "إن ثلاثة مدنيين قتلوا، فيما أصيب عدد آخر بإلقاء مروحيات
     النظام براميل متفجرة على مدينة الحراك" is one event."""
-    same_sentence = (first.segment.paragraph, first.segment.sentence) == (
-        later.segment.paragraph,
-        later.segment.sentence,
+    return (
+        _same_sentence(first, later)
+        and first.tier == "generic"
+        and not first.places
+        and not later.own_date
     )
-    return same_sentence and first.tier == "generic" and not first.places and not later.own_date
+
+
+def _same_sentence(a: Clause, b: Clause) -> bool:
+    return (a.segment.paragraph, a.segment.sentence) == (b.segment.paragraph, b.segment.sentence)
 
 
 def _told_apart(a: Clause, b: Clause) -> bool:
