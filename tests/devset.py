@@ -101,6 +101,8 @@ BATCHES = (
     "conflict-bj",
     "conflict-bk",
     "conflict-bl",
+    "conflict-bm",
+    "conflict-bn",
     "other",
 )
 CONFLICT = BATCHES[:-1]
