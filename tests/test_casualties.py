@@ -57,6 +57,9 @@ CASES = [
     ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", 20, None, None, True),
     ("استهدفت ثلاث غارات موقعا عسكريا قرب حماة", None, None, None, False),
     ("استهدفت الطائرات موقعا يضم 30 عنصرا", None, None, None, False),
+    # the strikes they died in are no count: the victims before the word are
+    ("أن 5 مسلحين من القوات الشعبية السورية قتلوا في ثلاث غارات تركية", 5, None, None, False),
+    ("وأصيب مدنيان في أربع قذائف سقطت على الحي", None, 2, None, False),
     # dead and wounded in one count: no toll of either, harm told
     ("وأسفر القصف عن سقوط 15 قتيلا وجريحا في صفوف المدنيين", None, None, None, False),
     ("وقصفت المدفعية البلدة موقعة 70 قتيلا وجريحا", None, None, None, False),
