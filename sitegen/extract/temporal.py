@@ -962,8 +962,22 @@ def _b_dm(c: _Ctx) -> DateMention | None:
         return c.mention(
             "date", year=year, month=month, day=day, weekday=wd, direction=direction, **fields
         )
-    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    part = _month_part(c)
     return c.mention("month", year=year, month=month, direction=direction, part=part, **fields)
+
+
+def _month_part(c: _Ctx) -> str:
+    """The part of a month or year the match names. Its end is a deadline's
+    last day only after a word of deadline ("حتى نهاية", "بحلول نهاية") or
+    "ب" ("بنهاية فبراير"); an event "في نهاية نيسان" happened in its last
+    days, a range: its last day would be a date the text never gives."""
+    if not c.group("mpart"):
+        return ""
+    part = _lookup(c.g.month_parts, c.group("mpart"))
+    at = c.m.start("mpart")
+    if part == "end" and not c.group("deadline") and c.folded.text[max(0, at - 1) : at] != "ب":
+        return "late"
+    return part
 
 
 def _b_dper(c: _Ctx) -> DateMention | None:
@@ -983,7 +997,7 @@ def _b_year(c: _Ctx) -> DateMention | None:
         return None
     era = fold_word(c.group("yera")) if c.group("yera") else ""
     cal: Literal["gregorian", "hijri"] = "hijri" if era in c.g.hijri_era else "gregorian"
-    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    part = _month_part(c)
     return c.mention("year", year=int(c.group("yy")), calendar=cal, part=part, **_common(c))
 
 
@@ -991,7 +1005,7 @@ def _bare_year(c: _Ctx) -> DateMention | None:
     """A bare four-digit year counts only after "منذ" or a part ("أواخر 2019")."""
     if not (c.group("since") or c.group("mpart")) or not _prefix(c, ("since", "mpart")):
         return None
-    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    part = _month_part(c)
     return c.mention("year", year=int(c.group("bareyear")), part=part, **_common(c))
 
 
@@ -1004,7 +1018,12 @@ def _b_period(c: _Ctx) -> DateMention | None:
     direction = _direction(c, "pdir") or ("this" if c.group("pthis") else "")
     if not direction and not (c.group("mpart") or c.group("since")):
         return None  # "العام" alone is "general", "الشهر" alone is no date
-    part = _lookup(c.g.month_parts, c.group("mpart")) if c.group("mpart") else ""
+    # (a week's end is its weekend, not its late days)
+    part = (
+        _lookup(c.g.month_parts, c.group("mpart"))
+        if unit == "week" and c.group("mpart")
+        else _month_part(c)
+    )
     weekend = part == "end" and direction in ("past", "before_last")
     if part and unit == "week" and part not in c.g.week_parts and not weekend:
         return None  # "نهاية الأسبوع" alone: the weekend past or to come
