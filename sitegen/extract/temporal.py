@@ -493,8 +493,33 @@ def find_dates(text: str) -> list[DateMention]:
     if not mentions:
         return mentions
     return _day_ranges(
-        text, folded, _of_the_year(text, folded, _nights(text, folded, mentions, g), g)
+        text,
+        folded,
+        _of_the_year(text, folded, _nights(text, folded, _named_days(text, mentions), g), g),
     )
+
+
+_APPOSED = re.compile(r"[\s,،]*(?:الموافق\s*)?")
+
+
+def _named_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "اكملت انسحابها اليوم 15 يوليو 2018": the date the text gives a day
+    word right after it names that day; the day word is not read apart from
+    it (against a publication date a day off, it would date the event twice)."""
+    out = []
+    for i, m in enumerate(mentions):
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        named = (
+            m.kind == "day"
+            and after is not None
+            and after.kind == "date"
+            and after.day is not None
+            and after.month is not None
+            and _APPOSED.fullmatch(text, m.end, after.start) is not None
+        )
+        if not named:
+            out.append(m)
+    return out
 
 
 def _in_a_name(text: str, m: DateMention) -> bool:
