@@ -82,6 +82,8 @@ CASES = [
     # before it, "الدفاع المدني" is no victim
     ("وأكدت الوحدات مصرع المقاتلة البريطانية في 15 مارس", 1, None, None, False),
     ("اعتقلت السلطات المشتبه به بقتل العاملة الفلبينية في الكويت", 1, None, None, False),
+    # ... and after the day it happened
+    ("وقتل الخميس جندي تركي في هجوم", 1, None, None, False),
     ("أعلن الدفاع المدني مقتل عدد من الأشخاص", None, None, None, False),
     (
         "حيث بلغ عدد قتلى قوات النظام نتيجة القصف التركي وهجمات فصائل المعارضة أكثر من 60 عنصراً",
@@ -145,8 +147,9 @@ CASES = [
     ("قتل في محافظة الحديدة منذ 13 حزيران، عشرات قتلوا", None, None, None, True),
     # a woman activist named by her title is one person
     ("وأظهر مقطع فيديو لحظة مقتل الناشطة في منطقة العباسية", 1, None, None, False),
-    # "25 من الشهر الجاري" is a day of the month, not 25 killed
-    ("كما قتلت في 25 من الشهر الجاري، الناشطة سعاد العلي بإطلاق نار", None, None, None, False),
+    # "25 من الشهر الجاري" is a day of the month, not 25 killed: the activist
+    # named after it is one
+    ("كما قتلت في 25 من الشهر الجاري، الناشطة سعاد العلي بإطلاق نار", 1, None, None, False),
     ("رفات جنديين يعتقد إنهما قتلا في حرب 2014 على غزة", 2, None, None, False),
     ("وقال البيان إن طاقم المروحية كا-29 يضم طيارين وقد قتلا", None, None, None, False),
     # a dual of time or of things counts no one: "قبل أسبوعين" is no toll

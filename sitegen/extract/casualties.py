@@ -17,6 +17,7 @@ from typing import Any
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, fold, fold_word
 from sitegen.extract.numbers import NumberMention, find_numbers, people_nouns, word_alternation
+from sitegen.extract.temporal import find_dates
 from sitegen.extract.victims import find_victims
 from sitegen.model import Casualties
 
@@ -636,7 +637,7 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     ]
     if len(before) <= lex.singular_window and before and fold_word(before[0]) in lex.singular:
         nouns.append(before[0])  # the clause starts right there
-    after = [fold_word(w) for w in _words_after(text, word.end, _ONE_OF_REACH + 2)]
+    after = [fold_word(w) for w in _words_after(text, _past_day(text, word.end), _ONE_OF_REACH + 2)]
     one = bool(nouns) or any(w in lex.singular for w in after[:1])
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
     one = one or _one_of_them(after, lex)
@@ -646,6 +647,21 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     who = _ONE_WHO.search(text, max(0, word.start - 12), word.start) is not None
     one = one or (who and _PASSIVE_AFTER.match(text, word.end) is not None)
     return one or _named_one(text, word, lex)
+
+
+_BEFORE_DAY = re.compile(r"\s*(?:(?:في|يوم)\s+)?")
+_AFTER_DAY = re.compile(r"\s*[،,]?\s*")
+
+
+def _past_day(text: str, pos: int) -> int:
+    """Where the words after a casualty word start once the day it happened is
+    passed: "كما قُتلت في 25 من الشهر الجاري، الناشطة العراقية" names one."""
+    window = text[pos : pos + 80]
+    first = next(iter(find_dates(window)), None)
+    if first is None or _BEFORE_DAY.fullmatch(window, 0, first.start) is None:
+        return pos
+    after = _AFTER_DAY.match(window, first.end)
+    return pos + (after.end() if after else first.end)
 
 
 def _without_one(before: list[str], lex: _Lexicon) -> list[str]:
