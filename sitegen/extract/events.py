@@ -491,7 +491,9 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
     # a threat ("هددت تركيا بشأن عملية عسكرية") or a denial ("نفت … ما تداولته
     # وسائل إعلام حول استهداف مطار دبي").
     nearest = max(reaching, key=lambda s: s.end, default=None)
+    # (a denial of one's part, "نفى … أي مسؤولية له في انفجار", denies no event)
     threatened = any(s.group.key in ("threat", "denial") for s in reaching)
+    threatened = threatened and not (nearest is not None and nearest.group.key == "denied_role")
     if nearest is not None and nearest.group.mood in ("spoken", "cause") and not threatened:
         moods.discard("irrealis")
     for mood in ("irrealis", "background", "spoken", "cause"):

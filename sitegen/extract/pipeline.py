@@ -1876,6 +1876,7 @@ def _stands(c: Clause) -> bool:
             or not events.event_type(c.type).violent
             or _told_as_happened(c)
             or _its_own_day(c)
+            or _counted_in_region(c)
         )
     if c.weak:
         # (a day that is only its saying's needs a town too: "ذكرت وسائل إعلام،
@@ -1908,6 +1909,14 @@ def _stands(c: Clause) -> bool:
         placed = any(p.kind != "country" for p in c.places) and not _AFTER_THAT.search(c.text)
         return (not c.definite or placed) and _told_as_done(c)
     return True
+
+
+def _counted_in_region(c: Clause) -> bool:
+    """An event spoken of with its dead counted and the region it struck ("نفى
+    الكرملين ضلوع روسيا في القصف على الغوطة الشرقية الذي أوقع 250 قتيلا"):
+    told, not only named."""
+    counted = c.casualties.killed is not None or c.casualties.wounded is not None
+    return counted and any(p.kind not in _BROAD for p in c.places)
 
 
 def _its_own_day(c: Clause) -> bool:
