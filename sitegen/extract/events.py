@@ -117,6 +117,9 @@ class _Group:
     # A word of the group written without the article is a verb, done: it
     # needs nothing ("كما توصل لاتفاق مبدئي", against "بهدف التوصل إلى اتفاق").
     needs_bare_verb: bool = False
+    # A count must stand before the `needs` word too ("القضاء على 13 من
+    # العناصر", not "القضاء على العناصر الإرهابية", an aim).
+    needs_count: bool = False
     # The group whose words they are when the `needs` words are absent ("بهدف
     # التوصل إلى اتفاق": an accord named, weak), instead of no trigger at all.
     otherwise: str = ""
@@ -194,6 +197,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         needs_window=int(needs.get("window", 0)),
         needs_side=needs.get("side", "after"),
         needs_bare_verb=bool(needs.get("bare_verb", False)),
+        needs_count=bool(needs.get("count", False)),
         otherwise=needs.get("otherwise", ""),
         verbs=bool(row.get("verbs", False)),
         as_cause=bool(row.get("as_cause", False)),
@@ -656,7 +660,7 @@ def _needed(folded: Folded, hit: _Hit) -> bool:
         after = after[: stop.start()] if stop else after
         found = group.needs.search(after)
         if found is not None and len(_WORDS.findall(after[: found.start()])) <= group.needs_window:
-            return True
+            return not group.needs_count or bool(find_numbers(after[: found.start()]))
     return False
 
 
