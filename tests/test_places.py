@@ -988,6 +988,7 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("اعتراض صاروخ بالستي فوق العاصمة، الرياض", "shelling", ["Riyadh"]),
         # ... and so is one struck, its striker between, what struck it after
         ("استهدفت الفصائل الفلسطينية إسرائيل بـ28 صاروخا وقذيفة هاون", "shelling", ["Israel"]),
+        ("استهدفت حماس إسرائيل بأكثر من مائة صاروخ وقذيفة هاون", "shelling", ["Israel"]),
         ("استهدفت فصائل فلسطينية مسلحة، إسرائيل، بقذيفتين صاروخيتين", "shelling", ["Israel"]),
         ("وقصفت إسرائيل بطائرات حربية مواقع في غزة", "airstrike", ["Gaza Strip"]),
         # Israel's Iron Dome misspelled is no Hodeidah

@@ -1142,7 +1142,8 @@ def _struck_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tools = "|".join(sorted({fold(w).text for w in data["instruments"]}, key=len, reverse=True))
     return (
         re.compile(rf"[وف]?(?:{verbs})"),
-        re.compile(rf"[\"']?\s*,?\s*ب\s*(?:\d|(?:ال)?(?:{tools})(?!\w))"),
+        # (the count may come first: "استهدفت حماس إسرائيل بأكثر من مائة صاروخ")
+        re.compile(rf"[\"']?\s*,?\s*ب\s*(?:\d|(?:\S+\s+){{0,3}}?(?:ال)?(?:{tools})(?!\w))"),
     )
 
 
