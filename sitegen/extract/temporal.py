@@ -154,6 +154,7 @@ class _Grammar:
     coming_not_after: frozenset[str]  # "قبل أن تبدأ", "كان يعقد": the past
     bare_verb_stops: frozenset[str]  # "… أن الجمعة": another clause between
     today_not_after: frozenset[str]  # "حتى اليوم", "روسيا اليوم"
+    tonight_not_after: frozenset[str]  # "تلك الليلة": a night told of, not tonight
     month_part_words: frozenset[str]  # "النصف الثاني من الشهر" is no day
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
@@ -299,6 +300,7 @@ class _Tables:
         t["coming_not_after"] = frozenset(fold_word(w) for w in weekdays["coming_not_after"])
         t["bare_verb_stops"] = frozenset(fold_word(w) for w in weekdays["bare_verb_stops"])
         t["today_not_after"] = frozenset(fold_word(w) for w in rel["today_not_after"])
+        t["tonight_not_after"] = frozenset(fold_word(w) for w in rel["tonight_not_after"])
         t["month_part_words"] = frozenset(fold_word(w) for w in rel["month_part_words"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
@@ -363,7 +365,10 @@ class _Tables:
         )
         # Blocked phrases occupy their span so nothing shorter matches inside.
         # Words BEFORE a core that block it are checked by the builders.
-        blocks = rf"{alt(['اليوم'])}\s+{alt(r['today_not_before'])}"
+        blocks = (
+            rf"{alt(['اليوم'])}\s+{alt(r['today_not_before'])}"
+            rf"|{alt(['الليلة'])}\s+{alt(r['tonight_not_before'])}"
+        )
         cores = [
             # (before the block: "اليوم الثاني" is no today, but "لليوم الثاني
             # على التوالي" is a date)
@@ -1068,6 +1073,8 @@ def _b_dayword(c: _Ctx) -> DateMention | None:
     if not framed and _prev_word(c) & c.g.today_not_after and _is_today_word(c.group("dw")):
         return None  # "حتى اليوم" is "until now"; "روسيا اليوم" is a channel
     wd = _wd_of(c, "dwwd")
+    if guard == "tonight" and _prev_word(c) & c.g.tonight_not_after:
+        return None  # "تلك الليلة": a night the text tells of
     if guard == "part" and not framed:
         return None
     if guard == "edge" and not (framed or wd is not None or _tanween(c) or _at_edge(c, after=True)):
