@@ -339,7 +339,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وكان ترامب قد أعلن الخميس إلغاء القمة التي كانت مقررة", "statement"),
     # missiles sold or delivered are no fire; a battery that fired them is
     ("", 'أبرمت روسيا عقدا لبيع صواريخ "إس-400" إلى تركيا', ""),
-    ("", "وأبلغ بوتين نظيره عن خطط تسليم بلاده منظومة صواريخ أس-300", ""),
+    # (telling one's counterpart of them is a contact, no fire)
+    ("", "وأبلغ بوتين نظيره عن خطط تسليم بلاده منظومة صواريخ أس-300", "diplomacy"),
     ("", "أطلقت منظومة صواريخ باتريوت صاروخين اعترضت بهما صاروخا باليستيا", "shelling"),
     # a meeting chaired
     ("", "وجاء ذلك خلال ترأس الأشرفي لاجتماع طارئ للمجلس بمدينة لاهور", "diplomacy"),
@@ -438,6 +439,13 @@ CLAUSES: list[tuple[str, str, str]] = [
         "وقال متحدث إن المقاتلين وافقوا على الانسحاب بعد مقتل ستة أشخاص في قصف روسي مكثف لمناطق قريبة من بلدة الرحيبة",
         "shelling",
     ),
+    # a leader who told his counterpart was in contact with him
+    (
+        "",
+        "وأبلغ الرئيس الروسي فلاديمير بوتين، نظيره السوري بشار الأسد، الاثنين، عن خطط",
+        "diplomacy",
+    ),
+    ("", "وقال إن بوتين سيبلغ نظيره الأمريكي بموقف بلاده", "statement"),
     # a force pushed forward
     ("", "دفعت قوات التحالف، بقيادة السعودية، بقوة عسكرية كبيرة إلى تخوم مدينة حرض", "deployment"),
     # fighters "eliminated", counted; an aim names no one killed
