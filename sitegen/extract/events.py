@@ -487,6 +487,7 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
         if hit.group.type not in s.group.spares
         and _in_scope(folded, s, hit)
         and not (s.group.mood == "cause" and _ends_cause(folded, s, hit, verbs))
+        and not (hit.group.key == "during" and s.group.key in _SPOKEN_IN)
     ]
     moods = {s.group.mood for s in reaching}
     # "دعت إلى تحقيق في تقارير حول هجوم": the demand is for an inquiry; the
@@ -504,6 +505,11 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
         if mood in moods:
             return mood
     return ""
+
+
+# A request, threat or denial made during a meeting was made in it: the meeting
+# was held ("ودعا نيبينزيا خلال الجلسة الطارئة للمجلس إلى التوصل إلى حل").
+_SPOKEN_IN = frozenset({"request", "threat", "denial"})
 
 
 def _ends_cause(folded: Folded, cause: _Hit, hit: _Hit, verbs: list[int]) -> bool:

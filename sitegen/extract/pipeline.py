@@ -1066,6 +1066,8 @@ def _framed(c: Clause, kind: str, trigger_at: int, ctx: Context) -> Clause:
     else the day the article was published."""
     published = ctx.article.published.date
     told_at = temporal.told_after(c.text)
+    if told_at < 0:
+        told_at = _said_that(c.text)  # "مؤكدا إنه": "أن" with its pronoun
     at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
     if kind != "diplomacy" or told_at < 0 or not trigger_at < told_at <= at:
         return c
@@ -1081,6 +1083,17 @@ def _framed(c: Clause, kind: str, trigger_at: int, ctx: Context) -> Clause:
     if published is None:
         return c.copy_with(date=DateRef.undated("", "only what was said is dated"), own_date=False)
     return c.copy_with(date=_published_day(c, published, None), own_date=False, said_day=False)
+
+
+def _said_that(text: str) -> int:
+    """Where what was said begins after "أنه", "إنه", "بأنها" (the pronoun
+    glued to "أن"), or -1."""
+    folded = fold(text)
+    m = _THAT_PRONOUN.search(folded.text)
+    return folded.span(m.start(), m.end())[1] if m else -1
+
+
+_THAT_PRONOUN = re.compile(r"(?:^|\s)[وف]?ب?ان(?:ه|ها|هم|هما)(?=\s|$)")
 
 
 def _unquoted(c: Clause, trigger_at: int, ctx: Context) -> Clause:
