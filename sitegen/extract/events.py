@@ -781,7 +781,13 @@ def read(text: str) -> Reading:
             weak = hit.group.weak
         if _by_hazard(hit, hits):
             return Reading("", None, accident=_only_hazard(hits))
-        said = _said(hit, hits)
+        # (a truce a party itself announced, the party between, is declared
+        # by announcing it: "أعلنت حركة طالبان وقفا لإطلاق النار")
+        said = _said(hit, hits) and not (
+            hit.group.weak
+            and hit.group.type == "agreement"
+            and any(_announces(folded, h, hit) for h in hits)
+        )
         definite = _definite(folded, hit) and not _told_afresh(folded, hit, hits, events)
         setting = [f for f in events if f[1] == "" and f[0].end < hit.start and _sets(folded, f[0])]
         if definite and said and setting:
