@@ -38,6 +38,7 @@ CASES = [
     ("توفي 3 فلسطينيين متأثرين بجروح أصيبوا بها", 3, None, None, False),
     # one of a group, with the doer between or right before the word
     ("أعدم تنظيم الدولة الإسلامية أحد الرهائن الذين خطفهم", 1, None, None, False),
+    ('أعدم تنظيم "الدولة الإسلامية"، أحد الرهائن الذين خطفهم', 1, None, None, False),
     ("وأضافت المجموعة أن أحد أعضائها قتل في غارة جوية مزدوجة", 1, None, None, False),
     ("وأصيب في الهجوم أحد عشر جنديا", None, 11, None, False),
     # "one man at least", a protester; the count after the object is the next word's

@@ -640,7 +640,8 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     after = [fold_word(w) for w in _words_after(text, _past_day(text, word.end), _ONE_OF_REACH + 2)]
     one = bool(nouns) or any(w in lex.singular for w in after[:1])
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
-    one = one or _one_of_them(after, lex)
+    # (the doer may close with a comma: "أعدم تنظيم "الدولة الإسلامية"، أحد الرهائن")
+    one = one or _one_of_them(_doer_then_one(text, _past_day(text, word.end)), lex)
     one = one or _one_of_them([fold_word(w) for w in before[-2:]], lex, 0)
     # "صالح الصماد، والذي قتل في غارة": the one the relative pronoun stands for
     # (not "الهجوم الذي قتل مدنيين", who killed; nor "التي قتل فيها", where)
@@ -699,6 +700,12 @@ def _one_of_them(words: list[str], lex: _Lexicon, reach: int | None = None) -> b
 
 
 _ONE_OF_REACH = 3  # words of a doer between the casualty word and "أحد"
+_CLAUSE_BARRIER = re.compile(r"[.;:؛!?؟()]")  # a comma may close the doer
+
+
+def _doer_then_one(text: str, start: int) -> list[str]:
+    words = _words_after(text, start, _ONE_OF_REACH + 3, _CLAUSE_BARRIER)
+    return [fold_word(w.strip("،,")) for w in words if w.strip("،,")][: _ONE_OF_REACH + 2]
 
 
 def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
@@ -759,13 +766,13 @@ def _words_before(text: str, end: int, k: int) -> list[str]:
         size *= 2
 
 
-def _words_after(text: str, start: int, k: int) -> list[str]:
+def _words_after(text: str, start: int, k: int, barrier: re.Pattern[str] = _BARRIER) -> list[str]:
     """The first ``k`` words of ``text[start:]`` before its first barrier."""
     size = _WINDOW
     while True:
         end = start + size
         chunk = text[start:end]
-        parts = _BARRIER.split(chunk, maxsplit=1)
+        parts = barrier.split(chunk, maxsplit=1)
         words = parts[0].split()
         if end >= len(text) or len(parts) > 1 or len(words) > k:
             return words[:k]
