@@ -1073,8 +1073,8 @@ def _b_dayword(c: _Ctx) -> DateMention | None:
     if not framed and _prev_word(c) & c.g.today_not_after and _is_today_word(c.group("dw")):
         return None  # "حتى اليوم" is "until now"; "روسيا اليوم" is a channel
     wd = _wd_of(c, "dwwd")
-    if guard == "tonight" and _prev_word(c) & c.g.tonight_not_after:
-        return None  # "تلك الليلة": a night the text tells of
+    if guard == "tonight" and (_prev_word(c) & c.g.tonight_not_after or _after_will(c)):
+        return None  # "تلك الليلة": a night the text tells of; "سيصدر الليلة": to come
     if guard == "part" and not framed:
         return None
     if guard == "edge" and not (framed or wd is not None or _tanween(c) or _at_edge(c, after=True)):
@@ -1129,6 +1129,16 @@ def _to_come_before(c: _Ctx) -> bool:
         if raw[i][-1] in ".؟?!:؛;" or raw[i][0] in '"«(':
             return False
     return False
+
+
+def _after_will(c: _Ctx) -> bool:
+    """Right after an imperfect verb with the future's "س" ("سيصدر الليلة",
+    "سيكشف، الليلة"), not "سيطر"."""
+    m = _WILL.search(c.folded.text, max(0, c.m.start() - 30), c.m.start())
+    return m is not None and not m.group(1).startswith("سيطر")
+
+
+_WILL = re.compile(r"(?:^|\s)و?(س[يتنا][\u0621-\u064a]{2,})\s*,?\s*$")
 
 
 def _future_marked(word: str) -> bool:
