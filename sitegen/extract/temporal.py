@@ -124,7 +124,8 @@ class _Grammar:
     midnight: frozenset[str]
     eve_parts: frozenset[str]
     anchors: dict[str, tuple[int, str]]
-    anaphora: dict[str, tuple[int, str, bool]]  # phrase → (shift, gloss, only after "منذ")
+    # phrase → (shift, gloss, only after "منذ", unit: "month" for the month of the date before)
+    anaphora: dict[str, tuple[int, str, bool, str]]
     month_parts: dict[str, str]  # phrase → early|mid|late|end
     part_days: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
@@ -246,7 +247,7 @@ class _Tables:
             (k, (int(v["shift"]), v["en"])) for k, v in rel["anchors"].items()
         )
         t["anaphora"] = _folded_map(
-            (w, (int(a["shift"]), a["en"], bool(a.get("since_only"))))
+            (w, (int(a["shift"]), a["en"], bool(a.get("since_only")), a.get("unit", "")))
             for a in rel["anaphora"]
             for w in a["words"]
         )
@@ -922,14 +923,18 @@ def _wd_of(c: _Ctx, *groups: str) -> int | None:
 
 
 def _b_anaphora(c: _Ctx) -> DateMention | None:
-    if not _prefix(c, ("dpart", "since")):
+    shift, en, since_only, unit = _lookup(c.g.anaphora, c.group("ana"))
+    # (a month's part before the month: "وفي أواخر الشهر ذاته")
+    if not _prefix(c, ("dpart", "since", "mpart") if unit == "month" else ("dpart", "since")):
         return None
-    shift, en, since_only = _lookup(c.g.anaphora, c.group("ana"))
     if since_only and not c.group("since"):  # "حتى ذلك الحين" is a deadline
         return None
     since = bool(c.group("since"))
     gloss = _gloss(en, _part_gloss(c))
-    return c.mention("anaphora", with_prep=True, shift=shift, since=since, gloss=gloss)
+    part = _month_part(c) if unit == "month" else ""
+    return c.mention(
+        "anaphora", with_prep=True, shift=shift, since=since, gloss=gloss, unit=unit, part=part
+    )
 
 
 def _b_hijri(c: _Ctx) -> DateMention | None:
@@ -1697,6 +1702,17 @@ def _r_anaphora(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) 
             m.text, f"{m.gloss or 'refers back'}: no earlier date in the article"
         )
     assert ctx.start is not None and ctx.end is not None
+    if m.unit == "month":  # "في ذات الشهر": the month of the date before, whole
+        if (ctx.start.year, ctx.start.month) != (ctx.end.year, ctx.end.month):
+            return DateRef.undated(m.text, f"{m.gloss} '{ctx.text}', which spans months")
+        first = ctx.start.replace(day=1)
+        last = _month_end(first.year, first.month)
+        note = f"the month of '{ctx.text}'"
+        if m.part:  # "أواخر الشهر ذاته": its late days
+            a, b = _grammar().part_days["late" if m.part == "end" else m.part]
+            return DateRef(first.replace(day=a), first.replace(day=min(b, last.day)), "range",
+                           m.text, "inherited", note)  # fmt: skip
+        return DateRef(first, last, "month", m.text, "inherited", note)
     if m.shift == 0:
         return DateRef(
             ctx.start, ctx.end, ctx.precision, m.text, "inherited", f"same as '{ctx.text}'"
