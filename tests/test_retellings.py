@@ -1390,3 +1390,15 @@ def test_a_toll_told_of_an_event_only_named_is_that_event_s(
 def test_a_toll_of_a_named_event_that_is_not_one_told_lends_nothing(text: str) -> None:
     found = incidents(text, "2018-03-12")
     assert all(i.casualties is None or i.casualties.killed in (None, 1) for i in found)
+
+
+def test_the_same_few_days_told_in_the_same_words_are_one_time() -> None:
+    found = incidents(
+        'بحث الوزراء فكرة "نقاط إنزال" للمهاجرين في البحر الأبيض المتوسط والتي اقترحت في قمة '
+        "أوروبية نهاية حزيران/يونيو ببروكسل.\n"
+        "وخلال قمتهم نهاية حزيران/يونيو تعهد قادة الاتحاد الأوروبي بدرس فكرة نقاط إنزال "
+        "المهاجرين الذين تتم نجدتهم في البحر الأبيض المتوسط.\n",
+        "2018-07-12",
+    )
+    summits = [i for i in found if i.date.start == date(2018, 6, 21)]
+    assert len(summits) == 1 and len(summits[0].sources) == 2

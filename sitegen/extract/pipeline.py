@@ -2044,8 +2044,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if _common_place(first, later):
         return True  # a village or city in common
-    if first.places and later.places and first.type == later.type and _same_day(first, later):
-        return True  # the same region, the same day
+    if first.places and later.places and first.type == later.type and _same_time(first, later):
+        return True  # the same region, the same day (or the same few days, told alike)
     if not later.casualties.is_empty and later.casualties == first.casualties:
         return True
     if _same_dead(first.casualties, later.casualties) and _same_day(first, later):
@@ -2305,6 +2305,25 @@ def _common_place(a: Clause, b: Clause) -> bool:
 
 def _locating(c: Clause) -> bool:
     return any(p.locates for p in c.places)
+
+
+def _same_time(a: Clause, b: Clause) -> bool:
+    """The same day, or the same few days told in the same words ("نهاية
+    حزيران/يونيو" twice: one summit)."""
+    if _same_day(a, b):
+        return True
+    d, e = a.date, b.date
+    return (
+        d.precision == e.precision == "range"
+        and d.text == e.text
+        and (d.start, d.end) == (e.start, e.end)
+        and d.start is not None
+        and d.end is not None
+        and (d.end - d.start).days <= _FEW_DAYS
+    )
+
+
+_FEW_DAYS = 10  # a month's part: "أواخر", "نهاية" (21st to 31st)
 
 
 def _same_day(a: Clause, b: Clause) -> bool:
