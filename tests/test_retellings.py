@@ -1402,3 +1402,12 @@ def test_the_same_few_days_told_in_the_same_words_are_one_time() -> None:
     )
     summits = [i for i in found if i.date.start == date(2018, 6, 21)]
     assert len(summits) == 1 and len(summits[0].sources) == 2
+
+
+def test_the_same_few_days_told_in_other_words_are_one_time() -> None:
+    found = incidents(
+        "واعتقلت السلطات المصرية المواطنة اللبنانية نهاية مايو/أيار في مطار القاهرة.\n"
+        "وأوقفت السلطات المصرية المذبوح نهاية أيار/مايو الماضي وقررت حبسها احتياطيا.\n",
+        "2018-07-07",
+    )
+    assert len(found) == 1 and len(found[0].sources) == 2

@@ -2308,14 +2308,13 @@ def _locating(c: Clause) -> bool:
 
 
 def _same_time(a: Clause, b: Clause) -> bool:
-    """The same day, or the same few days told in the same words ("نهاية
-    حزيران/يونيو" twice: one summit)."""
+    """The same day, or the same few days ("نهاية حزيران/يونيو" twice: one
+    summit; "نهاية أيار/مايو الماضي", then "نهاية مايو/أيار": one arrest)."""
     if _same_day(a, b):
         return True
     d, e = a.date, b.date
     return (
         d.precision == e.precision == "range"
-        and d.text == e.text
         and (d.start, d.end) == (e.start, e.end)
         and d.start is not None
         and d.end is not None
