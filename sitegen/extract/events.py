@@ -487,7 +487,7 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
         if hit.group.type not in s.group.spares
         and _in_scope(folded, s, hit)
         and not (s.group.mood == "cause" and _ends_cause(folded, s, hit, verbs))
-        and not (hit.group.key == "during" and s.group.key in _SPOKEN_IN)
+        and not _spoken_in(folded, s, hit)
     ]
     moods = {s.group.mood for s in reaching}
     # "دعت إلى تحقيق في تقارير حول هجوم": the demand is for an inquiry; the
@@ -507,9 +507,18 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
     return ""
 
 
-# A request, threat or denial made during a meeting was made in it: the meeting
-# was held ("ودعا نيبينزيا خلال الجلسة الطارئة للمجلس إلى التوصل إلى حل").
+def _spoken_in(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
+    """A request, threat or denial made during a meeting, the speaker (and the
+    day) between, was made in it: the meeting was held ("ودعا نيبينزيا خلال الجلسة الطارئة
+    للمجلس إلى التوصل إلى حل"); not a visit told further on, in another clause
+    ("وطلبت الإنتربول من بكين معلومات عن رئيسها، الذي اختفت آثاره أثناء زيارة")."""
+    if hit.group.key != "during" or scope.group.key not in _SPOKEN_IN or scope.end > hit.outer:
+        return False
+    return not _RELATIVE.search(folded.text, scope.end, hit.outer)
+
+
 _SPOKEN_IN = frozenset({"request", "threat", "denial"})
+_RELATIVE = re.compile(r"(?:^|\s)و?(?:الذي|التي|الذين)(?:\s|$)")
 
 
 def _ends_cause(folded: Folded, cause: _Hit, hit: _Hit, verbs: list[int]) -> bool:
