@@ -30,14 +30,14 @@ def test_the_dev_set_is_large_enough() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.762  # of what is extracted, matches an analyst's incident
+    assert s.matched_share >= 0.763  # of what is extracted, matches an analyst's incident
     assert s.from_not_incidents <= 504  # of the 7,520 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 2239  # of 2,426
-    assert s.dated >= 1953 and s.placed >= 1814 and s.counted >= 2031
+    assert s.found >= 2246  # of 2,426
+    assert s.dated >= 1964 and s.placed >= 1821 and s.counted >= 2039
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
