@@ -637,11 +637,12 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     ]
     if len(before) <= lex.singular_window and before and fold_word(before[0]) in lex.singular:
         nouns.append(before[0])  # the clause starts right there
-    after = [fold_word(w) for w in _words_after(text, _past_day(text, word.end), _ONE_OF_REACH + 2)]
+    start = _past_day(text, word.end)
+    after = [fold_word(w) for w in _words_after(text, start, _ONE_OF_REACH + 2)]
     one = bool(nouns) or any(w in lex.singular for w in after[:1])
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
     # (the doer may close with a comma: "أعدم تنظيم "الدولة الإسلامية"، أحد الرهائن")
-    one = one or _one_of_them(_doer_then_one(text, _past_day(text, word.end)), lex)
+    one = one or _one_of_them(_doer_then_one(text, start), lex)
     one = one or _one_of_them([fold_word(w) for w in before[-2:]], lex, 0)
     # "صالح الصماد، والذي قتل في غارة": the one the relative pronoun stands for
     # (not "الهجوم الذي قتل مدنيين", who killed; nor "التي قتل فيها", where)
