@@ -300,6 +300,9 @@ CASES = [
     ("قتل في الهجوم على بلدة كفرنبل 12 مدنيا بينهم 3 أطفال", 12, None, None, False),
     ("وقتل في غارة على مدينة تضم 50 ألف نسمة", None, None, None, False),
     ("قتلت شابة بريطانية خلال مشاركتها في المعارك", 1, None, None, False),
+    # stabbed or beaten to death: one, told by the verb's person
+    ("وكان آري فولد تعرض للطعن حتى الموت في مركز تسوق", 1, None, None, False),
+    ("وكان رجلان تعرضا للطعن حتى الموت في مركز تسوق", 2, None, None, False),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

@@ -620,10 +620,8 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     """A singular victim noun right before or after the word, nothing between;
     or the word says one person itself ("لقي مصرعه": his death)."""
     said = text[word.start : word.end].split()
-    if fold_word(said[-1]) in lex.singular_words or (
-        len(said) > 1 and fold_word(" ".join(said[-2:])) in lex.singular_words
-    ):
-        return True  # "لقي مصرعه", "فأرداه قتيلا"
+    if any(fold_word(" ".join(said[-n:])) in lex.singular_words for n in (1, 2, len(said))):
+        return True  # "لقي مصرعه", "فأرداه قتيلا", "تعرض للطعن حتى الموت"
     before = _without_one(_words_before(text, word.start, lex.singular_window + 4), lex)
     before = before[-(lex.singular_window + 1) :]
     # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person;
