@@ -964,6 +964,12 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("دفع تقدم القوات الموالية لتركيا آلاف المدنيين إلى الفرار", "displacement", []),
         ("شنت الفصائل المدعومة من تركيا هجوما على بلدة تل رفعت", "battle", ["Tal Rifaat"]),
         ("قتل 5 من الميليشيات التابعة لإيران في غارة على البوكمال", "airstrike", ["Albu Kamal"]),
+        # ... with a hedge between
+        (
+            "أضرم متظاهرون النيران في مقار الميليشيات الموالية في غالبيتها لطهران في البصرة",
+            "protest",
+            ["Basrah"],
+        ),
         # the state on the other side of a border is no place of the event
         ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
         ("فر الآلاف صوب الحدود مع الأردن من درعا", "displacement", ["Daraa"]),

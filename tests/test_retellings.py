@@ -154,6 +154,20 @@ def test_meetings_on_days_before_the_saying_stay_apart() -> None:
     assert len(found) == 2
 
 
+def test_a_running_total_after_one_death_is_not_its_toll() -> None:
+    found = incidents(
+        "وقالت حركة حماس إن شخصا آخر قُتل برصاص القوات الإسرائيلية أثناء مظاهرات الحدود "
+        "الجمعة الماضية.\n"
+        "واتهم الجيش الإسرائيلي الفصائل الفلسطينية بإطلاق عشرات الصواريخ من غزة.\n"
+        "في المقابل، تقول السلطات في مصر وإسرائيل إن الحصار يعتبر ضرورة أمنية.\n"
+        "وقالت مصادر طبية في غزة إن أكثر من 130 فلسطينيا قتلوا وأصيب 15 ألف برصاص القوات "
+        "الإسرائيلية أثناء الاحتجاجات.\n",
+        "2018-07-15",
+    )
+    assert (found[0].date.start, found[0].casualties.killed) == (date(2018, 7, 13), 1)
+    assert len(found[0].sources) == 1
+
+
 def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:
     found = incidents(
         "وكانت السعودية قد أكدت الأربعاء شن التحالف غارة في اليمن أدت إلى مقتل صالح الصماد.\n"

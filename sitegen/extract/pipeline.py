@@ -1419,7 +1419,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             venues.append(m.place)  # "بالقاهرة"
         if state and _BORDER_WITH.search(before):
             continue  # "لبلدة كردية على الحدود مع سوريا": in Syria's neighbour
-        if state and _PATRON.search(text[max(0, m.start - 24) : m.start]):
+        if state and _PATRON.search(text[max(0, m.start - 40) : m.start]):
             continue  # "القوات الموالية لتركيا": whom a party serves, not where
         if state and _says(text, m.start):
             continue  # "وأعلنت أنقرة أن القوات التركية انتشرت": who said it
@@ -1539,9 +1539,12 @@ _BORN_IN = re.compile(r"(?:^|\s)(?:ولد|ولدت|المولود|المولود
 _ON = re.compile(r"(?:^|\s)على\s*$")
 _OVERLOOKING = re.compile(r"(?:^|\s)(?:ال)?مطل(?:ة|ين|تين|ان|تان)?\s+على\s*$")
 # "الفصائل الموالية لتركيا", "الميليشيات التابعة لإيران", "المدعومة من روسيا":
-# the state a party serves or is backed by.
+# the state a party serves or is backed by (with a hedge between: "الموالية في
+# غالبيتها لطهران", "الموالي هو الآخر لإيران").
 _PATRON = re.compile(
-    r"(?:^|\s)(?:ال)?(?:موال(?:ية|ي|ين|ون)|(?:مدعوم|مقرب)(?:ة|ين|ون)?\s+من"
+    r"(?:^|\s)(?:ال)?(?:موال(?:ية|ي|ين|ون)(?:\s+(?:في\s+(?:غالبيت|معظم|أغلب)(?:ها|هم)"
+    r"|هو\s+الآخر|هي\s+الأخرى|بشكل\s+تقليدي|تقليديا|أيضا))?"
+    r"|(?:مدعوم|مقرب)(?:ة|ين|ون)?\s+من"
     r"|(?:تابع|حليف)(?:ة|ين|ون)?\s+ل|متحالف(?:ة|ين|ون)?\s+مع)\s*ل?$"
 )
 # "على الحدود مع سوريا", "المنطقة الحدودية مع تركيا": the other side's state.
@@ -2061,6 +2064,7 @@ def _retells(first: Clause, later: Clause) -> bool:
     # بغارة يوم الخميس في ضاحية البريهي").
     unplaced = not (_locating(first) and _locating(later)) and first.type == later.type
     unplaced = unplaced and _same_parties(first, later)
+    unplaced = unplaced and not _far_larger(first.casualties, later.casualties)
     # Both dated by the text, to the day or one inside the other ("ظهر الخميس",
     # then "في غارة جوية الأسبوع الماضي").
     days = first.date.precision == "day" == later.date.precision or _within(first.date, later.date)
@@ -2077,6 +2081,17 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _far_larger(first: Casualties, later: Casualties) -> bool:
+    """One death first, many later: a running total ("إن أكثر من 130 فلسطينيا
+    قتلوا … أثناء الاحتجاجات" after "إن شخصا آخر قتل … الجمعة الماضية"), not
+    the same event's toll. (Tolls of one event can differ as much: "5" then
+    "تفوق 200 قتيلا" for the same attack.)"""
+    return first.killed == 1 and later.killed is not None and later.killed >= _FAR_LARGER
+
+
+_FAR_LARGER = 10
 
 
 def _a_day_or_days_going(ref: DateRef) -> bool:
