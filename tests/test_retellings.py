@@ -585,6 +585,36 @@ def test_an_unplaced_incident_happened_in_the_country_the_article_is_set_in() ->
     assert [(i.type, [p.en for p in i.places]) for i in found] == [("airstrike", ["Syria"])]
 
 
+def test_a_quarter_of_the_country_is_of_the_country_the_article_is_set_in() -> None:
+    # the sentence before places a sending in Paris: no scene for eastern Syria
+    found = incidents(
+        "وتشارك فرنسا في التحالف الدولي ضد تنظيم داعش في سوريا والعراق.\n"
+        "وكشف الوزير أن باريس أرسلت قوات خاصة كتعزيزات إلى سوريا.\n"
+        "وأعلنت قوات سوريا الديمقراطية، الثلاثاء، عن إطلاق المرحلة النهائية من هجومها على "
+        "تنظيم داعش شرقي البلاد.\n"
+        "ويقاتل التنظيم في دير الزور والحسكة في سوريا.\n",
+        "2018-05-04",
+    )
+    assert [(i.type, [p.en for p in i.places]) for i in found][-1] == (
+        "battle",
+        ["Syria", "eastern Syria"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "places"),
+    [
+        # a scene in the country places it finer
+        ("وقتل 26 مسلحا في ضربات جوية جنوب البلاد.", ["Daraa"]),
+        # a heading there is no place of it
+        ("وفر الآلاف من المدنيين الأحد في قوافل تتجه إلى شمال البلاد.", ["Daraa"]),
+    ],
+)
+def test_a_quarter_of_the_country_yields_to_a_scene_in_it(second: str, places: list[str]) -> None:
+    found = incidents("وتشتد المعارك في محافظة درعا في سوريا.\n" + second + "\n", "2018-07-04")
+    assert [p.en for p in found[-1].places] == places
+
+
 def test_people_who_fled_the_city_the_article_is_about_fled_from_there() -> None:
     found = incidents(
         "وتواصل القوات التركية تقدمها نحو مدينة عفرين في شمال سوريا.\n\n"

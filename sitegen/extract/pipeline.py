@@ -2677,12 +2677,24 @@ def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
     الأحد"; "معارك السبت في هذه المنطقة"). Run after the retellings are folded,
     so that places taken from the scene never make two events one."""
     out = list(clauses)
+    home: list[Place | None] = []  # the article's country, once asked for
     for i, c in enumerate(clauses):
         if c.type and not c.places and not _regional(c.casualties):
             scene = _scene(clauses, i, c)
+            if scene and places.names_country_quarter(c.text):
+                # "شرقي البلاد": a scene in the article's country places it finer;
+                # one abroad is no place of it (place_country gives the quarter).
+                if not home:
+                    home.append(places.home_country(_article_text(clauses)))
+                if home[0] is not None and not all(places.contains(home[0], p) for p in scene):
+                    continue
             if scene:
                 out[i] = c.copy_with(places=scene)
     return tuple(out)
+
+
+def _article_text(clauses: tuple[Clause, ...]) -> str:
+    return " ".join(c.text for c in clauses if c.segment.kind == "text")
 
 
 SCENE_CLAUSES = 2  # how many text clauses before an unplaced incident set its scene
@@ -2723,7 +2735,7 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     ]
     if not unplaced:
         return clauses
-    text = " ".join(c.text for c in clauses if c.segment.kind == "text")
+    text = _article_text(clauses)
     home = places.home_country(text)
     if home is None:
         return clauses
@@ -2732,6 +2744,10 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     main = places.main_place(text, home)
     out = list(clauses)
     for i in unplaced:
+        quarter = places.country_quarter(clauses[i].text, home)
+        if quarter is not None:  # "هجومها على تنظيم داعش شرقي البلاد"
+            out[i] = clauses[i].copy_with(places=(home, quarter))
+            continue
         at = main if main and places.points_back(clauses[i].text) else home
         out[i] = clauses[i].copy_with(places=(at,))
     return tuple(out)

@@ -674,6 +674,43 @@ def _quarters() -> tuple[dict[str, str], re.Pattern[str]]:
     return directions, re.compile(pattern)
 
 
+def country_quarter(text: str, home: Place) -> Place | None:
+    """ "شرقي البلاد" in a story set in Syria: the quarter of the article's country
+    (data/quarters.yaml: the_country), a place of its own as "شرق سوريا" is."""
+    found = _find_country_quarter(text)
+    if found is None:
+        return None
+    direction = " ".join(found.group("d").split())
+    adjective = _quarters()[0][direction]
+    return Place(ar=f"{direction} {home.ar}", en=f"{adjective} {home.en}", kind="quarter")
+
+
+def names_country_quarter(text: str) -> bool:
+    """Does the text place something in a quarter of the article's country?"""
+    return _find_country_quarter(text) is not None
+
+
+def _find_country_quarter(text: str) -> re.Match[str] | None:
+    pattern, heading = _country_quarter()
+    folded = fold(text).text
+    for m in pattern.finditer(folded):
+        before = folded[: m.start("d")].split()
+        if not (before and before[-1] in heading):  # "تتجه إلى شمال البلاد"
+            return m
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_quarter() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = load_yaml("quarters.yaml")
+    words = sorted(_quarters()[0], key=len, reverse=True)
+    alternation = "|".join(w.replace(" ", r"\s+") for w in words)
+    country = "|".join(fold_word(w) for w in data["the_country"])
+    pattern = rf"(?:^|[\s(«\"،,])[وف]?[بل]?(?P<d>{alternation})\s+(?:{country}){WB_AFTER}"
+    heading = frozenset(fold_word(w) for w in data["the_country_not_after"])
+    return re.compile(pattern), heading
+
+
 _SET_IN = re.compile(r"(?:^|\s)(?:في\s*#?|[وف]?ب)$")
 HOME_SHARE = 0.8  # of the article's place mentions, to call one country its home
 
