@@ -883,11 +883,28 @@ def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:
     """An attack in words ("هاجم نتنياهو الرئيس التركي بعد انتقاده") is talk."""
     hit = found[0]
     verbal, subject = hit.group.verbal, hit.group.verbal_subject
-    if verbal is not None and verbal.search(folded.text):
+    if verbal is not None and _unquoted(verbal, folded.text, hit):
         return hit, hit.group.verbal_mood
     if subject is not None and subject.match(folded.text, _after_spaces(folded.text, hit.end)):
         return hit, hit.group.verbal_mood
     return found
+
+
+def _unquoted(verbal: re.Pattern[str], text: str, hit: _Hit) -> bool:
+    """Does ``verbal`` match in the text? A word that sets the clause to come
+    (background) counts only on the trigger's side of a quotation: "وقال
+    الصفدي … عقب لقائه وزير الخارجية اللبناني … "وأنه سيتم إعادة فتح الحدود""
+    tells a meeting held, whatever he said would be done; a meeting quoted
+    with it ("سيصر خلال اجتماعه") is to come."""
+    if hit.group.verbal_mood != "background":
+        return verbal.search(text) is not None
+    quoted = quotations(text)
+
+    def quote_of(at: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in quoted if a < at < b), None)
+
+    side = quote_of(hit.start)
+    return any(quote_of(m.start()) == side for m in verbal.finditer(text))
 
 
 def _supported(folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]) -> bool:
