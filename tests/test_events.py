@@ -650,6 +650,9 @@ def test_moods() -> None:
         ("في غضون ذلك، تواصل القصف الجوي في الغوطة الشرقية", False),
         ("وقد تجدد القصف على البلدة", False),
         ("وسط تجدد القصف على المدينة", True),
+        # What people were forced to do is told by the verb that forced them
+        ("وأجبر العنف آلاف الأشخاص على الفرار إلى المدن المجاورة", False),
+        ("وتحدث عن معاناة الأطفال بعد الفرار إلى المدن المجاورة", True),
     ],
 )
 def test_definite_nouns(clause: str, definite: bool) -> None:

@@ -997,10 +997,21 @@ def _definite(folded: Folded, hit: _Hit) -> bool:
     before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
     if before and (_one_of("exchange").fullmatch(before[-1]) or _went_on(before)):
         return False
+    if _forced_to(folded.text[max(0, hit.outer - 120) : hit.outer].split()):
+        return False
     # counted: "المئات من المتظاهرين", "عشرات من الغارات" are told here, and
     # so is a batch: "موجة ثانية من الهجمات"
     before_text = folded.text[max(0, hit.outer - 40) : hit.outer]
     return not (_counted_before(before_text) or _partitive_before(before_text))
+
+
+def _forced_to(before: list[str]) -> bool:
+    """The words before a noun end with "على" and a past verb of forcing a
+    few words before it: "أجبر العنف آلاف الأشخاص على"."""
+    if not before or before[-1] != fold_word("على"):
+        return False
+    reach = int(load_yaml("events.yaml")["forced_reach"])
+    return any(_one_of("forced_to").fullmatch(w) for w in before[-reach - 1 : -1])
 
 
 def _went_on(before: list[str]) -> bool:
