@@ -367,6 +367,16 @@ def told_as_happened(text: str, trigger_at: int, date_at: int) -> bool:
     return any(_one_of("took_place").fullmatch(w) for w in words)
 
 
+def told_by_its_party(text: str, trigger_at: int) -> bool:
+    """Is the verb at ``trigger_at`` a verb of meeting right after the
+    speaker's own pronoun ("وذكر غريفيث أنه التقى")?"""
+    before = fold(text[max(0, trigger_at - 12) : trigger_at]).text.split()
+    if not (before and _one_of("own_party").fullmatch(before[-1])):
+        return False
+    hits = [t for t in find_triggers(text[trigger_at:]) if t.start == 0]
+    return bool(hits) and hits[0].group == "met" and not hits[0].mood
+
+
 def names_fire(text: str, key: str) -> bool:
     """Does ``text`` name fire from the ground or the air (events.yaml:
     ``ground_fire``, ``air_fire``)?"""

@@ -1922,6 +1922,8 @@ def _stands(c: Clause) -> bool:
         # (not what came before another: "بعدما سيطرت على الغوطة الشرقية")
         if dated or own_place or harm:
             return True
+        if c.type == "diplomacy" and events.told_by_its_party(c.text, max(c.trigger_at, 0)):
+            return True  # "وذكر غريفيث أنه التقى خلال زيارته قادة": his own word
         placed = any(p.kind != "country" for p in c.places) and not _AFTER_THAT.search(c.text)
         return (not c.definite or placed) and _told_as_done(c)
     return True
