@@ -626,6 +626,11 @@ def test_moods() -> None:
     assert moods == {"المدفعية": "background"}
     moods = {t.text: t.mood for t in find_triggers("شنت الفصائل المدعومة من تركيا هجوما")}
     assert moods == {"هجوما": ""}
+    # what will be reaches past a comma; what should be is not yet
+    text = "فسوف تسقط الصواريخ، وحتى مصادر إطلاق الصواريخ"
+    assert {t.mood for t in find_triggers(text)} == {"irrealis"}
+    moods = {t.text: t.mood for t in find_triggers("أن المنطقة ينبغي أن تعود إلى سيطرة الحكومة")}
+    assert moods == {"سيطرة": "irrealis"}
 
 
 @pytest.mark.parametrize(
