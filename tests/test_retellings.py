@@ -168,6 +168,20 @@ def test_a_running_total_after_one_death_is_not_its_toll() -> None:
     assert len(found[0].sources) == 1
 
 
+def test_a_toll_since_then_is_not_the_day_s_killing() -> None:
+    found = incidents(
+        "أعلنت وزارة الصحة الفلسطينية، الجمعة، مقتل شاب فلسطيني بعد إطلاق النار عليه من قبل "
+        "الجيش الإسرائيلي في مدينة الخليل.\n"
+        "وقالت الوزارة إن الشاب قتل، مساء الجمعة، خلال مواجهات اندلعت في مدينة الخليل جنوبي "
+        "الضفة الغربية.\n"
+        "ووقعت الجمعة مواجهات متفرقة في الضفة الغربية وقطاع غزة، احتجاجا على قرار الإدارة "
+        "الأميركية الاعتراف بمدينة القدس عاصمة لإسرائيل، حيث قتل 30 فلسطينيا على الأقل، منذ "
+        "ذلك الحين.\n",
+        "2018-03-09",
+    )
+    assert found[0].casualties.killed == 1 and len(found[0].sources) == 2
+
+
 def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:
     found = incidents(
         "وكانت السعودية قد أكدت الأربعاء شن التحالف غارة في اليمن أدت إلى مقتل صالح الصماد.\n"

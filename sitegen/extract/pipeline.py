@@ -2027,6 +2027,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if temporal.tallies_since_start(later.text) != temporal.tallies_since_start(first.text):
         return False  # a running total is not one more telling of a day's event
+    if _since_then(later, first) or _since_then(first, later):
+        return False
     if _LATEST.match(later.text):
         return False  # "كان آخرها …": the latest event the toll before counts
     if _anchored_apart(first, later):
@@ -2094,6 +2096,17 @@ def _far_larger(first: Casualties, later: Casualties) -> bool:
 
 
 _FAR_LARGER = 10
+
+
+def _since_then(total: Clause, day: Clause) -> bool:
+    """A toll since a moment told before ("حيث قتل 30 فلسطينيا على الأقل، منذ
+    ذلك الحين") is no telling of one day's event; it goes with a span that
+    runs to now (a campaign "منذ 30 آذار")."""
+    return (
+        day.date.precision == "day"
+        and temporal.tallies_since_then(total.text)
+        and not temporal.tallies_since_then(day.text)
+    )
 
 
 def _a_day_or_days_going(ref: DateRef) -> bool:

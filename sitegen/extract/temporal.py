@@ -2251,6 +2251,21 @@ def tallies_since_start(text: str) -> bool:
     )
 
 
+def tallies_since_then(text: str) -> bool:
+    """ "حيث قتل 30 فلسطينيا على الأقل، منذ ذلك الحين": a running total since a
+    moment told before (relative.yaml: the anaphora read only after "منذ")."""
+    return _since_then().search(fold(text).text) is not None
+
+
+@cache
+def _since_then() -> re.Pattern[str]:
+    words = [
+        w for a in load_yaml("relative.yaml")["anaphora"] if a.get("since_only") for w in a["words"]
+    ]
+    since = rf"منذ\s+(?:{word_alternation(words)})|مذاك"  # (مذاك: منذ ذاك, run together)
+    return re.compile(rf"{WB_BEFORE}[وف]?(?:{since}){WB_AFTER}")
+
+
 def tallies_so_far(text: str) -> bool:
     """A running total told by "حتى الآن" (so far), or with the campaign as what
     caused it: "ودفعت العملية العسكرية أكثر من 320 ألف مدني للنزوح"."""
