@@ -2185,6 +2185,7 @@ def _going_on_range(
             verb.search(before)
             or _opens_durative(text, m)
             or _durative_after(text, m)
+            or _going_close(before)
             or _began(text, m)
         ):
             return None
@@ -2219,6 +2220,32 @@ def _present_verb() -> str:
     """A present-tense verb: a `durative` prefix, a stem, no past ending (-ت)."""
     prefixes = "".join(fold_word(p) for p in load_yaml("relative.yaml")["durative"])
     return rf"[وف]?[{prefixes}][\u0621-\u064a]{{2,}}(?<!ت)"
+
+
+def _going_close(before: str) -> bool:
+    """A present verb, or one of beginning, a few words before "منذ", its
+    object between and nothing said: "يشهد اشتباكات عنيفة منذ", "باشرت
+    الفصائل سحب السلاح الثقيل منذ"."""
+    words = re.split(r"\s+", before.strip())[-GOING_REACH - 2 :]
+    if any(re.search(r"[،,.:؛]$", w) for w in words):
+        words = words[max(i for i, w in enumerate(words) if re.search(r"[،,.:؛]$", w)) + 1 :]
+    rel = load_yaml("relative.yaml")
+    began = re.compile(rf"[وف]?(?:{word_alternation(rel['began'])})")
+    # (a present verb in ي only: one in ت is as often a masdar, "تواجد", "تصعيد")
+    present = re.compile(r"[وف]?ي[\u0621-\u064a]{2,}")
+    for i, w in enumerate(words):
+        if i == 0 and len(words) > GOING_REACH:
+            continue  # (the word before the reach: only a negation it may be)
+        if present.fullmatch(w) or began.fullmatch(w):
+            rest = words[i + 1 :]
+            denied = i > 0 and words[i - 1] in _NOT  # "لم يرصد أي تواجد … منذ أكثر من عام"
+            return bool(rest) and not denied and not any(x in _SAID_THAT for x in rest)
+    return False
+
+
+GOING_REACH = 4  # words from a verb of going on or beginning to its "منذ"
+_SAID_THAT = frozenset({"ان", "انه", "انها", "بان"})
+_NOT = frozenset({"لم", "لا", "لن", "ما", "ولم", "ولا"})
 
 
 def _durative_after(text: str, m: DateMention) -> bool:
