@@ -653,8 +653,11 @@ def _background_years(text: str, m: temporal.DateMention, ref: DateRef) -> bool:
     # المستمرة منذ 7 سنوات", "بعدما استعاد النظام السوري مناطق واسعة")
     reading = events.read(text[:at])
     trigger = reading.trigger
-    if trigger is None or not trigger.violent or trigger.tier not in ("means", "action"):
-        return False
+    if trigger is None or not (
+        (trigger.violent and trigger.tier in ("means", "action")) or trigger.tier == "civil"
+    ):
+        return False  # (a visit too: "وزارت جولي مخيم دوميز … الذي يضم 33 ألف لاجئ سوري
+        # شردتهم الحرب الدائرة منذ سبع سنوات")
     after = _AFTER_THAT.search(text, 0, trigger.start)
     return not (reading.definite or reading.cause or reading.hearsay or after)
 
