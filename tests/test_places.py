@@ -443,6 +443,7 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("والسيطرة على حيي الأشرفية والجميلية في عفرين", ["الأشرفية", "الجميلية", "عفرين"]),
         ("وحيّى الرئيس المتظاهرين في الساحة", []),
         ("وحدد ترامب محاور الاجتماع مع نظيره", []),
+        ("وقال بوتن إن ترامب محاور مثير للاهتمام", []),
         # a mission is a place, named one way, and stands for no country; one
         # that speaks, or is moved, is no place
         ("اقتحم المحتجون القنصلية الايرانية في مدينة البصرة", ["القنصلية الإيرانية", "البصرة"]),

@@ -1021,7 +1021,14 @@ def _forced_to(before: list[str]) -> bool:
     if not before or before[-1] != fold_word("على"):
         return False
     reach = int(load_yaml("events.yaml")["forced_reach"])
-    return any(_one_of("forced_to").fullmatch(w) for w in before[-reach - 1 : -1])
+    words = before[-reach - 2 : -1]
+    # (not in a relative clause, which names those forced: "لأولئك الذين أجبروا
+    # على الفرار", "العمليات التي أجبرت الآلاف على الفرار")
+    return any(
+        _one_of("forced_to").fullmatch(w) and not (i and _relative(words[i - 1]))
+        for i, w in enumerate(words)
+        if i or len(words) <= reach
+    )
 
 
 def _went_on(before: list[str]) -> bool:

@@ -99,6 +99,9 @@ _CITY = _Intro(("city", "town", "capital"), strong=True)
 _CITIES = _Intro(("city", "town", "capital"), plural=True, strong=True)
 # An axis names one or two places side by side ("محور الغدفة أبو دفنة").
 _AXIS = _Intro(("axis", "village", "town", "hill", "city"), plural=True, strong=True)
+# "محاور" is also an interlocutor ("إن ترامب محاور مثير للاهتمام"): a name it
+# does not know must be definite or say where it lies.
+_AXES = _Intro(("axis", "village", "town", "hill", "city"), plural=True, strong=True, guarded=True)
 _REGION = _Intro(("region",))
 _REGIONS = _Intro(("region",), plural=True)
 _AIRPORT = _Intro(("airport", "military-base"), strong=True)
@@ -138,7 +141,7 @@ INTRODUCERS: dict[str, _Intro] = {
     "مدن": _CITIES,
     "محور": _AXIS,
     "محوري": _AXIS,
-    "محاور": _AXIS,
+    "محاور": _AXES,
     "ريف": _REGION,
     "ريفي": _REGIONS,
     "محافظه": _REGION,
@@ -1441,7 +1444,7 @@ def _list_member(s: str, pos: int, last: _Last | None, limit: int) -> tuple[int,
     if not last.intro.plural:
         return None
     link = _LIST_LINK.match(s, pos)
-    if link is None or last.intro is _AXIS:
+    if link is None or last.intro in (_AXIS, _AXES):
         return None
     start = link.end()
     if start >= limit:  # the next member is in the gazetteer
