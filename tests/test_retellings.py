@@ -629,6 +629,15 @@ def test_a_quarter_of_the_country_yields_to_a_scene_in_it(second: str, places: l
     assert [p.en for p in found[-1].places] == places
 
 
+def test_a_town_the_gazetteer_may_not_place_in_a_country_still_sets_the_scene() -> None:
+    found = incidents(
+        "استفحلت أزمة نازحي مدينة تاورغاء في ليبيا بسبب نكث الميليشيات بوعد إعادتهم.\n"
+        "وتظاهر عدد من سكان المدينة الواقعة شمال غربي البلاد الجمعة، في الصحراء.\n",
+        "2018-03-02",
+    )
+    assert [(i.type, [p.en for p in i.places]) for i in found] == [("protest", ["Tawrgha"])]
+
+
 def test_people_who_fled_the_city_the_article_is_about_fled_from_there() -> None:
     found = incidents(
         "وتواصل القوات التركية تقدمها نحو مدينة عفرين في شمال سوريا.\n\n"

@@ -2704,7 +2704,7 @@ def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
                 # one abroad is no place of it (place_country gives the quarter).
                 if not home:
                     home.append(places.home_country(_article_text(clauses)))
-                if home[0] is not None and not all(places.contains(home[0], p) for p in scene):
+                if home[0] is not None and any(places.abroad(home[0], p) for p in scene):
                     continue
             if scene:
                 out[i] = c.copy_with(places=scene)

@@ -851,6 +851,14 @@ def contains(big: Place, small: Place) -> bool:
     return bool(small.admin1) and small.admin1 == big.en and big.kind not in ("village", "town")
 
 
+def abroad(home: Place, place: Place) -> bool:
+    """Does ``place`` lie in a country the gazetteer knows, other than ``home``'s?
+    (A place it does not know may lie anywhere: not abroad.)"""
+    countries = _load().country
+    here, there = countries.get(home), countries.get(place)
+    return bool(here and there) and here != there
+
+
 def in_no_country(place: Place) -> bool:
     """A sea, a strait or a border (country ZZ in the gazetteer): it lies in no
     one country, and beside places of several."""
