@@ -464,6 +464,7 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         # ... indefinite, the region it lies in after "في"; an adjective is none
         ("وزارت جولي مخيم دوميز في إقليم كردستان العراق", ["مخيم دوميز", "كردستان"]),
         ("في منطقة جبلية في محافظة إدلب", ["إدلب"]),
+        ("تعيش مع أسرتها في حي شعبي في مدينة تطوان", ["تطوان"]),
         ("أقام الهلال الأحمر مخيم للاجئين", []),
         # a hashtag's words are the name's words
         ("غارات على مديرية #بني_سويد في محافظة ذمار", ["بني سويد", "ذمار"]),

@@ -1405,7 +1405,8 @@ def _placed_name(s: str, span: tuple[int, int], intro: _Intro) -> bool:
     first = name.split()[0]
     if not first.startswith("ال") and first.endswith("ه"):
         return False
-    return name.startswith("ال") or intro.plain_names or bool(_WHERE_AFTER.match(s, span[1]))
+    where = _WHERE_AFTER.match(s, span[1]) or _IN_DISTRICT_AFTER.match(s, span[1])
+    return name.startswith("ال") or intro.plain_names or bool(where)
 
 
 # The rest of a list of names (up to four more, of up to three words each),
@@ -1418,9 +1419,12 @@ _LIST_PLACED = re.compile(
 _DISTRICT_AFTER = re.compile(r"\s*,?\s*ب(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b")
 _WHERE_AFTER = re.compile(
     r"\s*,?\s*(?:[وب]?(?:ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب)\b"
-    r"|ب(?=\S{3,})"
-    # "مخيم دوميز في إقليم كردستان العراق"
-    r"|في\s+(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b)"
+    r"|ب(?=\S{3,}))"
+)
+# ... or "في" and the district or region it lies in: "مخيم دوميز في إقليم
+# كردستان العراق" (not after an adjective in -ي: "حي شعبي في مدينة تطوان").
+_IN_DISTRICT_AFTER = re.compile(
+    r"\s*,?\s*في\s+(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b"
 )
 
 
