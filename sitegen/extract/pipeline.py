@@ -1890,9 +1890,12 @@ def _stands(c: Clause) -> bool:
         return False
     if c.cause:  # what the clause responds to: an incident where it names a place
         # (an accord signed needs none: "في أعقاب توقيع اتفاق هدنة")
+        # (protests as violence: "ردا على الاحتجاجات" names them, "في أعقاب
+        # احتجاجات عنيفة شهدتها اليوم" tells them on their day)
+        accord = not events.event_type(c.type).violent and c.type != "protest"
         return (
             any(p.locates for p in c.places)
-            or not events.event_type(c.type).violent
+            or accord
             or _told_as_happened(c)
             or _its_own_day(c)
             or _counted_in_region(c)
