@@ -33,7 +33,7 @@ def test_line_kinds(body: str, kinds: list[str]) -> None:
 
 
 def fake_event(text: str) -> bool:
-    return any(w in text for w in ("هجوم", "قصف", "استهداف", "مقتل", "استشد"))
+    return any(w in text for w in ("هجوم", "قصف", "استهداف", "مقتل", "استشد", "احتجاجات"))
 
 
 CLAUSES = [
@@ -45,6 +45,12 @@ CLAUSES = [
     (
         "فيما استشد 4 مدنيين في قصف روسي استهدف قرية بيلون وثلاثة آخرون نتيجة استهداف مدينة سراقب.",
         ["فيما استشد 4", "وثلاثة آخرون"],
+    ),
+    # a protest after a comma and "و", a list of the day's news
+    (
+        "هجوم إرهابي في شمال غرب تونس أودى بحياة ستة عناصر، واحتجاجات في الدار البيضاء "
+        "على العقوبات.",
+        ["هجوم إرهابي", "واحتجاجات في"],
     ),
     # Not cut: the second part names no event of its own.
     ("ذكرت الوزارة أن جنديين قتلا في قصف، بينما أصيب خمسة آخرون.", ["ذكرت الوزارة"]),

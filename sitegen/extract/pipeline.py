@@ -174,9 +174,9 @@ def warm() -> None:
 
 def _starts_event(text: str) -> bool:
     """Whether a stretch reports an event of its own (used to cut clauses):
-    violence, or people killed or wounded ("فيما فارق شخص الحياة…")."""
+    violence, a protest, or people killed or wounded ("فيما فارق شخص الحياة…")."""
     kind, trigger = events.classify(text)
-    if kind and trigger is not None and trigger.violent:
+    if kind and trigger is not None and (trigger.violent or kind == "protest"):
         return True
     return any(k != "displaced" for _, _, k in casualty_words(text))
 

@@ -62,11 +62,13 @@ def rules() -> _Rules:
     data = load_yaml("segmentation.yaml")
     openers = sorted((fold_word(w) for w in data["clause_openers"]), key=len, reverse=True)
     others = "|".join(fold_word(w) for w in data["elliptic_others"])
+    news = "|".join(fold_word(w) for w in data["comma_and_events"])
     opener_re = (
         r"(?:(?<=\s)|(?<=^)|(?<=,))\s*(?:"
         + "|".join(re.escape(w) for w in openers)
         + r")(?=\s)"
         + rf"|(?<=\s)و\s?(?P<count>\d+|[\u0621-\u064A]+)\s+(?:{others})(?=\s|$)"
+        + rf"|(?<=,)\s*و(?=(?:{news})(?:\s|$))"
     )
     cont = "|".join(re.escape(fold_word(w)) for w in data["continuations"])
     return _Rules(
