@@ -300,6 +300,15 @@ CASES = [
     ("قتل في الهجوم على بلدة كفرنبل 12 مدنيا بينهم 3 أطفال", 12, None, None, False),
     ("وقتل في غارة على مدينة تضم 50 ألف نسمة", None, None, None, False),
     ("قتلت شابة بريطانية خلال مشاركتها في المعارك", 1, None, None, False),
+    # a passive verb's subject, far after it, set off by a comma, past a day
+    ("وقتل في محافظة الحديدة منذ بدء الهجوم في 13 حزيران/يونيو، 483 شخصا", 483, None, None, False),
+    (
+        "وقد قتل فيما يشتبه بأنه هجوم كيمياوي وقع يوم السبت، 60 شخصا على الأقل، وأصيب أكثر من 1000",
+        60,
+        1000,
+        None,
+        True,
+    ),
     # stabbed or beaten to death: one, told by the verb's person
     ("وكان آري فولد تعرض للطعن حتى الموت في مركز تسوق", 1, None, None, False),
     ("وكان رجلان تعرضا للطعن حتى الموت في مركز تسوق", 2, None, None, False),

@@ -446,14 +446,32 @@ def _passive_subject(
     """ "وقتل ليلاً في مدينتي زملكا وعربين أكثر من 50 شخصا": a passive verb
     opening the clause counts its subject, far after it past a time and a
     place, when the number names victims."""
-    opens = text[: word.start].strip() in ("", "و", "ف")  # (a clitic "و" may open the word)
+    # (a clitic "و" may open the word; "وقد قتل فيما يشتبه بأنه هجوم كيمياوي
+    # …، 60 شخصا على الأقل")
+    opens = text[: word.start].strip() in ("", "و", "ف", "قد", "وقد", "فقد")
     if not opens or fold_word(text[word.start : word.end]) not in lex.passive_verbs:
         return None
     n = numbers.first_after(text, word.end, lex.passive_window, used)
-    if n is None or not _clear(text, word.end, n.start, words) or _not_a_count(text, n):
+    # past the day a span began: "وقتل في محافظة الحديدة منذ بدء الهجوم … في 13
+    # حزيران/يونيو، 483 شخصا"
+    while n is not None and _not_a_count(text, n):
+        n = numbers.first_after(text, n.end, lex.passive_window, used)
+    if n is None or _distance(text, word.end, n.start, lex.passive_window) > lex.passive_window:
+        return None
+    if not (
+        _clear(text, word.end, n.start, words)
+        or _clear(text, word.end, _before_comma(text, n.start), words)
+    ):
         return None
     named = find_victims(text[n.end : n.end + 40])
     return n if named and not text[n.end : n.end + named[0].start].strip() else None
+
+
+def _before_comma(text: str, at: int) -> int:
+    """Where the words before ``at`` end, less one comma that sets the count
+    off from the time and place before it ("… يوم السبت، 60 شخصا")."""
+    before = text[:at].rstrip()
+    return len(before) - 1 if before.endswith(("،", ",")) else at
 
 
 def _not_a_count(text: str, n: NumberMention) -> bool:

@@ -63,10 +63,11 @@ def rules() -> _Rules:
     openers = sorted((fold_word(w) for w in data["clause_openers"]), key=len, reverse=True)
     others = "|".join(fold_word(w) for w in data["elliptic_others"])
     news = "|".join(fold_word(w) for w in data["comma_and_events"])
+    not_before = "|".join(fold_word(w) for w in data["opener_not_before"])
     opener_re = (
         r"(?:(?<=\s)|(?<=^)|(?<=,))\s*(?:"
         + "|".join(re.escape(w) for w in openers)
-        + r")(?=\s)"
+        + rf")(?=\s)(?!\s+(?:{not_before})(?:\s|$))"
         + rf"|(?<=\s)و\s?(?P<count>\d+|[\u0621-\u064A]+)\s+(?:{others})(?=\s|$)"
         + rf"|(?<=,)\s*و(?=(?:{news})(?:\s|$))"
     )
