@@ -309,6 +309,14 @@ CASES = [
         None,
         True,
     ),
+    # a toll risen, "أعداد" as "عدد"
+    (
+        "أعلن المرصد عن ارتفاع أعداد قتلى الضربات الصاروخية، التي استهدفت منطقة الكسوة، إلى 15",
+        15,
+        None,
+        None,
+        False,
+    ),
     # stabbed or beaten to death: one, told by the verb's person
     ("وكان آري فولد تعرض للطعن حتى الموت في مركز تسوق", 1, None, None, False),
     ("وكان رجلان تعرضا للطعن حتى الموت في مركز تسوق", 2, None, None, False),
