@@ -631,6 +631,9 @@ def test_moods() -> None:
     assert {t.mood for t in find_triggers(text)} == {"irrealis"}
     moods = {t.text: t.mood for t in find_triggers("أن المنطقة ينبغي أن تعود إلى سيطرة الحكومة")}
     assert moods == {"سيطرة": "irrealis"}
+    # what a plan is counted from has happened
+    moods = {t.text: t.mood for t in find_triggers("الإجراء الذي يجب اعتماده بعد الهجوم الكيمياوي")}
+    assert moods == {"الهجوم": ""}
 
 
 @pytest.mark.parametrize(

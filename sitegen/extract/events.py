@@ -498,6 +498,7 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
         and _in_scope(folded, s, hit)
         and not (s.group.mood == "cause" and _ends_cause(folded, s, hit, verbs))
         and not _spoken_in(folded, s, hit)
+        and not (s.group.mood == "irrealis" and _past_anchor(folded, hit))
     ]
     moods = {s.group.mood for s in reaching}
     # "دعت إلى تحقيق في تقارير حول هجوم": the demand is for an inquiry; the
@@ -515,6 +516,21 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
         if mood in moods:
             return mood
     return ""
+
+
+def _past_anchor(folded: Folded, hit: _Hit) -> bool:
+    """A definite event of violence right after a word of time (events.yaml:
+    time_points) is what the plan is counted from, done already: "الإجراء الذي
+    يجب اعتماده بعد الهجوم الكيمياوي المفترض في دوما"."""
+    if not (hit.group.type in _violent_types() and folded.text.startswith("ال", hit.start)):
+        return False
+    before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
+    return bool(before) and _one_of("time_points").fullmatch(before[-1]) is not None
+
+
+@cache
+def _violent_types() -> frozenset[str]:
+    return frozenset(k for k, t in _lexicon().types.items() if t.violent)
 
 
 def _spoken_in(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
