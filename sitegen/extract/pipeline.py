@@ -467,6 +467,7 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         if future and published is not None and _tells_dead(c.text):
             chosen, future = _past_date(refs, published, ctx.week_start, previous), False
         chosen = _past_the_saying(c.text, refs, chosen)
+        chosen = _not_the_cause_s(c.text, refs, chosen)
         chosen = _until_told(_when_wounded(c.text, refs, chosen), published)
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
@@ -769,6 +770,33 @@ def _when_wounded(
         return chosen  # nearly every clause
     later = [r for _, m, r in refs if m.start >= after and r.is_dated]
     return later[0] if later else chosen
+
+
+def _not_the_cause_s(
+    text: str, refs: list[tuple[bool, temporal.DateMention, DateRef]], chosen: DateRef | None
+) -> DateRef | None:
+    """ "تردد دوي انفجارات متتالية في العاصمة السورية … رداً على تقارير عن هجوم
+    كيميائي في دوما قبل أسبوع": a date in what the clause's event responds to
+    is that cause's, when the event is told before it: the event keeps no
+    date of the cause's (the clause takes the article's day, as undated)."""
+    if chosen is None:
+        return None
+    at = [m for _, m, r in refs if r == chosen]
+    if not at or _IN_RESPONSE.search(text, 0, at[0].start) is None:
+        return chosen
+    cause = max(m.start() for m in _IN_RESPONSE.finditer(text, 0, at[0].start))
+    if _BREAK.search(text, cause, at[0].start):
+        return chosen  # ("ردا على الهجوم، شنت الطائرات الأحد غارات": its own)
+    reading = events.read(text)
+    told = reading.trigger
+    if told is None or reading.cause or told.start >= cause:
+        return chosen  # the clause tells the cause itself: its date
+    others = [r for _, m, r in refs if r.is_dated and m.start < cause]
+    return others[0] if others else None
+
+
+# "ردا على" and its spellings: what a clause's event responds to.
+_IN_RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رداً|ردًا|ردّا)\s+على\s")
 
 
 def _past_the_saying(
