@@ -2226,13 +2226,11 @@ def _going_close(before: str) -> bool:
     """A present verb, or one of beginning, a few words before "منذ", its
     object between and nothing said: "يشهد اشتباكات عنيفة منذ", "باشرت
     الفصائل سحب السلاح الثقيل منذ"."""
-    words = re.split(r"\s+", before.strip())[-GOING_REACH - 2 :]
-    if any(re.search(r"[،,.:؛]$", w) for w in words):
-        words = words[max(i for i, w in enumerate(words) if re.search(r"[،,.:؛]$", w)) + 1 :]
-    rel = load_yaml("relative.yaml")
-    began = re.compile(rf"[وف]?(?:{word_alternation(rel['began'])})")
-    # (a present verb in ي only: one in ت is as often a masdar, "تواجد", "تصعيد")
-    present = re.compile(r"[وف]?ي[\u0621-\u064a]{2,}")
+    words = before.split()[-GOING_REACH - 2 :]
+    ends = [i for i, w in enumerate(words) if _CLAUSE_END.search(w)]
+    if ends:
+        words = words[ends[-1] + 1 :]
+    present, began = _going_verbs()
     for i, w in enumerate(words):
         if i == 0 and len(words) > GOING_REACH:
             continue  # (the word before the reach: only a negation it may be)
@@ -2243,6 +2241,15 @@ def _going_close(before: str) -> bool:
     return False
 
 
+@cache
+def _going_verbs() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A present verb in ي (one in ت is as often a masdar: "تواجد", "تصعيد"), and
+    a verb of beginning (relative.yaml: began)."""
+    began = word_alternation(load_yaml("relative.yaml")["began"])
+    return re.compile(r"[وف]?ي[\u0621-\u064a]{2,}"), re.compile(rf"[وف]?(?:{began})")
+
+
+_CLAUSE_END = re.compile(r"[،,.:؛]$")
 GOING_REACH = 4  # words from a verb of going on or beginning to its "منذ"
 _SAID_THAT = frozenset({"ان", "انه", "انها", "بان"})
 _NOT = frozenset({"لم", "لا", "لن", "ما", "ولم", "ولا"})
