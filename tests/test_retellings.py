@@ -272,6 +272,58 @@ def test_a_definite_noun_where_the_first_may_be_is_that_event(text: str) -> None
     assert len(incidents(text)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "town"),
+    [
+        # a region's advance, then the village of it the forces took that day
+        (
+            "قال المرصد السوري إن قوات الحكومة حققت تقدما الأربعاء، بعد اشتباكات مع مقاتلي "
+            "المعارضة في الغوطة الشرقية قرب دمشق.\n"
+            "وأضاف المرصد أن قوات الحكومة تقدمت في منطقة حوش الضواهرة على الطرف الشرقي من "
+            "معقل المعارضة المحاصر.\n",
+            "2018-02-28",
+            "Hosh al-Dawahira",
+        ),
+        # raids on a region, then the town they struck
+        (
+            "قال المرصد السوري إن طائرات النظام نفذت غارات على مناطق يسيطر عليها الثوار في "
+            "الغوطة الشرقية.\n"
+            "وقال المرصد في التقرير إن مقاتلات النظام استهدفت منطقة الشيفونية.\n",
+            "2018-02-25",
+            "al-Shifuniyah",
+        ),
+        # a rocket fired on a region's edge, then where it fell, another toll
+        (
+            "تسببت قذيفة صاروخية أطلقت من منطقة الغوطة الشرقية في مقتل 35 شخصا.\n"
+            "وقالت وكالة سانا إن القذيفة الصاروخية سقطت على سوق مزدحم في جرمانا، ما أدى إلى "
+            "مقتل 20 شخصا.\n",
+            "2018-03-20",
+            "Jaramana",
+        ),
+    ],
+)
+def test_a_town_of_the_region_told_before_says_where(text: str, published: str, town: str) -> None:
+    (found,) = incidents(text, published)
+    assert town in [p.en for p in found.places]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fewer dead, at a strike not pointed back to: a share of the day's toll
+        "أفادت مصادر طبية في الغوطة الشرقية بارتفاع عدد القتلى، السبت، إلى 35 قتيلا في "
+        "غارات جوية.\n"
+        "وقال مدير الدفاع المدني إن طائرة حربية قصفت مدينة حرستا السبت، ما أدى إلى مقتل 11 "
+        "مدنيا.\n",
+        # more dead in the town than in all the region: another event
+        "قتل شخصان في قصف على بلدة حمورية الأربعاء.\n"
+        "وقتل شخص في قصف بقذائف الهاون على الغوطة الشرقية الأربعاء.\n",
+    ],
+)
+def test_a_town_s_toll_that_does_not_fit_the_region_s_is_another_event(text: str) -> None:
+    assert len(incidents(text, "2018-03-14")) == 2
+
+
 def test_a_meeting_and_the_attack_it_discussed_are_two_events() -> None:
     found = incidents(
         "والتقى أعضاء مجلس الأمن الـ 15، الاثنين، في جلسة طارئة في نيويورك، لمناقشة الهجوم "

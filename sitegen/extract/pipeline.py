@@ -2080,6 +2080,7 @@ def _retells(first: Clause, later: Clause) -> bool:
     # or when the later telling does not say how ("غارة … في ريف دير الزور",
     # then "اعتدى على أحد مواقعنا في بلدة الهري").
     closer = _told_closer(first.places, later.places) or _told_closer(later.places, first.places)
+    closer = closer or (_in_region(first.places, later.places) and not _a_share(first, later))
     one = first.type == later.type or later.tier == "generic"
     if not (_same_place(first.places, later.places) or (closer and one)):
         return False
@@ -2526,6 +2527,18 @@ def _finest(told: tuple[Place, ...]) -> tuple[Place, ...]:
     )
 
 
+def _a_share(first: Clause, later: Clause) -> bool:
+    """Tolls that make the town's telling a part of the region's: fewer dead
+    at a strike it does not point back to ("ارتفاع عدد القتلى، السبت، إلى 35"
+    in the Ghouta, then "طائرة حربية … قصفت مدينة حرستا، ما أدى إلى مقتل 11"),
+    or more dead in the town than in all the region (another event)."""
+    fine, coarse = (later, first) if any(p.locates for p in later.places) else (first, later)
+    few, many = fine.casualties.killed, coarse.casualties.killed
+    if few is None or many is None:
+        return False
+    return few > many or (few < many and not fine.definite)
+
+
 def _told_closer(coarse: tuple[Place, ...], fine: tuple[Place, ...]) -> bool:
     """A telling that names only a governorate or region ("بمحافظة الحديدة")
     and one that names a place in it ("شمالي مدينة الخوخة"): the second tells
@@ -2534,6 +2547,15 @@ def _told_closer(coarse: tuple[Place, ...], fine: tuple[Place, ...]) -> bool:
     if any(p.locates for p in coarse):
         return False
     return any(places.contains(c, f) for c in coarse for f in fine)
+
+
+def _in_region(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
+    """One telling names a region, the other a town it may hold ("الغوطة
+    الشرقية", then "بلدة الشيفونية"): the gazetteer does not know a region's
+    towns, only that they lie in its governorate."""
+    if any(p.locates for p in a) and any(p.locates for p in b):
+        return False
+    return any(_may_hold(x, y) or _may_hold(y, x) for x in a for y in b)
 
 
 def _joined(first: Clause, later: Clause) -> Clause:
