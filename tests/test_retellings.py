@@ -300,6 +300,14 @@ def test_a_definite_noun_where_the_first_may_be_is_that_event(text: str) -> None
             "2018-03-20",
             "Jaramana",
         ),
+        # a region across provinces (regions.yaml), then a district of one of them
+        (
+            "قتل 16 من مسلحي الميليشيات الحوثية وأصيب 22 آخرين، في اشتباكات بين قوات المقاومة "
+            "الوطنية والمتمردين على جبهة الساحل الغربي، خلال الساعات الماضية.\n"
+            "وتركزت المواجهات بين الطرفين شمالي مديرية حيس.\n",
+            "2018-05-01",
+            "Hays",
+        ),
     ],
 )
 def test_a_town_of_the_region_told_before_says_where(text: str, published: str, town: str) -> None:

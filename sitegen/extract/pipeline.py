@@ -1858,7 +1858,7 @@ def _may_hold(big: Place, small: Place) -> bool:
     """The gazetteer knows a governorate's towns, not a region's: a region may
     hold any town of its governorate ("الغوطة الشرقية" holds دوما), though not
     another region (two districts of الحديدة are two places)."""
-    if places.contains(big, small):
+    if places.contains(big, small) or (places.spans(big, small) and small.kind != "region"):
         return True
     return big.kind == "region" != small.kind and bool(big.admin1) and big.admin1 == small.admin1
 

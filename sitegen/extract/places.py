@@ -801,6 +801,18 @@ def _territories() -> dict[str, frozenset[str]]:
     return {code: frozenset(names) for code, names in load_yaml("territories.yaml").items()}
 
 
+def spans(region: Place, place: Place) -> bool:
+    """Does a region that runs across provinces (regions.yaml) take in the
+    province ``place`` lies in? ("الساحل الغربي" and حيس, in Al Hudaydah)"""
+    provinces = _regions().get(region.en) if region.kind == "region" else None
+    return bool(provinces and place.admin1 in provinces)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, frozenset[str]]:
+    return {name: frozenset(within) for name, within in load_yaml("regions.yaml").items()}
+
+
 def context_of(told: Sequence[Place]) -> tuple[Place, ...]:
     """The governorates and countries the places told lie in, when not told
     themselves: an event in Saraqib happened in Idlib and in Syria too. They
