@@ -809,6 +809,11 @@ def test_what_an_unreal_event_leads_to_is_unreal(clause: str, mood: str) -> None
         ("وقد تستهدف ضربة أكثر قوة قاعدة حميميم الجوية", "irrealis"),
         ("وكانت يوليا وأبوها قد تعرضا للتسميم في مدينة سالزبري", ""),
         ("وقد تعرضت البلدة لقصف عنيف", ""),
+        # ... with the verb's subject between, or the event its subject
+        ("وقد يشن الجيش هجوما على إدلب", "irrealis"),
+        ("وألمح لافروف إلى أن الهجوم قد يكون وشيكا", "irrealis"),
+        ("وقد شن الجيش هجوما على إدلب", ""),
+        ("وكان الهجوم قد تسبب بمقتل عشرة", ""),
     ],
 )
 def test_denied_or_insisted_on_is_not_done(clause: str, mood: str) -> None:

@@ -625,11 +625,12 @@ def _negated(folded: Folded, hit: _Hit) -> bool:
         return True
     if _of_a_kind().search(folded.text, max(0, hit.outer - 16), hit.outer) is not None:
         return True
-    may = _MAY.search(folded.text, max(0, hit.outer - 24), hit.outer)
-    if may is None:
-        return False
-    verb = may.group(1) or folded.text[hit.start : hit.end].split()[0]
-    return _present(verb)
+    may = _MAY.search(folded.text, max(0, hit.outer - 40), hit.outer)
+    if may is not None and _present(may.group(1) or folded.text[hit.start : hit.end].split()[0]):
+        return True
+    # the event the subject of what "may" be: "إن الضربات قد تدمر الأدلة"
+    after = _MAY_AFTER.match(folded.text, hit.end)
+    return after is not None and _present(after.group(1))
 
 
 def _present(word: str) -> bool:
@@ -652,8 +653,11 @@ def _of_a_kind() -> re.Pattern[str]:
     return re.compile(rf"{WB_BEFORE}(?:{words})\s+$")
 
 
-# "قد", then the hit or one word (the verb) before it
-_MAY = re.compile(r"(?:^|\s)[وف]?قد\s+(?:(\S+)\s+)?$")
+# "قد", then the hit or the verb before it, and up to two words (its
+# subject) between: "قد يقتل", "وقد يشن الجيش هجوما"
+_MAY = re.compile(r"(?:^|\s)[وف]?قد\s+(?:(\S+)\s+((?:\S+\s+){0,2}))?$")
+# ... or right after the hit, its subject: "إن الضربات قد تدمر الأدلة"
+_MAY_AFTER = re.compile(r"\s+قد\s+(\S+)")
 
 
 def _to_come(folded: Folded, hit: _Hit) -> bool:
