@@ -52,6 +52,7 @@ class _Lexicon:
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
     one_of: frozenset[str]  # "أحد" …
     one_of_people: frozenset[str]  # … of a group of people: "مقتل أحد عناصر الأمن"
+    one_of_them: frozenset[str]  # "قتل أحدهم": one of those counted before
     list_stops: frozenset[str]  # words that end a list of people: "في", "بينهم"
     titles: frozenset[str]  # after a name and a comma: "مقتل صالح الصماد، رئيس…"
     name_words: int
@@ -112,6 +113,7 @@ def _lexicon() -> _Lexicon:
         ),
         one_of=frozenset(fold_word(w) for w in data["singular"]["one_of"]["words"]),
         one_of_people=frozenset(fold_word(w) for w in data["singular"]["one_of"]["people"]),
+        one_of_them=frozenset(fold_word(w) for w in data["singular"]["one_of_them"]),
         list_stops=frozenset(fold_word(w) for w in data["singular"]["list_stops"]),
         titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
         name_words=int(data["singular"]["name_words"]),
@@ -247,6 +249,9 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     for word in words.items:
         if _a_part(text, word, lex):
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
+        if word.kind != "displaced" and _one_of_those(text, word, lex):
+            _add_toll(figures, last_toll, text, word.kind, word, None, 1)
+            continue
         n = (
             _own_dual(word, numbers, used)
             or _met_count(text, word, numbers, used, lex)
@@ -700,6 +705,13 @@ _ONE_WHO = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s+$")
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[.،,؛]|$|(?:في|على|خلال|جراء|إثر|اثر|عند|أثناء|اثناء|بعد|قبل)\s|ب(?!ها|ه\b))"
 )
+
+
+def _one_of_those(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """The word, then "one of them" ("خمسة أشخاص قتل أحدهم"): one, whatever
+    number came before."""
+    after = _words_after(text, word.end, 1)
+    return bool(after) and fold_word(after[0].strip("،,.")) in lex.one_of_them
 
 
 def _one_of_them(words: list[str], lex: _Lexicon, reach: int | None = None) -> bool:
