@@ -723,9 +723,16 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("في ظل هجوم مرتقب للجيش السوري ضد آخر منطقة للمعارضة", "statement"),
         ("تحذر أنقرة من عملية عسكرية وشيكة في إدلب", "statement"),
         ("تخشى المنظمات الهجوم الكيماوي القادم", "statement"),
+        # ... or its predicate, further on in its clause
+        ("أن تنفيذ الضربة العسكرية ضد دمشق وشيك، أضفى تصريح ترامب ضبابية", "statement"),
+        ("وقال إن الهجوم على إدلب بات وشيكا", "statement"),
+        ("وقصفت الطائرات إدلب أمس عن هجوم وشيك", "shelling"),
         # ... or after whose it is, two definite words
         ("إن واشنطن تنظر إلى هجوم القوات الحكومية المتوقع على إدلب على أنه تصعيد", "statement"),
         ("ويعتقد أن الدول الغربية تحضر لشن غارات جوية", "statement"),
+        # readiness, a threat brandished
+        ("أعلن وزير الخارجية السعودي عن استعداد بلاده لإرسال قوات إلى سوريا", "statement"),
+        ("لوحت دول غربية على رأسها الولايات المتحدة بتنفيذ ضربة عسكرية في سوريا", "statement"),
         ("إن المسلحين في الغوطة الشرقية يخططون لشن هجوم بأسلحة كيماوية", "statement"),
         ("خلية نائمة كانت تدبر لسلسلة من الهجمات الكبيرة في المدينة", "statement"),
         # ... or prepared for: what was done to prepare it decides

@@ -662,7 +662,20 @@ _MAY_AFTER = re.compile(r"\s+قد\s+(\S+)")
 
 def _to_come(folded: Folded, hit: _Hit) -> bool:
     """ "هجوم مرتقب", "العملية العسكرية الوشيكة": told as to come (events.yaml)."""
-    return bool(_to_come_regex().match(folded.text, hit.end))
+    if _to_come_regex().match(folded.text, hit.end):
+        return True
+    # (no other event between: "قصفت الطائرات إدلب وسط أنباء عن هجوم وشيك")
+    near = _imminent().match(folded.text, hit.end)
+    return near is not None and not find_triggers(folded.text[hit.end : near.end()])
+
+
+@cache
+def _imminent() -> re.Pattern[str]:
+    data = load_yaml("events.yaml")
+    words = "|".join(re.escape(fold_word(w)) for w in data["imminent"])
+    window = int(data["imminent_window"])
+    # words of the clause only: no comma or stop between
+    return re.compile(rf"(?:\s+[^\s,.،؛:]+){{0,{window}}}\s+(?:{words})" + WB_AFTER)
 
 
 @cache
