@@ -655,7 +655,7 @@ def _of_a_kind() -> re.Pattern[str]:
 
 # "قد", then the hit or the verb before it, and up to two words (its
 # subject) between: "قد يقتل", "وقد يشن الجيش هجوما"
-_MAY = re.compile(r"(?:^|\s)[وف]?قد\s+(?:(\S+)\s+((?:\S+\s+){0,2}))?$")
+_MAY = re.compile(r"(?:^|\s)[وف]?قد\s+(?:(\S+)\s+(?:\S+\s+){0,2})?$")
 # ... or right after the hit, its subject: "إن الضربات قد تدمر الأدلة"
 _MAY_AFTER = re.compile(r"\s+قد\s+(\S+)")
 
