@@ -981,6 +981,19 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # a capital the strikes were near is a place; one that locates a finer place is not
         ("شنت هجوما استهدف مواقع بالقرب من دمشق وحمص", "airstrike", ["Damascus", "Homs"]),
         ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),
+        # ... and so is one it happened in, named after "the capital"
+        (
+            "إن الضربات استهدفت موقعا في العاصمة السورية دمشق، فضلا عن موقعين قرب مدينة حمص",
+            "airstrike",
+            ["Damascus", "Homs"],
+        ),
+        ("وفي مناطق النظام في دمشق لقي شخص مصرعه بعد سقوط قذائف هاون", "shelling", ["Damascus"]),
+        # a country named again, now as where it happened
+        (
+            "شنت قوات سوريا الديموقراطية الثلاثاء عملية برية كبيرة في شرق سوريا",
+            "battle",
+            ["Syria", "eastern Syria"],
+        ),
         # a state that says it is no place of what it says
         (
             "وأعلنت أنقرة التوصل إلى اتفاق مع الولايات المتحدة حول خارطة طريق لمدينة منبج",

@@ -1412,6 +1412,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     found: list[Place] = []
     struck: list[Place] = []  # countries named as where it happened ("على سوريا")
     within: list[Place] = []  # "في سوريا": the country, when nothing finer is named
+    settled: list[Place] = []  # "في دمشق": a capital it happened in
     related = False
     origins: list[Place] = []  # "من سوريا": where fire came from
     quarters: dict[Place, Place] = {}  # "جنوب سوريا": the quarter named with a place
@@ -1432,25 +1433,23 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     for m in sorted(places.find_places(text) + lands, key=lambda m: m.start):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
         # (a hashtag's "#" is no word: "في #باريس" is "في باريس")
-        before = text[max(0, m.start - 12) : m.start].replace("#", " ")
+        lead = _lead(text, m)
+        before = lead[-12:].replace("#", " ")
         state = m.place.kind in _STATES
         related = state and (
             _BETWEEN.search(before) is not None
             or (related and _AND.search(before) is not None)
-            or (
-                m.place.kind == "country"
-                and _PARTY_PAIR.search(text[max(0, m.start - 40) : m.start]) is not None
-            )
+            or (m.place.kind == "country" and _PARTY_PAIR.search(lead[-40:]) is not None)
         )
         if related:
             continue
-        if kind == "diplomacy" and _ABOUT.search(text[max(0, m.start - 30) : m.start]):
+        if kind == "diplomacy" and _ABOUT.search(lead[-30:]):
             topics.append(m.place)  # "اجتماعا طارئا لمناقشة الأوضاع في غزة"
         elif kind == "diplomacy" and _IN.search(before):
             venues.append(m.place)  # "بالقاهرة"
         if state and _BORDER_WITH.search(before):
             continue  # "لبلدة كردية على الحدود مع سوريا": in Syria's neighbour
-        if state and _PATRON.search(text[max(0, m.start - 40) : m.start]):
+        if state and _PATRON.search(lead[-40:]):
             continue  # "القوات الموالية لتركيا": whom a party serves, not where
         if state and _says(text, m.start):
             continue  # "وأعلنت أنقرة أن القوات التركية انتشرت": who said it
@@ -1458,19 +1457,25 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             continue  # "طرابزون المطلة على البحر الأسود": where a place lies
         if places.open_water(m.place) and _ON.search(before):
             continue  # "المدينة الساحلية على البحر الأحمر": where a coast lies
-        if _BORN_IN.search(text[max(0, m.start - 20) : m.start]):
+        if _BORN_IN.search(lead[-20:]):
             continue  # "منفذ الهجوم … ولد في الشيشان": where someone was born
-        if _DISTANCE_FROM.search(text[max(0, m.start - 60) : m.start]):
+        if _DISTANCE_FROM.search(lead[-60:]):
             landmarks.append(m.place)  # "على بعد 12 كيلومترا من خورامشهر": measured from
             continue
-        if fire and _FROM.search(text[max(0, m.start - 24) : m.start]):
+        if fire and _FROM.search(lead[-24:]):
             origins.append(m.place)
-        elif fire and _TOWARDS.search(text[max(0, m.start - 30) : m.start]):
+        elif fire and _TOWARDS.search(lead[-30:]):
             targets.append(m.place)
+        part = places.quarter(text, m)
         if m.place in found:
+            # Named again, it may only now say where: "شنت قوات سوريا
+            # الديموقراطية عملية برية في شرق سوريا".
+            if state and m.place not in within and (part or _IN.search(before)):
+                if part:
+                    quarters.setdefault(m.place, part)
+                within.append(m.place)
             continue
         found.append(m.place)
-        part = places.quarter(text, m)
         if part:
             quarters[m.place] = part
         if (
@@ -1481,20 +1486,19 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
                 or m in lands
                 or _part_struck(text, m.start)
                 or places.struck_with(text, m.start, m.end)  # "الفصائل إسرائيل بـ28 صاروخا"
-                or _SCENE.search(text[max(0, m.start - 24) : m.start])  # "شهدت دمشق"
-                or (
-                    m.place.kind == "capital"
-                    and _QUARTERS_OF.search(text[max(0, m.start - 50) : m.start])
-                )
-                or _FELL_IN.search(text[max(0, m.start - 70) : m.start])
+                or _SCENE.search(lead[-24:])  # "شهدت دمشق"
+                or (m.place.kind == "capital" and _QUARTERS_OF.search(lead[-50:]))
+                or _FELL_IN.search(lead[-70:])
                 or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
             )
         ):
             struck.append(m.place)
-        elif state and (part or _IN.search(text[max(0, m.start - 20) : m.start].replace("#", " "))):
+        elif state and (part or _IN.search(lead[-20:].replace("#", " "))):
             # "براميل متفجرة على المناطق … جنوب غربي سوريا": a quarter of a
             # country says where, as "في" does
             within.append(m.place)
+            if m.place.kind == "capital" and not _POSTED_IN.search(lead[-40:]):
+                settled.append(m.place)  # "في دمشق", not "قال مسؤول في واشنطن"
     found = found or landmarks
     gone = set(origins) - set(targets)
     if gone and targets and _PROJECTILE.search(text):
@@ -1508,7 +1512,9 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         # else the country it hit ("ضربات جوية على سوريا").
         # A capital the event happened in ("في شارع بالعاصمة الألمانية") is
         # finer than a country the clause puts it in.
-        local = [p for p in found if p.kind not in _STATES or p in struck]
+        # ... but "في دمشق" is where it happened, as a town is (not where the
+        # one who tells it sits: "قال مسؤول في واشنطن").
+        local = [p for p in found if p.kind not in _STATES or p in struck or p in settled]
         if any(p.kind in places.mission_kinds() for p in local):
             # "السفارة الأميركية في كوريا الجنوبية", "هاجم مسلحون في واغادوغو
             # السفارة الفرنسية": the country or capital it is in holds it (not
@@ -1534,6 +1540,18 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     # keeps its town beside it.
     out = [q for p in chosen for q in (p, quarters.get(p), places.served_town(p)) if q]
     return tuple(dict.fromkeys(out))
+
+
+def _lead(text: str, m: places.PlaceMention) -> str:
+    """The text before a place, with "العاصمة السورية" right before a capital
+    read as the capital itself: "استهدفت موقعا في العاصمة السورية دمشق" is "في
+    دمشق", a place, where "دمشق" alone may be its government."""
+    lead = text[: m.start]
+    apposed = _APPOSED.search(lead) if m.place.kind == "capital" else None
+    return lead[: apposed.start("word")] if apposed else lead
+
+
+_APPOSED = re.compile(r"(?:^|\s)[وفبل]?(?P<word>(?:ال|لل)عاصمة(?:\s+[^\s،,.]+ية)?\s*،?\s*)$")
 
 
 def _says(text: str, at: int) -> bool:
@@ -1618,6 +1636,12 @@ _ABOUT = re.compile(
     r"|[وفل]?(?:ال)?(?:وضع|أوضاع|أزمة|تطورات)\s+في)\s*$"
 )
 _AND = re.compile(r"[\u0621-\u064a]\s+و\s*$")
+# Where those who speak of it sit: "قال مسؤول في واشنطن", "مصادر دبلوماسية في باريس".
+_POSTED_IN = re.compile(
+    r"(?:^|\s)[وف]?(?:ال)?(?:مسؤول|مسؤولون|مسؤولين|مسؤولة|مصدر|مصادر|متحدث|متحدثة|مراسل|مراسلة"
+    r"|دبلوماسي|دبلوماسيون|دبلوماسيين|سفير|سفيرة|سفارة|مكتب|محلل|محللون|خبير|خبراء)"
+    r"(?:\s+[^\s،,.]+){0,2}\s+(?:في\s*|[وف]?ب)$"
+)
 # "المفاوضات بين جيش الإسلام وروسيا": the second party of a pair is no place.
 _PARTY_PAIR = re.compile(r"(?:^|\s)بين\s+(?:[^\s،,.]+\s+){1,3}و$")
 # Where an event struck or fell: "على", "فوق العاصمة، الرياض", "باستهداف دمشق",
