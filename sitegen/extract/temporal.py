@@ -147,6 +147,7 @@ class _Grammar:
     bare_after_suffix: tuple[str, ...]  # "هاتفه الأحد": a pronoun-suffixed word before
     bare_not_after: frozenset[str]  # "الله الأحد"
     bare_after_verbs: frozenset[str]  # "استهدف الجمعة" (folded, with and without و)
+    bare_after_nouns: frozenset[str]  # "احتجاجات الاثنين": events of that day
     bare_verb_reach: int  # "استعادت قوات النظام الجمعة": words from the verb
     coming_verbs: frozenset[str]  # "تعقد … الخميس": the coming Thursday
     coming_reach: int
@@ -292,6 +293,8 @@ class _Tables:
         t["bare_not_after"] = frozenset(weekdays["bare_not_after"])
         verbs = [fold_word(w) for w in weekdays["bare_after_verbs"]]
         t["bare_after_verbs"] = frozenset(verbs) | frozenset("و" + w for w in verbs)
+        nouns = [fold_word(w) for w in weekdays["bare_after_nouns"]]
+        t["bare_after_nouns"] = frozenset(p + w for w in nouns for p in ("", "و", "ب", "وب", "ل"))
         t["bare_verb_reach"] = int(weekdays["bare_verb_reach"])
         coming = [fold_word(w) for w in weekdays["coming_verbs"]]
         t["coming_verbs"] = frozenset(p + w for w in coming for p in ("", "و", "ف", "س", "وس"))
@@ -1333,15 +1336,15 @@ _HARAKAT = re.compile(r"[\u064b-\u0652]")
 
 
 def _object_before(c: _Ctx) -> bool:
-    """The word before is an event verb ("استهدف") or ends in an object pronoun
-    ("هاتفه", "بهما"). Read in the original text: folding writes ة as ه
-    ("الجمعة والإثنين")."""
+    """The word before is an event verb ("استهدف") or plural noun ("احتجاجات"),
+    or ends in an object pronoun ("هاتفه", "بهما"). Read in the original text:
+    folding writes ة as ه ("الجمعة والإثنين")."""
     start = c.folded.span(c.m.start(), c.m.end())[0]
     m = re.search(r"(\S+)\s+$", c.text[max(0, start - 40) : start])
     if not m:
         return False
     word = _HARAKAT.sub("", m.group(1))
-    if fold_word(word) in c.g.bare_after_verbs or _verb_reaches(c, start):
+    if fold_word(word) in c.g.bare_after_verbs | c.g.bare_after_nouns or _verb_reaches(c, start):
         return True
     return (
         len(word) >= 3 and word not in c.g.bare_not_after and word.endswith(c.g.bare_after_suffix)
