@@ -52,6 +52,9 @@ CASES = [
     ("وأصيب في الهجوم أحد عشر جنديا", None, 11, None, False),
     # "one man at least", a protester; the count after the object is the next word's
     ("إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين في سلسلة من الغارات", 1, 6, None, False),
+    # ... and an age between says nothing of how many
+    ("إن فتى فلسطينيا في الخامسة عشرة من العمر قتل بنيران القوات", 1, None, None, False),
+    ("وقالت مصادر إن طفلة (3 أعوام) أصيبت بشظايا قذيفة", None, 1, None, False),
     ("قتل محتج وأصيب 14 في تجدد للاحتجاجات العنيفة بمدينة البصرة", 1, 14, None, False),
     ("وفي دمشق لقي شخص مصرعه وأصيب آخران بعد سقوط قذائف هاون", 1, 2, None, False),
     ("لقي 13 عنصرا من ميليشيات الحوثي الانقلابية مصرعهم", 13, None, None, False),
@@ -273,6 +276,7 @@ CASES = [
     # one of a group of people, not one of a group of things
     ("اعترفت الميليشيات بمقتل أحد كبار قادتها الميدانيين", 1, None, None, False),
     ("أعلن الجيش مقتل أحد عناصر الأمن", 1, None, None, False),
+    ("لتسفر العملية عن مقتل أحد رجال الدرك", 1, None, None, False),
     ("تمكن بعضها من إصابة أحد مباني مركز البحوث", None, None, None, False),
     ("قتل أحد عشر جنديا", 11, None, None, False),
     ("أعلن الجيش مقتل مسلحين، وقائد الكتيبة", None, None, None, False),

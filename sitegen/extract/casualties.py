@@ -645,7 +645,9 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     said = text[word.start : word.end].split()
     if any(fold_word(" ".join(said[-n:])) in lex.singular_words for n in (1, 2, len(said))):
         return True  # "لقي مصرعه", "فأرداه قتيلا", "تعرض للطعن حتى الموت"
-    before = _without_one(_words_before(text, word.start, lex.singular_window + 4), lex)
+    aged = _AGED.search(text, max(0, word.start - 60), word.start)
+    until = aged.start() if aged else word.start
+    before = _without_one(_words_before(text, until, lex.singular_window + 4), lex)
     before = before[-(lex.singular_window + 1) :]
     # "وقتل 14 شخصا وجرح آخرون": a noun after its count is no single person;
     # "قتل جندي وأصيب آخرون": nor one after another casualty word (its victim).
@@ -701,6 +703,12 @@ def _without_one(before: list[str], lex: _Lexicon) -> list[str]:
     return words
 
 
+# A person's age right before the word says nothing of how many: "إن فتى
+# فلسطينيا في الخامسة عشرة من العمر قتل", "طفلة (3 أعوام) أصيبت".
+_AGED = re.compile(
+    r"\s*[(،,]?\s*(?:في\s+)?(?:[^\s،,.()]+\s+){0,2}?"
+    r"(?:من\s+(?:العمر|عمره|عمرها)|عاما|عامًا|عاماً|سنة|أعوام|سنوات)\s*[)،,]?\s*$"
+)
 _ONE_WHO = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s+$")
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[.،,؛]|$|(?:في|على|خلال|جراء|إثر|اثر|عند|أثناء|اثناء|بعد|قبل)\s|ب(?!ها|ه\b))"
