@@ -988,6 +988,13 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             ["Damascus", "Homs"],
         ),
         ("وفي مناطق النظام في دمشق لقي شخص مصرعه بعد سقوط قذائف هاون", "shelling", ["Damascus"]),
+        # ... not one where the teller sits or speaks
+        ("وقال، في أنقرة بخطاب بثه التلفزيون، إن القصف على عفرين مستمر", "shelling", ["Afrin"]),
+        (
+            "وكان الجيش الأميركي في واشنطن أوضح أنه نفذ ضربة على البوكمال",
+            "airstrike",
+            ["Albu Kamal"],
+        ),
         # a country named again, now as where it happened
         (
             "شنت قوات سوريا الديموقراطية الثلاثاء عملية برية كبيرة في شرق سوريا",
