@@ -82,6 +82,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     # A crowd gathered is a protest; forces massed are not.
     ("", "احتشد عشرات السكان في حي بمدينة الحديدة لمطالبة الميليشيات", "protest"),
     ("", "احتشدت القوات التركية على الحدود السورية", ""),
+    ("", "وتجمّع آلاف الفلسطينيين بعد ظهر الجمعة على طول الحدود الشرقية للقطاع", "protest"),
+    ("", "واستهدفت الطائرات تجمعا للحوثيين في صعدة", "shelling"),
     ("", "تدفقت المزيد من التعزيزات العسكرية إلى تعز", "deployment"),
     # A sentence of death carried out or passed is a court's, not the war's;
     # hostages put to death are victims.
