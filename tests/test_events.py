@@ -769,6 +769,10 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         # near, not yet
         ("وقال التلفزيون إنه اقترب من استعادة السيطرة على كامل الغوطة", "statement"),
         ("ومن شأن خروج جيش الإسلام من دوما أن يتيح للجيش السوري استعادة كامل الغوطة", "statement"),
+        (
+            "ومن شأن طرد تنظيم داعش من تلك الأحياء أن يتيح للجيش السوري بسط سيطرته على كامل العاصمة",
+            "statement",
+        ),
         # a possible attack happened, its nature in doubt
         ("تأثر 500 شخص بهجوم كيماوي محتمل على مدينة دوما", "battle"),
         # what came from somewhere is no future
