@@ -31,13 +31,13 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
     assert s.matched_share >= 0.765  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 553  # of the 8,390 sentences that report no event
+    assert s.from_not_incidents <= 554  # of the 8,390 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 2476  # of 2,662
-    assert s.dated >= 2166 and s.placed >= 2014 and s.counted >= 2249
+    assert s.found >= 2475  # of 2,662
+    assert s.dated >= 2165 and s.placed >= 2015 and s.counted >= 2248
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
