@@ -1545,10 +1545,15 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
 def _lead(text: str, m: places.PlaceMention) -> str:
     """The text before a place, with "العاصمة السورية" right before a capital
     read as the capital itself: "استهدفت موقعا في العاصمة السورية دمشق" is "في
-    دمشق", a place, where "دمشق" alone may be its government."""
-    lead = text[: m.start]
+    دمشق", a place, where "دمشق" alone may be its government. Only as much text
+    as the place's context is read in (LEAD_CHARS)."""
+    lead = text[max(0, m.start - LEAD_CHARS - _APPOSED_CHARS) : m.start]
     apposed = _APPOSED.search(lead) if m.place.kind == "capital" else None
     return lead[: apposed.start("word")] if apposed else lead
+
+
+LEAD_CHARS = 80  # the widest look back of _places (the rest are narrower)
+_APPOSED_CHARS = 30  # "العاصمة السورية " and its proclitic
 
 
 _APPOSED = re.compile(r"(?:^|\s)[وفبل]?(?P<word>(?:ال|لل)عاصمة(?:\s+[^\s،,.]+ية)?\s*،?\s*)$")
