@@ -1344,7 +1344,10 @@ def _object_before(c: _Ctx) -> bool:
     if not m:
         return False
     word = _HARAKAT.sub("", m.group(1))
-    if fold_word(word) in c.g.bare_after_verbs | c.g.bare_after_nouns or _verb_reaches(c, start):
+    folded = fold_word(word)
+    if folded in c.g.bare_after_verbs or folded in c.g.bare_after_nouns:
+        return True
+    if _verb_reaches(c, start):
         return True
     return (
         len(word) >= 3 and word not in c.g.bare_not_after and word.endswith(c.g.bare_after_suffix)
