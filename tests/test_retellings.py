@@ -192,6 +192,27 @@ def test_a_war_toll_after_a_strike_is_not_the_strike_s_toll() -> None:
     assert len(found[0].sources) == 1
 
 
+def test_a_toll_of_thousands_so_far_is_the_running_offensive_s() -> None:
+    found = incidents(
+        "وتشن قوات النظام منذ 18 شباط/فبراير حملة جوية عنيفة على الغوطة الشرقية.\n"
+        "وتسبب الهجوم حتى الآن بمقتل أكثر من 1220 مدنيا بينهم 248 طفلا، وفق المرصد.\n",
+        "2018-03-15",
+    )
+    assert [i.casualties.killed for i in found] == [1220]
+    assert found[0].date.start == date(2018, 2, 18) and len(found[0].sources) == 2
+
+
+def test_a_war_toll_after_a_span_long_past_is_background() -> None:
+    found = incidents(
+        "وتعرض اليمن لدمار كبير من جراء تصاعد الصراع فيه مطلع عام 2015، عندما سيطر الحوثيون"
+        " على معظم الأجزاء الغربية في البلاد من بينها العاصمة صنعاء.\n"
+        "وقد قتل نحو 10 آلاف شخص، ثلثاهما من المدنيين، وجُرح 55 ألفا آخرون في القتال الدائر"
+        " في اليمن.\n",
+        "2018-10-01",
+    )
+    assert [i.casualties.killed for i in found] == [None]
+
+
 def test_an_old_dated_event_is_not_the_date_of_an_undated_one() -> None:
     found = incidents(
         "وكشف الجنرال صوراً لمقاتلات الشبح وهي تحلق في سماء بيروت، وقال إن إسرائيل قصفت مرتين"

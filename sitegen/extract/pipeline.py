@@ -2070,7 +2070,11 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
                 continue
             roots.append(i)
             continue
-        if _regional(c.casualties) and not _regional(out[j].casualties):
+        if (
+            _regional(c.casualties)
+            and not _regional(out[j].casualties)
+            and not _campaign(out[j], published)
+        ):
             # "وتقول تقديرات إن الحرب في اليمن أدت إلى مقتل حوالي 10 آلاف شخص"
             # after a strike: the war's toll, background, not the strike's. A
             # campaign dated by its own start is an incident of its own ("وأدى
@@ -2152,6 +2156,17 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _campaign(c: Clause, published: date | None) -> bool:
+    """An offensive going on since a day the text gives ("وتشن قوات النظام منذ
+    18 شباط/فبراير حملة جوية عنيفة"): a toll of thousands is its own, told so
+    far. Not a war of years, nor a span long past ("تصاعد الصراع فيه مطلع عام
+    2015"), whose toll is background."""
+    ref = c.date
+    if not (c.own_date and ref.precision == "range" and ref.start and published):
+        return False
+    return ref.end == published and (published - ref.start).days <= _YEAR
 
 
 def _far_larger(first: Casualties, later: Casualties) -> bool:
