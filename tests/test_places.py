@@ -492,6 +492,9 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         # a junction named after the town its road leads to; "المفرق" is Mafraq
         ("عند مفرق البرح غربي تعز", ["مفرق البرح", "تعز"]),
         ("في مدينة المفرق الأردنية", ["المفرق"]),
+        # a camp named after the town beside it is a place of its own
+        ("قصفت الطائرات الحربية موقعاً شرق مخيم جباليا", ["مخيم جباليا"]),
+        ("استهداف منطقة الجعفراوي بمخيم النصيرات", ["الجعفراوي", "مخيم النصيرات"]),
         # the generic word written as part of a curated name: as firm as an introducer
         ("بعد ساعات من السيطرة على معسكر العمري الاستراتيجي", ["العمري"]),
         # an adjective after a guarded introducer, though a short name of a city
@@ -1051,6 +1054,8 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("قصفت الطائرات مطار حماة العسكري", "airstrike", ["Hama airport", "Hama"]),
         ("كانت تستهدف مطار أبها الدولي", "attack", ["Abha airport", "Abha"]),
         ("قصفت الطائرات مطار التيفور", "airstrike", ["Tiyas Military Airbase (T-4)"]),
+        # ... and a camp named after its town
+        ("قصفت الطائرات الحربية موقعاً شرق مخيم جباليا", "airstrike", ["Jabalya camp", "Jabalya"]),
         # a quarter of a country or a large region follows it
         ("تصاعدت المعارك في جنوب سوريا", "battle", ["Syria", "southern Syria"]),
         ("قصفت الدبابات مواقع في شمال قطاع غزة", "shelling", ["Gaza Strip", "northern Gaza Strip"]),

@@ -1298,8 +1298,8 @@ def served_town(place: Place) -> Place | None:
 
 
 # An airport or a crossing named after its city is shown with it too: "مطار
-# أبها" with Abha, as the analysts write both.
-_BESIDE_TOWN = frozenset({"port"}) | _NAMED_SITES
+# أبها" with Abha, as the analysts write both; so is a camp and its town.
+_BESIDE_TOWN = frozenset({"port", "camp"}) | _NAMED_SITES
 
 
 @lru_cache(maxsize=1)
