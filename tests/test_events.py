@@ -29,6 +29,11 @@ CLAUSES: list[tuple[str, str, str]] = [
         "airstrike",
     ),
     ("000-regime-losses", "تم تدمير أكثر من 50 من عناصر النظام السوري", "shelling"),
+    # A party's or a state's planes strike from the air; bare planes may carry
+    # passengers.
+    ("", "قصفت طائرات التحالف مواقع الحوثيين في صعدة", "airstrike"),
+    ("", "قصفت طائرات إسرائيلية مواقع لحركة حماس في غزة", "airstrike"),
+    ("", "قصفت المدفعية مواقع الحوثيين في صعدة", "shelling"),
     # A request is speech: what is asked for has not happened (docs/annotation.md).
     ("", "أنقرة طلبت بطاريتي دفاع جوي صاروخي", ""),
     # Shooting down with the aircraft past the subject; a regime toppled is no event.
@@ -656,6 +661,10 @@ def test_moods() -> None:
         ("أن وفد جماعته التقى نصرالله لمناقشة الوضع", False),
         # Strikes carried out here, though the aircraft carries the article.
         ("وشنت الطائرات الحربية الإسرائيلية غارات واسعة على أهداف لحماس", False),
+        # ... and so is the subject of a past verb, with a trigger of means beside it
+        ("وقصفت الطائرات الإسرائيلية الاثنين موقعين تابعين لحماس", False),
+        ("وشاركت الطائرات الروسية في قصف أحياء المعارضة", False),
+        ("وتقصف المقاتلات الروسية المعارضة منذ 2015", True),
         # A count of strikes carries none out.
         ("إن عدد الغارات الجوية التي شنتها الطائرات بلغ 100 ألف", True),
         # Fire exchanged is told here.

@@ -841,6 +841,7 @@ def read(text: str) -> Reading:
             and any(_announces(folded, h, hit) for h in hits)
         )
         definite = _definite(folded, hit) and not _told_afresh(folded, hit, hits, events)
+        definite = definite and not _how_of_a_told_event(folded, hit, events)
         setting = [f for f in events if f[1] == "" and f[0].end < hit.start and _sets(folded, f[0])]
         if definite and said and setting:
             # "أكد في جلسة طارئة لمجلس الأمن أن المعارضة هي من نفذت الهجوم", "بحث
@@ -1108,6 +1109,26 @@ def _told_afresh(
         and h.group.tier != "generic"
         and not _definite(folded, h)
         and any(v.start < h.start and _near(folded, v, h) for v in done)
+        for h, _ in events
+    )
+
+
+def _how_of_a_told_event(folded: Folded, hit: _Hit, events: list[tuple[_Hit, str]]) -> bool:
+    """A definite aircraft or weapon (a weak group of means: it says how) that
+    is the subject of a past verb right before it, beside a trigger of means
+    that is no definite noun, is told here: "وقصفت الطائرات الإسرائيلية الاثنين
+    موقعين", "وشاركت الطائرات الروسية في قصف أحياء المعارضة"."""
+    if not (hit.group.weak and hit.group.tier == "means"):
+        return False
+    before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
+    endings, not_endings, _ = _past_verb()
+    if not (before and before[-1].endswith(endings) and not before[-1].endswith(not_endings)):
+        return False
+    return any(
+        h.group is not hit.group
+        and h.group.tier == "means"
+        and not h.group.weak
+        and not _definite(folded, h)
         for h, _ in events
     )
 
