@@ -34,6 +34,12 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "قصفت طائرات التحالف مواقع الحوثيين في صعدة", "airstrike"),
     ("", "قصفت طائرات إسرائيلية مواقع لحركة حماس في غزة", "airstrike"),
     ("", "قصفت المدفعية مواقع الحوثيين في صعدة", "shelling"),
+    # People who left for the streets or in marches protest; those who left a
+    # town fled it.
+    ("", "وأفادت تقارير بخروج الآلاف إلى الشوارع في عدد من المدن الجنوبية", "protest"),
+    ("", "وخرج آلاف المحتجين الجمعة في مظاهرات في بغداد", "protest"),
+    ("", "وغادر الآلاف دوما في قوافل", "displacement"),
+    ("", "خروج أكثر من 40 ألف مدني من الغوطة الشرقية", "displacement"),
     # A request is speech: what is asked for has not happened (docs/annotation.md).
     ("", "أنقرة طلبت بطاريتي دفاع جوي صاروخي", ""),
     # Shooting down with the aircraft past the subject; a regime toppled is no event.

@@ -123,6 +123,12 @@ class _Group:
     # The group whose words they are when the `needs` words are absent ("بهدف
     # التوصل إلى اتفاق": an accord named, weak), instead of no trigger at all.
     otherwise: str = ""
+    # Words that, within `instead_window` words after the group's words, make
+    # them words of the group `instead`: "خروج الآلاف إلى الشوارع" is a protest,
+    # not flight.
+    instead: re.Pattern[str] | None = None
+    instead_window: int = 0
+    instead_group: str = ""
     # Its words are verbs: "التقى" opens with its own ال, not the article.
     verbs: bool = False
     # Told as what the clause's event follows ("في أعقاب توقيع اتفاق هدنة"),
@@ -174,6 +180,7 @@ def _event_type(key: str, row: dict[str, Any]) -> EventType:
 def _group(key: str, row: dict[str, Any]) -> _Group:
     scope = row.get("scope") or {}
     needs = row.get("needs") or {}
+    instead = row.get("instead") or {}
     if needs.get("side", "after") not in _SIDES:
         raise ValueError(f"events.yaml, {key}: needs side must be one of {', '.join(_SIDES)}")
     return _Group(
@@ -199,6 +206,9 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         needs_bare_verb=bool(needs.get("bare_verb", False)),
         needs_count=bool(needs.get("count", False)),
         otherwise=needs.get("otherwise", ""),
+        instead=_word_regex(instead["words"]) if instead else None,
+        instead_window=int(instead.get("window", 0)),
+        instead_group=instead.get("group", ""),
         verbs=bool(row.get("verbs", False)),
         as_cause=bool(row.get("as_cause", False)),
     )
@@ -233,6 +243,8 @@ def _lexicon() -> _Lexicon:
     groups = {key: _group(key, row) for key, row in data["groups"].items()}
     for g in groups.values():
         _check_otherwise(g, groups)
+        if g.instead_group and g.instead_group not in groups:
+            raise ValueError(f"events.yaml, {g.key}: instead names no group")
     named: list[tuple[str, str]] = []
     by_name: dict[str, _Group] = {}
     for key, row in data["groups"].items():
@@ -691,13 +703,29 @@ def _to_come_regex() -> re.Pattern[str]:
 
 def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
     """The hit, unless its group needs words the clause lacks: then it is a
-    hit of the group named `otherwise`, or none."""
+    hit of the group named `otherwise`, or none. Either way, words its group
+    reads `instead` right after it make it a hit of that group."""
+    if hit.group.instead is not None and _within_after(folded, hit, hit.group.instead):
+        return hit._replace(group=_lexicon().groups[hit.group.instead_group])
     if hit.group.needs is None or _needed(folded, hit):
         return hit
     if hit.group.otherwise:
         # (which may need words of its own: load refuses a chain that loops)
         return _unless_needed(folded, hit._replace(group=_lexicon().groups[hit.group.otherwise]))
     return None
+
+
+def _within_after(folded: Folded, hit: _Hit, words: re.Pattern[str]) -> bool:
+    """One of ``words`` follows the hit in its sentence, within the group's
+    `instead` window."""
+    after = folded.text[hit.end :]
+    stop = _SENTENCE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    found = words.search(after)
+    return (
+        found is not None
+        and len(_WORDS.findall(after[: found.start()])) <= hit.group.instead_window
+    )
 
 
 def _needed(folded: Folded, hit: _Hit) -> bool:
