@@ -40,6 +40,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وخرج آلاف المحتجين الجمعة في مظاهرات في بغداد", "protest"),
     ("", "وغادر الآلاف دوما في قوافل", "displacement"),
     ("", "خروج أكثر من 40 ألف مدني من الغوطة الشرقية", "displacement"),
+    # The army's vanguard reached a place: no delegation's visit.
+    ("", "ووصلت طلائع الجيش اليمني اليوم إلى قمة جبل الظهر بمديرية الملاجم", "deployment"),
     # A request is speech: what is asked for has not happened (docs/annotation.md).
     ("", "أنقرة طلبت بطاريتي دفاع جوي صاروخي", ""),
     # Shooting down with the aircraft past the subject; a regime toppled is no event.
