@@ -129,6 +129,9 @@ class _Group:
     instead: re.Pattern[str] | None = None
     instead_window: int = 0
     instead_group: str = ""
+    # ... unless one of these stands anywhere in the clause: "خرجوا إلى الشارع
+    # … للتعبير عن فرحتهم" celebrate.
+    instead_unless: re.Pattern[str] | None = None
     # Its words are verbs: "التقى" opens with its own ال, not the article.
     verbs: bool = False
     # Told as what the clause's event follows ("في أعقاب توقيع اتفاق هدنة"),
@@ -209,6 +212,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         instead=_word_regex(instead["words"]) if instead else None,
         instead_window=int(instead.get("window", 0)),
         instead_group=instead.get("group", ""),
+        instead_unless=_word_regex(instead["unless"]) if instead.get("unless") else None,
         verbs=bool(row.get("verbs", False)),
         as_cause=bool(row.get("as_cause", False)),
     )
@@ -705,7 +709,7 @@ def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
     """The hit, unless its group needs words the clause lacks: then it is a
     hit of the group named `otherwise`, or none. Either way, words its group
     reads `instead` right after it make it a hit of that group."""
-    if hit.group.instead is not None and _within_after(folded, hit, hit.group.instead):
+    if _instead(folded, hit):
         return hit._replace(group=_lexicon().groups[hit.group.instead_group])
     if hit.group.needs is None or _needed(folded, hit):
         return hit
@@ -715,17 +719,19 @@ def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
     return None
 
 
-def _within_after(folded: Folded, hit: _Hit, words: re.Pattern[str]) -> bool:
-    """One of ``words`` follows the hit in its sentence, within the group's
-    `instead` window."""
+def _instead(folded: Folded, hit: _Hit) -> bool:
+    """One of the group's `instead` words follows the hit in its sentence,
+    within the window, and none of its `unless` words is in the clause."""
+    group = hit.group
+    if group.instead is None:
+        return False
     after = folded.text[hit.end :]
     stop = _SENTENCE_END.search(after)
     after = after[: stop.start()] if stop else after
-    found = words.search(after)
-    return (
-        found is not None
-        and len(_WORDS.findall(after[: found.start()])) <= hit.group.instead_window
-    )
+    found = group.instead.search(after)
+    if found is None or len(_WORDS.findall(after[: found.start()])) > group.instead_window:
+        return False
+    return group.instead_unless is None or group.instead_unless.search(folded.text) is None
 
 
 def _needed(folded: Folded, hit: _Hit) -> bool:
