@@ -47,6 +47,11 @@ CLAUSES: list[tuple[str, str, str]] = [
         "deployment",
     ),
     ("", "خروج أكثر من 40 ألف مدني من الغوطة الشرقية", "displacement"),
+    # Forces massed, or closing a siege, or security forces that entered towns
+    ("", "وتحشد القوى الموالية للرئيس السوري بشار الأسد حول محافظة إدلب", "deployment"),
+    ("", "وحشدت كل طاقاتها لتصوير ما يجري على الأراضي السورية", ""),
+    ("", "أن قوات النظام السوري ضيقت الخناق على مخيم اليرموك", "battle"),
+    ("", "أن قوى الأمن الداخلي دخلت الثلاثاء إلى بلدات الرحيبة وجيرود", "deployment"),
     # The army's vanguard reached a place: no delegation's visit.
     ("", "ووصلت طلائع الجيش اليمني اليوم إلى قمة جبل الظهر بمديرية الملاجم", "deployment"),
     # A request is speech: what is asked for has not happened (docs/annotation.md).
