@@ -1955,9 +1955,10 @@ def wounded_earlier(text: str) -> int:
 @cache
 def _wounded_earlier() -> re.Pattern[str]:
     rule = load_yaml("relative.yaml")["wounded_earlier"]
-    died, of, hurt = (word_alternation(rule[k]) for k in ("died", "of", "hurt"))
+    died, of, hurt, wound = (word_alternation(rule[k]) for k in ("died", "of", "hurt", "wound"))
     return re.compile(
-        rf"{WB_BEFORE}(?:{died})\s+(?:{of})(?:\s+\S+){{0,2}}?\s+(?:{hurt})\s+بها{WB_AFTER}"
+        rf"{WB_BEFORE}(?:{died})\s+(?:(?:{of})(?:\s+\S+){{0,2}}?\s+(?:{hurt})\s+بها|(?:{wound}))"
+        rf"{WB_AFTER}"
     )
 
 
