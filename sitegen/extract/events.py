@@ -273,6 +273,12 @@ def _past_verb() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     return tuple(rule["endings"]), tuple(rule["not_endings"]), frozenset(rule["not_after"])
 
 
+def _past_ending(word: str) -> bool:
+    """The word ends as a past verb does ("قصفت", "شنوا"; not a plural "ات")."""
+    endings, not_endings, _ = _past_verb()
+    return word.endswith(endings) and not word.endswith(not_endings)
+
+
 @cache
 def _whole_past() -> re.Pattern[str]:
     """A past verb known whole, after "و" or "ف" or none (events.yaml past_verb)."""
@@ -291,7 +297,6 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
     """Is a violent event or one of ``kind`` (an arrest) of ``text`` (from
     offset ``after``) told by a verb in the past, outside a relative clause and
     a quotation ("أن مقاتلاته استهدفت", "أن الأجهزة الأمنية اعتقلت")?"""
-    endings, not_endings, _ = _past_verb()
     quoted = quotations(text)
     for t in find_triggers(text):
         if t.start < after or t.mood or t.reporting or not (t.violent or t.type == kind):
@@ -300,8 +305,7 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
             continue  # words quoted are the speaker's, figures of speech among them
         word = t.text.strip(".,،؛:!؟\"'()")
         before = _past_batch(text[max(0, t.start - 50) : t.start].split())
-        past = word.endswith(endings) and not word.endswith(not_endings)
-        past = past or _whole_past().fullmatch(fold(word).text) is not None
+        past = _past_ending(word) or _whole_past().fullmatch(fold(word).text) is not None
         if not word.startswith("ال") and past and not (before and _relative(before[-1])):
             return True
         # A noun done by a verb of doing in the past: "أن المقاتلات الروسية
@@ -364,14 +368,11 @@ def _done_by(word: str) -> bool:
 
 @cache
 def _past_doing() -> frozenset[str]:
-    endings, not_endings, _ = _past_verb()
     groups = load_yaml("events.yaml")["groups"]
     words = (
         w for k, g in groups.items() if _ends_in_support(k) for w in g["words"] if " " not in w
     )
-    return frozenset(
-        fold_word(w) for w in words if w.endswith(endings) and not w.endswith(not_endings)
-    )
+    return frozenset(fold_word(w) for w in words if _past_ending(w))
 
 
 def told_as_happened(text: str, trigger_at: int, date_at: int) -> bool:
@@ -573,9 +574,8 @@ def _ends_cause(folded: Folded, cause: _Hit, hit: _Hit, verbs: list[int]) -> boo
         return True
     if not folded.text[cause.end : hit.outer].rstrip().endswith((",", "،")):
         return False
-    endings, not_endings, _ = _past_verb()
     word = folded.text[hit.start : hit.end].split()[0]
-    return not word.startswith("ال") and word.endswith(endings) and not word.endswith(not_endings)
+    return not word.startswith("ال") and _past_ending(word)
 
 
 def _found(folded: Folded, hits: list[_Hit] | None = None) -> list[tuple[_Hit, str]]:
@@ -725,13 +725,18 @@ def _instead(folded: Folded, hit: _Hit) -> bool:
     group = hit.group
     if group.instead is None:
         return False
-    after = folded.text[hit.end :]
-    stop = _SENTENCE_END.search(after)
-    after = after[: stop.start()] if stop else after
+    after = _rest_of_sentence(folded, hit)
     found = group.instead.search(after)
     if found is None or len(_WORDS.findall(after[: found.start()])) > group.instead_window:
         return False
     return group.instead_unless is None or group.instead_unless.search(folded.text) is None
+
+
+def _rest_of_sentence(folded: Folded, hit: _Hit) -> str:
+    """The folded text after the hit, up to the end of its sentence."""
+    after = folded.text[hit.end :]
+    stop = _SENTENCE_END.search(after)
+    return after[: stop.start()] if stop else after
 
 
 def _needed(folded: Folded, hit: _Hit) -> bool:
@@ -747,9 +752,7 @@ def _needed(folded: Folded, hit: _Hit) -> bool:
         if last is not None and len(_WORDS.findall(before[last.end() :])) <= group.needs_window:
             return True
     if group.needs_side in ("after", "either"):
-        after = folded.text[hit.end :]
-        stop = _SENTENCE_END.search(after)
-        after = after[: stop.start()] if stop else after
+        after = _rest_of_sentence(folded, hit)
         found = group.needs.search(after)
         if found is not None and len(_WORDS.findall(after[: found.start()])) <= group.needs_window:
             return not group.needs_count or bool(find_numbers(after[: found.start()]))
@@ -1155,8 +1158,7 @@ def _how_of_a_told_event(folded: Folded, hit: _Hit, events: list[tuple[_Hit, str
     if not (hit.group.weak and hit.group.tier == "means"):
         return False
     before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
-    endings, not_endings, _ = _past_verb()
-    if not (before and before[-1].endswith(endings) and not before[-1].endswith(not_endings)):
+    if not (before and _past_ending(before[-1])):
         return False
     return any(
         h.group is not hit.group
