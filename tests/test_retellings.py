@@ -135,6 +135,14 @@ def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -
             "2018-09-02",
             date(2018, 8, 25),
         ),
+        # "other areas" are more places of the strikes, not another event
+        (
+            "أكد الجيش الإسرائيلي الخميس، أنه استهدف مواقع للنظام السوري في ريف القنيطرة.\n"
+            'وقال المرصد السوري "هزت انفجارات مناطق في ريف القنيطرة الشمالي، ومناطق أخرى '
+            'بالقرب من الجولان، ناجمة عن قصف طال مواقع لقوات النظام".\n',
+            "2018-07-12",
+            date(2018, 7, 12),
+        ),
     ],
 )
 def test_a_later_telling_is_one_more_source_of_the_first(
@@ -272,6 +280,10 @@ def test_a_higher_toll_updates_the_first() -> None:
         # a definite noun in another district than the raids told before
         "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية نهم.\n"
         "كما استهدفت الغارات تعزيزات للميليشيات في مديرية الحالي بمحافظة الحديدة.\n",
+        # fighting going on as the article is written, after a village taken on Sunday
+        "سيطرت القوات الحكومية على قرية مديرا يوم الأحد.\n"
+        "وقال المرصد إن اشتباكات عنيفة تجري قرب حرستا، في المنطقة الواقعة بين مديرا وعربين، "
+        "وفي مناطق اخرى.\n",
     ],
 )
 def test_two_events_stay_two(text: str) -> None:

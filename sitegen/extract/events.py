@@ -1174,3 +1174,18 @@ def _has_article(folded: Folded, hit: _Hit) -> bool:
 
 
 _ARTICLE = re.compile(r"[وف]?[بك]?ال|[وف]?لل")
+
+
+@cache
+def other_things() -> frozenset[str]:
+    """Words after which "أخرى" names other places or sides, not another
+    event (events.yaml: other_things), folded."""
+    return frozenset(fold_word(w) for w in load_yaml("events.yaml")["other_things"])
+
+
+@cache
+def going_on() -> frozenset[str]:
+    """Verbs of fighting going on as the text is written (events.yaml:
+    going_on), folded, with "و" before them too."""
+    words = {fold_word(w) for w in load_yaml("events.yaml")["going_on"]}
+    return frozenset(words | {"و" + w for w in words})

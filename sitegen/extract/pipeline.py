@@ -2101,7 +2101,7 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if _LATEST.match(later.text):
         return False  # "كان آخرها …": the latest event the toll before counts
-    if _anchored_apart(first, later):
+    if _anchored_apart(first, later) or _going_on_since(first, later):
         return False
     if not (
         _overlap(first.date, later.date)
@@ -2486,9 +2486,38 @@ def _one_raid(a: Clause, b: Clause) -> bool:
     )
 
 
+def _going_on_since(first: Clause, later: Clause) -> bool:
+    """ "وتدور معارك عنيفة على جبهات أخرى", "اشتباكات عنيفة تجري قرب حرستا":
+    fighting going on as the article is written, after an event the text puts
+    on an earlier day (a town taken on Sunday), is the fighting since, not that
+    event told again."""
+    if later.date.basis != "publication" or later.trigger_at < 0:
+        return False
+    if not (first.own_date and first.date.precision == "day" and first.date.basis == "relative"):
+        return False
+    if later.date.start is None or first.date.end is None or first.date.end >= later.date.start:
+        return False
+    near = fold(later.text[max(0, later.trigger_at - 12) : later.trigger_at + 40]).text.split()
+    return any(w in events.going_on() for w in near[:6])
+
+
 def _another(text: str) -> bool:
     """ "غارة أخرى", "هجوم ثان": the text says it is a new event."""
-    return bool(_ANOTHER.search(fold(text).text))
+    folded = fold(text).text
+    return any(
+        not (m.group() in ("اخر", "اخري") and _other_things(folded, m.start()))
+        for m in _ANOTHER.finditer(folded)
+    )
+
+
+def _other_things(folded: str, at: int) -> bool:
+    """ "ومناطق أخرى": other places or targets of the same event, not another
+    event (a second or a new one stays: "موقع ثان", "مواقع جديدة")."""
+    before = folded[:at].split()
+    if not before:
+        return False
+    word = before[-1]
+    return word in events.other_things() or (word[0] in "وف" and word[1:] in events.other_things())
 
 
 # Not "عدد آخر" (a further number of people: "قتلوا فيما أصيب عدد آخر").
