@@ -515,6 +515,8 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         # Yemen's sub-district by its word; isolation is none
         ("سقطت قذائف على القرى في عزلة الأشروح بمديرية جبل حبشي", ["الأشروح", "جبل حبشي"]),
         ("فرضت واشنطن عزلة دولية على طهران", ["واشنطن", "طهران"]),
+        # "among them" after towns names none
+        ("وطال القصف بلدات بينها سحم الجولان", ["سحم الجولان"]),
     ],
 )
 def test_names_the_gazetteer_lacks(sentence: str, expected: list[str]) -> None:

@@ -135,6 +135,13 @@ def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -
             "2018-09-02",
             date(2018, 8, 25),
         ),
+        # a bombardment after air raids, told with no day of its own: the raids
+        (
+            "قصفت طائرات حربية سورية وروسية الجمعة منطقة حوض اليرموك في ريف درعا.\n"
+            "وطال القصف بلدات وقرى عدة بينها سحم الجولان والشجرة.\n",
+            "2018-07-21",
+            date(2018, 7, 20),
+        ),
         # "other areas" are more places of the strikes, not another event
         (
             "أكد الجيش الإسرائيلي الخميس، أنه استهدف مواقع للنظام السوري في ريف القنيطرة.\n"

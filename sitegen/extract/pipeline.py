@@ -2117,7 +2117,14 @@ def _retells(first: Clause, later: Clause) -> bool:
     # then "اعتدى على أحد مواقعنا في بلدة الهري").
     closer = _told_closer(first.places, later.places) or _told_closer(later.places, first.places)
     closer = closer or (_in_region(first.places, later.places) and not _a_share(first, later))
-    one = first.type == later.type or later.tier == "generic"
+    # ... or a definite bombardment with no day of its own after air raids
+    # ("وطال القصف بلدات … بينها تسيل وحيط" after "قصفت طائرات حربية … حوض
+    # اليرموك"): one raid told two ways.
+    one = (
+        first.type == later.type
+        or later.tier == "generic"
+        or (later.definite and not later.own_date and _one_raid(first, later))
+    )
     if not (_same_place(first.places, later.places) or (closer and one)):
         return False
     if _common_place(first, later):
