@@ -285,6 +285,9 @@ CASES = [
     # singular nouns joined by "و", each one person
     ("وأصيب ضابط صف وجندي من القوات المشاركة", None, 2, None, False),
     ("قتل جندي تركي ومدني سوري في عفرين", 2, None, None, False),
+    # one's kin named by a pronoun is one more
+    ("وقتلت امرأة فلسطينية حامل وطفلتها الرضيعة في قصف اسرائيلي", 2, None, None, False),
+    ("قتل رجل وزوجته في غارة على البلدة", 2, None, None, False),
     ("أصيب طفل وامرأة بجروح في القصف", None, 2, None, False),
     ("قتل جندي في درعا ومدني في حمص", 1, None, None, False),
     ("قتل شخص وأصيب آخرون", 1, None, None, False),

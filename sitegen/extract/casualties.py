@@ -54,6 +54,7 @@ class _Lexicon:
     one_of_people: frozenset[str]  # … of a group of people: "مقتل أحد عناصر الأمن"
     one_of_them: frozenset[str]  # "قتل أحدهم": one of those counted before
     list_stops: frozenset[str]  # words that end a list of people: "في", "بينهم"
+    kin: frozenset[str]  # one's kin by a pronoun: "وطفلتها"
     titles: frozenset[str]  # after a name and a comma: "مقتل صالح الصماد، رئيس…"
     name_words: int
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
@@ -115,6 +116,7 @@ def _lexicon() -> _Lexicon:
         one_of_people=frozenset(fold_word(w) for w in data["singular"]["one_of"]["people"]),
         one_of_them=frozenset(fold_word(w) for w in data["singular"]["one_of_them"]),
         list_stops=frozenset(fold_word(w) for w in data["singular"]["list_stops"]),
+        kin=frozenset(fold_word(w) for w in data["singular"]["kin"]),
         titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
         name_words=int(data["singular"]["name_words"]),
         not_people=re.compile(
@@ -747,7 +749,8 @@ def _doer_then_one(text: str, start: int) -> list[str]:
 
 def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
     """How many people a list of singular nouns right after the word names,
-    joined by "و": "أصيب ضابط صف وجندي" is two, "قتل جندي تركي ومدني" two.
+    joined by "و": "أصيب ضابط صف وجندي" is two, "قتل جندي تركي ومدني" two,
+    "قتلت امرأة حامل وطفلتها" two.
     At most two words of their own between (a rank, a nationality); a
     preposition or another casualty word ends the list."""
     after = [fold_word(w) for w in _words_after(text, word.end, 8)]
@@ -755,7 +758,7 @@ def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
         return 1
     n, gap = 1, 0
     for w in after[1:]:
-        if w.startswith("و") and w[1:] in lex.singular:
+        if w.startswith("و") and (w[1:] in lex.singular or w[1:] in lex.kin):
             n, gap = n + 1, 0
         elif w.startswith("و") or w in lex.list_stops or gap == 2 or casualty_words(w):
             break
