@@ -287,6 +287,9 @@ def test_a_higher_toll_updates_the_first() -> None:
         # a definite noun in another district than the raids told before
         "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية نهم.\n"
         "كما استهدفت الغارات تعزيزات للميليشيات في مديرية الحالي بمحافظة الحديدة.\n",
+        # other places said as elsewhere ("في أماكن أخرى"), not as more places
+        "فجر انتحاري نفسه أمام مركز اقتراع في مدينة كويتا الجمعة.\n"
+        "وفي أماكن أخرى قتل شخصان وجرح آخرون في انفجار صغير الجمعة.\n",
         # fighting going on as the article is written, after a village taken on Sunday
         "سيطرت القوات الحكومية على قرية مديرا يوم الأحد.\n"
         "وقال المرصد إن اشتباكات عنيفة تجري قرب حرستا، في المنطقة الواقعة بين مديرا وعربين، "

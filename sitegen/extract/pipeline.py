@@ -2519,10 +2519,11 @@ def _another(text: str) -> bool:
 
 def _other_things(folded: str, at: int) -> bool:
     """ "ومناطق أخرى": other places or targets of the same event, not another
-    event (a second or a new one stays: "موقع ثان", "مواقع جديدة")."""
+    event (a second or a new one stays: "موقع ثان", "مواقع جديدة"; so does
+    one "في أماكن أخرى", elsewhere)."""
     before = folded[:at].split()
-    if not before:
-        return False
+    if not before or (len(before) > 1 and before[-2] in ("في", "وفي")):
+        return False  # "وفي أماكن أخرى قتل شخصان": elsewhere, another event
     word = before[-1]
     return word in events.other_things() or (word[0] in "وف" and word[1:] in events.other_things())
 
