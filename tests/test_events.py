@@ -47,6 +47,8 @@ CLAUSES: list[tuple[str, str, str]] = [
         "deployment",
     ),
     ("", "خروج أكثر من 40 ألف مدني من الغوطة الشرقية", "displacement"),
+    # The Security Council named before what it did that day sat
+    ("", "إن مجلس الأمن الدولي أرجأ، الجمعة، التصويت على مشروع قرار", "diplomacy"),
     # Forces massed, or closing a siege, or security forces that entered towns
     ("", "وتحشد القوى الموالية للرئيس السوري بشار الأسد حول محافظة إدلب", "deployment"),
     ("", "وحشدت كل طاقاتها لتصوير ما يجري على الأراضي السورية", ""),
