@@ -49,6 +49,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "خروج أكثر من 40 ألف مدني من الغوطة الشرقية", "displacement"),
     # The Security Council named before what it did that day sat
     ("", "إن مجلس الأمن الدولي أرجأ، الجمعة، التصويت على مشروع قرار", "diplomacy"),
+    # An envoy or a minister who arrived somewhere is on a visit
+    ("", "وصل مبعوث الأمم المتحدة لليمن مارتن غريفيث إلى صنعاء السبت", "diplomacy"),
+    ("", "وصلت وزيرة الخارجية إلى بغداد اليوم", "diplomacy"),
     # Forces massed, or closing a siege, or security forces that entered towns
     ("", "وتحشد القوى الموالية للرئيس السوري بشار الأسد حول محافظة إدلب", "deployment"),
     ("", "وحشدت كل طاقاتها لتصوير ما يجري على الأراضي السورية", ""),
