@@ -1178,8 +1178,8 @@ _ARTICLE = re.compile(r"[وف]?[بك]?ال|[وف]?لل")
 
 @cache
 def other_things() -> frozenset[str]:
-    """Words after which "أخرى" names other places or sides, not another
-    event (events.yaml: other_things), folded."""
+    """Words after which "أخرى" names other places or targets of the same
+    event, not another event (events.yaml: other_things), folded."""
     return frozenset(fold_word(w) for w in load_yaml("events.yaml")["other_things"])
 
 
