@@ -1179,8 +1179,10 @@ _ARTICLE = re.compile(r"[وف]?[بك]?ال|[وف]?لل")
 @cache
 def other_things() -> frozenset[str]:
     """Words after which "أخرى" names other places or targets of the same
-    event, not another event (events.yaml: other_things), folded."""
-    return frozenset(fold_word(w) for w in load_yaml("events.yaml")["other_things"])
+    event, not another event (events.yaml: other_things), folded, with "و" or
+    "ف" before them too."""
+    words = {fold_word(w) for w in load_yaml("events.yaml")["other_things"]}
+    return frozenset(words | {c + w for w in words for c in "وف"})
 
 
 @cache

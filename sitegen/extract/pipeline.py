@@ -2524,8 +2524,7 @@ def _other_things(folded: str, at: int) -> bool:
     before = folded[:at].split()
     if not before or (len(before) > 1 and before[-2] in ("في", "وفي")):
         return False  # "وفي أماكن أخرى قتل شخصان": elsewhere, another event
-    word = before[-1]
-    return word in events.other_things() or (word[0] in "وف" and word[1:] in events.other_things())
+    return before[-1] in events.other_things()
 
 
 # Not "عدد آخر" (a further number of people: "قتلوا فيما أصيب عدد آخر").
