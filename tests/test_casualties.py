@@ -164,7 +164,8 @@ CASES = [
     # named after it is one
     ("كما قتلت في 25 من الشهر الجاري، الناشطة سعاد العلي بإطلاق نار", 1, None, None, False),
     ("رفات جنديين يعتقد إنهما قتلا في حرب 2014 على غزة", 2, None, None, False),
-    ("وقال البيان إن طاقم المروحية كا-29 يضم طيارين وقد قتلا", None, None, None, False),
+    # ... and "كا-29" is a model, not 29 (the dual verb says two)
+    ("وقال البيان إن طاقم المروحية كا-29 يضم طيارين وقد قتلا", 2, None, None, False),
     # a dual of time or of things counts no one: "قبل أسبوعين" is no toll
     ("إطلاق نار في مدرسة أوقع 17 قتيلا قبل أسبوعين", 17, None, None, False),
     ("وقتل في الهجومين 16 شخصا", 16, None, None, False),
@@ -290,6 +291,11 @@ CASES = [
     ("قتل رجل وزوجته في غارة على البلدة", 2, None, None, False),
     ("أصيب طفل وامرأة بجروح في القصف", None, 2, None, False),
     ("قتل جندي في درعا ومدني في حمص", 1, None, None, False),
+    # a dual verb or pronoun is two, the wounds they died of none
+    ("إن جنديا أميركيا وشخصا آخر من التحالف قتلا في انفجار", 2, None, None, False),
+    ("إن رجلا وامرأة لقيا مصرعهما في قصف على البلدة", 2, None, None, False),
+    ("وكان جندي ومدني قد أصيبا في قصف على درعا", None, 2, None, False),
+    ("وفاة فلسطينيين متأثرين بجروح أصيبا بها بالرصاص", None, None, None, False),
     ("قتل شخص وأصيب آخرون", 1, None, None, False),
     # Counts joined by "و" add up, their nouns written with tanween or not
     ("وسجل التقرير مقتل 14 طفلاً و9 نساء و53 شاباً", 76, None, None, False),

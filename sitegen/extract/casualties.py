@@ -46,6 +46,7 @@ class _Lexicon:
     not_people: re.Pattern[str]
     singular: frozenset[str]
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
+    dual_words: frozenset[str]  # ... and of two: "قتلا", "مصرعهما"
     singular_window: int
     one_between: frozenset[str]  # "واحدا", "على الأقل": between one person and the word
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
@@ -101,6 +102,7 @@ def _lexicon() -> _Lexicon:
         tally_window=int(data["tally"]["window"]),
         singular=_with_accusative(fold_word(w) for w in data["singular"]["nouns"]),
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
+        dual_words=frozenset(fold_word(w) for w in data["singular"]["dual_words"]),
         singular_window=int(data["singular"]["window"]),
         one_between=frozenset(fold_word(w) for w in data["singular"]["one_between"]),
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
@@ -263,6 +265,9 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         )
         if n is None and fold_word(text[word.start : word.end]) in lex.counted_only:
             uncounted.append(word)
+            continue
+        if n is None and word.kind != "displaced" and _two_people(text, word, lex):
+            _add_toll(figures, last_toll, text, word.kind, word, None, 2)
             continue
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
@@ -639,6 +644,19 @@ def _others(
     if fold(n.text).text.startswith("ال"):
         return None
     return n if lex.and_others.match(fold(text[word.end : n.start]).text) else None
+
+
+def _two_people(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """The word's own ending says two: "قتلا", "لقيا مصرعهما". Not the wounds
+    two died of: "متأثرين بجروح أصيبا بها"."""
+    said = text[word.start : word.end].split()
+    after = _words_after(text, word.end, 1)
+    if after and fold_word(after[0]) in _OF_THEM:
+        return False
+    return bool(said) and fold_word(said[-1]) in lex.dual_words
+
+
+_OF_THEM = frozenset({"بها", "به", "بهما"})
 
 
 def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
