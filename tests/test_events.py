@@ -129,6 +129,7 @@ CLAUSES: list[tuple[str, str, str]] = [
     # An aircraft shot down, a day or a subject between the verb and it; a
     # charge dropped is no event.
     ("", "أكد الجيش أن طائراته أسقطت السبت طائرة بلا طيار إيرانية", "battle"),
+    ("", "أسقطت القوات الأمنية السعودية ما قالت إنها طائرة لاسلكية فوق الرياض", "battle"),
     ("", "أسقطت المحكمة التهم عن الرجل", ""),
     ("", "أسقطت طائرات النظام براميل متفجرة على البلدة", "airstrike"),
     # A call held: the verb opens the clause, a titled name before the call.
