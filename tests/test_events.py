@@ -130,6 +130,7 @@ CLAUSES: list[tuple[str, str, str]] = [
     # charge dropped is no event.
     ("", "أكد الجيش أن طائراته أسقطت السبت طائرة بلا طيار إيرانية", "battle"),
     ("", "أسقطت القوات الأمنية السعودية ما قالت إنها طائرة لاسلكية فوق الرياض", "battle"),
+    ("", "شهدت مدينة عفرين اقتتالا عنيفا بين فصائل سورية مسلحة", "battle"),
     ("", "أسقطت المحكمة التهم عن الرجل", ""),
     ("", "أسقطت طائرات النظام براميل متفجرة على البلدة", "airstrike"),
     # A call held: the verb opens the clause, a titled name before the call.
@@ -676,6 +677,9 @@ def test_moods() -> None:
     # what a plan is counted from has happened
     moods = {t.text: t.mood for t in find_triggers("الإجراء الذي يجب اعتماده بعد الهجوم الكيمياوي")}
     assert moods == {"الهجوم": ""}
+    # violence to be ended is not told
+    moods = {t.text: t.mood for t in find_triggers("اتفاق يقضي بإنهاء المعارك ودخول القوات")}
+    assert moods["المعارك"] == "background"
 
 
 @pytest.mark.parametrize(
