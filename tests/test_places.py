@@ -986,6 +986,8 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # a capital the strikes were near is a place; one that locates a finer place is not
         ("شنت هجوما استهدف مواقع بالقرب من دمشق وحمص", "airstrike", ["Damascus", "Homs"]),
         ("قصفت الطائرات الغوطة الشرقية قرب دمشق", "airstrike", ["Eastern Ghouta"]),
+        # Eastern Qalamoun is its own enclave, finer than the Qalamoun range
+        ("دوت انفجارات ضخمة في منطقة القلمون الشرقي قرب دمشق", "explosion", ["Eastern Qalamoun"]),
         # ... and so is one it happened in, named after "the capital"
         (
             "إن الضربات استهدفت موقعا في العاصمة السورية دمشق، فضلا عن موقعين قرب مدينة حمص",
