@@ -56,6 +56,36 @@ def test_undated_reports_after_a_dated_lede_are_about_the_lede_s_day() -> None:
     assert _killing(text, "2018-03-14", 11).date.start == date(2018, 3, 14)
 
 
+def test_a_chronology_entry_without_its_year_is_in_the_year_of_the_one_before() -> None:
+    """A list of dated entries gives the year once: "19 ديسمبر" after "18 يناير
+    2015" is 19 December 2015, not the last one before publication; and "سبق
+    أن" opens no reported event, so the raid of "3 و5 مايو" is not January's."""
+    text = (
+        "وفيما يلي أبرز الغارات الإسرائيلية على البلاد.\n\n"
+        "30 يناير 2013: الطيران الاسرائيلي يقصف قرب دمشق موقعا لصواريخ أرض-جو.\n\n"
+        "3 و5 مايو: إسرائيل تشن غارتين قرب دمشق، استهدفت جمرايا سبق أن أصيب بغارة يناير.\n\n"
+        "18 يناير 2015: غارة إسرائيلية على هضبة الجولان تسفر عن مقتل ستة عناصر من حزب الله.\n\n"
+        "29 يوليو: الطيران الإسرائيلي يقتل عنصرين من حزب الله في محافظة القنيطرة.\n\n"
+        "19 ديسمبر: مقتل سمير القنطار خلال غارة في ضاحية دمشق.\n"
+    )
+    found = extract(_article(text, "2018-04-10")).incidents
+    assert [i.date.start for i in found] == [
+        date(2013, 1, 30),
+        date(2013, 5, 5),
+        date(2015, 1, 18),
+        date(2015, 7, 29),
+        date(2015, 12, 19),
+    ]
+    # a heading that is a year gives its entries theirs
+    text = (
+        "عودة على أهم هذه الضربات منذ 2013\n\n- 2017 -\n\n"
+        "17 آذار/مارس: إسرائيل تعلن أنها استهدفت أسلحة قرب تدمر في وسط سوريا.\n\n"
+        "22 أيلول/سبتمبر: طائرات إسرائيلية تغير على مستودع لحزب الله قرب مطار دمشق.\n"
+    )
+    found = extract(_article(text, "2018-05-10")).incidents
+    assert [i.date.start for i in found] == [date(2017, 3, 17), date(2017, 9, 22)]
+
+
 def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched() -> None:
     text = (
         "وشنت تركيا في 20 كانون الثاني/يناير هجوما ضد منطقة عفرين.\n"

@@ -84,6 +84,8 @@ class Clause:
     said_day: bool = False
     anchored: tuple[temporal.Anchored, ...] = ()  # "غداة مقتل …" (see anchor_events)
     accident: bool = False  # deaths a disaster or an accident caused (events.Reading)
+    # A chronology entry's year, for its dates that give none (_list_years).
+    list_year: int | None = None
     # Later clauses that tell this clause's event again (fold_retellings).
     also: tuple[Clause, ...] = ()
 
@@ -452,11 +454,14 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
     published = ctx.article.published.date
     out = []
     previous: DateRef | None = None
+    list_years = _list_years(clauses)
     for c in clauses:
         if c.segment.kind != "text":
             out.append(c)
             continue
-        refs = _resolved(c.text, published, ctx.week_start, previous)
+        year = list_years.get(c.segment.paragraph)
+        c = c.copy_with(list_year=year) if year is not None else c
+        refs = _resolved(c.text, published, ctx.week_start, previous, year)
         chosen, future = _event_date(refs, published, c.text)
         if (
             chosen is not None
@@ -608,14 +613,21 @@ _DEICTIC = frozenset({"day", "ago", "span"})
 
 
 def _resolved(
-    text: str, published: date | None, week_start: int, previous: DateRef | None
+    text: str,
+    published: date | None,
+    week_start: int,
+    previous: DateRef | None,
+    year: int | None = None,
 ) -> list[tuple[bool, temporal.DateMention, DateRef]]:
-    """(in the reported event?, mention, its reading) for each date expression."""
+    """(in the reported event?, mention, its reading) for each date expression;
+    ``year``, a chronology's, for those that give none (``_list_years``)."""
     mentions = _dates_in(text)
     told_at = temporal.told_after(text) if mentions else -1
     said: DateRef | None = None
     out = []
     for m in _durations_read(text, mentions):
+        if year is not None:
+            m = _in_year(m, year)
         event = told_at < 0 or m.start >= told_at
         now = published
         if event and said is not None and said.precision == "day" and m.kind in _DEICTIC:
@@ -631,6 +643,69 @@ def _resolved(
             said = ref
         out.append((event, m, ref))
     return out
+
+
+# A chronology: paragraphs that open with their date and a colon ("18 يناير
+# 2015: غارة إسرائيلية على هضبة الجولان …"). An entry without its year ("19
+# ديسمبر: مقتل … سمير القنطار") is in the year of the entry before it, not the
+# one nearest publication, when it follows that entry in the list's order; at
+# most LIST_GAP paragraphs between them. A heading that is a year ("- 2013 -")
+# gives its entries theirs; another heading ends the list.
+_ENTRY_COLON = re.compile(r"\s*[:：]")
+_YEAR_HEADING = re.compile(r"[\s\-–—]*((?:19|20)\d\d)[\s\-–—:]*")
+LIST_GAP = 2
+_YEARLESS = frozenset({"date", "month"})
+
+
+def _list_years(clauses: tuple[Clause, ...]) -> dict[int, int]:
+    """The year of each chronology entry that gives none, by its paragraph."""
+    out: dict[int, int] = {}
+    last: tuple[int, int, int, int] | None = None  # paragraph, year, month, day
+    rising: bool | None = None  # the list's order, once two years tell it
+    seen: set[int] = set()
+    for c in clauses:
+        p = c.segment.paragraph
+        if p in seen:
+            continue
+        seen.add(p)
+        if c.segment.kind == "heading":
+            year = _YEAR_HEADING.fullmatch(c.text)
+            last = (p, int(year.group(1)), 1, 1) if year else None
+            rising = None
+            continue
+        m = _entry_date(c.text) if c.segment.kind == "text" else None
+        if m is None or m.month is None:
+            continue
+        day = m.day or 1
+        if m.year is not None:
+            if last is not None and p - last[0] <= LIST_GAP and m.year != last[1]:
+                rising = m.year > last[1]
+            last = (p, m.year, m.month, day)
+            continue
+        if last is None or p - last[0] > LIST_GAP:
+            continue
+        later = (m.month, day) >= last[2:]
+        if later if rising is not False else (m.month, day) <= last[2:]:
+            out[p] = last[1]
+            last = (p, last[1], m.month, day)
+    return out
+
+
+def _entry_date(text: str) -> temporal.DateMention | None:
+    """The date a chronology entry opens with, right before its colon."""
+    mentions = _dates_in(text)
+    if not mentions or mentions[0].kind not in _YEARLESS or mentions[0].start > 3:
+        return None
+    return mentions[0] if _ENTRY_COLON.match(text, mentions[0].end) else None
+
+
+def _in_year(m: temporal.DateMention, year: int) -> temporal.DateMention:
+    """A day or month the text gives no year, placed in ``year``."""
+    if m.kind not in _YEARLESS or m.year is not None or m.month is None:
+        return m
+    if m.year_offset is not None:
+        return m  # "يناير العام الماضي": counted from publication
+    return replace(m, year=year)
 
 
 def _background_years(text: str, m: temporal.DateMention, ref: DateRef) -> bool:
@@ -1102,7 +1177,7 @@ def _framed(c: Clause, kind: str, trigger_at: int, ctx: Context) -> Clause:
     at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
     if kind != "diplomacy" or told_at < 0 or not trigger_at < told_at <= at:
         return c
-    refs = _resolved(c.text, published, ctx.week_start, None)
+    refs = _resolved(c.text, published, ctx.week_start, None, c.list_year)
     frame = [
         (abs(m.start - trigger_at), r)
         for _, m, r in refs
@@ -1136,7 +1211,7 @@ def _unquoted(c: Clause, trigger_at: int, ctx: Context) -> Clause:
     if at < 0 or not _in_quote(c.text, at) or _in_quote(c.text, trigger_at):
         return c
     published = ctx.article.published.date
-    refs = _resolved(c.text, published, ctx.week_start, None)
+    refs = _resolved(c.text, published, ctx.week_start, None, c.list_year)
     outside = [
         (abs(m.start - trigger_at), r)
         for _, m, r in refs
@@ -1158,7 +1233,7 @@ def _day_of_trigger(c: Clause, trigger_at: int, ctx: Context) -> Clause:
     at = c.text.find(c.date.text)
     if at < 0 or at > trigger_at:
         return c
-    refs = _resolved(c.text, published, ctx.week_start, None)
+    refs = _resolved(c.text, published, ctx.week_start, None, c.list_year)
     days = [
         (abs(m.start - trigger_at), r)
         for event, m, r in refs
@@ -1933,7 +2008,7 @@ def _dated_after(c: Clause, ctx: Context) -> DateRef | None:
     عن قلقه تجاه الهجوم الكيماوي المشتبه بوقوعه في 7 أبريل"): a date the
     event is told with after it, not a saying's, is the event's."""
     published = ctx.article.published.date
-    for _, m, r in _resolved(c.text, published, ctx.week_start, None):
+    for _, m, r in _resolved(c.text, published, ctx.week_start, None, c.list_year):
         if m.start <= c.trigger_at or not r.is_dated or m.direction == "next":
             continue
         if (published and r.start and r.start > published) or _said_at(c.text, m.start):
