@@ -336,6 +336,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("وانسحبت القوات من مناطق لصالح الحوثيين", []),
     ("قصف مدينة الصالح في تعز", ["Madinat al-Salih", "Taiz"]),
     ("سيطرت القوات على التلال المطلة على مدينة حيس", ["Hays"]),
+    # what a list of towns goes on to say of them is no third town
+    ("بمحيط بلدتي نبل والزهراء، الخاضعتين لسيطرة النظام", ["Nubl", "al-Zahraa"]),
     ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah airport", "Rif Dimashq"]),
 ]
 

@@ -692,6 +692,45 @@ def test_a_place_scene_does_not_reach_past_two_sentences() -> None:
     assert [list(i.places) for i in found] == [[]]
 
 
+_FAR = "وقال المسؤول إن الحافلات جاهزة.\nوأكد الوزير أن الاتفاق قريب.\n"  # past the scene
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the town" is the one the sentences before introduced as a town
+        (
+            "وتقصف قوات النظام بلدة بصر الحرير منذ أيام.\n"
+            "وقال المرصد إن المعارك تتواصل في ريف درعا الشرقي.\n"
+            "إذ تعرضت البلدة لقصف سوري بأكثر من 20 برميلا متفجرا، تزامنا مع قصف على منطقة اللجاة.\n",
+            ["Busr al-Harir", "al-Lajat", "Daraa", "Syria"],
+        ),
+        (
+            "وقال مسؤول في مدينة جرابلس إن الحافلات جاهزة.\n"
+            + _FAR
+            + "وقد قصفت الطائرات المدينة.\n",
+            ["Jarabulus", "Aleppo", "Syria"],
+        ),
+        # ... not a town the sentences named otherwise, nor "the old city"
+        (
+            "وقال مسؤول إن المسلحين سيخرجون إلى جرابلس.\n" + _FAR + "وقد قصفت الطائرات المدينة.\n",
+            [],
+        ),
+        (
+            "وقال مسؤول في مدينة جرابلس إن الحافلات جاهزة.\n"
+            + _FAR
+            + "وقد قصفت الطائرات المدينة القديمة.\n",
+            [],
+        ),
+    ],
+)
+def test_the_town_a_sentence_names_by_its_kind_is_the_one_introduced_so(
+    text: str, expected: list[str]
+) -> None:
+    found = incidents(text, "2018-06-25")
+    assert [p.en for p in found[-1].places] == expected
+
+
 def test_an_unplaced_incident_happened_in_the_country_the_article_is_set_in() -> None:
     found = incidents(
         "وتقاتل القوات الروسية في سوريا منذ سنوات.\n"

@@ -2900,6 +2900,39 @@ def _responds_to_named(c: Clause) -> bool:
 _GENERIC_VIOLENCE = {"battle", "attack"}
 
 
+def place_words(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """An incident whose clause names no town, but "the town" ("إذ تعرضت البلدة
+    لقصف سوري"), happened in the last town the sentences before it named
+    (place_anaphora.yaml), when the scene did not place it finer: after
+    place_scenes."""
+    out = list(clauses)
+    for i, c in enumerate(clauses):
+        if not c.type or any(p.locates for p in c.places):
+            continue
+        introducers = places.place_word(c.text)
+        at = _antecedent(clauses, i, introducers) if introducers else None
+        if at is not None:
+            told = (at, *(p for p in c.places if p != at))
+            out[i] = c.copy_with(places=_with_context(told))
+    return tuple(out)
+
+
+def _antecedent(clauses: tuple[Clause, ...], i: int, introducers: frozenset[str]) -> Place | None:
+    """The place the nearest clause before clause ``i`` introduces by one of
+    ``introducers``, back to a heading (another story)."""
+    for c in reversed(clauses[max(0, i - places.antecedent_reach()) : i]):
+        if c.segment.kind != "text":
+            return None
+        at = places.introduced(c.text, introducers)
+        if at is not None:
+            return at
+    return None
+
+
+def _with_context(told: tuple[Place, ...]) -> tuple[Place, ...]:
+    return told + tuple(p for p in places.context_of(told) if p not in told)
+
+
 def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     """An incident whose clause names no place happened where the sentences just
     before it are set ("تتواصل حركة النزوح من دوما" then "بخروج 1092 مدنيا
@@ -2994,6 +3027,7 @@ STAGES: tuple[Stage, ...] = (
     fold_retellings,
     lend_tolls,
     place_scenes,
+    place_words,
     place_country,
 )
 

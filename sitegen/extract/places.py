@@ -778,6 +778,36 @@ def _anaphora() -> re.Pattern[str]:
     return re.compile(rf"{WB_BEFORE}[وف]?[بل]?(?:{words}){WB_AFTER}{after}")
 
 
+def place_word(text: str) -> frozenset[str]:
+    """The words that introduce the place a word of the text stands for ("تعرضت
+    البلدة لقصف": one told before as "بلدة …"), or none."""
+    pattern, introducers, _ = _antecedents()
+    m = pattern.search(fold(text).text)
+    return introducers[m.group(1)] if m else frozenset()
+
+
+def introduced(text: str, introducers: frozenset[str]) -> Place | None:
+    """The last place the text names after one of ``introducers``."""
+    found = [m for m in find_places(text) if fold_word(m.text.split()[0]) in introducers]
+    return max(found, key=lambda m: m.start).place if found else None
+
+
+def antecedent_reach() -> int:
+    return _antecedents()[2]
+
+
+@lru_cache(maxsize=1)
+def _antecedents() -> tuple[re.Pattern[str], dict[str, frozenset[str]], int]:
+    data = load_yaml("place_anaphora.yaml")
+    intros = {
+        fold_word(w): frozenset(fold_word(i) for i in v) for w, v in data["antecedents"].items()
+    }
+    words = "|".join(sorted(intros, key=len, reverse=True))
+    # (its own adjective or name after it: "المدينة القديمة", "المدينة المنورة")
+    pattern = re.compile(rf"{WB_BEFORE}[وف]?[بل]?({words}){WB_AFTER}(?!\s+ال)")
+    return pattern, intros, int(data["antecedent_clauses"])
+
+
 def _territory(found: list[PlaceMention], code: str, gz: _Gazetteer) -> Place | None:
     """The territory of a split country (territories.yaml) nearly all the
     text's places there lie in: the Gaza Strip, not Palestine."""
