@@ -1106,7 +1106,7 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
         return None  # "بين الاثنين" is between the two
     at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
     plain = fold_word(c.group("wd")) in c.g.unambiguous
-    object_before = _object_before(c)
+    object_before = _object_before(c) or _place_before(c)
     if not (framed or at_edge or plain or object_before or after in c.g.bare_followed_by):
         return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
@@ -1352,6 +1352,24 @@ def _object_before(c: _Ctx) -> bool:
     return (
         len(word) >= 3 and word not in c.g.bare_not_after and word.endswith(c.g.bare_after_suffix)
     )
+
+
+def _place_before(c: _Ctx) -> bool:
+    """Right after the place an event happened in ("حمّلت الحكومة … في اليمن
+    الجمعة ميليشيات الحوثي", "في بلدة السماوة الأحد"): where, then when."""
+    from sitegen.extract.places import find_places  # the gazetteer, loaded once
+
+    start = c.folded.span(c.m.start(), c.m.end())[0]
+    window = c.text[max(0, start - 60) : start]
+    found = find_places(window)
+    if not found or window[found[-1].end :].strip():
+        return False
+    return _IN_PLACE.search(window, 0, found[-1].start) is not None or found[-1].text.startswith(
+        "ب"
+    )
+
+
+_IN_PLACE = re.compile(r"(?:^|\s)[وف]?(?:في|ب)\s*$")
 
 
 def _verb_reaches(c: _Ctx, start: int) -> bool:
