@@ -296,6 +296,17 @@ CASES = [
     ("إن رجلا وامرأة لقيا مصرعهما في قصف على البلدة", 2, None, None, False),
     ("وكان جندي ومدني قد أصيبا في قصف على درعا", None, 2, None, False),
     ("وفاة فلسطينيين متأثرين بجروح أصيبا بها بالرصاص", None, None, None, False),
+    # "توفي" with who died ("أنها توفي بوعيدها", fulfils, names no one)
+    ("حين أصيب نحو 14 مدنيا بحالات اختناق، وتوفي لاحقا طفلان بينهم", 2, 14, None, True),
+    ("توفي مختطف يمني جديد، جراء التعذيب في سجون ميليشيات الحوثي", 1, None, None, False),
+    # one more death that raises a toll: the toll
+    (
+        "وأضافت أن فلسطينيا آخر توفي متأثرا بجروحه، ما يرفع إلى تسعة عدد القتلى",
+        9,
+        None,
+        None,
+        False,
+    ),
     ("قتل شخص وأصيب آخرون", 1, None, None, False),
     # Counts joined by "و" add up, their nouns written with tanween or not
     ("وسجل التقرير مقتل 14 طفلاً و9 نساء و53 شاباً", 76, None, None, False),

@@ -294,10 +294,15 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
         if value is not None and _with_others(text, word, n, lex):
             value += 1  # "قُتل الصماد مع 6 من مرافقيه": 7
         _add_toll(figures, last_toll, text, _body_kind(text, word, lex), word, n, value)
+    raised = _raised_to(text, numbers, used, lex)
     for kind, n in _tallies(text, numbers, used, lex) + _inflicted(text, numbers, used, lex):
         used.add(n.start)
         approximate |= n.approximate
         _keep(figures, kind, n.value)
+    # "فلسطينيا آخر توفي متأثرا بجروحه، ما يرفع إلى تسعة عدد القتلى": the
+    # total the death raises is the toll, not the one death.
+    for kind, n in raised:
+        figures[kind] = n.value
     bodies = figures.pop("bodies", None)
     if bodies is not None and figures.get("killed") is None:
         figures["killed"] = bodies
@@ -924,10 +929,11 @@ def _bind(
 def _tallies(
     text: str, numbers: _Numbers, used: set[int], lex: _Lexicon
 ) -> list[tuple[str, NumberMention]]:
-    """ "بلغ عدد القتلى … أكثر من 60 عنصراً": the count may stand far after."""
+    """ "بلغ عدد القتلى … أكثر من 60 عنصراً": the count may stand far after
+    (one raised to, "ما يرفع إلى تسعة عدد القتلى", is _raised_to's)."""
     # "عدد الذين قتلوا منذ … في 30 آذار/مارس الماضي إلى 36": a day is no count
     found = _counted_after(text, numbers, used | _days(text, numbers), lex.tally, lex.tally_window)
-    return [(lex.tally_kind[word], n) for word, n in found] + _raised_to(text, numbers, used, lex)
+    return [(lex.tally_kind[word], n) for word, n in found]
 
 
 def _raised_to(
