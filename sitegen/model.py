@@ -124,7 +124,7 @@ class Article:
 FINE_KINDS = frozenset(
     {"village", "town", "hill", "axis", "airport", "military-base", "mountain", "plain",
      "crossing", "neighbourhood", "oil-field", "port", "island", "junction", "camp",
-     "embassy", "consulate", ""}
+     "embassy", "consulate", "site", ""}
 )  # fmt: skip
 MEDIUM_KINDS = frozenset({"city", "capital"})
 

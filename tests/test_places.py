@@ -94,7 +94,7 @@ CASES: list[tuple[str, list[str]]] = [
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
     # --- over a town, in its skies; a hospital or a field named after its town ---
     ("اعتراض صواريخ فوق الرياض وفي أجواء جازان", ["Riyadh", "Jizan"]),
-    ("أغارت طائرات روسية على مستشفى المسيفرة", ["Al Musayfirah"]),
+    ("أغارت طائرات روسية على مستشفى المسيفرة", ["Al Musayfirah", "al-Masifra hospital"]),
     # --- neighbourhoods in a list, a border crossing, not a perpetrator ---
     ("في أحياء جوبر والقابون وتشرين", ["Jobar", "Qaboun", "Tashrin"]),
     ("وكان منفذ الهجوم يصرخ", []),
@@ -183,7 +183,7 @@ CASES: list[tuple[str, list[str]]] = [
     # "وجيزة" is brief, "أحمدي" a surname; a Yemeni district, not an Afghan village
     ("شوهد قبل أيام وجيزة من وفاته", []),
     ("اغتيال العالم مصطفى أحمدي روشن", []),
-    ("وقال طبيب في مستشفى الثورة الرئيسي", []),
+    ("وقال طبيب في مستشفى الثورة الرئيسي", []),  # where a doctor speaks: no site either
     ("كادت تكلفه بصره", []),
     ("وريث لسلالة كيم الحاكمة", []),
     ("تقدماً كبيراً في مديرية خدير جنوبي شرق تعز", ["Khadir", "Taiz"]),
@@ -362,6 +362,35 @@ def test_mentions_point_at_the_original_text() -> None:
     for m in found:
         assert isinstance(m, PlaceMention)
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("غارة دمرت مركز سعيد المسحال الثقافي في غرب غزة", ["مركز سعيد المسحال الثقافي"]),
+        ("سقطت قذائف على سوق السمك ومستشفى الثورة في الحديدة", ["سوق السمك", "مستشفى الثورة"]),
+        ("وهاجم مسلحون مقر المؤسسة الوطنية للنفط في طرابلس", ["مقر المؤسسة الوطنية للنفط"]),
+        ("طعن رجل سائحين في محطة القطارات المركزية في أمستردام", ["محطة القطارات المركزية"]),
+        ("تصدت القوات للهجوم على مقر الكتيبة 101 في العريش", ["مقر الكتيبة 101"]),
+        # ... beside the town it is named after, which stays a place
+        ("وسيطر الجيش على سوق قانية والجبال المحيطة به", ["سوق قانية"]),
+        # what is said of it is no part of its name
+        ("وأصيب مدنيون في قصف على سوق قانية المكتظ بالمدنيين", ["سوق قانية"]),
+        ("قصفت الطائرات مستشفى المسيفرة فدمرته", ["مستشفى المسيفرة"]),
+        # a site the gazetteer names whole is its row
+        ("وتجمع المحتجون في ساحة التحرير وسط بغداد", []),
+        # a site that speaks, a kind of site, a body's site, a verb: none
+        ("وفي بيانه، أعلن مركز الإعلام الأمني في العراق", []),
+        ("استهدفت الغارة محطة رادار", []),
+        ("بالقرب من مركز تسوق في المستوطنة", []),
+        ("واقتحم المحتجون مقر الحزب", []),
+        ("وسد المحتجون الطريق السريع", []),
+        ("نقل الجرحى إلى مستشفى ميداني", []),
+        ("ونقل الجرحى إلى مستشفى الثورة", []),
+    ],
+)
+def test_named_sites_are_places_of_their_own(sentence: str, expected: list[str]) -> None:
+    assert [m.place.ar for m in find_places(sentence) if m.place.kind == "site"] == expected
 
 
 def test_nayrab_village_and_nerab_airport_are_told_apart() -> None:

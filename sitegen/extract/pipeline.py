@@ -1590,10 +1590,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         # ... but "في دمشق" is where it happened, as a town is (not where the
         # one who tells it sits: "قال مسؤول في واشنطن").
         local = [p for p in found if p.kind not in _STATES or p in struck or p in settled]
-        if any(p.kind in places.mission_kinds() for p in local):
+        if any(p.kind in places.mission_kinds() or p.kind == "site" for p in local):
             # "السفارة الأميركية في كوريا الجنوبية", "هاجم مسلحون في واغادوغو
-            # السفارة الفرنسية": the country or capital it is in holds it (not
-            # one standing for a government: "طهران تدين")
+            # السفارة الفرنسية", "في ساحة الميسات بدمشق": the country or capital
+            # a mission or a site is in holds it (not one standing for a
+            # government: "طهران تدين")
             local += [p for p in found if p.kind in _STATES and p in within and p not in local]
         if local and all(places.in_no_country(p) for p in local):
             # a sea names no country: "مدمرات في البحر الأحمر أطلقت صواريخ على
