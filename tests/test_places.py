@@ -377,6 +377,8 @@ def test_mentions_point_at_the_original_text() -> None:
         # what is said of it is no part of its name
         ("وأصيب مدنيون في قصف على سوق قانية المكتظ بالمدنيين", ["سوق قانية"]),
         ("قصفت الطائرات مستشفى المسيفرة فدمرته", ["مستشفى المسيفرة"]),
+        # a hashtag's words
+        ("اجتماعا صباح اليوم الاثنين، في #قصر_اليمامة بمدينة الرياض", ["قصر اليمامة"]),
         # a site the gazetteer names whole is its row
         ("وتجمع المحتجون في ساحة التحرير وسط بغداد", []),
         # a site that speaks, a kind of site, a body's site, a verb: none

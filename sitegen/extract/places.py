@@ -1029,9 +1029,10 @@ def _named_whole(known: PlaceMention, site: PlaceMention) -> bool:
 def _site(text: str, folded: Folded, start: int, end: int) -> Place:
     """Named as written; in English its name, then what it is: "al-Samk market"."""
     o_start, o_end = folded.span(start, end)
-    ar = text[o_start:o_end]
+    ar = re.sub(r"[\s_]+", " ", text[o_start:o_end])  # a hashtag's words: "#قصر_اليمامة"
     word, _, name = ar.partition(" ")
-    en = f"{transliterate(name)} {_sites().english[fold_word(word)]}"
+    kind_en = _sites().english.get(fold_word(word))
+    en = f"{transliterate(name)} {kind_en}" if name and kind_en else transliterate(ar)
     return Place(ar=ar, en=en, kind="site", known=False)
 
 
