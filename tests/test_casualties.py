@@ -164,8 +164,10 @@ CASES = [
     # named after it is one
     ("كما قتلت في 25 من الشهر الجاري، الناشطة سعاد العلي بإطلاق نار", 1, None, None, False),
     ("رفات جنديين يعتقد إنهما قتلا في حرب 2014 على غزة", 2, None, None, False),
-    # ... and "كا-29" is a model, not 29 (the dual verb says two)
-    ("وقال البيان إن طاقم المروحية كا-29 يضم طيارين وقد قتلا", 2, None, None, False),
+    ("وأفادت التقارير أن الطيارين قتلا وهما يحاولان إنقاذ الطائرة", 2, None, None, False),
+    # ... and "كا-29" is a model, not 29 ("طيارين" may be two or more, and
+    # "قتلا" also the noun: no count)
+    ("وقال البيان إن طاقم المروحية كا-29 يضم طيارين وقد قتلا", None, None, None, False),
     # a dual of time or of things counts no one: "قبل أسبوعين" is no toll
     ("إطلاق نار في مدرسة أوقع 17 قتيلا قبل أسبوعين", 17, None, None, False),
     ("وقتل في الهجومين 16 شخصا", 16, None, None, False),
@@ -296,6 +298,9 @@ CASES = [
     ("إن رجلا وامرأة لقيا مصرعهما في قصف على البلدة", 2, None, None, False),
     ("وكان جندي ومدني قد أصيبا في قصف على درعا", None, 2, None, False),
     ("وفاة فلسطينيين متأثرين بجروح أصيبا بها بالرصاص", None, None, None, False),
+    # "قتلا" is also the noun: two only after the two it names
+    ("وقالت كفى قتلا كفى خطفا لأبناء شعبنا", None, None, None, False),
+    ("رفات جنديين يعتقد إنهما قتلا في حرب 2014 على غزة", 2, None, None, False),
     # "توفي" with who died ("أنها توفي بوعيدها", fulfils, names no one)
     ("حين أصيب نحو 14 مدنيا بحالات اختناق، وتوفي لاحقا طفلان بينهم", 2, 14, None, True),
     ("توفي مختطف يمني جديد، جراء التعذيب في سجون ميليشيات الحوثي", 1, None, None, False),

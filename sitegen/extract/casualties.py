@@ -47,6 +47,9 @@ class _Lexicon:
     singular: frozenset[str]
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
     dual_words: frozenset[str]  # ... and of two: "قتلا", "مصرعهما"
+    dual_also_noun: frozenset[str]  # ... those also nouns: "كفى قتلا"
+    dual_pronouns: frozenset[str]
+    dual_window: int
     singular_window: int
     one_between: frozenset[str]  # "واحدا", "على الأقل": between one person and the word
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
@@ -103,6 +106,9 @@ def _lexicon() -> _Lexicon:
         singular=_with_accusative(fold_word(w) for w in data["singular"]["nouns"]),
         singular_words=frozenset(fold_word(w) for w in data["singular"].get("words", ())),
         dual_words=frozenset(fold_word(w) for w in data["singular"]["dual_words"]),
+        dual_also_noun=frozenset(fold_word(w) for w in data["singular"]["dual_also_noun"]),
+        dual_pronouns=frozenset(fold_word(w) for w in data["singular"]["dual_pronouns"]),
+        dual_window=int(data["singular"]["dual_window"]),
         singular_window=int(data["singular"]["window"]),
         one_between=frozenset(fold_word(w) for w in data["singular"]["one_between"]),
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
@@ -656,9 +662,24 @@ def _two_people(text: str, word: _Word, lex: _Lexicon) -> bool:
     two died of: "متأثرين بجروح أصيبا بها"."""
     said = text[word.start : word.end].split()
     after = _words_after(text, word.end, 1)
-    if after and fold_word(after[0]) in _OF_THEM:
+    if not said or (after and fold_word(after[0]) in _OF_THEM):
         return False
-    return bool(said) and fold_word(said[-1]) in lex.dual_words
+    last = fold_word(said[-1])
+    if last not in lex.dual_words:
+        return False
+    if last not in lex.dual_also_noun:
+        return True
+    # (across commas and quotes: "إن جنديا أميركيا وشخصا آخر من التحالف …
+    # تنظيم "داعش"، قتلا")
+    sentence = _SENTENCE_END.split(text[max(0, word.start - 300) : word.start])[-1]
+    before = [fold_word(w.strip('،,"«»“”()')) for w in sentence.split()[-lex.dual_window :]]
+    if any(w in lex.singular or w[1:] in lex.singular or w in lex.dual_pronouns for w in before):
+        return True
+    # "الطيارين قتلا": a definite noun of two right before the verb
+    return bool(before) and before[-1].startswith("ال") and before[-1].endswith(("ين", "ان"))
+
+
+_SENTENCE_END = re.compile(r"[.;:؛!?؟]")
 
 
 _OF_THEM = frozenset({"بها", "به", "بهما"})
