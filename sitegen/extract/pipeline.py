@@ -1505,7 +1505,12 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         for m in authorities.lands(text)
         if _aimed_at(text, m.start) or _IN.search(text[max(0, m.start - 12) : m.start])
     ]
-    for m in sorted(places.find_places(text) + lands, key=lambda m: m.start):
+    mentions = places.find_places(text)
+    # A site ("سوق السمك") says where in the places the rest of the clause
+    # names: it goes before them, and takes none away.
+    sites = [m.place for m in mentions if m.place.kind == "site"]
+    mentions = [m for m in mentions if m.place.kind != "site"]
+    for m in sorted(mentions + lands, key=lambda m: m.start):
         # "التوتر بين أنقرة ودمشق": states named for their relations, not places.
         # (a hashtag's "#" is no word: "في #باريس" is "في باريس")
         lead = _lead(text, m)
@@ -1590,7 +1595,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         # ... but "في دمشق" is where it happened, as a town is (not where the
         # one who tells it sits: "قال مسؤول في واشنطن").
         local = [p for p in found if p.kind not in _STATES or p in struck or p in settled]
-        if any(p.kind in places.mission_kinds() or p.kind == "site" for p in local):
+        if any(p.kind in places.mission_kinds() for p in local) or (sites and not local):
             # "السفارة الأميركية في كوريا الجنوبية", "هاجم مسلحون في واغادوغو
             # السفارة الفرنسية", "في ساحة الميسات بدمشق": the country or capital
             # a mission or a site is in holds it (not one standing for a
@@ -1615,7 +1620,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
     # The quarter follows its country: the country keeps the map's dot; a port
     # keeps its town beside it.
     out = [q for p in chosen for q in (p, quarters.get(p), places.served_town(p)) if q]
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(sites + out))
 
 
 def _lead(text: str, m: places.PlaceMention) -> str:

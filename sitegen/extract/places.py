@@ -1049,8 +1049,12 @@ def _site_end(s: str, m: re.Match[str]) -> int:
         number = any(ch.isdigit() for ch in clean)
         if clean in data.stops or (i and _joined_word(clean)) or (number and i == 0):
             break
-        if i and clean.startswith("ل") and not clean.startswith("لل"):
-            break  # "مستشفى الثورة لمعالجة": what it is for
+        if (
+            i
+            and clean.startswith("ل")
+            and not (clean.startswith("لل") and _of_belonging(words[i - 1]))
+        ):
+            break  # "مستشفى الثورة لمعالجة", "ساحة الشهداء للاحتفال": what it is for
         if i == 0 and (clean in data.not_names or clean.startswith(("ل", "ه"))):
             return -1
         end = m.end("word") + w.start() + len(clean)
@@ -1061,12 +1065,17 @@ def _site_end(s: str, m: re.Match[str]) -> int:
     return end
 
 
+def _of_belonging(w: re.Match[str]) -> bool:
+    """An adjective of belonging: "المؤسسة الوطنية للنفط" goes on after it."""
+    return w.group(0).strip(_SITE_MARKS).endswith(("يه", "ي"))
+
+
 def _joined_word(word: str) -> bool:
     """A word with "و", "ف" or a "ب" of place glued to it goes on the sentence,
     not the name: "ومستشفى", "فدمرته", "بالمدنيين", "بدمشق" (not "بطرس")."""
     if word.startswith(("و", "ف", "بال")):
         return True
-    return word.startswith("ب") and any(m.start == 0 for m in find_places(word[1:]))
+    return word.startswith("ب") and any(m.start == 3 for m in find_places("في " + word[1:]))
 
 
 def _a_name(words: list[str]) -> bool:
