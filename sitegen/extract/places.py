@@ -1072,9 +1072,12 @@ def _of_belonging(w: re.Match[str]) -> bool:
 
 def _joined_word(word: str) -> bool:
     """A word with "و", "ف" or a "ب" of place glued to it goes on the sentence,
-    not the name: "ومستشفى", "فدمرته", "بالمدنيين", "بدمشق" (not "بطرس")."""
+    not the name: "ومستشفى", "فدمرته", "بالمدنيين", "بدمشق", "بنفسه" (not
+    "بطرس")."""
     if word.startswith(("و", "ف", "بال")):
         return True
+    if word.startswith("ب") and word.endswith(("ه", "ها", "هم")):
+        return True  # "مدرسة باركلاند بنفسه": a pronoun's word
     return word.startswith("ب") and any(m.start == 3 for m in find_places("في " + word[1:]))
 
 
