@@ -731,6 +731,17 @@ def test_the_town_a_sentence_names_by_its_kind_is_the_one_introduced_so(
     assert [p.en for p in found[-1].places] == expected
 
 
+def test_a_site_alone_still_takes_the_scene_it_is_in() -> None:
+    """A clause that names only a site ("مقر القنصلية الجديدة") happened where the
+    sentences before it are set: the site goes before the town."""
+    found = incidents(
+        "وقال مسؤول في مدينة البصرة إن الوضع متوتر.\n"
+        "واقتحم محتجون مقر القنصلية الجديدة مساء الجمعة.\n",
+        "2018-09-08",
+    )
+    assert [p.ar for p in found[-1].places][:2] == ["مقر القنصلية الجديدة", "البصرة"]
+
+
 def test_an_unplaced_incident_happened_in_the_country_the_article_is_set_in() -> None:
     found = incidents(
         "وتقاتل القوات الروسية في سوريا منذ سنوات.\n"

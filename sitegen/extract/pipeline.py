@@ -2947,7 +2947,7 @@ def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
     out = list(clauses)
     home: list[Place | None] = []  # the article's country, once asked for
     for i, c in enumerate(clauses):
-        if c.type and not c.places and not _regional(c.casualties):
+        if c.type and _unplaced(c) and not _regional(c.casualties):
             scene = _scene(clauses, i, c)
             if scene and places.names_country_quarter(c.text):
                 # "شرقي البلاد": a scene in the article's country places it finer;
@@ -2957,8 +2957,18 @@ def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
                 if home[0] is not None and any(places.abroad(home[0], p) for p in scene):
                     continue
             if scene:
-                out[i] = c.copy_with(places=scene)
+                out[i] = c.copy_with(places=_sites_of(c) + scene)
     return tuple(out)
+
+
+def _unplaced(c: Clause) -> bool:
+    """Names no place but, at most, a site ("في مقر القنصلية الجديدة"): the
+    scene or the country still says where the site is."""
+    return all(p.kind == "site" for p in c.places)
+
+
+def _sites_of(c: Clause) -> tuple[Place, ...]:
+    return tuple(p for p in c.places if p.kind == "site")
 
 
 def _article_text(clauses: tuple[Clause, ...]) -> str:
@@ -2998,7 +3008,7 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
         i
         for i, c in enumerate(clauses)
         if c.type
-        and not c.places
+        and _unplaced(c)
         and (events.event_type(c.type).violent or c.type == "displacement")
     ]
     if not unplaced:
@@ -3012,12 +3022,13 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     main = places.main_place(text, home)
     out = list(clauses)
     for i in unplaced:
+        sites = _sites_of(clauses[i])
         quarter = places.country_quarter(clauses[i].text, home)
         if quarter is not None:  # "هجومها على تنظيم داعش شرقي البلاد"
-            out[i] = clauses[i].copy_with(places=(home, quarter))
+            out[i] = clauses[i].copy_with(places=(*sites, home, quarter))
             continue
         at = main if main and places.points_back(clauses[i].text) else home
-        out[i] = clauses[i].copy_with(places=(at,))
+        out[i] = clauses[i].copy_with(places=(*sites, at))
     return tuple(out)
 
 

@@ -1106,8 +1106,8 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
         return None  # "بين الاثنين" is between the two
     at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
     plain = fold_word(c.group("wd")) in c.g.unambiguous
-    object_before = _object_before(c) or _place_before(c)
-    if not (framed or at_edge or plain or object_before or after in c.g.bare_followed_by):
+    told = framed or at_edge or plain or after in c.g.bare_followed_by
+    if not (told or _object_before(c) or _place_before(c)):
         return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
     eve = dpart in c.g.eve_parts
