@@ -731,6 +731,16 @@ def test_the_town_a_sentence_names_by_its_kind_is_the_one_introduced_so(
     assert [p.en for p in found[-1].places] == expected
 
 
+def test_a_site_alone_makes_no_claim_a_report() -> None:
+    """A quoted boast that names a street ("في شارع بغداد") is no report of a
+    battle there: a site is not the town a claim needs."""
+    found = incidents(
+        'وقال في تغريدة: "أبشركم المجاهدين استولوا على نصف المدينة في شارع بغداد".\n',
+        "2018-04-04",
+    )
+    assert found == ()
+
+
 def test_a_site_alone_still_takes_the_scene_it_is_in() -> None:
     """A clause that names only a site ("مقر القنصلية الجديدة") happened where the
     sentences before it are set: the site goes before the town."""

@@ -2056,7 +2056,9 @@ def _stands(c: Clause) -> bool:
         # ناشطون بأن مسلحي داعش هاجموا موقعا … بين دير الزور وحمص"); a definite
         # noun needs a town of its own to be more than a reference.
         fine = (lambda p: p.kind not in _BROAD) if not c.definite else (lambda p: p.locates)
-        own_place = any(fine(p) for p in c.places)
+        # (a site alone is no town: "بعد الهجوم على مستشفى الثورة" refers to the
+        # strike told before, a quoted boast "في شارع بغداد" reports nothing)
+        own_place = any(fine(p) and p.kind != "site" for p in c.places)
         # "أفادت وسائل إعلام بسقوط قتلى وجرحى في غارة": harm told, though not
         # counted, by a weapon named (not a game "أدت إلى" harm in a warning)
         told = c.casualties.unnumbered and c.tier == "means"
