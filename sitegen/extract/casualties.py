@@ -273,7 +273,9 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             uncounted.append(word)
             continue
         if n is None and word.kind != "displaced" and _two_people(text, word, lex):
-            _add_toll(figures, last_toll, text, word.kind, word, None, 2)
+            # (one of the two: "لقي أحدهما مصرعهما", a slip for "مصرعه")
+            of_two = any(fold_word(w) in lex.one_of_them for w in _said_before(text, word))
+            _add_toll(figures, last_toll, text, word.kind, word, None, 1 if of_two else 2)
             continue
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
@@ -655,6 +657,11 @@ def _others(
     if fold(n.text).text.startswith("ال"):
         return None
     return n if lex.and_others.match(fold(text[word.end : n.start]).text) else None
+
+
+def _said_before(text: str, word: _Word) -> list[str]:
+    """The casualty word's own words but its last, and the two words before it."""
+    return text[word.start : word.end].split()[:-1] + _words_before(text, word.start, 2)
 
 
 def _two_people(text: str, word: _Word, lex: _Lexicon) -> bool:
