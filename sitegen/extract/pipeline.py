@@ -2910,9 +2910,9 @@ _GENERIC_VIOLENCE = {"battle", "attack"}
 
 def place_words(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     """An incident whose clause names no town, but "the town" ("إذ تعرضت البلدة
-    لقصف سوري"), happened in the last town the sentences before it named
-    (place_anaphora.yaml), when the scene did not place it finer: after
-    place_scenes."""
+    لقصف سوري"), happened in the last town the sentences before it introduced
+    as a town (place_anaphora.yaml), when the scene did not place it finer:
+    after place_scenes."""
     out = list(clauses)
     for i, c in enumerate(clauses):
         if not c.type or any(p.locates for p in c.places):
@@ -2921,7 +2921,7 @@ def place_words(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]
         at = _antecedent(clauses, i, introducers) if introducers else None
         if at is not None:
             told = (at, *(p for p in c.places if p != at))
-            out[i] = c.copy_with(places=_with_context(told))
+            out[i] = c.copy_with(places=told)
     return tuple(out)
 
 
@@ -2935,10 +2935,6 @@ def _antecedent(clauses: tuple[Clause, ...], i: int, introducers: frozenset[str]
         if at is not None:
             return at
     return None
-
-
-def _with_context(told: tuple[Place, ...]) -> tuple[Place, ...]:
-    return told + tuple(p for p in places.context_of(told) if p not in told)
 
 
 def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:

@@ -989,7 +989,7 @@ def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list
         adj_ar, adj = adjectives[m.group("adj")]
         # one name for each mission, however written: "القنصلية الإيرانية"
         place = Place(ar=f"ال{kind_ar} {adj_ar}", en=f"{adj} {kind}", kind=kind, known=False)
-        missions.append(_mention(text, folded, m.start("all"), m.end(), place))
+        missions.append(mention_of(text, folded, m.start("all"), m.end(), place))
     if not missions:
         return found
     kept = [f for f in found if not any(f.start < n.end and n.start < f.end for n in missions)]
@@ -1165,7 +1165,7 @@ def _known(
     entry = tied[0]
     start = m.start("intro") if m.group("intro") else m.start("name")
     place = _facility(intro_word, entry, gz) or entry.place
-    mention = _mention(text, folded, start, m.end("name"), place)
+    mention = mention_of(text, folded, start, m.end("name"), place)
     abroad = tuple(e for e in tied if e.country != entry.country)
     pick = None
     if abroad or entry.generated:
@@ -1378,7 +1378,9 @@ def _adjective(s: str, m: re.Match[str], name: str, last: _Last | None) -> bool:
     return bool(_ACCUSATIVE_BEFORE.search(before)) and not after_place
 
 
-def _mention(text: str, folded: Folded, start: int, end: int, place: Place) -> PlaceMention:
+def mention_of(text: str, folded: Folded, start: int, end: int, place: Place) -> PlaceMention:
+    """The mention of ``place`` at ``start``-``end`` of the folded text, in the
+    original's offsets and spelling."""
     o_start, o_end = folded.span(start, end)
     return PlaceMention(o_start, o_end, text[o_start:o_end], place)
 
@@ -1413,7 +1415,7 @@ def _introduced_unknown(
         return None
     start = at if intro.in_name else span[0]
     place = _unknown_place(text, folded, start, span[1], intro)
-    mention = _mention(text, folded, at, span[1], place)
+    mention = mention_of(text, folded, at, span[1], place)
     return mention, _Last(span[1], intro, "")
 
 
@@ -1490,7 +1492,7 @@ def _named_unknown(
             return None
         name_start, end = span[0], max(span[1], m.end("name"))
     place = _unknown_place(text, folded, name_start, end, intro)
-    return _mention(text, folded, start, end, place), _Last(end, intro, "")
+    return mention_of(text, folded, start, end, place), _Last(end, intro, "")
 
 
 def _list_member(s: str, pos: int, last: _Last | None, limit: int) -> tuple[int, int] | None:
@@ -1532,7 +1534,7 @@ def _unknown_mention(
 ) -> tuple[PlaceMention, _Last]:
     assert last is not None and last.intro is not None
     place = _unknown_place(text, folded, span[0], span[1], last.intro)
-    return _mention(text, folded, span[0], span[1], place), _Last(span[1], last.intro, "")
+    return mention_of(text, folded, span[0], span[1], place), _Last(span[1], last.intro, "")
 
 
 def _unknown_span(s: str, start: int, whole: bool = False) -> tuple[int, int] | None:

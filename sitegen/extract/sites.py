@@ -35,7 +35,7 @@ def with_sites(text: str, folded: Folded, found: list[PlaceMention]) -> list[Pla
         joined = m.group("all").startswith("و") and 0 <= m.start() - last_end <= 1
         if end > m.end("word") and (joined or _at_lead(folded.text, m)):
             place = _site(text, folded, m.start("word"), end)
-            sites.append(_mention(text, folded, m.start("all"), end, place))
+            sites.append(places.mention_of(text, folded, m.start("all"), end, place))
             last_end = end
     # A site the gazetteer knows by its whole name is its row ("ساحة التحرير",
     # a square of Baghdad); a town named after the site's word stays beside
@@ -167,8 +167,3 @@ def _sites() -> _Sites:
 def _site_regex() -> re.Pattern[str]:
     words = "|".join(sorted(_sites().english, key=len, reverse=True))
     return re.compile(rf"{WB_BEFORE}(?P<all>[وف]?(?P<bi>ب)?(?P<word>{words})){WB_AFTER}\s+")
-
-
-def _mention(text: str, folded: Folded, start: int, end: int, place: Place) -> PlaceMention:
-    o_start, o_end = folded.span(start, end)
-    return PlaceMention(o_start, o_end, text[o_start:o_end], place)
