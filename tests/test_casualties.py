@@ -76,6 +76,9 @@ CASES = [
     # dead and wounded in one count: no toll of either, harm told
     ("وأسفر القصف عن سقوط 15 قتيلا وجريحا في صفوف المدنيين", None, None, None, False),
     ("وقصفت المدفعية البلدة موقعة 70 قتيلا وجريحا", None, None, None, False),
+    # ... a word or two on, the same: the dead and the wounded together
+    ("ارتفعت حصيلة قتلى الهجمات إلى نحو 60 شخصا بين جريح وقتيل", None, None, None, False),
+    ("بلغت ما يقارب 350 عنصراً، ما بين قتيل وجريح", None, None, None, False),
     # died of wounds
     ("توفي ثلاثة فلسطينيين متأثرين بجروح أصيبوا بها برصاص الاحتلال الجمعة", 3, None, None, False),
     # driven to flight: the article and the clitics of the displacement word

@@ -152,7 +152,11 @@ def _lexicon() -> _Lexicon:
         ),
         names_number=re.compile(rf"{WB_BEFORE}(?:{word_alternation(data['names_number'])})\s*$"),
         not_counts=re.compile(
-            r"^\s*(?:" + "|".join(re.escape(fold_word(w)) for w in data["not_counts_after"]) + ")"
+            r"^\s*(?:"
+            + "|".join(re.escape(fold_word(w)) for w in data["not_counts_after"])
+            + ")"
+            + rf"|^(?:\s*[^\s،,.]+){{1,{int(data['both_fates']['reach'])}}}[\s،,]*(?:ما\s+)?"
+            + rf"(?:{word_alternation(data['both_fates']['words'])}){WB_AFTER}"
         ),
         with_one=frozenset(fold_word(w) for w in data["with_others"]["one"]),
         with_others=_with_others_regex(data["with_others"]),
@@ -514,7 +518,7 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
         return True  # "المهاجم البالغ السادسة والعشرين"
     if _lexicon().names_number.search(fold(text[max(0, n.start - 16) : n.start]).text):
         return True  # "قائد اللواء 405"
-    after = fold(text[n.end : n.end + 24]).text
+    after = fold(text[n.end : n.end + 48]).text
     return bool(_lexicon().not_counts.match(after) or _month_after().match(after))
 
 
