@@ -1098,6 +1098,21 @@ def test_what_a_side_managed_to_do_is_done(clause: str, kind: str, done: bool) -
     assert events.told_as_done(clause, 0, kind) is done
 
 
+@pytest.mark.parametrize(
+    ("clause", "done"),
+    [
+        # a count between the verb of doing and its noun
+        ("وأعلنت الغرفة المشتركة أنها أطلقت عشرات الصواريخ وقذائف الهاون", True),
+        ("وذكر بيان أن الطائرات شنت 3 غارات على مواقع المسلحين", True),
+        ("وذكر بيان أن الطائرات شنت غارات على مواقع المسلحين", True),
+        # ... not a count of what is to come
+        ("وقالت إنها ستطلق عشرات الصواريخ", False),
+    ],
+)
+def test_a_count_between_verb_and_noun_keeps_it_done(clause: str, done: bool) -> None:
+    assert events.told_as_done(clause, 0, "arrest") is done
+
+
 def test_a_quote_of_the_same_kind_supports_a_weak_trigger() -> None:
     told = 'وأوضح عبد الرحمن أن الطائرات الحربية "استهدفت بأكثر من 22 غارة مناطق في بلدة طفس"'
     assert not read(told).weak

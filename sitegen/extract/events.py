@@ -312,6 +312,8 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         # شنت غارات جوية", "نفذوا هجوما" (not "والذين أطلقوا صواريخ").
         if before and _done_by(before[-1]) and not (len(before) > 1 and _relative(before[-2])):
             return True
+        if len(before) > 1 and _a_count(before[-1]) and _done_by(before[-2]):
+            return True  # "أنها أطلقت عشرات الصواريخ"
         if t.violent and _managed(before):
             return True
         # ... or said to have taken place: "قتلوا في معركة وقعت مؤخرا"
@@ -364,6 +366,17 @@ def _done_by(word: str) -> bool:
     verbs = _past_doing()
     bare = fold_word(word.strip(".,،؛:!؟\"'()"))
     return bare in verbs or (bare[:1] in "وف" and bare[1:] in verbs)
+
+
+def _a_count(word: str) -> bool:
+    """A number or a word of quantity (events.yaml past_verb: counts_between)."""
+    bare = fold_word(word.strip(".,،؛:!؟\"'()"))
+    return bare.isdigit() or bare in _counts_between()
+
+
+@cache
+def _counts_between() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in load_yaml("events.yaml")["past_verb"]["counts_between"])
 
 
 @cache
