@@ -76,6 +76,19 @@ CASES = [
     # dead and wounded in one count: no toll of either, harm told
     ("وأسفر القصف عن سقوط 15 قتيلا وجريحا في صفوف المدنيين", None, None, None, False),
     ("وقصفت المدفعية البلدة موقعة 70 قتيلا وجريحا", None, None, None, False),
+    # the attackers' dead, however far after the first toll, add to it ...
+    (
+        "مقتل أربعة جنود روس في معركة استمرت نحو ساعة تمكنت من خلالها القوة الروسية"
+        " من قتل 43 مسلحا من المهاجمين",
+        47,
+        None,
+        None,
+        False,
+    ),
+    # ... not one of them who wounded
+    ("هناك مصاب واحد جرح بعصا كان يحملها واحد من المهاجمين", None, 1, None, False),
+    # ... not when they are some of the dead told
+    ("ارتفع عدد القتلى إلى 30 شخصا بينهم خمسة من المهاجمين", 30, None, None, False),
     # ... a word or two on, the same: the dead and the wounded together
     ("ارتفعت حصيلة قتلى الهجمات إلى نحو 60 شخصا بين جريح وقتيل", None, None, None, False),
     ("بلغت ما يقارب 350 عنصراً، ما بين قتيل وجريح", None, None, None, False),

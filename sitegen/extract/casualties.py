@@ -74,6 +74,8 @@ class _Lexicon:
     passive_verbs: frozenset[str]  # "وقتل ليلاً في … أكثر من 50 شخصا"
     passive_window: int
     not_counts: re.Pattern[str]  # "75 في المئة", "من العمر": a share or an age
+    attackers: re.Pattern[str]  # "من المهاجمين": the attackers' own dead
+    attackers_reach: int
     age_before: re.Pattern[str]  # "البالغ": an age follows
     names_number: re.Pattern[str]  # "اللواء": the number after it names a unit
     with_one: frozenset[str]  # "قتل", "مصرعه": one person's death …
@@ -158,6 +160,10 @@ def _lexicon() -> _Lexicon:
             + rf"|^(?:\s*[^\s،,.]+){{1,{int(data['both_fates']['reach'])}}}[\s،,]*(?:ما\s+)?"
             + rf"(?:{word_alternation(data['both_fates']['words'])}){WB_AFTER}"
         ),
+        attackers=re.compile(
+            rf"{WB_BEFORE}(?:{word_alternation(data['attackers']['words'])}){WB_AFTER}"
+        ),
+        attackers_reach=int(data["attackers"]["reach"]),
         with_one=frozenset(fold_word(w) for w in data["with_others"]["one"]),
         with_others=_with_others_regex(data["with_others"]),
         and_others=_and_others_regex(data["with_others"]),
@@ -606,12 +612,33 @@ def _another_toll(text: str, after: int, word: _Word, n: NumberMention | None) -
     52 تكفيريا واستشهاد 3 جنود", "مقتل 20 مدنيا ومقتل 5 مسلحين"): more dead,
     not the same ones again, unless it counts some of them ("ومقتل 4 أطفال
     منهم")."""
+    if _attackers_killed(text, word, n) and not _of_attackers(text[:after], None):
+        return True  # the attackers' dead, besides those they killed
     between = text[after : word.start]
     if len(between) > ANOTHER_TOLL_REACH or _BARRIER.search(between):
         return False
     if not _AND_END.search(between):
         return False
     return not _PART_AFTER.match(text, max(n.end if n else 0, word.end))
+
+
+def _attackers_killed(text: str, word: _Word, n: NumberMention | None) -> bool:
+    """ "قتل 43 مسلحا من المهاجمين": the attackers' dead, counted right after
+    the word of killing (not "مصاب واحد جرح بعصا كان يحملها واحد من المهاجمين",
+    where one of them wounded)."""
+    if n is None or word.kind != "killed" or n.start < word.end:
+        return False
+    return len(text[word.end : n.start].split()) == 0 and _of_attackers(text, n)
+
+
+def _of_attackers(text: str, at: NumberMention | _Word | None) -> bool:
+    """The count at ``at`` is of the attackers (casualties.yaml: attackers), or,
+    with no count, the text names them."""
+    lex = _lexicon()
+    if at is None:
+        return lex.attackers.search(fold(text).text) is not None
+    words = fold(text[at.end :]).text.split()[: lex.attackers_reach]
+    return lex.attackers.search(" ".join(words)) is not None
 
 
 _AND_END = re.compile(r"(?:^|\s)و\s*$")
