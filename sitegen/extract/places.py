@@ -45,6 +45,7 @@ from functools import lru_cache
 
 from sitegen.extract.lexicon import load_table, load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word
+from sitegen.extract.numbers import find_numbers
 from sitegen.model import Place
 
 
@@ -306,6 +307,7 @@ _STOP_WORDS = _wordset(
     "الاخري الاخيره الاولي الثانيه واحده تقع يقع تبعد يبلغ تضم شهدت تعرضت ",
     "كان كانت كانوا ",  # "قرب قرية مسيكة كانت ردا على هجوم"
     "بينها بينهم منها منهم ",  # "بلدات بينها تسيل وحيط": among them, no name
+    "هي هو هما هم ",  # "4 قرى هي شقرا والحصان": they are, no name
     "خفض التصعيد الحدود حدود الجبهه جبهات خطوط اطراف محيط اطار اتجاه وسط الساحل ",
     "السوريه السوري التركيه التركي الروسيه الروسي النظام المعارضه الجيش قوات ",
     "الدولي الدوليه العسكري العسكريه الجوي الجويه مدني المعارك معارك الاشتباكات ",
@@ -1397,7 +1399,7 @@ def _introduced_unknown(
     intro = INTRODUCERS[word]
     if _any_before().search(folded.text, 0, at):
         return None
-    span = _unknown_span(folded.text, unk, whole=not intro.plural)
+    span = _unknown_span(folded.text, unk, whole=not intro.plural, member=intro.plural)
     if span is None or (intro.guarded and not _placed_name(folded.text, span, intro)):
         return None
     if intro.definite and not folded.text.startswith("ال", span[0]):
@@ -1509,13 +1511,15 @@ def _list_member(s: str, pos: int, last: _Last | None, limit: int) -> tuple[int,
     if start >= limit:  # the next member is in the gazetteer
         return None
     # The span may run over a gazetteer name after a head word: "ومعرة الصين".
-    span = _unknown_span(s, start)
-    if span and _POSSESSED.search(s[span[0] : span[1]]):
+    span = _unknown_span(s, start, member=True)
+    if span and _POSSESSED.search(s[span[0] : span[1]].split()[0]):
         return None  # "مناطق الساحل الغربي وتقهقرها": its retreat, no place
     # "بلدتي كفربطنا وسقبا وتسببت بمقتل", "ثاني أكبر مدن اندونيسيا، بينما":
     # a word of the sentence goes on after the list.
     if span and s[span[0] : span[1]].split()[0] in _common_words():
         return None
+    if span and find_numbers(s[span[0] : span[1]]):
+        return None  # "مدينتي رفح وخان يونس، بستة صواريخ": a count, no place
     return span
 
 
@@ -1537,9 +1541,13 @@ def _unknown_mention(
     return mention_of(text, folded, span[0], span[1], place), _Last(span[1], last.intro, "")
 
 
-def _unknown_span(s: str, start: int, whole: bool = False) -> tuple[int, int] | None:
+def _unknown_span(
+    s: str, start: int, whole: bool = False, member: bool = False
+) -> tuple[int, int] | None:
     """1-3 words from ``start`` that can be a place name, or None. ``whole``:
-    a name a singular introducer names may run to where the phrase ends."""
+    a name a singular introducer names may run to where the phrase ends;
+    ``member``: a name in a list, to where the next member starts ("منطقتي
+    دارزاب وقوش طيبة في", "قرى ركب الدبي والمرخومة")."""
     m = _UNKNOWN_WORDS.match(s, start)
     if m is None:
         return None
@@ -1558,11 +1566,18 @@ def _unknown_span(s: str, start: int, whole: bool = False) -> tuple[int, int] | 
     ends = [w.end() for w in re.finditer(_LETTERS, s[start : m.end()])]
     if whole:
         taken = _to_boundary(s, start, words, ends, taken)
+    elif member:
+        taken = _to_boundary(s, start, words, ends, taken, _MEMBER_END)
     return start, start + ends[len(taken) - 1]
 
 
 def _to_boundary(
-    s: str, start: int, words: list[str], ends: list[int], taken: list[str]
+    s: str,
+    start: int,
+    words: list[str],
+    ends: list[int],
+    taken: list[str],
+    end: re.Pattern[str] | None = None,
 ) -> list[str]:
     """A name of two or three plain words that runs to where the phrase ends
     ("منطقة كوي سنجق في إقليم كردستان", "منطقة كمب سارة في بغداد"). Not over an
@@ -1571,7 +1586,7 @@ def _to_boundary(
     for n in range(len(words), len(taken), -1):
         extra = words[len(taken) : n]
         plain = all(_plain_word(w) for w in extra)
-        if plain and _NAME_END.match(s, start + ends[n - 1]):
+        if plain and (end or _NAME_END).match(s, start + ends[n - 1]):
             return words[:n]
     return taken
 
@@ -1586,7 +1601,9 @@ def _plain_word(w: str) -> bool:
         # the noun a name's first word is put to ("منطقة غار الدماء"، "شعب
         # الماعز"), not an adjective ("المحاصرة", "الشرقي", "الكبير")
         # ("آل" of a clan, folded to "ال", starts a name of its own)
-        return len(w) > 3 and not (w.endswith(("ي", "يه", "ه")) or w in _not_name_nouns())
+        # (nor a plural one: "مطاري خلخلة وبلي العسكريين")
+        adjective = w.endswith(("ي", "يه", "ه", "يين", "يون", "يان", "يتين", "يتان"))
+        return len(w) > 3 and not (adjective or w in _not_name_nouns())
     return not w.endswith(("ي", "يه"))
 
 
@@ -1603,6 +1620,11 @@ _NAME_END = re.compile(
     r"|[وب]?(?:ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب)\b"
     r"|ب(?:مديريه|محافظه|منطقه|ولايه|اقليم|مدينه|قضاء|ناحيه)\b)"
 )
+
+
+# Where a list member stops: where a name stops, or where the next member
+# starts ("وقوش طيبة", "، ثبرة").
+_MEMBER_END = re.compile(_NAME_END.pattern + r"|[ \t]+و(?=[^\W\d_])")
 
 
 def _name_word(word: str, first: bool) -> bool:
