@@ -1380,6 +1380,23 @@ def test_a_claim_told_by_the_verb_that_carried_out_a_batch_is_an_incident(text: 
 @pytest.mark.parametrize(
     ("text", "kinds"),
     [
+        # the past verb of what was said, before the word that types the event
+        (
+            "أعلنت مصادر عسكرية تابعة للحركة الحوثية أن الحوثيين قتلوا العشرات من الجنود "
+            "السودانيين التابعين للتحالف في معارك.\n",
+            ["battle"],
+        ),
+        # ... not the past verb of the speech frame itself
+        ("وقالت المصادر التي نقلت الخبر إن المعارك قد تتجدد.\n", []),
+    ],
+)
+def test_a_claim_told_by_a_past_verb_before_its_trigger(text: str, kinds: list[str]) -> None:
+    assert [i.type for i in incidents(text, "2018-04-07")] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
         # people gone and forces arrived, told by a past verb, are claimed done
         (
             "وقالت وسائل إعلام سورية رسمية إن عددا صغيرا من المقاتلين وعائلاتهم غادروا "

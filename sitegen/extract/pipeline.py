@@ -2122,9 +2122,13 @@ DONE_KINDS = ("arrest", "displacement", "deployment")
 
 def _told_as_done(c: Clause) -> bool:
     """A claim whose event is told by a verb in the past: reported as a fact
-    ("ذكر بيان للجيش أن مقاتلاته استهدفت عشرات المواقع")."""
+    ("ذكر بيان للجيش أن مقاتلاته استهدفت عشرات المواقع"), the verb after what
+    was said begins, before the trigger too ("أن الحوثيين قتلوا العشرات من
+    الجنود السودانيين … في معارك")."""
     kind = c.type if c.type in DONE_KINDS else "arrest"
-    return events.told_as_done(c.text, max(c.trigger_at, 0), kind)
+    said = temporal.told_after(c.text)
+    start = said if 0 <= said < c.trigger_at else max(c.trigger_at, 0)
+    return events.told_as_done(c.text, start, kind)
 
 
 def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
