@@ -137,6 +137,10 @@ class _Group:
     # Told as what the clause's event follows ("في أعقاب توقيع اتفاق هدنة"),
     # it is an event of its own, as violence told so is.
     as_cause: bool = False
+    # Verbs of agreeing whose object its words are, after "على" and maybe a
+    # verbal noun of holding ("اتفقت الكوريتان على عقد قمة"): no meeting held,
+    # an agreement reached (events.yaml: agreed_on).
+    agreed_on: re.Pattern[str] | None = None
 
 
 class _Hit(NamedTuple):  # a tuple: a scan makes many of them
@@ -215,6 +219,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         instead_unless=_word_regex(instead["unless"]) if instead.get("unless") else None,
         verbs=bool(row.get("verbs", False)),
         as_cause=bool(row.get("as_cause", False)),
+        agreed_on=_word_regex(row["agreed_on"]) if row.get("agreed_on") else None,
     )
 
 
@@ -724,12 +729,29 @@ def _unless_needed(folded: Folded, hit: _Hit) -> _Hit | None:
     reads `instead` right after it make it a hit of that group."""
     if _instead(folded, hit):
         return hit._replace(group=_lexicon().groups[hit.group.instead_group])
+    if _agreed_on(folded, hit):
+        return None
     if hit.group.needs is None or _needed(folded, hit):
         return hit
     if hit.group.otherwise:
         # (which may need words of its own: load refuses a chain that loops)
         return _unless_needed(folded, hit._replace(group=_lexicon().groups[hit.group.otherwise]))
     return None
+
+
+def _agreed_on(folded: Folded, hit: _Hit) -> bool:
+    """The hit is what a verb of agreeing before it in its sentence agreed on:
+    "اتفقت موسكو وواشنطن على عقد قمة"."""
+    verbs = hit.group.agreed_on
+    if verbs is None or not _ON_HOLDING.search(folded.text, 0, hit.outer):
+        return False
+    before = folded.text[: hit.outer]
+    stop = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    return verbs.search(before, stop) is not None
+
+
+# "على" and maybe a verbal noun of holding, right before the hit.
+_ON_HOLDING = re.compile(r"(?:^|\s)علي(?:\s+(?:عقد|اجراء|تنظيم))?\s*$")
 
 
 def _instead(folded: Folded, hit: _Hit) -> bool:
