@@ -1957,7 +1957,11 @@ def _earlier() -> re.Pattern[str]:
     was = word_alternation(rel["pluperfect"])
     source = rf"{WB_BEFORE}{CLITICS}(?:{words}){WB_AFTER}"
     source += rf"|^\W*(?:\S+\s+)?{CLITICS}(?:{opening}){WB_AFTER}"
-    source += rf"|{WB_BEFORE}[وف]?(?:{was}){WB_AFTER}(?:\s+\S+){{0,4}}?\s+قد{WB_AFTER}"
+    reach = int(rel["pluperfect_reach"])
+    whether = "".join(rf"(?<!{fold_word(w)}\s)" for w in rel["not_pluperfect_after"])
+    source += (
+        rf"|{WB_BEFORE}{whether}[وف]?(?:{was}){WB_AFTER}(?:\s+\S+){{0,{reach}}}?\s+قد{WB_AFTER}"
+    )
     return re.compile(source)
 
 
