@@ -64,10 +64,15 @@ def rules() -> _Rules:
     others = "|".join(fold_word(w) for w in data["elliptic_others"])
     news = "|".join(fold_word(w) for w in data["comma_and_events"])
     not_before = "|".join(fold_word(w) for w in data["opener_not_before"])
+    whiles = {fold_word(w) for w in data["while_openers"]}
+    toll = "|".join(fold_word(w) for w in data["while_not_before"])
     opener_re = (
         r"(?:(?<=\s)|(?<=^)|(?<=,))\s*(?:"
-        + "|".join(re.escape(w) for w in openers)
+        + "|".join(re.escape(w) for w in openers if w not in whiles)
         + rf")(?=\s)(?!\s+(?:{not_before})(?:\s|$))"
+        + r"|(?:(?<=\s)|(?<=^)|(?<=,))\s*(?:"
+        + "|".join(re.escape(w) for w in sorted(whiles, key=len, reverse=True))
+        + rf")(?=\s)(?!\s+(?:{not_before}|{toll})(?:\s|$))"
         + rf"|(?<=\s)و\s?(?P<count>\d+|[\u0621-\u064A]+)\s+(?:{others})(?=\s|$)"
         + rf"|(?<=,)\s*و(?=(?:{news})(?:\s|$))"
     )
