@@ -452,6 +452,9 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وأغارت إسرائيل على موقعين في غزة ليل السبت", "airstrike"),
     ("", "أغارت مقاتلات التحالف العربي، مساء الأربعاء، على مواقع للميليشيات", "airstrike"),
     ("", "أغارت الشرطة على منزله كجزء من التحقيق", ""),
+    # air defence meeting an attack, in the present; a policy tackled is none
+    ("", "قالت الوكالة إن الدفاعات الجوية تتصدى لعدوان إسرائيلي على مطار الضمير", "battle"),
+    ("", "العملية التي تتيح لها أن تتصدى للعقوبات الأميركية", ""),
     # a meeting agreed on is an agreement reached, not a meeting held
     (
         "",
