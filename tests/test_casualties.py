@@ -76,6 +76,9 @@ CASES = [
     # dead and wounded in one count: no toll of either, harm told
     ("وأسفر القصف عن سقوط 15 قتيلا وجريحا في صفوف المدنيين", None, None, None, False),
     ("وقصفت المدفعية البلدة موقعة 70 قتيلا وجريحا", None, None, None, False),
+    # one's own and those with him, after a word of his death
+    ("يذكر أن إسبر قد اغتيل بتفجير استهدف سيارته وأدى إلى مقتله وسائقه", 2, None, None, False),
+    ("لقي مصرعه وزوجته في القصف", 2, None, None, False),
     # the attackers' dead, however far after the first toll, add to it ...
     (
         "مقتل أربعة جنود روس في معركة استمرت نحو ساعة تمكنت من خلالها القوة الروسية"

@@ -297,6 +297,11 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
                     approximate |= others.approximate
                 one = _listed(text, word, lex)  # "ضابط صف وجندي": 2
                 count = one + (others.value or 0 if others else 0)
+                if one > 1 and _with_his_own(text, word, lex):
+                    # "اغتيل … وأدى إلى مقتله وسائقه": the one told before, and
+                    # those with him, not another toll
+                    figures[word.kind] = max(figures.get(word.kind) or 0, count)
+                    continue
                 _add_toll(figures, last_toll, text, word.kind, word, None, count)
             continue
         used.add(n.start)
@@ -836,7 +841,9 @@ def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
     At most two words of their own between (a rank, a nationality); a
     preposition or another casualty word ends the list."""
     after = [fold_word(w) for w in _words_after(text, word.end, 8)]
-    if not after or after[0] not in lex.singular:
+    if after and after[0].startswith("و") and after[0][1:] in lex.kin:
+        after = ["", *after]  # "أدى إلى مقتله وسائقه": his, and his driver's
+    elif not after or after[0] not in lex.singular:
         return 1
     n, gap = 1, 0
     for w in after[1:]:
@@ -847,6 +854,13 @@ def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
         else:
             gap += 1
     return n
+
+
+def _with_his_own(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """The word says his death itself and his kin or companions follow it
+    ("مقتله وسائقه")."""
+    after = [fold_word(w) for w in _words_after(text, word.end, 1)]
+    return bool(after) and after[0].startswith("و") and after[0][1:] in lex.kin
 
 
 def _named_one(text: str, word: _Word, lex: _Lexicon) -> bool:
