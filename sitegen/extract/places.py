@@ -785,7 +785,7 @@ def place_word(text: str) -> frozenset[str]:
     البلدة لقصف": one told before as "بلدة …"), or none."""
     pattern, introducers, _ = _antecedents()
     m = pattern.search(fold(text).text)
-    return introducers[m.group(1)] if m else frozenset()
+    return introducers[m.group(1) or "ا" + m.group(2)] if m else frozenset()
 
 
 def introduced(text: str, introducers: frozenset[str]) -> Place | None:
@@ -805,8 +805,10 @@ def _antecedents() -> tuple[re.Pattern[str], dict[str, frozenset[str]], int]:
         fold_word(w): frozenset(fold_word(i) for i in v) for w, v in data["antecedents"].items()
     }
     words = "|".join(sorted(intros, key=len, reverse=True))
+    # ... and after "ل", which swallows the article's alef: "للقطاع"
+    swallowed = "|".join(sorted((w[1:] for w in intros), key=len, reverse=True))
     # (its own adjective or name after it: "المدينة القديمة", "المدينة المنورة")
-    pattern = re.compile(rf"{WB_BEFORE}[وف]?[بل]?({words}){WB_AFTER}(?!\s+ال)")
+    pattern = re.compile(rf"{WB_BEFORE}[وف]?(?:[بل]?({words})|ل({swallowed})){WB_AFTER}(?!\s+ال)")
     return pattern, intros, int(data["antecedent_clauses"])
 
 
