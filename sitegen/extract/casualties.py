@@ -636,7 +636,7 @@ def _attackers_killed(text: str, word: _Word, n: NumberMention | None) -> bool:
     return len(text[word.end : n.start].split()) == 0 and _of_attackers(text, n)
 
 
-def _of_attackers(text: str, at: NumberMention | _Word | None) -> bool:
+def _of_attackers(text: str, at: NumberMention | None) -> bool:
     """The count at ``at`` is of the attackers (casualties.yaml: attackers), or,
     with no count, the text names them."""
     lex = _lexicon()
@@ -841,7 +841,7 @@ def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
     At most two words of their own between (a rank, a nationality); a
     preposition or another casualty word ends the list."""
     after = [fold_word(w) for w in _words_after(text, word.end, 8)]
-    if after and after[0].startswith("و") and after[0][1:] in lex.kin:
+    if _with_his_own(text, word, lex):
         after = ["", *after]  # "أدى إلى مقتله وسائقه": his, and his driver's
     elif not after or after[0] not in lex.singular:
         return 1
