@@ -1134,6 +1134,15 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             "battle",
             ["Israel"],
         ),
+        # Arabic news names Israel's government "تل أبيب", as it does "أنقرة"
+        (
+            "وبذلك تكون تل أبيب قد رفضت مطالب منظمات حقوقية، بعد أن قتل حوالي 121 "
+            "فلسطينيا برصاص القوات الإسرائيلية",
+            "battle",
+            [],
+        ),
+        ("وقالت دمشق إن تل أبيب قصفت مطار التيفور", "shelling", ["Tiyas Military Airbase (T-4)"]),
+        ("انفجرت عبوة ناسفة في شارع في تل أبيب", "explosion", ["Tel Aviv"]),
         # (an attempt is no entry)
         (
             "قتل فلسطيني بزعم أنه كان يحاول التسلل إلى إسرائيل من جنوب قطاع غزة",
