@@ -212,6 +212,14 @@ CASES = [
     # one person and others not counted: no figure; a victim noun belongs to
     # the casualty word before it, not to the one after ("and others wounded")
     ("أن القيادي الحوثي علي القيز لقي مصرعه، وعدد من مرافقيه في مواجهات", None, None, None, False),
+    (
+        "عن مقتل قيادي ميداني بارز في #ميليشيات_الحوثي ومعه آخرون، خلال المعارك",
+        None,
+        None,
+        None,
+        False,
+    ),
+    ("قتل القيادي الحوثي أبو مجد وآخرون، في جبهة قانية", None, None, None, False),
     ("قتل جندي وأصيب آخرون في الهجوم", 1, None, None, False),
     ("مقتل مدني وإصابة آخرين", 1, None, None, False),
     # bodies are the dead, where no other toll is told

@@ -183,6 +183,31 @@ def test_a_running_total_after_one_death_is_not_its_toll() -> None:
     assert len(found[0].sources) == 1
 
 
+def test_a_total_ten_times_the_day_s_dead_is_background_not_its_toll() -> None:
+    found = incidents(
+        "قتل ثلاثة فلسطينيين وأصيب أكثر من 400 آخرين، برصاص الجيش الإسرائيلي، خلال تظاهرات"
+        " قرب الشريط الحدودي بين قطاع غزة وإسرائيل يوم الجمعة.\n"
+        "وتظاهر آلاف الفلسطينيين على طول الحدود.\n"
+        "وأشعل شبان عشرات إطارات السيارات.\n"
+        "وصرح المفوض السامي زيد رعد الحسين في بيان، مشيرا إلى مقتل 42 شخصا من بينهم أربعة"
+        " فتيان وإصابة نحو 5500 آخرين بجروح.\n",
+        "2018-04-27",
+    )
+    assert (found[0].casualties.killed, found[0].casualties.wounded) == (3, 400)
+    assert [i.casualties.killed for i in found if i.casualties.killed] == [3]
+    assert len(found[0].sources) == 1
+
+
+def test_a_higher_toll_told_as_the_attack_s_is_its_toll() -> None:
+    found = incidents(
+        "قتل خمسة مواطنين روس في هجوم للتحالف الدولي على قوات موالية للنظام في دير الزور"
+        " في 7 شباط/فبراير.\n"
+        "لكن وسائل إعلام روسية أشارت إلى حصيلة أكبر تفوق 200 قتيلا.\n",
+        "2018-02-17",
+    )
+    assert [i.casualties.killed for i in found] == [200]
+
+
 def test_a_toll_since_then_is_not_the_day_s_killing() -> None:
     found = incidents(
         "أعلنت وزارة الصحة الفلسطينية، الجمعة، مقتل شاب فلسطيني بعد إطلاق النار عليه من قبل "

@@ -201,7 +201,7 @@ def _uncounted_others_regex(data: dict[str, Any]) -> re.Pattern[str]:
     """The words naming one person, then others not counted ("وعدد من")."""
     words = "|".join(re.escape(fold_word(w)) for w in data["uncounted"])
     reach = int(data["and_reach"])
-    return re.compile(rf"^\s*[,،]?\s*(?:[^\s,،.]+\s+){{0,{reach}}}?(?:{words})(?!\S)")
+    return re.compile(rf"^\s*[,،]?\s*(?:[^\s,،.]+\s+){{0,{reach}}}?(?:{words})(?![^\s,،.])")
 
 
 def _phrases(words: list[str], *, end: bool) -> re.Pattern[str]:

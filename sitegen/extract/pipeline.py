@@ -2155,6 +2155,9 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
             if any(_long_before(out[k], c, published, _YEAR) for k in told):
                 out[i] = c.copy_with(type="")
                 continue
+            if _running_total(c, [out[k] for k in roots]):
+                out[i] = c.copy_with(type="")
+                continue
             roots.append(i)
             continue
         if (
@@ -2174,6 +2177,16 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
         out[j] = _joined(out[j], c)
         out[i] = c.copy_with(type="")
     return tuple(out)
+
+
+def _running_total(c: Clause, before: list[Clause]) -> bool:
+    """Dead told with no day nor place of their own, ten times an event's of the
+    same kind told before: a total over weeks the article does not date ("وخلال
+    الفترة نفسها، قُتل نحو 300 فلسطيني" after three dead on Wednesday),
+    background to it, not an event of its own."""
+    if c.own_date or _locating(c):
+        return False
+    return any(_same_kind(b, c) and _far_larger(b, c) for b in before)
 
 
 def _retells(first: Clause, later: Clause) -> bool:
@@ -2233,7 +2246,7 @@ def _retells(first: Clause, later: Clause) -> bool:
     # بغارة يوم الخميس في ضاحية البريهي").
     unplaced = not (_locating(first) and _locating(later)) and first.type == later.type
     unplaced = unplaced and _same_parties(first, later)
-    unplaced = unplaced and not _far_larger(first.casualties, later.casualties)
+    unplaced = unplaced and not _far_larger(first, later)
     # Both dated by the text, to the day or one inside the other ("ظهر الخميس",
     # then "في غارة جوية الأسبوع الماضي").
     days = first.date.precision == "day" == later.date.precision or _within(first.date, later.date)
@@ -2263,14 +2276,19 @@ def _campaign(c: Clause, published: date | None) -> bool:
     return ref.end == published and (published - ref.start).days <= _YEAR
 
 
-def _far_larger(first: Casualties, later: Casualties) -> bool:
-    """One death first, many later: a running total ("إن أكثر من 130 فلسطينيا
-    قتلوا … أثناء الاحتجاجات" after "إن شخصا آخر قتل … الجمعة الماضية"), not
-    the same event's toll. (Tolls of one event can differ as much: "5" then
-    "تفوق 200 قتيلا" for the same attack.)"""
-    return first.killed == 1 and later.killed is not None and later.killed >= _FAR_LARGER
+def _far_larger(first: Clause, later: Clause) -> bool:
+    """Ten times the dead told first, or more: a running total ("إن أكثر من 130
+    فلسطينيا قتلوا … أثناء الاحتجاجات" after "إن شخصا آخر قتل … الجمعة الماضية",
+    "مشيرا إلى مقتل 42 شخصا" after "قتل ثلاثة فلسطينيين"), not the same event's
+    toll -- unless told as its toll: "حصيلة أكبر تفوق 200 قتيلا" after "5" (not
+    after the one man's death told first)."""
+    before, after = first.casualties.killed, later.casualties.killed
+    if not before or after is None or after < _FAR_LARGER * before:
+        return False
+    return before == 1 or not _A_TOLL.search(later.text)
 
 
+_A_TOLL = re.compile(r"حصيل[ةه]")
 _FAR_LARGER = 10
 
 
