@@ -37,6 +37,12 @@ CASES: list[tuple[str, list[str]]] = [
         ["Kuweires", "Nerab", "Aleppo", "Jurin", "Hama"],
     ),
     ("4 مدنيين في قصف روسي استهدف قرية بيلون في جبل الزاوية", ["Balyun", "Jabal al-Zawiya"]),
+    # a village named like a word, in a list of its governorate's places
+    (
+        "خروج أكثر من سبعة آلاف شخص من الغوطة الشرقية، السبت، من حمورية وحزّة والنشابية",
+        ["Eastern Ghouta", "Hamouriyah", "Hazzeh", "An Nashabiyah"],
+    ),
+    ("قصف على حرستا والمقاومة", ["Harasta"]),
     ("اجتماع انعقد بين الوفدين الروسي والتركي في العاصمة أنقرة", ["Ankara"]),
     # a town that is also a word ("صبيا", a boy) only after a preposition
     ("ذكرت مصادر طبية، الاثنين، أن صبيا قتل برصاص الجيش", []),
