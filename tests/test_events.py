@@ -1062,6 +1062,10 @@ def test_violent_types() -> None:
         # a verb of use that opens the clause reaches past its long subject
         ("كما أطلقت المليشيا الحوثية المتركزة في جبل البرقة عددا من القذائف على قرية", False),
         ("وتشن القوات الحكومية منذ 19 حزيران بدعم روسي عملية عسكرية واسعة في درعا", False),
+        # forces sent or deployed in the past tell it done ("نشر قوات" is a noun)
+        ("إلى ذلك، نشرت القوات الإسرائيلية تعزيزات عسكرية على حدود غزة", False),
+        ("أرسلت القوات الإسرائيلية تعزيزات عسكرية إلى حدود غزة", False),
+        ("ورفضت أنقرة نشر قوات أمريكية في منبج", True),
         # ... not "تم", which opens clauses of any kind
         ("تم نشر عنوان منزلي على الانترنت مع دعوات لزيارته وتلقيت آلاف الرسائل", True),
         # ... nor one inside its clause, as far
