@@ -892,6 +892,10 @@ def test_what_an_unreal_event_leads_to_is_unreal(clause: str, mood: str) -> None
         ("وألمح لافروف إلى أن الهجوم قد يكون وشيكا", "irrealis"),
         ("وقد شن الجيش هجوما على إدلب", ""),
         ("وكان الهجوم قد تسبب بمقتل عشرة", ""),
+        # a source that asked not to be named requests nothing of what it tells
+        ("وقال المسؤولان، اللذان طلبا عدم الكشف عن هويتيهما، إن الانفجار وقع قرب منبج", ""),
+        ("وقال مسؤول طلب عدم نشر اسمه إن غارة قتلت خمسة مسلحين", ""),
+        ("وطلب عدم شن هجوم على المدينة", "irrealis"),
     ],
 )
 def test_denied_or_insisted_on_is_not_done(clause: str, mood: str) -> None:
