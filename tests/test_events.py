@@ -116,6 +116,12 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "واستهدفت الطائرات تجمعا للحوثيين في صعدة", "shelling"),
     ("", "وتجمع آلاف المشجعين خارج المركز التدريبي ترقبا لأول مشاركة للنجم", ""),
     ("", "تدفقت المزيد من التعزيزات العسكرية إلى تعز", "deployment"),
+    # ground taken
+    (
+        "",
+        "انتزع الجيش اليمني، بإسناد من طيران التحالف العربي، الثلاثاء، مواقع تسيطر عليها الميليشيات",
+        "battle",
+    ),
     # A sentence of death carried out or passed is a court's, not the war's;
     # hostages put to death are victims.
     ("", "أعدم العراق 12 مدانا بالإرهاب", ""),
