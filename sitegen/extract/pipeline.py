@@ -2949,12 +2949,12 @@ def place_words(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]
 
 def _antecedent(clauses: tuple[Clause, ...], i: int, introducers: frozenset[str]) -> Place | None:
     """The place the nearest clause before clause ``i`` introduces by one of
-    ``introducers``, back to a heading (another story)."""
+    ``introducers``, back to a heading: the heading's own ("قطاع غزة المحاصر
+    يشهد ثلاث موجات من التصعيد" over "وشهد القطاع …"), else none (a heading
+    may open another story)."""
     for c in reversed(clauses[max(0, i - places.antecedent_reach()) : i]):
-        if c.segment.kind != "text":
-            return None
         at = places.introduced(c.text, introducers)
-        if at is not None:
+        if at is not None or c.segment.kind != "text":
             return at
     return None
 
