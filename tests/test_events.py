@@ -898,6 +898,9 @@ def test_what_an_unreal_event_leads_to_is_unreal(clause: str, mood: str) -> None
         ("وألمح لافروف إلى أن الهجوم قد يكون وشيكا", "irrealis"),
         ("وقد شن الجيش هجوما على إدلب", ""),
         ("وكان الهجوم قد تسبب بمقتل عشرة", ""),
+        # a relative clause tells the doubted or claimed event as having happened
+        ("أنه من المحتمل أن يكون التفجير الذي وقع في كلية بوليتيكنيك عملا إرهابيا", ""),
+        ("وهددت تركيا بالهجوم الذي تعده قواتها على منبج", "irrealis"),
         # a source that asked not to be named requests nothing of what it tells
         ("وقال المسؤولان، اللذان طلبا عدم الكشف عن هويتيهما، إن الانفجار وقع قرب منبج", ""),
         ("وقال مسؤول طلب عدم نشر اسمه إن غارة قتلت خمسة مسلحين", ""),

@@ -534,6 +534,7 @@ def _mood(folded: Folded, hit: _Hit, scopes: Iterable[_Hit], verbs: list[int]) -
         and not (s.group.mood == "cause" and _ends_cause(folded, s, hit, verbs))
         and not _spoken_in(folded, s, hit)
         and not (s.group.mood == "irrealis" and _past_anchor(folded, hit))
+        and not (s.group.mood == "irrealis" and _which_happened(folded, hit))
     ]
     moods = {s.group.mood for s in reaching}
     # "دعت إلى تحقيق في تقارير حول هجوم": the demand is for an inquiry; the
@@ -561,6 +562,23 @@ def _past_anchor(folded: Folded, hit: _Hit) -> bool:
         return False
     before = folded.text[max(0, hit.outer - 16) : hit.outer].split()
     return bool(before) and _one_of("time_points").fullmatch(before[-1]) is not None
+
+
+def _which_happened(folded: Folded, hit: _Hit) -> bool:
+    """A definite event of violence a relative clause tells as having happened
+    (events.yaml: took_place): "تدحض الادعاءات بوقوف الحكومة وراء الهجوم
+    الكيماوي الذي وقع في دوما", "من المحتمل أن يكون التفجير الذي وقع في كلية
+    بوليتيكنيك عملا إرهابيا" -- what is claimed or doubted is who did it."""
+    if not (hit.group.type in _violent_types() and folded.text.startswith("ال", hit.start)):
+        return False
+    after = folded.text[hit.end : hit.end + 40].split()[:3]
+    for i, word in enumerate(after[:-1]):
+        if word in _RELATIVES and _one_of("took_place").fullmatch(after[i + 1]):
+            return True
+    return False
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين"})
 
 
 @cache
