@@ -257,7 +257,8 @@ def _lexicon() -> _Lexicon:
     named: list[tuple[str, str]] = []
     by_name: dict[str, _Group] = {}
     for key, row in data["groups"].items():
-        for word in row["words"]:
+        extra = _anonymous(data["anonymous"]) if key == "not-a-trigger" else []
+        for word in [*row["words"], *extra]:
             name = f"t{len(named)}"
             named.append((name, word))
             by_name[name] = groups[key]
@@ -270,6 +271,11 @@ def _lexicon() -> _Lexicon:
         tier_rank={t: i for i, t in enumerate(data["tiers"])},
         type_rank={t: i for i, t in enumerate(data["priority"])},
     )
+
+
+def _anonymous(rule: dict[str, list[str]]) -> list[str]:
+    """ "طلب عدم الكشف", "شريطة عدم ذكر": a source's wish not to be named."""
+    return [f"{asked} {withheld}" for asked in rule["asked"] for withheld in rule["withheld"]]
 
 
 @cache

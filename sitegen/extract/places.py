@@ -1159,11 +1159,11 @@ def _known(
     # ... or the list it follows in is of its own governorate: "غارات على
     # محافظة صعدة شملت الملاحيظ والبقع وعلب" (spots, cans: words otherwise)
     firm = firm or (bool(hint) and any(e.place.admin1 == hint for e in entries))
-    kin = tuple(e for e in entries if e.generated and e.place.admin1 == hint)
-    if in_list and hint and kin and all(e.need > level for e in entries):
+    if in_list and hint and all(e.need > level for e in entries):
         # "من حمورية وحزّة والنشابية": a village of the same governorate as the
         # member before it is a place, though its name is also a word.
-        entries, level = kin, _OWN_INTRO
+        kin = tuple(e for e in entries if e.generated and e.place.admin1 == hint)
+        entries, level = (kin, _OWN_INTRO) if kin else (entries, level)
     tied = _choose(entries, level if firm else min(level, 1), intro, hint)
     if not tied:
         if intro is None or not intro_word or any(e.place.kind not in _SITES for e in entries):
