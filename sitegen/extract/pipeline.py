@@ -2285,10 +2285,9 @@ def _far_larger(first: Clause, later: Clause) -> bool:
     before, after = first.casualties.killed, later.casualties.killed
     if not before or after is None or after < _FAR_LARGER * before:
         return False
-    return before == 1 or not _A_TOLL.search(later.text)
+    return before == 1 or not _toll(later.text)
 
 
-_A_TOLL = re.compile(r"حصيل[ةه]")
 _FAR_LARGER = 10
 
 
