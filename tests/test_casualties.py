@@ -208,6 +208,10 @@ CASES = [
     ("توفي متأثرا بجراحه التي أصيب بها أمس", 1, None, None, False),
     ("لقي ثلاثة أشخاص مصرعهم في القصف", 3, None, None, False),
     ("في حادث مقتل عاملة منزل فلبينية في الكويت", 1, None, None, False),
+    # workers are people ("عام", a year, is a word of its own)
+    ("أكدت الهند مقتل 39 عامل بناء، كان التنظيم قد اختطفهم", 39, None, None, False),
+    ("لقي طفل فلسطيني (15 عاما) مصرعه اليوم السبت", 1, None, None, False),
+    ("وكان معه رجلان آخران، في سن 33، و38 عاما، وقد أصيبا بجروح خطيرة", None, 2, None, False),
     ("أسفر سقوط إحدى الشظايا عن مقتل مقيم مصري وإصابة مصريين اثنين", 1, 2, None, False),
     # one person and others not counted: no figure; a victim noun belongs to
     # the casualty word before it, not to the one after ("and others wounded")
