@@ -212,6 +212,17 @@ CASES = [
     ("أكدت الهند مقتل 39 عامل بناء، كان التنظيم قد اختطفهم", 39, None, None, False),
     ("لقي طفل فلسطيني (15 عاما) مصرعه اليوم السبت", 1, None, None, False),
     ("وكان معه رجلان آخران، في سن 33، و38 عاما، وقد أصيبا بجروح خطيرة", None, 2, None, False),
+    # a name with its age is one person, as a name with a title is
+    ("وقُتلت رزان النجار، 21 عاما، بالرصاص أثناء ركضها تجاه الجدار الحدودي", 1, None, None, False),
+    ("مقطع فيديو للحظة مقتل عبد الفتاح عبد النبي (19 عاماً) في قطاع غزة", 1, None, None, False),
+    (
+        "وقد قتل سالم محمد صباح 17 عاماً، وعبد الله أيمن الرميلات، 15 عاماً، ليلة السبت",
+        2,
+        None,
+        None,
+        False,
+    ),
+    ("وكان قد قتل قبل 20 عاما في غارة", None, None, None, False),
     ("أسفر سقوط إحدى الشظايا عن مقتل مقيم مصري وإصابة مصريين اثنين", 1, 2, None, False),
     # one person and others not counted: no figure; a victim noun belongs to
     # the casualty word before it, not to the one after ("and others wounded")

@@ -61,6 +61,8 @@ class _Lexicon:
     kin: frozenset[str]  # one's kin by a pronoun: "وطفلتها"
     titles: frozenset[str]  # after a name and a comma: "مقتل صالح الصماد، رئيس…"
     name_words: int
+    aged_name_words: int  # a name with its age: "وقُتلت رزان النجار، 21 عاما"
+    not_names: frozenset[str]  # words no name is made of: "قبل", "منذ"
     part_before: re.Pattern[str]  # "من بين", "بينهم": a part of a toll follows
     attempt_before: re.Pattern[str]  # "محاولة": a death attempted, not suffered
     whole_after: re.Pattern[str]  # "من بين", "من أصل": the whole toll follows
@@ -129,6 +131,10 @@ def _lexicon() -> _Lexicon:
         kin=frozenset(fold_word(w) for w in data["singular"]["kin"]),
         titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
         name_words=int(data["singular"]["name_words"]),
+        aged_name_words=int(data["singular"]["aged_name_words"]),
+        not_names=frozenset(
+            fold_word(w) for w in (*data["singular"]["not_names"], *data["singular"]["list_stops"])
+        ),
         not_people=re.compile(
             r"^\s*(?:"
             + "|".join(re.escape(fold_word(w)) for w in data["not_people"])
@@ -760,7 +766,7 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     # (not "الهجوم الذي قتل مدنيين", who killed; nor "التي قتل فيها", where)
     who = _ONE_WHO.search(text, max(0, word.start - 12), word.start) is not None
     one = one or (who and _PASSIVE_AFTER.match(text, word.end) is not None)
-    return one or _named_one(text, word, lex)
+    return one or _named_one(text, word, lex) or _named_aged(text, word, lex) > 0
 
 
 _BEFORE_DAY = re.compile(r"\s*(?:(?:في|يوم)\s+)?")
@@ -840,6 +846,9 @@ def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
     "قتلت امرأة حامل وطفلتها" two.
     At most two words of their own between (a rank, a nationality); a
     preposition or another casualty word ends the list."""
+    aged = _named_aged(text, word, lex)
+    if aged > 1:
+        return aged  # "قتل سالم صباح 17 عاماً، وعبد الله الرميلات، 15 عاماً"
     after = [fold_word(w) for w in _words_after(text, word.end, 8)]
     if _with_his_own(text, word, lex):
         after = ["", *after]  # "أدى إلى مقتله وسائقه": his, and his driver's
@@ -878,6 +887,27 @@ def _named_one(text: str, word: _Word, lex: _Lexicon) -> bool:
         and title in lex.titles
         and not any(find_numbers(w) or casualty_words(w) for w in name)
     )
+
+
+def _named_aged(text: str, word: _Word, lex: _Lexicon) -> int:
+    """How many names right after the word each give their age, joined by "و":
+    "وقُتلت رزان النجار، 21 عاما" is one, "قتل سالم صباح 17 عاماً، وعبد الله
+    الرميلات، 15 عاماً" two. An age names one person as a title does."""
+    n, pos, pattern = 0, word.end, _NAME_AGED
+    while m := pattern.match(text, pos, min(len(text), pos + 80)):
+        name = m.group(1).split()
+        if not 0 < len(name) <= lex.aged_name_words or any(
+            find_numbers(w) or casualty_words(w) or fold_word(w) in lex.not_names for w in name
+        ):
+            break
+        n, pos, pattern = n + 1, m.end(), _AND_NAME_AGED
+    return n
+
+
+# A name, then its age: "رزان النجار، 21 عاما"، "عبد النبي (19 عاماً)".
+_AGE = r"\s*[،,(]?\s*[\d٠-٩]+\s*(?:عاما|عامًا|عاماً|سنة)[\u064b-\u0652]*(?!\w)\s*\)?"
+_NAME_AGED = re.compile(r"\s+([^\d٠-٩،,.;:؛!?؟()\"“”]+?)" + _AGE)
+_AND_NAME_AGED = re.compile(r"\s*[،,]?\s*و([^\d٠-٩،,.;:؛!?؟()\"“”]+?)" + _AGE)
 
 
 # The words after a casualty word up to a comma, and the word after the comma.
