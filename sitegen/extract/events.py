@@ -102,6 +102,9 @@ class _Group:
     spares: frozenset[str] = frozenset()
     # How many words before it the scope reaches too: "قصفت إسرائيل مرارا".
     back: int = 0
+    # The scope ends at a comma: "لن تتسامح مع وجود عسكري إيراني، في سوريا،
+    # وشنت ضربات" (what will not be, then what was done).
+    to_comma: bool = False
     # Its words that, right before a definite noun, are another verb's past:
     # "تواصلَ القصف" (the shelling went on), against "تُواصل القوات القصف".
     past_before_noun: frozenset[str] = frozenset()
@@ -205,6 +208,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         verbal_subject=_word_regex(row["verbal_subjects"]) if row.get("verbal_subjects") else None,
         spares=frozenset(scope.get("spares", ())),
         back=int(scope.get("back", 0)),
+        to_comma=bool(scope.get("to_comma", False)),
         past_before_noun=frozenset(fold(w).text for w in scope.get("past_before_noun", ())),
         hazard=bool(row.get("hazard", False)),
         needs=_word_regex(row["needs"]["words"]) if row.get("needs") else None,
@@ -496,7 +500,12 @@ def _in_scope(folded: Folded, scope: _Hit, hit: _Hit) -> bool:
         return False
     if scope.group.mood == "irrealis" and _past_markers().search(between):
         return False
+    if scope.group.to_comma and _COMMA.search(between):
+        return False
     return len(_WORDS.findall(between)) <= scope.group.window
+
+
+_COMMA = re.compile(r"[،,]")
 
 
 def _past_before_noun(folded: Folded, scope: _Hit, hit: _Hit, between: str) -> bool:
