@@ -33,7 +33,7 @@ from sitegen.extract.domain import NEWS_DOMAIN as NEWS
 from sitegen.extract.domain import Domain, article_domain
 from sitegen.extract.normalize import fold, quotations
 from sitegen.extract.numbers import find_numbers
-from sitegen.extract.segment import Segment, is_continuation, segment
+from sitegen.extract.segment import Segment, is_continuation, segment, starts_with_own_waw
 from sitegen.extract.summary import summary_ar, summary_en
 from sitegen.ids import incident_id
 from sitegen.model import (
@@ -271,7 +271,7 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
         openers = [
             w.start()
             for w in conj.finditer(text, before.end, m.start)
-            if _reports_event(text[w.start() : m.end])
+            if not _root_waw(text, w.start()) and _reports_event(text[w.start() : m.end])
         ]
         # An anchor word opens the later day's event before any "و" inside it:
         # "… بجروح الجمعة، غداة مقتل أربعة مدنيين وإصابة 52 آخرين الخميس".
@@ -283,6 +283,13 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
         # فجر السبت مع بريطانيا وفرنسا، وذلك بعد تقارير عن هجوم … الأسبوع الماضي".
         cuts.append(openers[0] if both_days else openers[-1])
     return cuts
+
+
+def _root_waw(text: str, at: int) -> bool:
+    """Whether the word at ``at`` begins with a "و" of its own ("وقفة", "وزير"),
+    not the conjunction."""
+    end = text.find(" ", at)
+    return starts_with_own_waw(text[at : end if end >= 0 else len(text)])
 
 
 # What an event answers or follows, told with a date of its own: "وأتت الغارات

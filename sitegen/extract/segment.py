@@ -88,6 +88,16 @@ def rules() -> _Rules:
     )
 
 
+def starts_with_own_waw(word: str) -> bool:
+    """Whether a word's first "و" is its own ("وقفة", "وزير"), not "and"."""
+    return fold_word(word) in _root_waw()
+
+
+@lru_cache(maxsize=1)
+def _root_waw() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in load_yaml("segmentation.yaml")["root_waw"])
+
+
 def is_continuation(text: str) -> bool:
     """True when a clause carries on the scene before it ("وأضاف البيان…")."""
     return bool(rules().continuation.match(fold(text).text))
