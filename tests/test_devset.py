@@ -30,14 +30,14 @@ def test_the_dev_set_is_large_enough() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.766  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 640  # of the 9,927 sentences that report no event
+    assert s.matched_share >= 0.767  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 634  # of the 9,927 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 2870  # of 3,114
-    assert s.dated >= 2499 and s.placed >= 2342 and s.counted >= 2607
+    assert s.dated >= 2500 and s.placed >= 2342 and s.counted >= 2610
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
