@@ -798,11 +798,13 @@ def _without_one(before: list[str], lex: _Lexicon) -> list[str]:
     return words
 
 
+# Years of age after a count ("21 عاما", "3 أعوام").
+_YEARS_OLD = r"(?:عاما|عامًا|عاماً|سنة|أعوام|سنوات)"
 # A person's age right before the word says nothing of how many: "إن فتى
 # فلسطينيا في الخامسة عشرة من العمر قتل", "طفلة (3 أعوام) أصيبت".
 _AGED = re.compile(
     r"\s*[(،,]?\s*(?:في\s+)?(?:[^\s،,.()]+\s+){0,2}?"
-    r"(?:من\s+(?:العمر|عمره|عمرها)|عاما|عامًا|عاماً|سنة|أعوام|سنوات)\s*[)،,]?\s*$"
+    rf"(?:من\s+(?:العمر|عمره|عمرها)|{_YEARS_OLD})\s*[)،,]?\s*$"
 )
 _ONE_WHO = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s+$")
 _PASSIVE_AFTER = re.compile(
@@ -905,7 +907,7 @@ def _named_aged(text: str, word: _Word, lex: _Lexicon) -> int:
 
 
 # A name, then its age: "رزان النجار، 21 عاما"، "عبد النبي (19 عاماً)".
-_AGE = r"\s*[،,(]?\s*[\d٠-٩]+\s*(?:عاما|عامًا|عاماً|سنة)[\u064b-\u0652]*(?!\w)\s*\)?"
+_AGE = rf"\s*[،,(]?\s*[\d٠-٩]+\s*{_YEARS_OLD}[\u064b-\u0652]*(?!\w)\s*\)?"
 _NAME_AGED = re.compile(r"\s+([^\d٠-٩،,.;:؛!?؟()\"“”]+?)" + _AGE)
 _AND_NAME_AGED = re.compile(r"\s*[،,]?\s*و([^\d٠-٩،,.;:؛!?؟()\"“”]+?)" + _AGE)
 

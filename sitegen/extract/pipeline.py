@@ -288,8 +288,11 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
 def _root_waw(text: str, at: int) -> bool:
     """Whether the word at ``at`` begins with a "و" of its own ("وقفة", "وزير"),
     not the conjunction."""
-    end = text.find(" ", at)
-    return starts_with_own_waw(text[at : end if end >= 0 else len(text)])
+    word = _WORD.match(text, at)
+    return word is not None and starts_with_own_waw(word.group())
+
+
+_WORD = re.compile(r"\w+")
 
 
 # What an event answers or follows, told with a date of its own: "وأتت الغارات
