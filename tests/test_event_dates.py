@@ -86,6 +86,47 @@ def test_a_chronology_entry_without_its_year_is_in_the_year_of_the_one_before() 
     assert [i.date.start for i in found] == [date(2017, 3, 17), date(2017, 9, 22)]
 
 
+@pytest.mark.parametrize(
+    ("then", "start", "end"),
+    [
+        # days on from a day of 2017 are of 2017
+        (
+            "وبعد أيام من ذلك، في 30 آذار/مارس، استخدم السارين في هجوم على بلدة اللطامنة.",
+            date(2017, 3, 30),
+            date(2017, 3, 30),
+        ),
+        (
+            "وليل 6-7 نيسان/أبريل، أطلقت بارجتان أمريكيتان صواريخ على قاعدة الشعيرات الجوية.",
+            date(2017, 4, 6),
+            date(2017, 4, 7),
+        ),
+        # ... not months on: the day nearest publication
+        ("وفي 20 أيار/مايو، قصفت الطائرات بلدة اللطامنة.", date(2018, 5, 20), date(2018, 5, 20)),
+    ],
+)
+def test_a_day_without_its_year_follows_on_from_a_day_of_an_earlier_year(
+    then: str, start: date, end: date
+) -> None:
+    text = (
+        "وقالت المنظمة إن غاز السارين استخدم في هجوم على بلدة اللطامنة في 24 آذار/مارس 2017. "
+        + then
+    )
+    found = extract(_article(text, "2018-06-13")).incidents
+    assert [(i.date.start, i.date.end) for i in found] == [
+        (date(2017, 3, 24), date(2017, 3, 24)),
+        (start, end),
+    ]
+
+
+def test_a_year_told_is_no_day_for_a_day_without_its_year_to_follow_on_from() -> None:
+    text = (
+        "وسيطرت القوات التركية على اللواء 135 الذي كان قبل ست سنوات مقرا لقوات النظام.\n"
+        "وشنت تركيا وفصائل سورية موالية لها في 20 كانون الثاني/يناير هجوما على منطقة عفرين.\n"
+    )
+    found = extract(_article(text, "2018-03-10")).incidents
+    assert date(2018, 1, 20) in [i.date.start for i in found]
+
+
 def test_a_toll_since_the_start_counts_from_the_day_the_offensive_was_launched() -> None:
     text = (
         "وشنت تركيا في 20 كانون الثاني/يناير هجوما ضد منطقة عفرين.\n"

@@ -84,7 +84,8 @@ class Clause:
     said_day: bool = False
     anchored: tuple[temporal.Anchored, ...] = ()  # "غداة مقتل …" (see anchor_events)
     accident: bool = False  # deaths a disaster or an accident caused (events.Reading)
-    # A chronology entry's year, for its dates that give none (_list_years).
+    # The year of its dates that give none: a chronology entry's (_list_years),
+    # or that of the day the article told just before (_told_year).
     list_year: int | None = None
     # Later clauses that tell this clause's event again (fold_retellings).
     also: tuple[Clause, ...] = ()
@@ -469,7 +470,9 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         if c.segment.kind != "text":
             out.append(c)
             continue
-        year = list_years.get(c.segment.paragraph)
+        year = list_years.get(c.segment.paragraph) or _told_year(
+            c.text, published, ctx.week_start, previous
+        )
         c = c.copy_with(list_year=year) if year is not None else c
         refs = _resolved(c.text, published, ctx.week_start, previous, year)
         chosen, future = _event_date(refs, published, c.text)
@@ -715,7 +718,8 @@ def _in_year(m: temporal.DateMention, year: int) -> temporal.DateMention:
         return m
     if m.year_offset is not None:
         return m  # "يناير العام الماضي": counted from publication
-    return replace(m, year=year)
+    until = _in_year(m.until, year) if m.until is not None else None  # "6-7 نيسان"
+    return replace(m, year=year, until=until)
 
 
 def _background_years(text: str, m: temporal.DateMention, ref: DateRef) -> bool:
@@ -824,6 +828,34 @@ def _in_the_past(
             ref = temporal.resolve(m, published, week_start=week_start)
         out.append((event, m, ref))
     return out
+
+
+# How soon after a date of an earlier year a year-less day must fall to be read
+# in that year (_told_year).
+TOLD_ON_DAYS = 31
+
+
+def _told_year(
+    text: str, published: date | None, week_start: int, previous: DateRef | None
+) -> int | None:
+    """ "في 24 آذار/مارس 2017 … وبعد أيام من ذلك، في 30 آذار/مارس": a day
+    named without its year, after the article told a date of an earlier year,
+    follows on in that year when it falls soon after that date (within
+    TOLD_ON_DAYS), not in the year nearest publication."""
+    if previous is None or previous.start is None or previous.precision != "day":
+        return None  # (a year told, "قبل ست سنوات", is no day to follow on from)
+    for m in _dates_in(text):
+        if m.kind not in _YEARLESS or m.year is not None or m.year_offset is not None:
+            continue
+        if m.direction or m.month is None:
+            continue
+        ref = temporal.resolve(m, published, week_start=week_start)
+        if ref.start is None or previous.start.year >= ref.start.year:
+            continue
+        told = temporal.resolve(_in_year(m, previous.start.year), None, week_start=week_start)
+        if told.start is not None and 0 <= (told.start - previous.start).days <= TOLD_ON_DAYS:
+            return previous.start.year
+    return None
 
 
 # How close the last date the article gave must lie to a year-less date read
