@@ -228,6 +228,13 @@ CASES = [
     # one person and others not counted: no figure; a victim noun belongs to
     # the casualty word before it, not to the one after ("and others wounded")
     ("أن القيادي الحوثي علي القيز لقي مصرعه، وعدد من مرافقيه في مواجهات", None, None, None, False),
+    # ... "with" them, as with a count of them ("مع 6 من مرافقيه")
+    ("لقي القيادي المكنى أبو الفضل، مصرعه مع عدد من مرافقيه بغارات", None, None, None, False),
+    ("وأكدت مصادر عسكرية مقتل قيادي حوثي مع مرافقيه، في غارة جوية", None, None, None, False),
+    ("لقي المدعو عيد راجحي مصرعه مع شقيقه وعناصر حوثية أخرى بانفجار لغم", None, None, None, False),
+    # ... not others met in a fight
+    ("قتل جندي في اشتباكات مع عدد من المسلحين", 1, None, None, False),
+    ("لقي جندي مصرعه في اشتباك مع عناصر من داعش", 1, None, None, False),
     (
         "عن مقتل قيادي ميداني بارز في #ميليشيات_الحوثي ومعه آخرون، خلال المعارك",
         None,
@@ -344,6 +351,14 @@ CASES = [
     # a dual verb or pronoun is two, the wounds they died of none
     ("إن جنديا أميركيا وشخصا آخر من التحالف قتلا في انفجار", 2, None, None, False),
     ("إن رجلا وامرأة لقيا مصرعهما في قصف على البلدة", 2, None, None, False),
+    (
+        "وكان القياديان قد وصلا قبل أن يلقيا مصرعيهما، الاثنين، في جبهة المهاشمة",
+        2,
+        None,
+        None,
+        False,
+    ),
+    ("لقي مسلحان حتفيهما في اشتباك مع الشرطة", 2, None, None, False),
     ("وكان جندي ومدني قد أصيبا في قصف على درعا", None, 2, None, False),
     ("وفاة فلسطينيين متأثرين بجروح أصيبا بها بالرصاص", None, None, None, False),
     # "قتلا" is also the noun: two only after the two it names
