@@ -248,9 +248,10 @@ CASES = [
     # bodies are the dead, where no other toll is told
     ("أفادت مصادر محلية بعثور الأهالي على 20 جثة لمدنيين قضوا نتيجة القصف", 20, None, None, False),
     ("نقلوا الليلة الماضية 18 جثة، غير أن عدد القتلى ارتفع إلى 30 شخصا", 30, None, None, False),
-    # ... and their remains ("جثمان", the dual "جثماني")
+    # ... and their remains ("جثامين", the dual "جثماني"); not one's in a funeral
     ("تمكنت طواقم الإسعاف من انتشال جثماني فلسطينيين اثنين شرق رفح", 2, None, None, False),
     ("وانتشلت فرق الدفاع المدني جثامين 5 أشخاص من تحت الأنقاض", 5, None, None, False),
+    ("واخترق الموكب المدينة بأكملها حتى وصل جثمان الزعيم", None, None, None, False),
     # put to death outside a court; one the relative pronoun stands for, not an
     # attack that killed nor a place where
     ("أعدمت الميليشيا 3 مدنيين ميدانيا", 3, None, None, False),
