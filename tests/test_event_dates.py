@@ -189,6 +189,35 @@ def test_the_first_time_since_the_start_is_no_running_total() -> None:
     assert _span(evacuation) == (date(2018, 3, 1), date(2018, 3, 1), "approx")
 
 
+@pytest.mark.parametrize(
+    ("opening", "want"),
+    [
+        # "this comes a day after …": counted from the day just told (Tuesday)
+        ("يأتي ذلك بعد يوم من", (date(2018, 5, 21), date(2018, 5, 21), "day")),
+        ("ويأتي ذلك غداة", (date(2018, 5, 21), date(2018, 5, 21), "day")),
+        # a week counts loosely
+        ("وتأتي هذه الحادثة بعد أسبوع من", (date(2018, 5, 15), date(2018, 5, 15), "approx")),
+        # no back-reference: counted from publication, approximately
+        ("وكان ذلك بعد يوم من", None),
+    ],
+)
+def test_what_comes_after_the_story_told_counts_from_its_day(
+    opening: str, want: tuple[date, date, str] | None
+) -> None:
+    """ "يأتي ذلك غداة تحرير …" in a paragraph of its own: "ذلك" is what the
+    paragraphs before told, on the day they told it, not on publication day."""
+    text = (
+        "قتلت عبوة ناسفة زرعتها الميليشيا، الثلاثاء، ثلاثة مدنيين قرب ميناء الحيمة.\n\n"
+        "وذكر مصدر محلي إن العبوة انفجرت في المدنيين الثلاثة.\n\n"
+        f"{opening} انفجار مماثل أودى بحياة طفل بمدينة يختل.\n"
+    )
+    blast = _killing(text, "2018-05-23", 1)
+    if want is None:
+        assert (blast.date.precision, blast.date.basis) == ("approx", "publication")
+    else:
+        assert _span(blast) == want
+
+
 def _killing(text: str, published: str, killed: int) -> Incident:
     """The incident of ``text`` that counts ``killed`` dead."""
     found = extract(_article(text, published)).incidents

@@ -33,7 +33,13 @@ from sitegen.extract.domain import NEWS_DOMAIN as NEWS
 from sitegen.extract.domain import Domain, article_domain
 from sitegen.extract.normalize import fold, quotations
 from sitegen.extract.numbers import find_numbers
-from sitegen.extract.segment import Segment, is_continuation, segment, starts_with_own_waw
+from sitegen.extract.segment import (
+    Segment,
+    is_continuation,
+    refers_back,
+    segment,
+    starts_with_own_waw,
+)
 from sitegen.extract.summary import summary_ar, summary_en
 from sitegen.ids import incident_id
 from sitegen.model import (
@@ -1095,6 +1101,7 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
     news_day = _news_day(clauses, published.date)
     out: list[Clause] = []
     scene: DateRef | None = None
+    told: DateRef | None = None  # the last day the text told
     paragraph = -1
     for c in clauses:
         if c.segment.kind != "text":
@@ -1106,7 +1113,11 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
                 scene = None
         if c.own_date:
             scene = c.date if _sets_scene(c.date) else scene
+            told = c.date if c.date.precision == "day" else told
             out.append(c)
+        elif scene is None and told is not None and _counts_from_told(c):
+            note = "counted from the day of what the text just told ('يأتي ذلك غداة …')"
+            out.append(c.copy_with(date=replace(told, basis="inherited", note=note)))
         elif (earlier := temporal.told_as_earlier(c.text)) is not None:
             note = f"told as an earlier event ('{earlier}') and the text gives it no date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
@@ -1124,6 +1135,12 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
             note = "no date in the text and the article has no publication date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
     return out
+
+
+def _counts_from_told(c: Clause) -> bool:
+    """ "يأتي ذلك غداة تحرير الجيش … جبال العقد": the named event's day is
+    counted from what the text just told, not from the day of publication."""
+    return refers_back(c.text) and any(a.shift for a in c.anchored)
 
 
 def _published_day(c: Clause, published: date, news_day: date | None) -> DateRef:
@@ -1373,6 +1390,8 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
             c.date,
             start=c.date.start - shift,
             end=c.date.end - shift,
+            # "بعد أسبوع من" counts loosely: a week or more is approximate
+            precision="approx" if abs(a.shift) >= 7 else c.date.precision,
             text=c.text[a.start : a.end],
             note=_anchor_note(a.shift, c.date),
         )

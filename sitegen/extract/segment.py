@@ -55,6 +55,7 @@ class _Rules:
     bylines: tuple[re.Pattern[str], ...]
     openers: re.Pattern[str]
     continuation: re.Pattern[str]
+    back_reference: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def rules() -> _Rules:
         + rf"|(?<=,)\s*و(?=(?:{news})(?:\s|$))"
     )
     cont = "|".join(re.escape(fold_word(w)) for w in data["continuations"])
+    back = "|".join(re.escape(fold(w).text) for w in data["back_references"])
     return _Rules(
         related=tuple(fold_word(w) for w in data["related_markers"]),
         debris=tuple(w.lower() for w in data["debris"]),
@@ -85,7 +87,14 @@ def rules() -> _Rules:
         bylines=tuple(re.compile(fold(p).text) for p in data["bylines"]),
         openers=re.compile(opener_re),
         continuation=re.compile(rf"^\s*(?:{cont})(?=\s)"),
+        back_reference=re.compile(rf"^\s*(?:{back})(?=[\s,])"),
     )
+
+
+def refers_back(text: str) -> bool:
+    """True when a clause opens by pointing at what was just told ("يأتي ذلك
+    غداة …": "this comes the day after …")."""
+    return bool(rules().back_reference.match(fold(text).text))
 
 
 def starts_with_own_waw(word: str) -> bool:
