@@ -2097,15 +2097,16 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     before = re.compile(rf"{WB_BEFORE}[وف]?{verbs}(?:\s+\S+){{0,5}}?\s+$")
     after = re.compile(rf"^[\s,]*(?:\S+\s+){{0,3}}?{nouns}{WB_AFTER}")
     # "قد أطلقوا عملية عسكرية قبل شهرين": the verb and the operation, then the
-    # date; "هجوم واسع بدأه الجيش في 19 نيسان": the operation, the verb, the date;
+    # date; "هجوم واسع بدأه الجيش في 19 نيسان", "عملية عفرين ، التي أطلقتها يوم
+    # 20 يناير": the operation, the verb, the date;
     # "عملية عسكرية واسعة النطاق بدأت في الـ 19 من حزيران", "القصف المكثف، الذي
     # بدأ الثلاثاء": the operation, then its verb.
     began_it = word_alternation(rel["began_it"])
     waged, campaigns = word_alternation(rel["waged"]), word_alternation(rel["campaigns"])
     both = re.compile(
         rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
-        rf"\s+{began_it}|(?:ال)?{nouns}(?:[،,]?\s+[^\s،,.]+){{0,6}}?[،,]?(?:\s+و?(?:الذي|التي))?"
-        rf"\s+(?:قد\s+)?{verbs})"
+        rf"\s+{began_it}|(?:ال)?{nouns}(?:\s*[،,]?\s+[^\s،,.]+){{0,6}}?\s*[،,]?"
+        rf"(?:\s+و?(?:الذي|التي))?\s+(?:قد\s+)?(?:{verbs}|{began_it}))"
         rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,3}}?\s+$"
         rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
         rf"(?:\s+[^\s،,.]+){{0,4}}?\s+$"
