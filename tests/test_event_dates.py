@@ -218,6 +218,18 @@ def test_what_comes_after_the_story_told_counts_from_its_day(
         assert _span(blast) == want
 
 
+def test_what_was_announced_the_day_before_is_not_dated_by_the_count() -> None:
+    """ "بعد يوم من إعلان المتحدث أن هشام عشماوي اعتقل في درنة": the day
+    before is the announcement's; the arrest it tells keeps no day of its own."""
+    text = (
+        "أسفرت مداهمة أمنية في مدينة العريش، الثلاثاء، عن مقتل 10 من العناصر الإرهابية.\n\n"
+        "وتأتي هذه المداهمة الأمنية بعد يوم من إعلان المتحدث باسم الجيش الوطني الليبي أن "
+        "هشام عشماوي اعتقل في درنة.\n"
+    )
+    arrest = _of_type(text, "2018-10-09", "arrest")
+    assert (arrest.date.precision, arrest.date.basis) == ("approx", "publication")
+
+
 def _killing(text: str, published: str, killed: int) -> Incident:
     """The incident of ``text`` that counts ``killed`` dead."""
     found = extract(_article(text, published)).incidents

@@ -29,6 +29,23 @@ def test_an_undated_toll_after_the_event_s_day_is_its_toll() -> None:
     assert found[0].date.start == date(2018, 3, 30) and found[0].casualties.killed == 3
 
 
+def test_an_attack_told_at_a_time_the_text_does_not_place_is_another() -> None:
+    """ "في أكتوبر" in July's news gives no year: that bombing is no retelling of
+    last week's attack, and its 500 dead are not that attack's."""
+    found = incidents(
+        "قال ضابط بالشرطة الصومالية، السبت، إن قوات الأمن قتلت 3 متطرفين في مقديشو.\n"
+        "ويأتي ذلك بعد أسبوع من هجوم مماثل على مجمع وزارة الداخلية في مقديشو أسفر عن "
+        "مقتل 9 أشخاص على الأقل.\n"
+        "واتهمت حركة الشباب بتفجير شاحنة في أكتوبر في مقديشو أسفر عن مقتل أكثر من 500 "
+        "شخص في أخطر هجوم في تاريخ البلاد.\n",
+        "2018-07-14",
+    )
+    week_before = next(i for i in found if i.date.start == date(2018, 7, 7))
+    assert week_before.casualties.killed == 9 and week_before.date.precision == "approx"
+    october = next(i for i in found if i.casualties.killed == 500)
+    assert october.date.start is None and len(october.sources) == 1
+
+
 def test_an_undated_toll_after_an_operation_begun_days_ago_is_its_toll() -> None:
     found = incidents(
         "وبدأت القوات التي تضم مقاتلين أكراد وعرب هجوما بريا، الاثنين، ضد مسلحين في محيط "

@@ -1101,7 +1101,6 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
     news_day = _news_day(clauses, published.date)
     out: list[Clause] = []
     scene: DateRef | None = None
-    told: DateRef | None = None  # the last day the text told
     paragraph = -1
     for c in clauses:
         if c.segment.kind != "text":
@@ -1113,11 +1112,7 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
                 scene = None
         if c.own_date:
             scene = c.date if _sets_scene(c.date) else scene
-            told = c.date if c.date.precision == "day" else told
             out.append(c)
-        elif scene is None and told is not None and _counts_from_told(c):
-            note = "counted from the day of what the text just told ('يأتي ذلك غداة …')"
-            out.append(c.copy_with(date=replace(told, basis="inherited", note=note)))
         elif (earlier := temporal.told_as_earlier(c.text)) is not None:
             note = f"told as an earlier event ('{earlier}') and the text gives it no date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
@@ -1135,12 +1130,6 @@ def inherit_dates(ctx: Context, clauses: tuple[Clause, ...]) -> list[Clause]:
             note = "no date in the text and the article has no publication date"
             out.append(c.copy_with(date=DateRef.undated("", note)))
     return out
-
-
-def _counts_from_told(c: Clause) -> bool:
-    """ "يأتي ذلك غداة تحرير الجيش … جبال العقد": the named event's day is
-    counted from what the text just told, not from the day of publication."""
-    return refers_back(c.text) and any(a.shift for a in c.anchored)
 
 
 def _published_day(c: Clause, published: date, news_day: date | None) -> DateRef:
@@ -1375,8 +1364,16 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     clause's own day: in "تظاهر الآلاف الأحد غداة مقتل 20 مدنياً" the killing
     is on Saturday. Applies when the clause's event is the one named."""
     out = []
+    told: DateRef | None = None  # the last day the text told
     for c in clauses:
         a = _anchoring(c)
+        if c.own_date and c.date.precision == "day":
+            told = c.date
+        elif a and told and c.date.basis == "publication" and refers_back(c.text):
+            # "يأتي ذلك غداة تحرير الجيش … جبال العقد" in a paragraph of its
+            # own: counted from the day of what the text just told ("ذلك"),
+            # not from the day of publication.
+            c = c.copy_with(date=replace(told, basis="inherited"))
         # A day counted from a month is no day: "بعد يومين من الحادث" in February.
         if not (c.date.start and c.date.end) or c.date.precision not in ("day", "approx"):
             out.append(c)
@@ -2263,6 +2260,10 @@ def _retells(first: Clause, later: Clause) -> bool:
     if _LATEST.match(later.text):
         return False  # "كان آخرها …": the latest event the toll before counts
     if _anchored_apart(first, later) or _going_on_since(first, later):
+        return False
+    if first.date.start and later.own_date and later.date.start is None and later.date.text:
+        # told at a time the text does not place ("بتفجير شاحنة في أكتوبر" in
+        # July's news: no year): not one more telling of a dated event
         return False
     if not (
         _overlap(first.date, later.date)
