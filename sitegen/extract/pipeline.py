@@ -2261,9 +2261,9 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False  # "كان آخرها …": the latest event the toll before counts
     if _anchored_apart(first, later) or _going_on_since(first, later):
         return False
-    if first.date.start and later.own_date and later.date.start is None and later.date.text:
-        # told at a time the text does not place ("بتفجير شاحنة في أكتوبر" in
-        # July's news: no year): not one more telling of a dated event
+    if first.date.start and _calendar_unplaced(later):
+        # told on a day or month the text does not place ("بتفجير شاحنة في
+        # أكتوبر" in July's news: no year): not one more telling of a dated event
         return False
     if not (
         _overlap(first.date, later.date)
@@ -2325,6 +2325,12 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _calendar_unplaced(c: Clause) -> bool:
+    if not c.own_date or c.date.start is not None or not c.date.text:
+        return False
+    return any(m.kind in ("date", "month") for m in temporal.find_dates(c.date.text))
 
 
 def _campaign(c: Clause, published: date | None) -> bool:
