@@ -2104,8 +2104,8 @@ def _began_around() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     began_it = word_alternation(rel["began_it"])
     waged, campaigns = word_alternation(rel["waged"]), word_alternation(rel["campaigns"])
     both = re.compile(
-        rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}|{nouns}(?:\s+\S+){{0,2}}?"
-        rf"\s+{began_it}|(?:ال)?{nouns}(?:\s*[،,]?\s+[^\s،,.]+){{0,6}}?\s*[،,]?"
+        rf"{WB_BEFORE}[وف]?(?:{verbs}(?:\s+\S+){{0,3}}?\s+{nouns}"
+        rf"|(?:ال)?{nouns}(?:\s*[،,]?\s+[^\s،,.]+){{0,6}}?\s*[،,]?"
         rf"(?:\s+و?(?:الذي|التي))?\s+(?:قد\s+)?(?:{verbs}|{began_it}))"
         rf"{WB_AFTER}(?:\s+[^\s،,.]+){{0,3}}?\s+$"
         rf"|{WB_BEFORE}[وف]?{waged}(?:\s+\S+){{0,2}}?\s+{campaigns}{WB_AFTER}"
