@@ -179,6 +179,17 @@ CASES: list[tuple[str, list[str]]] = [
     ("يسمح لهم بمغادرة دوما خلال 48 ساعة", ["Douma"]),
     # who holds an area is no name of it
     ("إلقاء البراميل المتفجرة على مناطق المسلحين في درعا", ["Daraa"]),
+    # where a state opened its embassy, Jerusalem too; not a toll told with it
+    ("افتتحت غواتيمالا، الأربعاء، سفارتها الجديدة في القدس", ["Guatemala", "Jerusalem"]),
+    (
+        "افتتحت الولايات المتحدة سفارتها لدى إسرائيل في القدس",
+        ["United States", "Israel", "Jerusalem"],
+    ),
+    (
+        "قتل 60 متظاهرا في اليوم الذي افتتحت فيه الولايات المتحدة سفارتها في القدس",
+        ["United States"],
+    ),
+    ("تزامن ذلك مع تدشين الولايات المتحدة سفارتها في القدس", ["United States"]),
     # a city in a force's, a day's or a newspaper's name; a day before a place
     ("استهدفت الغارات مواقع لفيلق القدس الإيراني", []),
     ("أطلقت سرايا القدس صواريخ", []),

@@ -256,6 +256,18 @@ _VENUE_BEFORE = re.compile(
     r"(?:^|[\s,\"'(])[وف]?[بل]?(?:مؤتمر|قمه|محادثات|مفاوضات|منتدي|اجتماع|اجتماعات|جوله)"
     r"\s+[\"']?$"
 )
+# Where a state opened its embassy is a place, as if a town were named:
+# "افتتحت غواتيمالا سفارتها الجديدة في القدس", "سفارتها لدى إسرائيل في
+# القدس", "افتتح رئيس باراغواي سفارة بلاده في القدس" (a name that needs an
+# introducer, like Jerusalem, is read after it). Only after the verb that
+# opens the clause: "قتل 60 متظاهرا في اليوم الذي افتتحت فيه الولايات المتحدة
+# سفارتها في القدس" and "تزامن ذلك مع تدشين الولايات المتحدة سفارتها في
+# القدس" were killed in Gaza.
+_EMBASSY_IN = re.compile(
+    r"(?:^|\s)[وف]?افتتح(?:ت|وا|ا)?\s+(?:(?!فيه\s)\S+\s+){0,5}?"
+    r"(?:سفارت(?:ه|ها|هم|هما)|سفاره\s+(?:بلاده|بلادها))"
+    r"(?:\s+الجديده)?(?:\s+لدي\s+\S+)?\s+في\s+[#\"']?$"
+)
 # "…التح، بريف إدلب الجنوبي", "…تل مصيطف جنوب شرقي إدلب", "شبرغان عاصمة
 # الإقليم": a locative or an apposition after a name says it is a place.
 _LOCATIVE_AFTER = re.compile(
@@ -1154,6 +1166,7 @@ def _known(
     # ("… في صنعاء، الجمعة", "في درنة، الباب أمام"): its own introducer, a
     # plural one, or a locative.
     firm = bool(intro_word) or named_whole or bool(_LOCATIVE_AFTER.match(s, m.end("name")))
+    firm = firm or _embassy_in(s, m)
     firm = firm or (in_list and intro is not None and intro.plural)
     hint = last.admin1 if in_list and last is not None else ""
     # ... or the list it follows in is of its own governorate: "غارات على
@@ -1201,11 +1214,16 @@ def _continues(s: str, last: _Last | None, start: int) -> bool:
     return joined or attached_wa or (last.intro is _AXIS)
 
 
+def _embassy_in(s: str, m: re.Match[str]) -> bool:
+    """Is the name where a state opened its embassy ("افتتحت سفارتها في …")?"""
+    return bool(_EMBASSY_IN.search(s, max(0, m.start("cl") - 80), m.start("cl")))
+
+
 def _context(s: str, m: re.Match[str], introduced: bool, his: bool = False) -> int:
     """The strongest evidence that the name is a place here: 2 introducer, list
     or locative after; 1 a preposition before (or ب/ل attached), or a verb
     whose object is a place (not a noun with "his": "غادر قصره"); 0 none."""
-    if introduced or _LOCATIVE_AFTER.match(s, m.end("name")):
+    if introduced or _LOCATIVE_AFTER.match(s, m.end("name")) or _embassy_in(s, m):
         return 2
     clitic = m.group("cl") or ""
     before = s[max(0, m.start("cl") - 24) : m.start("cl")]
