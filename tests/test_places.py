@@ -190,6 +190,7 @@ CASES: list[tuple[str, list[str]]] = [
         ["United States"],
     ),
     ("تزامن ذلك مع تدشين الولايات المتحدة سفارتها في القدس", ["United States"]),
+    ("وكان رئيس باراغواي قد افتتح سفارة جديدة في القدس", ["Paraguay", "Jerusalem"]),
     # a city in a force's, a day's or a newspaper's name; a day before a place
     ("استهدفت الغارات مواقع لفيلق القدس الإيراني", []),
     ("أطلقت سرايا القدس صواريخ", []),

@@ -258,15 +258,15 @@ _VENUE_BEFORE = re.compile(
 )
 # Where a state opened its embassy is a place, as if a town were named:
 # "افتتحت غواتيمالا سفارتها الجديدة في القدس", "سفارتها لدى إسرائيل في
-# القدس", "افتتح رئيس باراغواي سفارة بلاده في القدس" (a name that needs an
+# القدس", "افتتح رئيس باراغواي سفارة (بلاده) في القدس" (a name that needs an
 # introducer, like Jerusalem, is read after it). Only after the verb that
 # opens the clause: "قتل 60 متظاهرا في اليوم الذي افتتحت فيه الولايات المتحدة
 # سفارتها في القدس" and "تزامن ذلك مع تدشين الولايات المتحدة سفارتها في
 # القدس" were killed in Gaza.
 _EMBASSY_IN = re.compile(
     r"(?:^|\s)[وف]?افتتح(?:ت|وا|ا)?\s+(?:(?!فيه\s)\S+\s+){0,5}?"
-    r"(?:سفارت(?:ه|ها|هم|هما)|سفاره\s+(?:بلاده|بلادها))"
-    r"(?:\s+الجديده)?(?:\s+لدي\s+\S+)?\s+في\s+[#\"']?$"
+    r"(?:سفارت(?:ه|ها|هم|هما)|سفاره(?:\s+(?:بلاده|بلادها))?)"
+    r"(?:\s+(?:ال)?جديده)?(?:\s+لدي\s+\S+)?\s+في\s+[#\"']?$"
 )
 # "…التح، بريف إدلب الجنوبي", "…تل مصيطف جنوب شرقي إدلب", "شبرغان عاصمة
 # الإقليم": a locative or an apposition after a name says it is a place.
