@@ -1158,7 +1158,9 @@ def _known(
         return None
     # "غادر قصره": a name written with a final ه may be a noun and its pronoun.
     end = folded.span(m.start("name"), m.end("name"))[1]
-    level = _context(s, m, introduced=bool(intro_word) or in_list, his=text[end - 1] == "ه")
+    embassy = _embassy_in(s, m)
+    introduced = bool(intro_word) or in_list or embassy
+    level = _context(s, m, introduced=introduced, his=text[end - 1] == "ه")
     own = intro is not None and intro_word and not intro.plural and intro_word not in _ADJ_INTROS
     if own or named_whole:  # "معسكر العمري": the generic word is part of its name
         level = _OWN_INTRO
@@ -1166,7 +1168,7 @@ def _known(
     # ("… في صنعاء، الجمعة", "في درنة، الباب أمام"): its own introducer, a
     # plural one, or a locative.
     firm = bool(intro_word) or named_whole or bool(_LOCATIVE_AFTER.match(s, m.end("name")))
-    firm = firm or _embassy_in(s, m)
+    firm = firm or embassy
     firm = firm or (in_list and intro is not None and intro.plural)
     hint = last.admin1 if in_list and last is not None else ""
     # ... or the list it follows in is of its own governorate: "غارات على
@@ -1215,15 +1217,18 @@ def _continues(s: str, last: _Last | None, start: int) -> bool:
 
 
 def _embassy_in(s: str, m: re.Match[str]) -> bool:
-    """Is the name where a state opened its embassy ("افتتحت سفارتها في …")?"""
-    return bool(_EMBASSY_IN.search(s, max(0, m.start("cl") - 80), m.start("cl")))
+    """Is the name where a state opened its embassy ("افتتحت سفارتها في …")?
+    (Asked of every name: the verb is looked for first, without the regex.)"""
+    at = m.start("cl")
+    start = max(0, at - 80)
+    return s.find("افتتح", start, at) >= 0 and bool(_EMBASSY_IN.search(s, start, at))
 
 
 def _context(s: str, m: re.Match[str], introduced: bool, his: bool = False) -> int:
     """The strongest evidence that the name is a place here: 2 introducer, list
     or locative after; 1 a preposition before (or ب/ل attached), or a verb
     whose object is a place (not a noun with "his": "غادر قصره"); 0 none."""
-    if introduced or _LOCATIVE_AFTER.match(s, m.end("name")) or _embassy_in(s, m):
+    if introduced or _LOCATIVE_AFTER.match(s, m.end("name")):
         return 2
     clitic = m.group("cl") or ""
     before = s[max(0, m.start("cl") - 24) : m.start("cl")]
