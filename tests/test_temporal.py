@@ -201,6 +201,8 @@ def test_seed_001_weekday_warning_on_a_wrong_publication_date() -> None:
         # today named as the day before the date (Monday 2 April 2018)
         ("شن متطرفون، اليوم الأحد، هجوما على قوات الاتحاد الأفريقي", date(2018, 4, 2), True),
         ("قال مسؤول أمس السبت إن القصف استمر", date(2018, 4, 2), True),
+        # ... the weekday in brackets
+        ("قال البيان إن الحادثة التي وقعت أمس (السبت) خطيرة", date(2018, 4, 2), True),
         # today named as the date itself, or two days back: no such reading
         ("قتل جنديان اليوم الاثنين", date(2018, 4, 2), False),
         ("قتل جنديان اليوم السبت", date(2018, 4, 2), False),

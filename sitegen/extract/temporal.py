@@ -391,7 +391,9 @@ class _Tables:
             rf"(?P<pdper>{alt(['الشهر'])})\s+(?P<pddir>{past_next_this}))",
             rf"(?P<year>(?P<yw>{yword})\s+(?P<yy>\d{{4}})(?:\s*(?P<yera>{era}))?)",
             rf"(?P<period>(?:(?P<pthis>{alt(r['this_before'])})\s+)?(?P<per>{alt(t['periods'])})(?:\s+(?P<pdir>{period_dir}))?)",
-            rf"(?P<dayw>(?P<dw>{alt(t['days'])})(?:\s*,?\s*(?P<dwwd>{wd}))?)",
+            # ("أمس (الأربعاء)": the weekday may stand in brackets)
+            rf"(?P<dayw>(?P<dw>{alt(t['days'])})"
+            rf"(?:\s*,?\s*(?P<dwpar>\(\s*)?(?P<dwwd>{wd})(?(dwpar)\s*\)))?)",
             rf"(?P<wdc>(?P<wd>{wd})(?:\s+(?P<wddir>{past_next}))?)",
             rf"(?P<lasted>{alt(r['lasted_after'])}\s+(?:(?P<lq>{alt(self.n['approximate'])})\s+)?"
             rf"(?:(?P<ln>{num})\s+(?P<lu>{self._forms('singular')}|{self._forms('plural')})"
@@ -1630,6 +1632,12 @@ def _r_day(m: DateMention, pub: date | None, ws: int, ctx: DateRef | None) -> Da
     if pub is None:
         return _undated_no_pub(m)
     d = pub + timedelta(days=m.offset)
+    if m.weekday is not None and d.weekday() != m.weekday == (d - timedelta(days=1)).weekday():
+        # "صباح اليوم (الخميس)" in Friday's news: written the day before its
+        # date, as nearly every such contradiction in the news is (see
+        # written_day_before, which shifts a whole article whose claims agree)
+        note = f"the text says {calendar.day_name[m.weekday]}: written the day before {pub}"
+        return _day(m, d - timedelta(days=1), "relative", note)
     return _check_weekday(m, _day(m, d, "relative"))
 
 
@@ -1931,9 +1939,9 @@ def _contradictions() -> tuple[re.Pattern[str], ...]:
 
     A claim is a day word ("اليوم", "أمس") followed by a weekday name, as the
     grammar's ``dayw`` core reads them; the pattern for a publication weekday
-    is each day word followed (the same way) by the names of the weekdays
-    that do not fall on that day. Where it finds nothing, no claim in the
-    text can contradict the date.
+    is each day word followed (the same way, brackets too) by the names of
+    the weekdays that do not fall on that day. Where it finds nothing, no
+    claim in the text can contradict the date.
     """
     g = _grammar()
     by_offset: dict[int, list[str]] = {}
@@ -1944,7 +1952,7 @@ def _contradictions() -> tuple[re.Pattern[str], ...]:
         alts = []
         for offset, words in sorted(by_offset.items()):
             wrong = [w for w, d in g.weekdays.items() if d != (weekday + offset) % 7]
-            alts.append(word_alternation(words) + r"\s*,?\s*" + word_alternation(wrong))
+            alts.append(word_alternation(words) + r"\s*,?\s*\(?\s*" + word_alternation(wrong))
         out.append(re.compile("|".join(alts)))
     return tuple(out)
 
