@@ -493,6 +493,7 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         chosen = _past_the_saying(c.text, refs, chosen)
         chosen = _not_the_cause_s(c.text, refs, chosen)
         chosen = _until_told(_when_wounded(c.text, refs, chosen), published)
+        chosen = _before_the_saying(c.text, refs, chosen)
         anchored = tuple(temporal.find_anchored(c.text))
         if chosen is not None:
             previous = chosen if chosen.is_dated else previous
@@ -948,6 +949,43 @@ def _past_the_saying(
         return chosen
     own = [r for m, r in earlier if not told_day(m)]
     return own[0] if own else chosen
+
+
+def _before_the_saying(
+    text: str, refs: list[tuple[bool, temporal.DateMention, DateRef]], chosen: DateRef | None
+) -> DateRef | None:
+    """ "قال الجيش الأحد إن القوات سيطرت مؤخرا على الجبل": the only day is the
+    saying's, and what was said is told as earlier than it. The text gives the
+    event no day: it stays undated (never the saying's day)."""
+    if chosen is None or not chosen.is_dated:
+        return chosen
+    said = [m for _, m, r in refs if r == chosen and _said_day(text, m)]
+    if len(said) != 1 or any(r.is_dated and m is not said[0] for _, m, r in refs):
+        return chosen  # 'تعهدا في السابق … وضربات اليوم': the event's own day
+    start = said[0].end
+    found = temporal.told_before_saying(text, start)
+    if found is None or not _of_the_first_event(text[start:], found[1] - start):
+        return chosen
+    note = f"told as before the day it was said ('{found[0]}'); the text gives it no day"
+    return DateRef.undated("", note)
+
+
+def _of_the_first_event(said: str, at: int) -> bool:
+    """Whether the word of time at ``at`` in what was said stands by the first
+    event told ("إن بولتون اتصل مؤخرا بكامل", "دوما التي شهدت مؤخرا هجوما"),
+    not by another ("أعدمت 19 سجينا اعتقلتهم مؤخرا") or a later saying ("وكان
+    الجيش أعلن في وقت سابق")."""
+    triggers = events.find_triggers(said)
+    told = [t for t in triggers if not t.reporting]
+    if not told or not -BEFORE_SAYING_REACH[0] <= at - told[0].start <= BEFORE_SAYING_REACH[1]:
+        return False
+    between = [t for t in triggers if t.start < at and t is not told[0]]
+    return not any(t.reporting or t.start >= told[0].end for t in between)
+
+
+# Characters from the start of the event's words back to "مؤخرا" ("شهدت مؤخرا
+# هجوما") and on to it ("زار السعودية في وقت سابق").
+BEFORE_SAYING_REACH = (10, 30)
 
 
 def _event_date(

@@ -2012,6 +2012,27 @@ def _named_by_date() -> re.Pattern[str]:
     )
 
 
+def told_before_saying(text: str, at: int) -> tuple[str, int] | None:
+    """The words after ``at`` (the day of a saying) that tell what was said as
+    having happened before it ("إن القوات سيطرت مؤخرا على الجبل"), and where
+    they start in ``text``; or None."""
+    folded = fold(text[at:])
+    found = _before_saying().search(folded.text)
+    if found is None:
+        return None
+    return found.group().strip(), at + folded.index(found.start())
+
+
+@cache
+def _before_saying() -> re.Pattern[str]:
+    rel = load_yaml("relative.yaml")
+    words = word_alternation(rel["told_before_saying"])
+    same = word_alternation(rel["earlier_same_period"])
+    return re.compile(
+        rf"{WB_BEFORE}{CLITICS}(?:{words}){WB_AFTER}(?!\s+{CLITICS}(?:{same}){WB_AFTER})"
+    )
+
+
 def told_as_earlier(text: str) -> str | None:
     """The words that tell a clause's event as an earlier one ("وكان … قد",
     "وسبق ذلك", "بعدما"), or None."""
