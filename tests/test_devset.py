@@ -49,7 +49,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 463  # gold undated incidents given a date
+    assert scores["all"].invented <= 461  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:
