@@ -959,12 +959,16 @@ def _before_the_saying(
     event no day: it stays undated (never the saying's day)."""
     if chosen is None or not chosen.is_dated:
         return chosen
-    said = [m for _, m, r in refs if r == chosen and _said_day(text, m)]
-    if len(said) != 1 or any(r.is_dated and m is not said[0] for _, m, r in refs):
+    dated = [(m, r) for _, m, r in refs if r.is_dated]
+    if len(dated) != 1 or dated[0][1] != chosen:
         return chosen  # 'تعهدا في السابق … وضربات اليوم': the event's own day
-    start = said[0].end
-    found = temporal.told_before_saying(text, start)
-    if found is None or not _of_the_first_event(text[start:], found[1] - start):
+    day = dated[0][0]
+    # (the words first: few clauses have them, and finding a saying costs more)
+    found = temporal.told_before_saying(text, day.end)
+    if found is None or not _said_day(text, day):
+        return chosen
+    start = day.end
+    if not _of_the_first_event(text[start:], found[1] - start):
         return chosen
     note = f"told as before the day it was said ('{found[0]}'); the text gives it no day"
     return DateRef.undated("", note)
