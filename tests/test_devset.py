@@ -27,6 +27,19 @@ def test_the_dev_set_is_large_enough() -> None:
     assert sources == {"AL", "BB", "CN", "FR", "SK"}  # all five outlets
 
 
+def test_a_lower_bound_is_not_also_a_count_of_none() -> None:
+    # The scorer reads "killed": null as "no one killed", so beside
+    # "killed_min": 12 it could never be met: the annotator meant the bound.
+    both = [
+        (incident["id"], field)
+        for article in devset.load_gold()["articles"]
+        for incident in article["incidents"]
+        for field in ("killed", "wounded", "displaced")
+        if field in incident and incident[field] is None and f"{field}_min" in incident
+    ]
+    assert both == []
+
+
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
@@ -37,7 +50,7 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 3266  # of 3,564
-    assert s.dated >= 2840 and s.placed >= 2645 and s.counted >= 2938
+    assert s.dated >= 2840 and s.placed >= 2645 and s.counted >= 2953
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
