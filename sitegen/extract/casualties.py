@@ -54,6 +54,9 @@ class _Lexicon:
     one_between: frozenset[str]  # "واحدا", "على الأقل": between one person and the word
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
+    subject_openers: frozenset[str]  # "أن": a singular noun after it is the subject …
+    subject_one_verbs: frozenset[str]  # … of a singular verb: "أن قائد التنظيم … قتل"
+    subject_one_reach: int
     one_of: frozenset[str]  # "أحد" …
     one_of_people: frozenset[str]  # … of a group of people: "مقتل أحد عناصر الأمن"
     one_of_them: frozenset[str]  # "قتل أحدهم": one of those counted before
@@ -124,6 +127,9 @@ def _lexicon() -> _Lexicon:
             for w in [*data["singular"]["nouns"], *data["singular"]["definite_only"]]
             if not w.startswith("ال")
         ),
+        subject_openers=frozenset(fold_word(w) for w in data["singular"]["subject"]["openers"]),
+        subject_one_verbs=frozenset(fold_word(w) for w in data["singular"]["subject"]["verbs"]),
+        subject_one_reach=int(data["singular"]["subject"]["reach"]),
         one_of=frozenset(fold_word(w) for w in data["singular"]["one_of"]["words"]),
         one_of_people=frozenset(fold_word(w) for w in data["singular"]["one_of"]["people"]),
         one_of_them=frozenset(fold_word(w) for w in data["singular"]["one_of_them"]),
@@ -766,7 +772,28 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     # (not "الهجوم الذي قتل مدنيين", who killed; nor "التي قتل فيها", where)
     who = _ONE_WHO.search(text, max(0, word.start - 12), word.start) is not None
     one = one or (who and _PASSIVE_AFTER.match(text, word.end) is not None)
-    return one or _named_one(text, word, lex) or _named_aged(text, word, lex) > 0
+    one = one or _named_one(text, word, lex) or _named_aged(text, word, lex) > 0
+    return one or _singular_subject(text, word, lex)
+
+
+def _singular_subject(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """ "أكدت القوات الأمريكية أن قائد تنظيم داعش في البلاد قتل في هجوم": the
+    singular noun right after "أن" is the subject its singular verb closes, with
+    the words that describe him between (no comma, count or other casualty word);
+    the verb stands alone ("قتل في", not "قتل 5 مسلحين", who killed)."""
+    said = text[word.start : word.end].split()
+    if len(said) != 1 or fold_word(said[0]) not in lex.subject_one_verbs:
+        return False
+    if _PASSIVE_AFTER.match(text, word.end) is None:
+        return False
+    before = [fold_word(w) for w in _words_before(text, word.start, lex.subject_one_reach + 2)]
+    for i in range(len(before) - 2, -1, -1):
+        if before[i] in lex.subject_openers:
+            between = before[i + 1 :]
+            return between[0] in lex.singular and not any(
+                find_numbers(w) or casualty_words(w) or w in lex.subject_openers for w in between
+            )
+    return False
 
 
 _BEFORE_DAY = re.compile(r"\s*(?:(?:في|يوم)\s+)?")
