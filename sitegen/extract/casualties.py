@@ -787,11 +787,13 @@ def _singular_subject(text: str, word: _Word, lex: _Lexicon) -> bool:
     if _PASSIVE_AFTER.match(text, word.end) is None:
         return False
     before = [fold_word(w) for w in _words_before(text, word.start, lex.subject_one_reach + 2)]
-    for i in range(len(before) - 2, -1, -1):
+    for i in range(len(before) - 1, -1, -1):
         if before[i] in lex.subject_openers:
             between = before[i + 1 :]
-            return between[0] in lex.singular and not any(
-                find_numbers(w) or casualty_words(w) or w in lex.subject_openers for w in between
+            return (
+                bool(between)
+                and between[0] in lex.singular
+                and not any(find_numbers(w) or casualty_words(w) for w in between)
             )
     return False
 
