@@ -450,6 +450,8 @@ CASES = [
     # stabbed or beaten to death: one, told by the verb's person
     ("وكان آري فولد تعرض للطعن حتى الموت في مركز تسوق", 1, None, None, False),
     ("وكان رجلان تعرضا للطعن حتى الموت في مركز تسوق", 2, None, None, False),
+    # a point between thousands: the war's toll, not ten dead
+    ("وقد أدت الحرب في اليمن حتى الآن إلى قتل أكثر من 10.000 شخص", 10000, None, None, True),
     # Bullets are no wounded: one person was hit, uncounted.
     (
         "وأصيبت مارييل بأربع رصاصات في الرأس، بينما أصيب السائق بثلاث رصاصات.",

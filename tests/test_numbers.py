@@ -154,6 +154,11 @@ def test_find_duals_only_returns_duals() -> None:
         ("عشرات", None),
         ("العشرات", None),
         ("2.5", None),
+        ("10.000", 10000),  # a point before three digits separates thousands
+        ("1.106", 1106),
+        ("1.392.928", 1392928),
+        ("3.022 مليار", 3022000000),  # unless a scale follows: 3.022 billion
+        ("٢٫٥٠٠", None),  # the Arabic decimal separator is always a decimal point
         ("جنود", None),
         ("", None),
     ],

@@ -222,12 +222,17 @@ def match_at(pattern: re.Pattern[str], folded: str, starts: list[int]) -> Iterat
 ARTICLE = "(?:(?:ا|(?<=ل))ل)?"
 
 # Western digits (Arabic-Indic and Persian are folded to them), with a thousands
-# separator (",", or U+066C) or a decimal point (".", or U+066B).
+# separator (",", or U+066C; "." between three or more groups, "1.392.928") or
+# a decimal point (".", or U+066B).
 # Larger figures are not counts of anything an article reports (a serial number, a
 # run of digits); reading them would only overflow a date or a total later.
 MAX_COUNT = 10**12
 
-_DIGITS = r"(?:\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?)"
+_DIGITS = (
+    r"(?:\d{1,3}(?:[,\u066c]\d{3})+(?![\d])"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d])"
+    r"|\d+(?:[.\u066b]\d+)?)"
+)
 
 
 def _word_forms(table: dict[str, int], min_article: int) -> list[str]:
@@ -421,6 +426,8 @@ def _digits_value(tok: str) -> Fraction:
     """ "1,250" → 1250, "2.5" → 5/2; a run of digits longer than any count is just
     "too big" (Python refuses to read an int of more than 4300 digits anyway)."""
     plain = re.sub(r"[,\u066c]", "", tok).replace("\u066b", ".")
+    if plain.count(".") > 1:  # "1.392.928": points between thousands
+        plain = plain.replace(".", "")
     if len(plain.split(".")[0]) > len(str(MAX_COUNT)):
         return Fraction(MAX_COUNT + 1)
     return Fraction(plain)
@@ -459,11 +466,13 @@ def parse_number(words: str) -> int | None:
     """The value of a number written in digits and/or words, or None.
 
     "خمسة وعشرين" → 25, "400 ألف" → 400000, "ثلاثة آلاف وخمسمئة" → 3500,
-    "عشرات" → None (vague), "2.5" → None (not a count).
+    "عشرات" → None (vague), "2.5" → None (not a count), "10.000" → 10000.
     """
     if words.isascii() and words.isdigit():  # the usual case, without Fractions
         n = int(words) if len(words) <= len(str(MAX_COUNT)) else MAX_COUNT + 1
         return n if n <= MAX_COUNT else None
+    if _DOT_THOUSANDS.fullmatch(words):
+        return int(words.replace(".", ""))
     lex = _lexicon()
     folded = re.sub(r"\bو\s+", "و", fold_word(words))
     toks = _tokens(folded, lex)
@@ -488,6 +497,13 @@ def parse_number(words: str) -> int | None:
         else:
             current += value
     return _count(total + current)
+
+
+# "أكثر من 10.000 شخص", "200.000 لاجئ": a count of people or things is never a
+# fraction, so a point before three digits, with no scale word after ("2.750
+# مليار" is two and three quarters), separates thousands as some outlets write
+# them. (The Arabic decimal separator U+066B is never read so.)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def _count(result: Fraction) -> int | None:
