@@ -450,6 +450,9 @@ CASES = [
     # stabbed or beaten to death: one, told by the verb's person
     ("وكان آري فولد تعرض للطعن حتى الموت في مركز تسوق", 1, None, None, False),
     ("وكان رجلان تعرضا للطعن حتى الموت في مركز تسوق", 2, None, None, False),
+    # "واحدة" counts the family, not the dead
+    ("قالوا إن أربعة أشخاص من عائلة واحدة قتلوا في غارة", 4, None, None, False),
+    ("وقتل رجل واحد وأصيب آخر", 1, 1, None, False),
     # a point between thousands: the war's toll, not ten dead
     ("وقد أدت الحرب في اليمن حتى الآن إلى قتل أكثر من 10.000 شخص", 10000, None, None, True),
     # Bullets are no wounded: one person was hit, uncounted.

@@ -44,6 +44,7 @@ class _Lexicon:
     tally_kind: dict[str, str]
     tally_window: int
     not_people: re.Pattern[str]
+    one_thing: frozenset[str]  # "عائلة": "واحدة" after it counts the family
     singular: frozenset[str]
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
     dual_words: frozenset[str]  # ... and of two: "قتلا", "مصرعهما"
@@ -148,6 +149,7 @@ def _lexicon() -> _Lexicon:
             + "|".join(re.escape(fold_word(w)) for w in data["not_people_whole"])
             + r")(?!\w))"
         ),
+        one_thing=frozenset(fold_word(w) for w in data["one_thing"]),
         part_before=_phrases(data["parts"]["before_word"], end=True),
         attempt_before=_phrases(data["attempts"], end=True),
         whole_after=_phrases(data["parts"]["whole_after"], end=False),
@@ -983,10 +985,14 @@ def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
         return n.noun not in people_nouns()  # "جنديين" counts people; "أسبوعين" no one
     if _EACH.search(fold(text[max(0, n.start - 12) : n.start]).text):
         return True  # "واحد من كل 8 من سكان المنطقة": a ratio, no one counted
+    before = fold(text[max(0, n.start - 20) : n.start]).text.split()
+    if before and fold(n.text).text in _ONE and before[-1] in lex.one_thing:
+        return True  # "أربعة أشخاص من عائلة واحدة قتلوا": one family, four dead
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
 
 
 _EACH = re.compile(r"(?<![\w])كل\s*$")
+_ONE = frozenset({"واحد", "واحده", "واحدا"})
 
 
 class _Numbers:
