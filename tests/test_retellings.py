@@ -167,6 +167,15 @@ def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -
             "2018-07-12",
             date(2018, 7, 12),
         ),
+        # a lede dated only by the day it was published, then the attack
+        # ("الهجوم", with "30 شخصا آخر" besides its dead) on the day before
+        (
+            "قتل عشرون شخصا على الأقل كانوا يحضرون حفل زفاف، في غارة جوية على شمال غربي اليمن.\n"
+            "وقالت فرق الإنقاذ إن أكثر من 30 شخصا آخر أصيبوا بجراح في الهجوم الذي وقع في "
+            "وقت متأخر أمس الأحد.\n",
+            "2018-04-23",
+            date(2018, 4, 22),
+        ),
     ],
 )
 def test_a_later_telling_is_one_more_source_of_the_first(

@@ -1254,6 +1254,13 @@ def other_things() -> frozenset[str]:
 
 
 @cache
+def told_as_any() -> frozenset[str]:
+    """Definite nouns that name any event of violence ("الهجوم", "الحادث"),
+    folded (events.yaml: told_as_any)."""
+    return frozenset(fold_word(w) for w in load_yaml("events.yaml")["told_as_any"])
+
+
+@cache
 def going_on() -> frozenset[str]:
     """Verbs of fighting going on as the text is written (events.yaml:
     going_on), folded, with "و" before them too."""

@@ -2293,7 +2293,9 @@ def _retells(first: Clause, later: Clause) -> bool:
     """Compatible (kind, day, place), and something that says it is the same event:
     a place in common, the same figures, a definite noun of the same type
     ("الغارة", "القصف"), or a toll in the same paragraph as the last telling."""
-    if not _same_kind(first, later) or _another(later.text) or _responds(first, later):
+    if not _same_kind(first, later) or _responds(first, later):
+        return False
+    if _another(later.text, besides=_dates_the_news(first, later)):
         return False
     if temporal.tallies_since_start(later.text) != temporal.tallies_since_start(first.text):
         return False  # a running total is not one more telling of a day's event
@@ -2681,7 +2683,22 @@ def _points_back(a: Clause, b: Clause) -> bool:
     """ "واستهدف الهجوم في جلال آباد مقر هيئة اللاجئين" after the suicide bombing
     there that day: a definite noun of violence points back to it (air strikes
     and ground fire only as _one_raid has them)."""
-    return b.definite and _same_day(a, b) and {a.type, b.type} != _REMOTE
+    return b.definite and (_same_day(a, b) or _dates_the_news(a, b)) and {a.type, b.type} != _REMOTE
+
+
+def _dates_the_news(a: Clause, b: Clause) -> bool:
+    """A telling dated only by the day it was published, then a definite noun of
+    any violence that names its day, that day or the day before: "قتل عشرون
+    شخصا … في غارة جوية", then "في الهجوم الذي وقع في وقت متأخر أمس الأحد"
+    (events.yaml: told_as_any)."""
+    if a.own_date or a.date.basis != "publication" or not (a.date.start and a.date.end):
+        return False
+    if not b.own_date or b.date.precision != "day" or not b.date.start or b.trigger_at < 0:
+        return False
+    noun = fold(b.text[b.trigger_at :]).text.split()[:1]
+    if not noun or noun[0] not in events.told_as_any():
+        return False
+    return a.date.start - _ONE_DAY <= b.date.start <= a.date.end
 
 
 def _toll(text: str) -> bool:
@@ -2722,13 +2739,21 @@ def _going_on_since(first: Clause, later: Clause) -> bool:
     return any(w in events.going_on() for w in near[:6])
 
 
-def _another(text: str) -> bool:
-    """ "غارة أخرى", "هجوم ثان": the text says it is a new event."""
+def _another(text: str, besides: bool = False) -> bool:
+    """ "غارة أخرى", "هجوم ثان": the text says it is a new event. With
+    ``besides`` (a telling that points back to the event told before), "آخر"
+    after a count is people besides its dead: "أصيب أكثر من 30 شخصا آخر في
+    الهجوم" (as "عدد آخر" is)."""
     folded = fold(text).text
     return any(
         not (m.group() in ("اخر", "اخري") and _other_things(folded, m.start()))
+        and not (besides and m.group() == "اخر" and _more_people(folded, m.start()))
         for m in _ANOTHER.finditer(folded)
     )
+
+
+def _more_people(folded: str, at: int) -> bool:
+    return any(find_numbers(w) for w in folded[:at].split()[-2:])
 
 
 def _other_things(folded: str, at: int) -> bool:
