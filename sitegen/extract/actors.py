@@ -366,6 +366,9 @@ def find_actors(text: str) -> list[ActorMention]:
 
 _WORD = re.compile(r"[^\s,.:;!?\"'()\[\]]+")
 _STOP = re.compile(r"[.;:!?]")
+# A dash standing alone closes an aside, as a comma does: "كانوا - بحسب تقارير -
+# يحضرون حفل زفاف" names "تقارير", not "تقارير - يحضرون حفل".
+_DASHES = frozenset("-–—")
 _ADHOC_END = re.compile(r"^(?:ان|بان|انه|بانه|الذي|التي)$")
 _SVO_BEFORE = re.compile(r"(?:^|(?:^|\s)(?:ان|بان|و)\s*)[\s\"',]*$")
 _GAP = re.compile(r"^[\s\"',]*$")
@@ -405,7 +408,8 @@ def _after(folded: Folded, cue: re.Match[str], hits: _Hits) -> _Hit | None:
     for n, w in enumerate(_WORD.finditer(folded.text, cue.end())):
         between = folded.text[limit : w.start()]
         quoted = '"' in between and w.start() not in hits.start_set
-        if n >= lex.max_words or _STOP.search(between) or quoted or lex.ends.match(w.group()):
+        stop = _STOP.search(between) or w.group() in _DASHES
+        if n >= lex.max_words or stop or quoted or lex.ends.match(w.group()):
             break
         limit = w.end()
     window = hits.starting_in(cue.end(), limit)
@@ -438,7 +442,7 @@ def _adhoc(folded: Folded, cue: re.Match[str], prep: bool) -> tuple[int, int] | 
     for n, w in enumerate(_WORD.finditer(folded.text, cue.end())):
         between, prev = folded.text[prev : w.start()], w.end()
         ends_here = _STOP.search(between) or "," in between or '"' in between
-        if _ADHOC_END.match(w.group()) or (collecting and ends_here):
+        if _ADHOC_END.match(w.group()) or (collecting and (ends_here or w.group() in _DASHES)):
             ok = True
             break
         if n >= 8 or _STOP.search(between):
