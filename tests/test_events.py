@@ -195,6 +195,7 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "وتستهدف طائرات حربية بلدات في ريف درعا", "airstrike"),
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
+    ("", "ضربت مدفعية التحالف مواقع الحوثيين في الحديدة", "shelling"),
     # Done before at no time told, or again and again: the setting.
     ("", "ولم تعلق إسرائيل التي سبق لها أن قصفت أهداف داخل سوريا", ""),
     ("", "رغم تكرار الهجمات الإسرائيلية على سوريا دون إعلان", ""),
@@ -1117,6 +1118,8 @@ def test_violent_types() -> None:
         # a verb of use that opens the clause reaches past its long subject
         ("كما أطلقت المليشيا الحوثية المتركزة في جبل البرقة عددا من القذائف على قرية", False),
         ("وتشن القوات الحكومية منذ 19 حزيران بدعم روسي عملية عسكرية واسعة في درعا", False),
+        # guns that strike, however long the name of their side
+        ("كما ضربت مدفعية تحالف دعم الشرعية في اليمن مواقع الميليشيات", False),
         # forces sent or deployed in the past tell it done ("نشر قوات" is a noun)
         ("إلى ذلك، نشرت القوات الإسرائيلية تعزيزات عسكرية على حدود غزة", False),
         ("أرسلت القوات الإسرائيلية تعزيزات عسكرية إلى حدود غزة", False),
