@@ -176,6 +176,16 @@ def test_the_last_stronghold_is_not_another_event_and_the_attack_points_back() -
             "2018-04-23",
             date(2018, 4, 22),
         ),
+        # a definite telling dated only by the day it was said on (so left
+        # undated) after the event's own day
+        (
+            'قالت وسائل الإعلام الرسمية السورية السبت إن الدفاعات الجوية تصدت "لهدف معاد" '
+            "اخترق الأجواء غربي العاصمة دمشق فوق منطقة دير العشائر.\n"
+            'نقلت الوكالة عن مراسلها السبت أن هدفا جويا "معاديا" اخترق أجواء منطقة دير '
+            "العشائر، مما أدى إلى إطلاق الدفاعات الجوية وابلا من القذائف أثناء التصدي له.\n",
+            "2018-08-11",
+            date(2018, 8, 11),
+        ),
     ],
 )
 def test_a_later_telling_is_one_more_source_of_the_first(

@@ -1987,8 +1987,10 @@ def _referred(c: Clause) -> Clause:
         return c  # a session, a conference, an accord named is held on the day told
     if not c.casualties.is_empty or c.casualties.unnumbered:
         return c  # "قال، الأحد، إن القصف أدى إلى مقتل 42 مدنيا": the report of it
-    note = "an event referred to; the day in the sentence is the day it was spoken of"
-    return c.copy_with(date=DateRef.undated("", note), own_date=False, said_day=False)
+    return c.copy_with(date=DateRef.undated("", _REFERRED), own_date=False, said_day=False)
+
+
+_REFERRED = "an event referred to; the day in the sentence is the day it was spoken of"
 
 
 def _history(c: Clause, ctx: Context) -> bool:
@@ -2683,7 +2685,16 @@ def _points_back(a: Clause, b: Clause) -> bool:
     """ "واستهدف الهجوم في جلال آباد مقر هيئة اللاجئين" after the suicide bombing
     there that day: a definite noun of violence points back to it (air strikes
     and ground fire only as _one_raid has them)."""
-    return b.definite and (_same_day(a, b) or _dates_the_news(a, b)) and {a.type, b.type} != _REMOTE
+    days = _same_day(a, b) or _dates_the_news(a, b) or _spoken_of_that_day(a, b)
+    return b.definite and days and {a.type, b.type} != _REMOTE
+
+
+def _spoken_of_that_day(a: Clause, b: Clause) -> bool:
+    """A definite telling left undated because its only day was the day it was
+    said on (_referred), after a telling with a day of its own: "نقلت
+    الوكالة عن مراسلها السبت أن … مما أدى إلى إطلاق الدفاعات الجوية وابلا من
+    القذائف" after "إن الدفاعات الجوية تصدت لهدف معاد" told that Saturday."""
+    return b.date.note == _REFERRED and a.date.precision == "day" and a.own_date
 
 
 def _dates_the_news(a: Clause, b: Clause) -> bool:
