@@ -196,6 +196,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     # Tanks fire shells; "ضرب" needs its targets ("موقعين").
     ("", "ضربت دبابات الجيش الإسرائيلي موقعين لحركة حماس في شمال غزة", "shelling"),
     ("", "ضربت مدفعية التحالف مواقع الحوثيين في الحديدة", "shelling"),
+    # Ground taken by those backed, right after their backer, is theirs; the
+    # backing guns are not the event.
+    ("", "أن الجيش اليمني بدعم من التحالف استعاد، اليوم الثلاثاء، أولى مناطق مديرية عبس", "battle"),
+    ("", "قام المقاتلون بدعم من المدفعية التركية باختراق دفاعات", "battle"),
     # Done before at no time told, or again and again: the setting.
     ("", "ولم تعلق إسرائيل التي سبق لها أن قصفت أهداف داخل سوريا", ""),
     ("", "رغم تكرار الهجمات الإسرائيلية على سوريا دون إعلان", ""),
