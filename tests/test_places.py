@@ -1045,6 +1045,18 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             "protest",
             ["Basrah"],
         ),
+        # the city a state recognised, and the state it is the capital of, are
+        # named in passing
+        (
+            "تشهد مدن الضفة الغربية احتجاجات منذ اعتراف الرئيس الأميركي دونالد ترمب بالقدس عاصمة لإسرائيل",
+            "protest",
+            ["West Bank"],
+        ),
+        (
+            "دعت حماس إلى احتجاجات مع مرور 100 يوم على اعتراف الرئيس الأمريكي، دونالد ترامب، بمدينة القدس عاصمة لإسرائيل",
+            "protest",
+            [],
+        ),
         # the state on the other side of a border is no place of the event
         ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
         ("فر الآلاف صوب الحدود مع الأردن من درعا", "displacement", ["Daraa"]),

@@ -1606,6 +1606,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         if _aimed_at(text, m.start) or _IN.search(text[max(0, m.start - 12) : m.start])
     ]
     mentions = places.find_places(text)
+    recognised = [m.span() for m in _RECOGNISED.finditer(text)]
     # A site ("سوق السمك") says where in the places the rest of the clause
     # names: it goes before them, and takes none away.
     sites = [m.place for m in mentions if m.place.kind == "site"]
@@ -1623,6 +1624,8 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         )
         if related:
             continue
+        if any(a <= m.start < b for a, b in recognised):
+            continue  # "اعتراف ترامب بالقدس عاصمة لإسرائيل": recognised, not where
         if kind == "diplomacy" and _ABOUT.search(lead[-30:]):
             topics.append(m.place)  # "اجتماعا طارئا لمناقشة الأوضاع في غزة"
         elif kind == "diplomacy" and _IN.search(before):
@@ -1769,6 +1772,13 @@ _STATES = frozenset({"country", "capital"})
 # "على بعد 400 كيلومتر من العاصمة طهران", "على مسافة خمسة كيلومترات منها".
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
+)
+# "اعتراف الرئيس الأمريكي، دونالد ترامب، بمدينة القدس عاصمة لإسرائيل": the
+# state that recognised, the city it recognised and the state it is the capital
+# of are named in passing; whatever the clause tells did not happen there.
+_RECOGNISED = re.compile(
+    r"(?<!\w)[وب]?(?:ال)?(?:اعتراف|اعترف|يعترف|تعترف)\w*(?:\s+\S+){0,6}?\s+ب\S+"
+    r"(?:\s+(?!عاصمة)\S+)?(?:\s+عاصمة\s+ل\S+)?"
 )
 _BORN_IN = re.compile(r"(?:^|\s)(?:ولد|ولدت|المولود|المولودة|مواليد|مولود|مولودة)\s+(?:في\s*|ب)$")
 _ON = re.compile(r"(?:^|\s)على\s*$")
