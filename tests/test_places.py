@@ -1057,6 +1057,12 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             "protest",
             [],
         ),
+        # ... but an admission ("اعتراف … بأن") names where it was made
+        (
+            "جاء ذلك بعد اعتراف مسؤولين حكوميين في ولاية يوبي بأن 50 فتاة فقدن إثر هجوم",
+            "battle",
+            ["Ube"],
+        ),
         # the state on the other side of a border is no place of the event
         ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
         ("فر الآلاف صوب الحدود مع الأردن من درعا", "displacement", ["Daraa"]),

@@ -1606,7 +1606,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         if _aimed_at(text, m.start) or _IN.search(text[max(0, m.start - 12) : m.start])
     ]
     mentions = places.find_places(text)
-    recognised = [m.span() for m in _RECOGNISED.finditer(text)]
+    recognised = _recognised(text, mentions)
     # A site ("سوق السمك") says where in the places the rest of the clause
     # names: it goes before them, and takes none away.
     sites = [m.place for m in mentions if m.place.kind == "site"]
@@ -1773,13 +1773,30 @@ _STATES = frozenset({"country", "capital"})
 _DISTANCE_FROM = re.compile(
     r"(?:^|\s)على\s+(?:بعد|مسافة)\s+(?:[^\s،,.]+\s+){1,4}(?:من|عن)\s+(?:العاصمة\s+|مدينة\s+)?$"
 )
-# "اعتراف الرئيس الأمريكي، دونالد ترامب، بمدينة القدس عاصمة لإسرائيل": the
-# state that recognised, the city it recognised and the state it is the capital
-# of are named in passing; whatever the clause tells did not happen there.
-_RECOGNISED = re.compile(
-    r"(?<!\w)[وب]?(?:ال)?(?:اعتراف|اعترف|يعترف|تعترف)\w*(?:\s+\S+){0,6}?\s+ب\S+"
-    r"(?:\s+(?!عاصمة)\S+)?(?:\s+عاصمة\s+ل\S+)?"
-)
+
+
+def _recognised(text: str, mentions: list[places.PlaceMention]) -> list[tuple[int, int]]:
+    """Where the text says a state recognised a place ("اعتراف الرئيس الأمريكي،
+    دونالد ترامب، بمدينة القدس عاصمة لإسرائيل"): the state that recognised, the
+    place recognised and the state it is the capital of are named in passing;
+    whatever the clause tells did not happen there. Only a place right after
+    the "ب" ("اعتراف مسؤولين في ولاية يوبي بأن" admits; "اعترف الجيش بقصف دمشق"
+    confesses a strike, which happened in Damascus)."""
+    at = {m.start: m for m in mentions}
+    spans = []
+    for r in _RECOGNISED.finditer(text):
+        place = at.get(r.end())
+        if place is None:
+            continue
+        end = place.end
+        capital = _CAPITAL_OF.match(text, end)
+        state = at.get(capital.end()) if capital else None
+        spans.append((r.start(), state.end if state else end))
+    return spans
+
+
+_RECOGNISED = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اعتراف|اعترف|يعترف|تعترف)\w*(?:\s+\S+){0,6}?\s+ب")
+_CAPITAL_OF = re.compile(r"\s+عاصمة\s+ل")
 _BORN_IN = re.compile(r"(?:^|\s)(?:ولد|ولدت|المولود|المولودة|مواليد|مولود|مولودة)\s+(?:في\s*|ب)$")
 _ON = re.compile(r"(?:^|\s)على\s*$")
 _OVERLOOKING = re.compile(r"(?:^|\s)(?:ال)?مطل(?:ة|ين|تين|ان|تان)?\s+على\s*$")
