@@ -357,6 +357,9 @@ CASES: list[tuple[str, list[str]]] = [
     # what a list of towns goes on to say of them is no third town
     ("بمحيط بلدتي نبل والزهراء، الخاضعتين لسيطرة النظام", ["Nubl", "al-Zahraa"]),
     ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah airport", "Rif Dimashq"]),
+    # Nigeria's Yobe state, not Ube in Japan (GeoNames' "يوبي"); not a surname
+    ("في بلدة دابتشي بولاية يوبي الشمالية", ["Dapchi", "Yobe"]),
+    ("وقال سعيد أيوبي محامي المتهم", []),
 ]
 
 
@@ -1061,7 +1064,7 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         (
             "جاء ذلك بعد اعتراف مسؤولين حكوميين في ولاية يوبي بأن 50 فتاة فقدن إثر هجوم",
             "battle",
-            ["Ube"],
+            ["Yobe"],
         ),
         # the state on the other side of a border is no place of the event
         ("اعتقلت الشرطة 19 شخصا في بلدة كردية على الحدود مع سوريا", "arrest", []),
