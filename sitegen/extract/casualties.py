@@ -985,9 +985,10 @@ def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
         return n.noun not in people_nouns()  # "جنديين" counts people; "أسبوعين" no one
     if _EACH.search(fold(text[max(0, n.start - 12) : n.start]).text):
         return True  # "واحد من كل 8 من سكان المنطقة": a ratio, no one counted
-    before = fold(text[max(0, n.start - 20) : n.start]).text.split()
-    if before and fold(n.text).text in _ONE and before[-1] in lex.one_thing:
-        return True  # "أربعة أشخاص من عائلة واحدة قتلوا": one family, four dead
+    if fold(n.text).text in _ONE:  # (the words before read only for "واحد")
+        before = fold(text[max(0, n.start - 20) : n.start]).text.split()
+        if before and before[-1] in lex.one_thing:
+            return True  # "أربعة أشخاص من عائلة واحدة قتلوا": one family, four dead
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
 
 
