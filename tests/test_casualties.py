@@ -249,6 +249,18 @@ CASES = [
         False,
     ),
     ("وكان قد قتل قبل 20 عاما في غارة", None, None, None, False),
+    # ... and a singular noun opening "كان … قد", or an employee, an Israeli
+    ("وكان موظف باللجنة يحمل الجنسية اللبنانية قد قُتل على أيدي مسلحين", 1, None, None, False),
+    ("وكانت طفلة قد أصيبت بجروح في قصف على دوما", None, 1, None, False),
+    ("وكان مسلح قد قتل 3 أشخاص في هجوم على كنيسة", 3, None, None, False),
+    (
+        "ليس من الواضح ما إذا كان عامل الاستقبال في المدرسة قد أصيب بالنيران",
+        None,
+        None,
+        None,
+        False,
+    ),
+    ("التي شهدت مقتل إسرائيلي طعنا، الخميس", 1, None, None, False),
     ("أسفر سقوط إحدى الشظايا عن مقتل مقيم مصري وإصابة مصريين اثنين", 1, 2, None, False),
     # one person and others not counted: no figure; a victim noun belongs to
     # the casualty word before it, not to the one after ("and others wounded")

@@ -56,6 +56,8 @@ class _Lexicon:
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
     subject_openers: frozenset[str]  # "أن": a singular noun after it is the subject …
+    subject_past_openers: frozenset[str]  # … "وكان … قد": so too, when one follows
+    subject_past_not_after: frozenset[str]  # "ما إذا كان …": a question, no subject
     subject_one_verbs: frozenset[str]  # … of a singular verb: "أن قائد التنظيم … قتل"
     subject_one_reach: int
     one_of: frozenset[str]  # "أحد" …
@@ -129,6 +131,12 @@ def _lexicon() -> _Lexicon:
             if not w.startswith("ال")
         ),
         subject_openers=frozenset(fold_word(w) for w in data["singular"]["subject"]["openers"]),
+        subject_past_openers=frozenset(
+            fold_word(w) for w in data["singular"]["subject"]["past_openers"]
+        ),
+        subject_past_not_after=frozenset(
+            fold_word(w) for w in data["singular"]["subject"]["past_not_after"]
+        ),
         subject_one_verbs=frozenset(fold_word(w) for w in data["singular"]["subject"]["verbs"]),
         subject_one_reach=int(data["singular"]["subject"]["reach"]),
         one_of=frozenset(fold_word(w) for w in data["singular"]["one_of"]["words"]),
@@ -790,13 +798,19 @@ def _singular_subject(text: str, word: _Word, lex: _Lexicon) -> bool:
         return False
     before = [fold_word(w) for w in _words_before(text, word.start, lex.subject_one_reach + 2)]
     for i in range(len(before) - 1, -1, -1):
-        if before[i] in lex.subject_openers:
+        past = before[i] in lex.subject_past_openers
+        if past and i > 0 and before[i - 1] in lex.subject_past_not_after:
+            return False
+        if before[i] in lex.subject_openers or past:
             between = before[i + 1 :]
-            return (
+            one = (
                 bool(between)
                 and between[0] in lex.singular
                 and not any(find_numbers(w) or casualty_words(w) for w in between)
             )
+            # "أن عنصرا إيرانيا كان يقاتل … قتل": "كان" opens no subject there
+            if one or before[i] not in lex.subject_past_openers:
+                return one
     return False
 
 
