@@ -3112,7 +3112,9 @@ def place_words(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]
         if not c.type or any(p.locates for p in c.places):
             continue
         introducers = places.place_word(c.text)
-        at = _antecedent(clauses, i, introducers) if introducers else None
+        if not introducers or places.introduces_its_own(c.text):
+            continue
+        at = _antecedent(clauses, i, introducers)
         if at is not None:
             told = (at, *(p for p in c.places if p != at))
             out[i] = c.copy_with(places=told)

@@ -800,6 +800,19 @@ def place_word(text: str) -> frozenset[str]:
     return introducers[m.group(1) or "ا" + m.group(2)] if m else frozenset()
 
 
+def introduces_its_own(text: str) -> bool:
+    """Does the text introduce, before its word for a place, a place of that
+    word's kind ("في محافظة درعا، جرى تنفيذه … إلى المدينة مركز المحافظة")?
+    Then the word is that place's, or one of it; not one named before."""
+    pattern, intros, _ = _antecedents()
+    folded = fold(text)
+    m = pattern.search(folded.text)
+    if m is None:
+        return False
+    head = text[: folded.index(m.start())]
+    return introduced(head, intros[m.group(1) or "ا" + m.group(2)]) is not None
+
+
 def introduced(text: str, introducers: frozenset[str]) -> Place | None:
     """The last place the text names after one of ``introducers``."""
     found = [m for m in find_places(text) if fold_word(m.text.split()[0]) in introducers]
