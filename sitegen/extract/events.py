@@ -86,6 +86,9 @@ class _Group:
     mood: str  # the scope this group sets on what follows, or ""
     window: int
     weak: bool = False  # names a weapon, meeting or accord: needs support to be an event
+    # ... and only a verb of holding will do, not a day: "قال ليبرمان خلال مؤتمر
+    # بالقدس الاثنين" is a speech's setting, "تحتضن بروكسل … مؤتمرا" one held.
+    held_only: bool = False
     supports: bool = False  # verbs that make weak triggers count ("أطلقت", "عقد")
     # How many words from such a verb to the weak trigger it makes count.
     reach: int = SUPPORT_WINDOW
@@ -201,6 +204,7 @@ def _group(key: str, row: dict[str, Any]) -> _Group:
         mood=scope.get("mood", ""),
         window=int(scope.get("window", 0)),
         weak=bool(row.get("weak", False)),
+        held_only=bool(row.get("held_only", False)),
         supports=bool(row.get("supports", False)),
         reach=int(row.get("reach", SUPPORT_WINDOW)),
         verbal=_word_regex(row["verbal_when"]) if row.get("verbal_when") else None,
@@ -925,6 +929,7 @@ def read(text: str) -> Reading:
     hits = _scan(folded)
     found = [_spoken(folded, f) for f in _found(folded, hits)]
     counted = [f for f in found if _counts(*f)]
+    counted = [f for f in counted if not f[0].group.held_only or _held(folded, f[0], hits)]
     events = _outside_quotes(folded.text, counted)
     if events:
         hit, mood = min(events, key=_rank)
@@ -1054,6 +1059,11 @@ def _unquoted(verbal: re.Pattern[str], text: str, hit: _Hit) -> bool:
 
     side = quote_of(hit.start)
     return any(quote_of(m.start()) == side for m in verbal.finditer(text))
+
+
+def _held(folded: Folded, hit: _Hit, hits: list[_Hit]) -> bool:
+    """A verb of holding reaches the weak trigger (`held_only` groups)."""
+    return any(_of_use(h) and _near(folded, h, hit, _reach(folded, h, hit)) for h in hits)
 
 
 def _supported(folded: Folded, hit: _Hit, hits: list[_Hit], events: list[tuple[_Hit, str]]) -> bool:
