@@ -1421,7 +1421,7 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
             out.append(c)
             continue
         if a is None:
-            counted, named = _counted_from_named(c)
+            counted, named = _counted_from_named(c, ctx.article.published.date)
             out += [*_named_event(ctx, c, named), counted]
             continue
         shift = timedelta(days=a.shift)
@@ -1438,12 +1438,16 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     return tuple(out)
 
 
-def _counted_from_named(c: Clause) -> tuple[Clause, tuple[int, int] | None]:
+def _counted_from_named(
+    c: Clause, published: date | None
+) -> tuple[Clause, tuple[int, int] | None]:
     """ "وبعد أسبوع من الهجوم، الذي وقع يوم 7 أبريل، شنت الولايات المتحدة …
     ضربة": the clause's event is not the one named, and the only day the
     clause gives is the named event's own: the clause's event is that day
     counted on (a week or more: approximate). Also returns where the named
-    event is told, up to its day."""
+    event is told, up to its day. Never past publication: "تأتي بعد يومين
+    فقط من أداء بومبيو اليمين … للمشاركة الجمعة في اجتماع" in Saturday's
+    news gives the meeting Friday, not Sunday."""
     if not (c.type and c.own_date and c.date.text and c.trigger_at >= 0) or c.definite:
         return c, None  # ("وتأتي هذه المعارك غداة مقتل 17 مدنياً الجمعة": the killing is told)
     for a in c.anchored:
@@ -1455,6 +1459,8 @@ def _counted_from_named(c: Clause) -> tuple[Clause, tuple[int, int] | None]:
             continue  # the day is not in the phrase, or the event is the one named
         assert c.date.start and c.date.end
         shift = timedelta(days=a.shift)
+        if published is not None and c.date.end + shift > published:
+            continue
         when = f"{abs(a.shift)} day(s) {'after' if a.shift > 0 else 'before'}"
         moved = replace(
             c.date,
