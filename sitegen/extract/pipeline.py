@@ -1425,6 +1425,10 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
             out += [*_named_event(ctx, c, named), counted]
             continue
         shift = timedelta(days=a.shift)
+        published = ctx.article.published.date
+        if published is not None and c.date.start - shift > published:
+            out.append(_named_to_come(c, a))
+            continue
         moved = replace(
             c.date,
             start=c.date.start - shift,
@@ -1438,9 +1442,19 @@ def anchor_events(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     return tuple(out)
 
 
-def _counted_from_named(
-    c: Clause, published: date | None
-) -> tuple[Clause, tuple[int, int] | None]:
+def _named_to_come(c: Clause, a: temporal.Anchored) -> Clause:
+    """The event named after "عشية" or "قبل يوم من" falls after publication
+    ("عشية زيارة الدولة التي يقوم بها" in that day's news): it is still to
+    come, no incident yet. A clause that tells its own event and points to
+    the named one ("هذا الهجوم الذي وقع قبل ثلاثة أيام من لقاء") keeps its
+    own event on its own day."""
+    if not _in_phrase(c.text, a.end, c.trigger_at):
+        return c
+    note = f"{_anchor_note(a.shift, c.date)}: after publication, to come"
+    return c.copy_with(date=DateRef.undated(c.text[a.start : a.end], note), future=True)
+
+
+def _counted_from_named(c: Clause, published: date | None) -> tuple[Clause, tuple[int, int] | None]:
     """ "وبعد أسبوع من الهجوم، الذي وقع يوم 7 أبريل، شنت الولايات المتحدة …
     ضربة": the clause's event is not the one named, and the only day the
     clause gives is the named event's own: the clause's event is that day
