@@ -43,14 +43,14 @@ def test_a_lower_bound_is_not_also_a_count_of_none() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.766  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 765  # of the 11,881 sentences that report no event
+    assert s.matched_share >= 0.767  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 764  # of the 11,881 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 3385  # of 3,697
-    assert s.dated >= 2949 and s.placed >= 2740 and s.counted >= 3057
+    assert s.found >= 3388  # of 3,697
+    assert s.dated >= 2957 and s.placed >= 2744 and s.counted >= 3061
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
