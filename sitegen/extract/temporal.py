@@ -160,6 +160,7 @@ class _Grammar:
     month_part_words: frozenset[str]  # "النصف الثاني من الشهر" is no day
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
+    compared_after: frozenset[str]  # "مقارنة بالعام الماضي": a baseline, no date
     prep_before: re.Pattern[str]  # "في"/"خلال" right before a span or anaphora
 
 
@@ -308,6 +309,7 @@ class _Tables:
         t["month_part_words"] = frozenset(fold_word(w) for w in rel["month_part_words"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
+        t["compared_after"] = frozenset(fold_word(w) for w in rel["compared_after"])
         t["prep_before"] = re.compile(
             WB_BEFORE + CLITICS + word_alternation(rel["span_preps"]) + r"\s+$"
         )
@@ -872,7 +874,7 @@ _CORES = (
 
 
 def _build_arabic(c: _Ctx) -> DateMention | None:
-    if c.m.group("block"):
+    if c.m.group("block") or _compared(c):
         return None
     for name in _CORES:
         if c.m.group(name):
@@ -1319,6 +1321,16 @@ def _direction(c: _Ctx, group: str) -> Direction:
         return ""
     d = _lookup(c.g.directions, word)
     return d if d in ("past", "next", "this", "before_last") else ""
+
+
+def _compared(c: _Ctx) -> bool:
+    """ "مقارنة بالعام الماضي", "مقارنة مع الأسابيع الماضية": the time is a
+    baseline compared with, not when anything happened."""
+    head = c.folded.text[max(0, c.m.start() - 30) : c.m.start()]
+    words = re.findall(r"[^\s,.;:!?\"'()]+", head)[-2:]
+    if words and words[-1] in ("مع", "ب"):
+        words = words[:-1]
+    return bool(words) and words[-1] in c.g.compared_after
 
 
 def _prev_word(c: _Ctx) -> set[str]:
