@@ -161,6 +161,7 @@ class _Grammar:
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
     compared_after: frozenset[str]  # "مقارنة بالعام الماضي": a baseline, no date
+    compared_joins: frozenset[str]  # "مقارنة مع …": the word between
     prep_before: re.Pattern[str]  # "في"/"خلال" right before a span or anaphora
 
 
@@ -310,6 +311,7 @@ class _Tables:
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
         t["compared_after"] = frozenset(fold_word(w) for w in rel["compared_after"])
+        t["compared_joins"] = frozenset(fold_word(w) for w in rel["compared_joins"])
         t["prep_before"] = re.compile(
             WB_BEFORE + CLITICS + word_alternation(rel["span_preps"]) + r"\s+$"
         )
@@ -1328,7 +1330,7 @@ def _compared(c: _Ctx) -> bool:
     baseline compared with, not when anything happened."""
     head = c.folded.text[max(0, c.m.start() - 30) : c.m.start()]
     words = re.findall(r"[^\s,.;:!?\"'()]+", head)[-2:]
-    if words and words[-1] in ("مع", "ب"):
+    if words and words[-1] in c.g.compared_joins:
         words = words[:-1]
     return bool(words) and words[-1] in c.g.compared_after
 
