@@ -475,6 +475,13 @@ CASES = [
         None,
         False,
     ),
+    # the dead after "بحياة", with the cause or the day between the words
+    ("وأودى انفجار لغم أرضي الخميس بحياة 3 مدنيين، في منطقة الظهر الحمر", 3, None, None, False),
+    ("فإن التفجيرين أوديا بحياة 14 شخصاً وأصيب نحو 54 آخرون", 14, 54, None, True),
+    # a feminine dual is never a plural
+    ("قام التونسي أحمد حنشي بقتل شابتين على رصيف محطة سان شارل", 2, None, None, False),
+    # the abducted are not the dead
+    ("قتل حارس واختطف سائحان بريطانيان الجمعة في محمية طبيعية", 1, None, None, False),
 ]
 
 
