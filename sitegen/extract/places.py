@@ -832,8 +832,12 @@ def _antecedents() -> tuple[re.Pattern[str], dict[str, frozenset[str]], int]:
     words = "|".join(sorted(intros, key=len, reverse=True))
     # ... and after "ل", which swallows the article's alef: "للقطاع"
     swallowed = "|".join(sorted((w[1:] for w in intros), key=len, reverse=True))
-    # (its own adjective or name after it: "المدينة القديمة", "المدينة المنورة")
-    pattern = re.compile(rf"{WB_BEFORE}[وف]?(?:[بل]?({words})|ل({swallowed})){WB_AFTER}(?!\s+ال)")
+    # (its own adjective or name after it: "المدينة القديمة", "المدينة المنورة";
+    # not a relative clause, which tells of the place named before: "استهدف
+    # قصف جوي ومدفعي المدينة التي يختبئ سكانها في الأبنية")
+    relative = "|".join(fold_word(w) for w in data["relative_after"])
+    after = rf"(?:(?=\s+(?:{relative}){WB_AFTER})|(?!\s+ال))"
+    pattern = re.compile(rf"{WB_BEFORE}[وف]?(?:[بل]?({words})|ل({swallowed})){WB_AFTER}{after}")
     return pattern, intros, int(data["antecedent_clauses"])
 
 
