@@ -507,11 +507,38 @@ def find_dates(text: str) -> list[DateMention]:
     ]
     if not mentions:
         return mentions
+    mentions = _named_days(text, _space_paired(text, mentions))
     return _day_ranges(
-        text,
-        folded,
-        _of_the_year(text, folded, _nights(text, folded, _named_days(text, mentions), g), g),
+        text, folded, _of_the_year(text, folded, _nights(text, folded, mentions, g), g)
     )
+
+
+def _space_paired(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "في السابع من سبتمبر أيلول", "في 7 آذار مارس 2018": two names of one
+    month side by side, with no "/" between (months.yaml). The second is the
+    first's, with its year, not a month of its own that would date the event
+    by the month alone."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.kind == "month"
+            and prev.kind in ("date", "month")
+            and prev.month == m.month
+            and prev.year is None
+            and _SPACE.fullmatch(text, prev.end, m.start) is not None
+        ):
+            year, direction = m.year, prev.direction or m.direction
+            out[-1] = replace(
+                prev, end=m.end, text=text[prev.start : m.end], year=year, direction=direction
+            )
+            continue
+        out.append(m)
+    return out
+
+
+_SPACE = re.compile(r"\s+")
 
 
 _APPOSED = re.compile(r"[\s,،]*(?:الموافق\s*)?")
