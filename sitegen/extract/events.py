@@ -1264,6 +1264,25 @@ def other_things() -> frozenset[str]:
 
 
 @cache
+def not_another_after() -> frozenset[str]:
+    """Words after which "آخر", "ثان", "جديد" name no new event (events.yaml:
+    not_another_after), folded, with "و" or "ف" before them too."""
+    words = {fold_word(w) for w in load_yaml("events.yaml")["not_another_after"]}
+    return frozenset(words | {c + w for w in words for c in "وف"})
+
+
+@cache
+def last_of() -> tuple[frozenset[str], frozenset[str]]:
+    """Words before which "آخر" is "the last of", and words that begin with
+    "ال" and are no definite noun (events.yaml: last_of), folded."""
+    data = load_yaml("events.yaml")["last_of"]
+    return (
+        frozenset(fold_word(w) for w in data["words"]),
+        frozenset(fold_word(w) for w in data["not_nouns"]),
+    )
+
+
+@cache
 def told_as_any() -> frozenset[str]:
     """Definite nouns that name any event of violence ("الهجوم", "الحادث"),
     folded (events.yaml: told_as_any)."""

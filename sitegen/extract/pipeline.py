@@ -2806,8 +2806,28 @@ def _another(text: str, besides: bool = False) -> bool:
     return any(
         not (m.group() in ("اخر", "اخري") and _other_things(folded, m.start()))
         and not (besides and m.group() == "اخر" and _more_people(folded, m.start()))
+        and not _no_new_event(folded, m)
         for m in _ANOTHER.finditer(folded)
     )
+
+
+def _no_new_event(folded: str, m: re.Match[str]) -> bool:
+    """ "من جهة أخرى", "في بيان آخر", "وأصيب آخر" (events.yaml:
+    not_another_after), or "آخر" as the last of ("آخر معاقل", "آخر
+    التطورات"; events.yaml: last_of): no new event."""
+    before = folded[: m.start()].split()
+    if before and before[-1] in events.not_another_after():
+        return True
+    after = folded[m.end() :].split()[:1]
+    if m.group() != "اخر" or not after:
+        return False
+    word = after[0].strip(".,،:;\"'")
+    last, not_nouns = events.last_of()
+    if word in last:
+        return True
+    # (a day's name is when another was hurt: "قتل آخر الجمعة")
+    day = any(d.kind in ("weekday", "day") for d in temporal.find_dates(word))
+    return word.startswith("ال") and word not in not_nouns and not day
 
 
 def _more_people(folded: str, at: int) -> bool:
