@@ -95,6 +95,7 @@ class _Lexicon:
     count_before: frozenset[str]  # "قتيلاً": its count stands right before it
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
+    rate: re.Pattern[str]  # "200 شخص يومياً": a rate, no toll
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +193,14 @@ def _lexicon() -> _Lexicon:
         uncounted_others=_uncounted_others_regex(data["with_others"]),
         and_reach=int(data["with_others"]["and_reach"]),
         other_fates=_alternation({fold_word(w): "" for w in data["other_fates"]}),
+        rate=_rate(data["rates"]),
     )
+
+
+def _rate(data: dict[str, Any]) -> re.Pattern[str]:
+    """A count's next words, up to ``window`` of them, then a word of rate."""
+    words = "|".join(re.escape(fold(w).text) for w in data["words"])
+    return re.compile(rf"^(?:\s+\S+){{0,{int(data['window'])}}}?\s+(?:{words})(?!\w)")
 
 
 def _with_accusative(nouns: Iterable[str]) -> frozenset[str]:
@@ -995,6 +1003,8 @@ def _words_after(text: str, start: int, k: int, barrier: re.Pattern[str] = _BARR
 def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
     """ "4 شاحنات", "50 آلية", "قبل أسبوعين": a count of vehicles, places or
     time, not people."""
+    if lex.rate.match(fold(text[n.end : n.end + 60]).text):
+        return True  # "أرواح 200 شخص يومياً": a rate
     if n.noun:
         return n.noun not in people_nouns()  # "جنديين" counts people; "أسبوعين" no one
     if _EACH.search(fold(text[max(0, n.start - 12) : n.start]).text):
