@@ -2812,9 +2812,10 @@ def _another(text: str, besides: bool = False) -> bool:
 
 
 def _no_new_event(folded: str, m: re.Match[str]) -> bool:
-    """ "من جهة أخرى", "في بيان آخر", "وأصيب آخر" (events.yaml:
+    """ "في بيان آخر", "مصدر آخر", "وأصيب آخر" (events.yaml:
     not_another_after), or "آخر" as the last of ("آخر معاقل", "آخر
-    التطورات"; events.yaml: last_of): no new event."""
+    التطورات"; events.yaml: last_of): no new event. ("من جهة أخرى" turns
+    to another one.)"""
     before = folded[: m.start()].split()
     if before and before[-1] in events.not_another_after():
         return True
