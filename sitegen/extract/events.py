@@ -1259,15 +1259,19 @@ def other_things() -> frozenset[str]:
     """Words after which "أخرى" names other places or targets of the same
     event, not another event (events.yaml: other_things), folded, with "و" or
     "ف" before them too."""
-    words = {fold_word(w) for w in load_yaml("events.yaml")["other_things"]}
-    return frozenset(words | {c + w for w in words for c in "وف"})
+    return _with_and_or_so("other_things")
 
 
 @cache
 def not_another_after() -> frozenset[str]:
     """Words after which "آخر", "ثان", "جديد" name no new event (events.yaml:
     not_another_after), folded, with "و" or "ف" before them too."""
-    words = {fold_word(w) for w in load_yaml("events.yaml")["not_another_after"]}
+    return _with_and_or_so("not_another_after")
+
+
+def _with_and_or_so(key: str) -> frozenset[str]:
+    """events.yaml's word list ``key``, folded, each also with "و" or "ف" before it."""
+    words = {fold_word(w) for w in load_yaml("events.yaml")[key]}
     return frozenset(words | {c + w for w in words for c in "وف"})
 
 
