@@ -939,16 +939,29 @@ def _past_the_saying(
     said = [t.end for t in triggers if t.reporting]
     # ... and before the event's words: "قصفت فجر الأربعاء" is the strike's day.
     # (not one threatened: "توعد بالثأر لمقتل الصماد، الاثنين، إثر غارات")
-    events_told = (t.start for t in triggers if not t.reporting and t.mood != "irrealis")
-    first_event = min(events_told, default=len(text))
+    told = [t for t in triggers if not t.reporting and t.mood != "irrealis"]
+    first_event = min((t.start for t in told), default=len(text))
 
-    def told_day(m: temporal.DateMention) -> bool:
-        return m.end <= first_event and any(0 <= m.start - end <= SAID_DAY_REACH for end in said)
+    def told_day(m: temporal.DateMention, reach: int = SAID_DAY_REACH) -> bool:
+        return m.end <= first_event and any(0 <= m.start - end <= reach for end in said)
 
-    if not any(told_day(m) for m, r in days if r == chosen):
+    saying_days = [m for m, r in days if r == chosen]
+    if any(told_day(m) for m in saying_days):
+        own = [r for m, r in earlier if not told_day(m)]
+    elif any(told_day(m, SAID_SPEAKER_REACH) for m in saying_days):
+        # A speaker of many words ("أعلنت القيادة الافريقية بالجيش الأمريكي،
+        # الأحد، عن تنفيذ غارة جوية ضد هدف في ليبيا، السبت"): the earlier day
+        # is the event's only when it follows the first event told, no other
+        # between ("إلقاء القبض على أربعة … في الحريق الذي دمر الأحد").
+        first = [t for t in told if t.start == first_event]
+        own = [r for m, r in earlier if first and _no_event_between(told, first[0].end, m.start)]
+    else:
         return chosen
-    own = [r for m, r in earlier if not told_day(m)]
     return own[0] if own else chosen
+
+
+def _no_event_between(told: list[events.Trigger], start: int, end: int) -> bool:
+    return start <= end and not any(start <= t.start < end for t in told)
 
 
 def _before_the_saying(
