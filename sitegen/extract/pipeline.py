@@ -675,6 +675,7 @@ _ENTRY_COLON = re.compile(r"\s*[:：]")
 _YEAR_HEADING = re.compile(r"[\s\-–—]*((?:19|20)\d\d)[\s\-–—:]*")
 LIST_GAP = 2
 _YEARLESS = frozenset({"date", "month"})
+_ENTRY_START = 3  # characters before an entry's date (a space, a dash)
 
 
 def _list_years(clauses: tuple[Clause, ...]) -> dict[int, int]:
@@ -714,7 +715,7 @@ def _list_years(clauses: tuple[Clause, ...]) -> dict[int, int]:
 def _entry_date(text: str) -> temporal.DateMention | None:
     """The date a chronology entry opens with, right before its colon."""
     mentions = _dates_in(text)
-    if not mentions or mentions[0].kind not in _YEARLESS or mentions[0].start > 3:
+    if not mentions or mentions[0].kind not in _YEARLESS or mentions[0].start > _ENTRY_START:
         return None
     return mentions[0] if _ENTRY_COLON.match(text, mentions[0].end) else None
 
@@ -2072,8 +2073,8 @@ def _recalled(c: Clause, ctx: Context) -> bool:
     back ("مطلوب في تركيا بشأن تفجير في أنقرة عام 2013"), or with years long
     past only ("اعتداءات 11 سبتمبر 2001"), is recalled, not news."""
     published = ctx.article.published.date
-    if not (c.cause and published):
-        return False
+    if not (c.cause and published) or _heads_entry(c):
+        return False  # (a chronology's entries are what it tells)
     if c.own_date and c.date.end:
         return (published - c.date.end).days > _YEAR
     years = [m.year for m in _dates_in(c.text) if m.year]
@@ -2157,6 +2158,8 @@ def _caused(c: Clause, ctx: Context) -> Clause:
     response's."""
     if not c.cause or not c.type:
         return c
+    if _heads_entry(c):
+        return c
     at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
     # 'أدانت السعودية "الهجوم الكيماوي … على دوما،" الأحد': a day outside the
     # quotation that names the event spoken of is the day of the saying; so is
@@ -2169,6 +2172,13 @@ def _caused(c: Clause, ctx: Context) -> Clause:
         return c.copy_with(date=after, own_date=True, said_day=False)
     note = "the event the sentence responds to; the text does not date it"
     return c.copy_with(date=DateRef.undated("", note), own_date=False)
+
+
+def _heads_entry(c: Clause) -> bool:
+    """A chronology's entry ("27 أبريل: اتهمت دمشق إسرائيل بقصف …"): the day
+    that opens it, before its colon, is its event's, whatever verb tells it."""
+    at = c.text.find(c.date.text) if c.own_date and c.date.text else -1
+    return 0 <= at <= _ENTRY_START and _entry_date(c.text) is not None
 
 
 def _dated_after(c: Clause, ctx: Context) -> DateRef | None:
