@@ -348,6 +348,9 @@ def test_a_higher_toll_updates_the_first() -> None:
         # a definite noun in another district than the raids told before
         "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية نهم.\n"
         "كما استهدفت الغارات تعزيزات للميليشيات في مديرية الحالي بمحافظة الحديدة.\n",
+        # another car (bomb): "أخرى" after the means of an event is another one
+        "انفجرت سيارة مفخخة في سوق بمدينة بغداد الأحد.\n"
+        "ثم انفجرت سيارة أخرى كانت متوقفة قرب المسجد في بغداد الأحد.\n",
         # other places said as elsewhere ("في أماكن أخرى"), not as more places
         "فجر انتحاري نفسه أمام مركز اقتراع في مدينة كويتا الجمعة.\n"
         "وفي أماكن أخرى قتل شخصان وجرح آخرون في انفجار صغير الجمعة.\n",
@@ -359,6 +362,38 @@ def test_a_higher_toll_updates_the_first() -> None:
 )
 def test_two_events_stay_two(text: str) -> None:
     assert len(incidents(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another source, past its adjective ("مصدر طبي آخر"), tells no new event
+        "قتل خمسة يمنيين وأصيب 18 بجروح في قصف بصاروخ كاتيوشا أصاب حيا سكنيا في وسط مأرب "
+        "الأحد.\n"
+        "ونقلت وكالة الأنباء الرسمية عن مصدر طبي آخر في المدينة أن القصف الذي أدى إلى مقتل "
+        "اليمنيين الخمسة أصاب حيا سكنيا.\n",
+        # nor one more person hurt in it ("وإصابة مواطن آخر")
+        "قتل فلسطيني وأصيب آخر بجروح في قصف إسرائيلي على شمال قطاع غزة الاثنين.\n"
+        "وأعلن المتحدث باسم الوزارة مقتل المواطن محمد الرضيع وإصابة مواطن آخر بجروح جراء "
+        "استهداف الاحتلال لشمال قطاع غزة الاثنين.\n",
+    ],
+)
+def test_another_person_or_source_is_no_other_event(text: str) -> None:
+    found = incidents(text)
+    assert len(found) == 1 and len(found[0].sources) == 2
+
+
+def test_a_total_since_the_protests_began_is_not_the_day_s_toll() -> None:
+    # ("منذ انطلاقها": since they began; "آخر إحصاء", the latest count)
+    found = incidents(
+        "قتل فلسطينيان برصاص الجيش الإسرائيلي خلال مظاهرات قرب السياج الفاصل بين قطاع غزة "
+        "وإسرائيل الجمعة.\n"
+        "وحسب آخر إحصاء لوزارة الصحة، فإن إجمالي عدد القتلى الفلسطينيين في هذه المظاهرات "
+        "منذ انطلاقها بلغ 168 قتيلا.\n"
+    )
+    friday = [i for i in found if i.date.start == date(2018, 6, 8)]
+    assert len(friday) == 1 and friday[0].casualties.killed == 2
+    assert len(friday[0].sources) == 1
 
 
 @pytest.mark.parametrize(

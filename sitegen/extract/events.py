@@ -1263,6 +1263,14 @@ def other_things() -> frozenset[str]:
 
 
 @cache
+def another_of() -> frozenset[str]:
+    """Words of an event's occasion or means that "آخر", "جديد", "ثان" make
+    another one of, though they name no event themselves (events.yaml:
+    another_of), folded, with "و" or "ف" before them too."""
+    return _with_and_or_so("another_of")
+
+
+@cache
 def not_another_after() -> frozenset[str]:
     """Words after which "آخر", "ثان", "جديد" name no new event (events.yaml:
     not_another_after), folded, with "و" or "ف" before them too."""

@@ -2837,21 +2837,50 @@ def _another(text: str, besides: bool = False) -> bool:
 def _no_new_event(folded: str, m: re.Match[str]) -> bool:
     """ "في بيان آخر", "مصدر آخر", "وأصيب آخر" (events.yaml:
     not_another_after), or "آخر" as the last of ("آخر معاقل", "آخر
-    التطورات"; events.yaml: last_of): no new event. ("من جهة أخرى" turns
-    to another one.)"""
+    التطورات"; events.yaml: last_of): no new event. Nor another thing or
+    person ("مصدر طبي آخر", "قيادي حوثي آخر", "تضرر جديد"): only a word of
+    an event before it, or after an ordinal, makes one ("غارات جوية أخرى",
+    "ثالث هجوم", "مرة جديدة"). ("من جهة أخرى" turns to another one.)"""
     before = folded[: m.start()].split()
     if before and before[-1] in events.not_another_after():
         return True
     after = folded[m.end() :].split()[:1]
-    if m.group() != "اخر" or not after:
-        return False
-    word = after[0].strip(".,،:;\"'")
+    if m.group() == "اخر" and after and _last_of(after[0]):
+        return True
+    return not _of_an_event(m.group(), before[-2:], after)
+
+
+def _last_of(word: str) -> bool:
+    word = word.strip(".,،:;\"'")
     last, not_nouns = events.last_of()
     if word in last:
         return True
     # (a day's name is when another was hurt: "قتل آخر الجمعة")
     day = any(d.kind in ("weekday", "day") for d in temporal.find_dates(word))
     return word.startswith("ال") and word not in not_nouns and not day
+
+
+def _of_an_event(word: str, before: list[str], after: list[str]) -> bool:
+    """ "أخرى", "جديد", "ثان" qualify an event: a verb of doing again, or a
+    word of an event (or of its occasion: events.yaml another_of) among the
+    two before it, past an adjective ("غارات جوية أخرى"), or after an ordinal."""
+    if word.lstrip("وف").startswith(("كرر", "عاود")):
+        return True
+    if len(before) > 1 and before[-2] in _ELSEWHERE:
+        return True  # "وفي أماكن أخرى قتل شخصان", "من جهة أخرى": elsewhere
+    near = before + (after if word in _ORDINALS else [])
+    if any(w.strip(".,،:;\"'") in events.another_of() for w in near):
+        return True
+    # the noun it qualifies: the word before, or the one before an adjective
+    # of origin ("غارات جوية أخرى"; not "وإصابة مواطن آخر", one more hurt)
+    noun = before[-2:] if len(before) > 1 and _NISBA.search(before[-1]) else before[-1:]
+    noun += after if word in _ORDINALS else []
+    return any(not t.reporting for t in events.find_triggers(" ".join(noun)))
+
+
+_ORDINALS = frozenset({"ثان", "ثانيه", "ثالث", "ثالثه"})
+_NISBA = re.compile(r"..(?:ي|يه|يين|يون|يات)$")  # (folded: "جوية" is "جويه")
+_ELSEWHERE = frozenset({"في", "وفي", "من", "ومن", "علي", "وعلي"})  # (folded)
 
 
 def _more_people(folded: str, at: int) -> bool:
