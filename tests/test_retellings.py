@@ -405,6 +405,10 @@ def test_a_total_since_the_protests_began_is_not_the_day_s_toll() -> None:
         # a demonstrative points back, wherever the telling puts it
         "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية التحيتا.\n"
         "وجاءت هذه الغارات على مديرية الحالي بعد تقدم القوات.\n",
+        # a governorate, then its capital, named after it ("تعز")
+        "لقي قيادي حوثي بارز مصرعه، الأربعاء، بانفجار لغم أرضي في محافظة تعز.\n"
+        "وأفاد بيان للمركز الإعلامي لمحور تعز العسكري أن القيادي لقي مصرعه إثر انفجار لغم "
+        "أرضي، غرب تعز.\n",
     ],
 )
 def test_a_definite_noun_where_the_first_may_be_is_that_event(text: str) -> None:
