@@ -90,6 +90,7 @@ class DateMention:
     shift: int = 0  # days added after resolving (غداة +1, عشية −1, anaphora)
     approximate: bool = False  # "منذ نحو أسبوعين"
     eve: bool = False  # "ليلة الجمعة": that day or the night before it
+    midnight: str = ""  # "بعد منتصف ليل الجمعة": at, after or before its midnight
     # "من 1 إلى 10 مارس", "بين 3 مارس و5 أبريل": the day the range runs to
     # (this mention is its first day)
     until: DateMention | None = None
@@ -121,7 +122,7 @@ class _Grammar:
     ordinals: dict[str, int]
     days: dict[str, tuple[int, str, str]]  # phrase → (offset, gloss, guard)
     day_parts: dict[str, str]  # phrase → English
-    midnight: frozenset[str]
+    midnight: dict[str, str]  # phrase → at | after | before (midnight)
     eve_parts: frozenset[str]
     anchors: dict[str, tuple[int, str]]
     # phrase → (shift, gloss, only after "منذ", unit: "month" for the month of the date before)
@@ -244,7 +245,7 @@ class _Tables:
             for w in d["words"]
         )
         t["day_parts"] = _folded_map(rel["day_parts"].items())
-        t["midnight"] = frozenset(fold_word(w) for w in rel["midnight_parts"])
+        t["midnight"] = _folded_map(rel["midnight_parts"].items())
         t["eve_parts"] = frozenset(fold_word(w) for w in weekdays["eve_parts"])
         t["anchors"] = _folded_map(
             (k, (int(v["shift"]), v["en"])) for k, v in rel["anchors"].items()
@@ -704,7 +705,7 @@ def _nights(
     for m in mentions:
         if out and m.start < out[-1].end:
             continue  # the second day of a night already joined to the first
-        if m.kind == "weekday" and m.eve:
+        if m.kind == "weekday" and (m.eve or m.midnight):
             m = _night_pair(text, folded, m, g) or m
         elif m.kind == "date" and m.day and not m.eve:
             m = _night_of_days(text, folded, m, g) or m
@@ -713,7 +714,9 @@ def _nights(
 
 
 def _night_pair(text: str, folded: Folded, m: DateMention, g: _Grammar) -> DateMention | None:
-    """ "ليل الجمعة السبت": the night of Friday to Saturday, read as that Saturday's eve."""
+    """ "ليل الجمعة السبت": the night of Friday to Saturday, read as that Saturday's
+    eve; so is its midnight ("منتصف ليل الجمعة السبت"). After that midnight
+    ("بعد منتصف ليل الجمعة السبت") is the Saturday, just before it the Friday."""
     end = folded.folded_index(m.end)
     link = _NIGHT_LINK.match(folded.text, end)
     assert link is not None  # the pattern matches the empty string
@@ -725,13 +728,12 @@ def _night_pair(text: str, folded: Folded, m: DateMention, g: _Grammar) -> DateM
         return None  # not the next day: two days named, not a night
     stop = folded.span(link.end(), link.end() + len(word.group()))[1]
     first_en, second_en = g.weekday_en[m.weekday or 0], g.weekday_en[second]
-    return replace(
-        m,
-        end=stop,
-        text=text[m.start : stop],
-        weekday=second,
-        gloss=f"the night of {first_en} to {second_en}",
-    )
+    night = f"the night of {first_en} to {second_en}"
+    if m.midnight in ("after", "before"):
+        # "بعد منتصف ليل الأربعاء الخميس": after its midnight, the second day
+        day = second if m.midnight == "after" else m.weekday
+        return replace(m, end=stop, text=text[m.start : stop], weekday=day, gloss=night)
+    return replace(m, end=stop, text=text[m.start : stop], weekday=second, eve=True, gloss=night)
 
 
 def _night_of_days(text: str, folded: Folded, m: DateMention, g: _Grammar) -> DateMention | None:
@@ -1147,7 +1149,16 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
     if not direction and not c.group("since") and _to_come_before(c):
         direction = "coming"  # "وتعقد الجامعة العربية بالقاهرة الخميس اجتماعا"
     gloss = _gloss(c.g.weekday_en[wd], _part_gloss(c))
-    return c.mention("weekday", weekday=wd, direction=direction, eve=eve, gloss=gloss, **_common(c))
+    midnight = c.g.midnight.get(dpart, "")
+    return c.mention(
+        "weekday",
+        weekday=wd,
+        direction=direction,
+        eve=eve,
+        midnight=midnight,
+        gloss=gloss,
+        **_common(c),
+    )
 
 
 def _to_come_before(c: _Ctx) -> bool:
