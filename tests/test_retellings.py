@@ -348,6 +348,10 @@ def test_a_higher_toll_updates_the_first() -> None:
         # a definite noun in another district than the raids told before
         "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية نهم.\n"
         "كما استهدفت الغارات تعزيزات للميليشيات في مديرية الحالي بمحافظة الحديدة.\n",
+        # an event told as earlier, at no time the text gives, is not a dated one
+        "وأضاف الأسير أن عنصرا إيرانيا كان يقاتل في صفوف الميليشيا قتل في وقت سابق.\n"
+        "ووصلت 17 جثة من قتلى الحوثيين إلى مستشفى حجة سقطوا في المعارك التي دارت الأحد في "
+        "مديرية حرض.\n",
         # another car (bomb): "أخرى" after the means of an event is another one
         "انفجرت سيارة مفخخة في سوق بمدينة بغداد الأحد.\n"
         "ثم انفجرت سيارة أخرى كانت متوقفة قرب المسجد في بغداد الأحد.\n",

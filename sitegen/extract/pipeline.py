@@ -2375,6 +2375,8 @@ def _retells(first: Clause, later: Clause) -> bool:
         return False
     if _LATEST.match(later.text):
         return False  # "كان آخرها …": the latest event the toll before counts
+    if _earlier_undated(first) and later.own_date and later.date.is_dated:
+        return False
     if _anchored_apart(first, later) or _going_on_since(first, later):
         return False
     if first.date.start and _calendar_unplaced(later):
@@ -2441,6 +2443,15 @@ def _retells(first: Clause, later: Clause) -> bool:
     last = (first, *first.also)[-1]
     near = later.segment.paragraph - last.segment.paragraph <= 1
     return later.tier == "generic" and near
+
+
+def _earlier_undated(c: Clause) -> bool:
+    """ "أن عنصرا إيرانيا … قتل في وقت سابق": told as earlier, at a time the
+    text does not give; a telling dated by the text is another event. (Not
+    the saying told earlier: "التي قالت في وقت سابق إن الخبراء دخلوا دوما".)"""
+    if c.date.is_dated or c.trigger_at < 0:
+        return False
+    return temporal.told_before_saying(c.text, c.trigger_at) is not None
 
 
 def _calendar_unplaced(c: Clause) -> bool:
