@@ -1032,6 +1032,9 @@ def _event_date(
             text, [(m, r) for e, m, r in past if e] or [(m, r) for _, m, r in past]
         )
         first = told[0][1]
+        over = _toll_over_span(text, told)
+        if over is not None:
+            return over, False
         # "بدأت الاحتجاجات في 30 مارس، ومنذ ذلك التاريخ قتل 33": what is told
         # since then runs from that day to publication.
         since_then = [r for m, r in told[1:] if m.kind == "anaphora" and m.since]
@@ -1109,6 +1112,40 @@ def _scheduled(m: temporal.DateMention, ref: DateRef, published: date | None) ->
         and ref.start is not None
         and ref.start > published
     )
+
+
+def _toll_over_span(text: str, told: list[tuple[temporal.DateMention, DateRef]]) -> DateRef | None:
+    """ "أعلن المتحدث العسكري، الخميس، عن مقتل 19 تكفيريا خلال الأيام القليلة
+    الماضية": a toll told on the saying's day, over a past span that ends on
+    it and follows the toll's words. The span dates the toll; the saying's day
+    is only when it was told. (Not a span told apart from the event: "عن مقتل 19
+    في اشتباكات بسيناء، ليرتفع عدد القتلى خلال الأيام الماضية".)"""
+    (said, day), rest = told[0], told[1:]
+    if day.precision != "day" or day.start is None or not rest or not _said_day(text, said):
+        return None
+    if _THAT.search(text, 0, said.start) or not _counts_harm(text):
+        return None
+    spans = [
+        r
+        for m, r in rest
+        if m.kind == "span"
+        and m.direction == "past"
+        and _right_after_first_event(text, said.end, m.start)
+        and r.start is not None
+        and r.end is not None
+        and r.start < day.start <= r.end
+    ]
+    return spans[0] if spans else None
+
+
+def _right_after_first_event(text: str, after: int, at: int) -> bool:
+    """The first event told after ``after`` ends a few words before ``at``, no
+    comma between."""
+    told = [t for t in events.find_triggers(text[:at]) if not t.reporting and t.start >= after]
+    if not told:
+        return False
+    between = text[told[0].end : at]
+    return len(between) <= OWN_DAY_REACH and not _BREAK.search(between)
 
 
 def _toll_told(text: str, m: temporal.DateMention) -> bool:
