@@ -1581,10 +1581,24 @@ def _anchoring(c: Clause) -> temporal.Anchored | None:
         # "ويأتي هذا الهجوم بعد ثلاثة أيام من هجوم واسع على مدينة غزنة": the
         # event told is the one named after the anchor; "this attack" was told.
         a = next((a for a in c.anchored if 0 < a.start - c.trigger_at <= _ANAPHOR_REACH), None)
-    return None if a is None or _names_own_day(c, a) else a
+    return None if a is None or _names_own_day(c, a) or _said_of_told(c.text, a) else a
 
 
 _ANAPHOR_REACH = 30  # from "هذا الهجوم" to the anchor after it
+
+
+def _said_of_told(text: str, a: temporal.Anchored) -> bool:
+    """ "بتعرض مطار الضمير للقصف، الذي يأتي بعد 3 أيام على الغارات الأميركية":
+    the anchor opens what is said of an event told before it, which is the
+    clause's own and the later one; the event named after it is background."""
+    found = _COMES_AFTER.search(text, 0, a.start)
+    if found is None:
+        return False
+    return any(not t.reporting for t in events.find_triggers(text[: found.start()]))
+
+
+# "الذي يأتي", "التي جاءت" right before the anchor
+_COMES_AFTER = re.compile(r"(?:^|\s)(?:الذي|التي)\s+(?:يأتي|تأتي|جاء|جاءت)\s*$")
 
 
 def _in_phrase(text: str, end: int, at: int) -> bool:
@@ -1606,7 +1620,13 @@ def _names_own_day(c: Clause, a: temporal.Anchored) -> bool:
     الإعلان عن هذا الاتفاق، أعلنت الوحدات الثلاثاء" a comma closes the phrase
     and the day is the clause's.)"""
     at = c.text.find(c.date.text, a.end) if c.own_date and c.date.text else -1
+    if at > 0 and _ELABORATION.search(c.text, a.end, at):
+        return True  # "بعد يوم على موجة من التفجيرات …، إذ نفذت عائلة …، الأحد،"
     return at > 0 and "،" not in c.text[a.end : at] and "," not in c.text[a.end : at]
+
+
+# A comma, then "إذ": what follows tells the event named before it.
+_ELABORATION = re.compile(r"[،,]\s*إذ\s")
 
 
 def _anchor_note(shift: int, ref: DateRef) -> str:
