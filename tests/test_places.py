@@ -1152,6 +1152,14 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("اشتباكات بجنوب غربي سوريا", "battle", ["Syria", "southwestern Syria"]),
         ("تصاعدت المعارك في جنوب غربي سوريا", "battle", ["Syria", "southwestern Syria"]),
         ("هجوم على حاجز في وسط سيناء", "battle", ["Sinai", "central Sinai"]),
+        # two quarters sharing the name: the first a region the gazetteer names
+        ("قتل 19 تكفيريا في شمال ووسط سيناء", "battle", ["North Sinai", "Sinai", "central Sinai"]),
+        (
+            "وتدمير مئات البؤر الارهابية بشمال ووسط سيناء",
+            "battle",
+            ["North Sinai", "Sinai", "central Sinai"],
+        ),
+        ("تظاهرات في شمال وشرق سوريا", "protest", ["Syria", "eastern Syria"]),
         # ... not of a city or a governorate: the gazetteer names those better
         ("انتهت المعارك ضد تنظيم داعش في جنوب دمشق", "battle", ["Damascus"]),
         # a state's land it happened in, named by its adjective

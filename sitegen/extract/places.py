@@ -1002,9 +1002,34 @@ def find_places(text: str) -> list[PlaceMention]:
         out.append(mention)
         pos = max(m.end(), last.end)  # an unknown name may run past the match
     out = _by_country(out, picks, gz) if picks else out
+    out = _shared_quarters(text, folded, out)
     from sitegen.extract import sites  # (it reads places back: imported when used)
 
     return sites.with_sites(text, folded, _with_missions(text, folded, out))
+
+
+def _shared_quarters(text: str, folded: Folded, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "بشمال ووسط سيناء": two quarters share the name after the second. The
+    first is a place of its own when the gazetteer names it so ("شمال سيناء",
+    North Sinai); the second is read with the name (see quarter)."""
+    if " و" not in text or not found:
+        return found
+    extra = []
+    for m in _quarter_pairs().finditer(folded.text):
+        named = [f for f in found if f.start == folded.span(m.start("name"), m.end("name"))[0]]
+        if not named:
+            continue
+        whole = [p.place for p in find_places(f"{m.group('d1')} {named[0].text}")]
+        if len(whole) == 1 and whole[0].kind != "quarter" and whole[0] != named[0].place:
+            extra.append(mention_of(text, folded, m.start("d1"), m.end("d1"), whole[0]))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+@lru_cache(maxsize=1)
+def _quarter_pairs() -> re.Pattern[str]:
+    single = sorted({d for d in _quarters()[0] if " " not in d}, key=len, reverse=True)
+    ds = "|".join(single)
+    return re.compile(rf"(?:^|(?<=[\s(«\"،,]))[وف]?[بل]?(?P<d1>{ds})\s+و(?:{ds})\s+(?P<name>\S)")
 
 
 def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list[PlaceMention]:
