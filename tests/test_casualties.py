@@ -222,6 +222,12 @@ CASES = [
     ("وقتل في الهجومين 16 شخصا", 16, None, None, False),
     # a man and his daughter are two, not her age (not counted yet: no figure at all)
     ("لقي رجل وابنته البالغة من العمر 11 عاما حتفهم", None, None, None, False),
+    # one dead, then the count of the wounded after "و": not five dead
+    ("بعد أسبوع على اعتداء بالسكين أوقع قتيلاً وخمسة جرحى في باريس", 1, 5, None, False),
+    ("ما أوقع قتيلا و3 جرحى", 1, 3, None, False),
+    ('وقال المسؤول إن "الحصيلة قتيل و37 جريحا"', 1, 37, None, False),
+    # ... though a count right before it is its own
+    ("أسفر الهجوم عن 23 قتيلا و40 جريحا", 23, 40, None, False),
     # A misspelling seen in the news (as استشد for استشهد).
     ("قتل 3 وأصيب 12 جريجا في القصف", 3, 12, None, False),
     # Killed or wounded, no number: no figure (see test_unnumbered).

@@ -93,6 +93,7 @@ class _Lexicon:
     counted_only: frozenset[str]  # "القضاء على": harm only with its count
     inflicted: re.Pattern[str]  # "موقعا": the dead counted right after it
     count_before: frozenset[str]  # "قتيلاً": its count stands right before it
+    one_alone: frozenset[str]  # "قتيلاً وخمسة جرحى": one, the count after is another's
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
     rate: re.Pattern[str]  # "200 شخص يومياً": a rate, no toll
@@ -125,6 +126,7 @@ def _lexicon() -> _Lexicon:
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
         inflicted=_alternation({fold_word(w): "killed" for w in data["inflicted"]}),
         count_before=frozenset(fold_word(w) for w in data["count_before"]),
+        one_alone=frozenset(fold_word(w) for w in data["one_alone"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         singular_definite=frozenset(
             fold_word("ال" + w)
@@ -299,7 +301,9 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
     for word in words.items:
         if _a_part(text, word, lex):
             continue  # "من بين القتلى 18 عنصراً": some of a toll, not a toll
-        if word.kind != "displaced" and _one_of_those(text, word, lex):
+        if word.kind != "displaced" and (
+            _one_of_those(text, word, lex) or _one_then_another(text, word, numbers, lex)
+        ):
             _add_toll(figures, last_toll, text, word.kind, word, None, 1)
             continue
         n = (
@@ -728,6 +732,20 @@ def _others(
 def _said_before(text: str, word: _Word) -> list[str]:
     """The casualty word's own words but its last, and the two words before it."""
     return text[word.start : word.end].split()[:-1] + _words_before(text, word.start, 2)
+
+
+def _one_then_another(text: str, word: _Word, numbers: _Numbers, lex: _Lexicon) -> bool:
+    """ "أوقع قتيلاً وخمسة جرحى", "الحصيلة قتيل و37 جريحا": a singular noun
+    with no count before it is one; the count after "و" is the next noun's."""
+    if fold_word(text[word.start : word.end]) not in lex.one_alone:
+        return False
+    if numbers.last_before(text, word.start, 0, set()) is not None:
+        return False  # "23 قتيلا و40 جريحا"
+    n = numbers.first_after(text, word.end, 2, set())
+    return n is not None and _AND_ONLY.fullmatch(text, word.end, n.start) is not None
+
+
+_AND_ONLY = re.compile(r"[\u064b-\u0652]*\s*و\s*")  # (after the tanween: "قتيلاً و")
 
 
 def _two_people(text: str, word: _Word, lex: _Lexicon) -> bool:
