@@ -2276,6 +2276,11 @@ def _stands(c: Clause) -> bool:
         located = any(p.locates for p in c.places)
         dated = c.own_date and c.date.is_dated and not _quoted_apart(c)
         dated = dated and (not c.said_day or located or not c.casualties.is_empty)
+        # (a year alone is the background a weapon, a meeting or a veto is
+        # named in: "استخدمت روسيا حق الفيتو 12 مرة منذ بدء الصراع عام 2011";
+        # an accord keeps the year it was signed in, which its later tellings
+        # join: "الاتفاق الموقع مع إيران عام 2015")
+        dated = dated and (c.date.precision != "year" or c.type == "agreement")
         # "إن عددا من المقاتلين غادروا الغوطة الشرقية": a past verb of its own kind
         # and a town where it happened tell it done, not only named.
         done = events.told_as_done(c.text, max(c.trigger_at, 0), c.type)
