@@ -1012,10 +1012,10 @@ def _shared_quarters(text: str, folded: Folded, found: list[PlaceMention]) -> li
     """ "بشمال ووسط سيناء": two quarters share the name after the second. The
     first is a place of its own when the gazetteer names it so ("شمال سيناء",
     North Sinai); the second is read with the name (see quarter)."""
-    if " و" not in text or not found:
-        return found
+    if not found or not any(pair in folded.text for pair in _quarter_pairs()[1]):
+        return found  # (most texts: no direction then "و")
     extra = []
-    for m in _quarter_pairs().finditer(folded.text):
+    for m in _quarter_pairs()[0].finditer(folded.text):
         named = [f for f in found if f.start == folded.span(m.start("name"), m.end("name"))[0]]
         if not named:
             continue
@@ -1026,10 +1026,11 @@ def _shared_quarters(text: str, folded: Folded, found: list[PlaceMention]) -> li
 
 
 @lru_cache(maxsize=1)
-def _quarter_pairs() -> re.Pattern[str]:
+def _quarter_pairs() -> tuple[re.Pattern[str], tuple[str, ...]]:
     single = sorted({d for d in _quarters()[0] if " " not in d}, key=len, reverse=True)
     ds = "|".join(single)
-    return re.compile(rf"(?:^|(?<=[\s(«\"،,]))[وف]?[بل]?(?P<d1>{ds})\s+و(?:{ds})\s+(?P<name>\S)")
+    regex = re.compile(rf"(?:^|(?<=[\s(«\"،,]))[وف]?[بل]?(?P<d1>{ds})\s+و(?:{ds})\s+(?P<name>\S)")
+    return regex, tuple(f"{d} و" for d in single)
 
 
 def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list[PlaceMention]:
