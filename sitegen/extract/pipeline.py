@@ -1121,21 +1121,22 @@ def _toll_over_span(text: str, told: list[tuple[temporal.DateMention, DateRef]])
     is only when it was told. (Not a span told apart from the event: "عن مقتل 19
     في اشتباكات بسيناء، ليرتفع عدد القتلى خلال الأيام الماضية".)"""
     (said, day), rest = told[0], told[1:]
-    if day.precision != "day" or day.start is None or not rest or not _said_day(text, said):
+    if day.precision != "day" or day.start is None:
         return None
-    if _THAT.search(text, 0, said.start) or not _counts_harm(text):
-        return None
+    # (the cheap tests first: most clauses have no past span around the day)
     spans = [
-        r
+        (m, r)
         for m, r in rest
         if m.kind == "span"
         and m.direction == "past"
-        and _right_after_first_event(text, said.end, m.start)
         and r.start is not None
         and r.end is not None
         and r.start < day.start <= r.end
     ]
-    return spans[0] if spans else None
+    if not spans or not _said_day(text, said) or _THAT.search(text, 0, said.start):
+        return None
+    spans = [(m, r) for m, r in spans if _right_after_first_event(text, said.end, m.start)]
+    return spans[0][1] if spans and _counts_harm(text) else None
 
 
 def _right_after_first_event(text: str, after: int, at: int) -> bool:
