@@ -243,3 +243,47 @@ def _of_type(text: str, published: str, kind: str) -> Incident:
 
 def _span(incident: Incident) -> tuple[date | None, date | None, str]:
     return incident.date.start, incident.date.end, incident.date.precision
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [
+        # The reply cut from the fire it answers shares the sentence's day ...
+        (
+            "وأطلق عناصر من حركتي حماس والجهاد الإسلامي عشرات الصواريخ وقذائف المورتر على إسرائيل "
+            "الأسبوع الماضي، وردت إسرائيل بنيران الدبابات والضربات الجوية.",
+            "2018-06-04",
+            [
+                ("shelling", date(2018, 5, 27), date(2018, 6, 2)),
+                ("airstrike", date(2018, 5, 27), date(2018, 6, 2)),
+            ],
+        ),
+        # ... told at its end
+        (
+            "وكسرت هذه العملية الهدوء الذي شهده القطاع منذ استهداف حماس والجهاد الإسلامي لإسرائيل "
+            "بأكثر من مائة صاروخ وقذيفة هاون، لترد الأخيرة بأكثر من 60 غارة جوية على قطاع غزة، "
+            "الثلاثاء الماضي.",
+            "2018-06-02",
+            [
+                ("shelling", date(2018, 5, 29), date(2018, 5, 29)),
+                ("airstrike", date(2018, 5, 29), date(2018, 5, 29)),
+            ],
+        ),
+        # ... but a day told after "، و" is the next event's, not the reply's
+        (
+            "قبل عام شن الأسد هجمات كيماوية وحشية ضد شعبه، وردت الولايات المتحدة الأمريكية بـ58 "
+            "صاروخا أدت إلى تدمير 20 في المائة من القوة الجوية السورية، والسبت الماضي قام نظام "
+            "الأسد مجددا بشن هجوم كيماوي قتل فيه مدنيين أبرياء.",
+            "2018-04-14",
+            [
+                ("battle", date(2017, 1, 1), date(2017, 12, 31)),
+                ("shelling", date(2017, 1, 1), date(2017, 12, 31)),
+            ],
+        ),
+    ],
+)
+def test_an_event_and_the_reply_to_it_share_the_sentence_s_day(
+    text: str, published: str, days: list[tuple[str, date, date]]
+) -> None:
+    found = extract(_article(text, published)).incidents
+    assert [(i.type, i.date.start, i.date.end) for i in found] == days

@@ -1238,6 +1238,35 @@ def test_the_places_of_a_cause_are_not_the_response_s(sentence: str, expected: l
     assert [p.en for p in found.places] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "fire", "reply"),
+    [
+        # the reply struck where the fire it answers came from ...
+        (
+            "أطلقت صواريخ من قطاع غزة على إسرائيل، وردت إسرائيل بغارات جوية.",
+            ["Israel"],
+            ["Gaza Strip"],
+        ),
+        # ... unless it names its own place
+        (
+            "أطلقت صواريخ من قطاع غزة على إسرائيل، وردت إسرائيل بقصف مواقع في رفح.",
+            ["Israel"],
+            ["Rafah"],
+        ),
+        # ... and with no origin told, it has none
+        ("أطلقت صواريخ على إسرائيل، وردت إسرائيل بغارات جوية.", ["Israel"], []),
+    ],
+)
+def test_a_reply_struck_where_the_fire_came_from(
+    sentence: str, fire: list[str], reply: list[str]
+) -> None:
+    from tests.test_retellings import incidents
+
+    first, second = incidents(sentence + "\n", "2018-06-04")
+    assert [p.en for p in first.places] == fire
+    assert [p.en for p in second.places] == reply
+
+
 def test_curated_places_abroad_lie_in_their_governorate() -> None:
     from sitegen.extract.places import contains
 

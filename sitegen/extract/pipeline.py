@@ -36,6 +36,7 @@ from sitegen.extract.numbers import find_numbers
 from sitegen.extract.segment import (
     Segment,
     is_continuation,
+    opens_a_reply,
     refers_back,
     segment,
     starts_with_own_waw,
@@ -503,7 +504,40 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
             out.append(c.copy_with(date=chosen, own_date=True, said_day=said, anchored=anchored))
         else:
             out.append(c.copy_with(future=future, anchored=anchored))
-    return _since_the_start(tuple(inherit_dates(ctx, tuple(out))), published)
+    dated = _share_with_replies(inherit_dates(ctx, tuple(out)))
+    return _since_the_start(tuple(dated), published)
+
+
+def _share_with_replies(clauses: list[Clause]) -> list[Clause]:
+    """An event and the reply cut from it ("أطلقت صواريخ من غزة الأسبوع الماضي،
+    وردت إسرائيل بغارات") share the day one of them gives: the sentence's."""
+    out = list(clauses)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        one = (a.segment.paragraph, a.segment.sentence) == (b.segment.paragraph, b.segment.sentence)
+        if not (one and b.segment.kind == "text" and opens_a_reply(b.text)):
+            continue
+        if a.own_date and a.date.is_dated and (not b.own_date or _day_of_the_next(b)):
+            out[i] = _sharing(b, a)
+        elif b.own_date and not a.own_date and b.date.is_dated:
+            out[i - 1] = _sharing(a, b)
+    return out
+
+
+def _day_of_the_next(c: Clause) -> bool:
+    """The reply's day is told after "، و", where the next event begins ("وردت
+    الولايات المتحدة بـ58 صاروخا …، والسبت الماضي قام نظام الأسد مجددا بشن هجوم")."""
+    at = c.text.find(c.date.text) if c.date.text else -1
+    return at > 0 and _AND_NEXT.search(c.text, 0, at + 1) is not None
+
+
+_AND_NEXT = re.compile(r"[،,]\s*و")
+
+
+def _sharing(c: Clause, dated: Clause) -> Clause:
+    # The day is the sentence's own, told once for both events.
+    date = replace(dated.date, basis="inherited")
+    return c.copy_with(date=date, own_date=True, said_day=dated.said_day)
 
 
 def _said_by_speaker(text: str, ref: DateRef) -> bool:
@@ -3300,6 +3334,44 @@ def _antecedent(clauses: tuple[Clause, ...], i: int, introducers: frozenset[str]
     return None
 
 
+def place_replies(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The other side's reply that names no place struck where the fire it
+    answers came from: "أطلق من القطاع 180 صاروخا باتجاه إسرائيل التي ردت
+    بغارات كثيفة" is air strikes on Gaza. Before place_scenes, whose scene may
+    be the place the fire fell on."""
+    out = list(clauses)
+    for i, c in enumerate(clauses):
+        if not (i and c.type and _unplaced(c) and opens_a_reply(c.text)):
+            continue
+        fire = clauses[i - 1]
+        if fire.segment.sentence != c.segment.sentence or fire.type not in _FIRE:
+            continue
+        origin = _fire_origin(clauses, i - 1)
+        if origin is not None:
+            out[i] = c.copy_with(places=(origin, *c.places))
+    return tuple(out)
+
+
+_FIRE = frozenset({"shelling", "airstrike"})
+
+
+def _fire_origin(clauses: tuple[Clause, ...], i: int) -> Place | None:
+    """Where the fire of clause ``i`` came from: a place after "من" ("من غزة"),
+    or a word for one told before ("من القطاع")."""
+    text = clauses[i].text
+    for m in places.find_places(text):
+        if _FROM.search(_lead(text, m)[-24:]):
+            return m.place
+    for word in _FROM_WORD.findall(text):
+        introducers = places.place_word(word)
+        if introducers:
+            return _antecedent(clauses, i, introducers)
+    return None
+
+
+_FROM_WORD = re.compile(r"(?:^|\s)[وف]?من\s+(\S+)")
+
+
 def place_scenes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     """An incident whose clause names no place happened where the sentences just
     before it are set ("تتواصل حركة النزوح من دوما" then "بخروج 1092 مدنيا
@@ -3404,6 +3476,7 @@ STAGES: tuple[Stage, ...] = (
     weigh_clauses,
     fold_retellings,
     lend_tolls,
+    place_replies,
     place_scenes,
     place_words,
     place_country,

@@ -54,6 +54,7 @@ class _Rules:
     debris: tuple[str, ...]
     bylines: tuple[re.Pattern[str], ...]
     openers: re.Pattern[str]
+    reply: re.Pattern[str]
     continuation: re.Pattern[str]
     back_reference: re.Pattern[str]
 
@@ -62,6 +63,9 @@ class _Rules:
 def rules() -> _Rules:
     data = load_yaml("segmentation.yaml")
     openers = sorted((fold_word(w) for w in data["clause_openers"]), key=len, reverse=True)
+    # (a reply names what it answered with within four words: segmentation.yaml)
+    replies = "|".join(re.escape(fold(w).text) for w in data["replies"])
+    reply = rf"(?:{replies})(?=\s)(?!\s+في\s)(?=(?:\s+\S+){{0,3}}\s+ب\S)"
     others = "|".join(fold_word(w) for w in data["elliptic_others"])
     news = "|".join(fold_word(w) for w in data["comma_and_events"])
     not_before = "|".join(fold_word(w) for w in data["opener_not_before"])
@@ -76,6 +80,7 @@ def rules() -> _Rules:
         + rf")(?=\s)(?!\s+(?:{not_before}|{toll})(?:\s|$))"
         + rf"|(?<=\s)و\s?(?P<count>\d+|[\u0621-\u064A]+)\s+(?:{others})(?=\s|$)"
         + rf"|(?<=,)\s*و(?=(?:{news})(?:\s|$))"
+        + rf"|(?:(?<=\s)|(?<=^)|(?<=,))\s*{reply}"
     )
     cont = "|".join(re.escape(fold_word(w)) for w in data["continuations"])
     back = "|".join(re.escape(fold(w).text) for w in data["back_references"])
@@ -86,9 +91,16 @@ def rules() -> _Rules:
         # match the folded "اعداد" (fold changes letters only, not regex syntax).
         bylines=tuple(re.compile(fold(p).text) for p in data["bylines"]),
         openers=re.compile(opener_re),
+        reply=re.compile(rf"^\s*{reply}"),
         continuation=re.compile(rf"^\s*(?:{cont})(?=\s)"),
         back_reference=re.compile(rf"^\s*(?:{back})(?=[\s,])"),
     )
+
+
+def opens_a_reply(text: str) -> bool:
+    """True when a clause opens with the other side's reply ("وردت إسرائيل
+    بغارات"), cut from the event it answers in the same sentence."""
+    return bool(rules().reply.match(fold(text).text))
 
 
 def refers_back(text: str) -> bool:
