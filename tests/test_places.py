@@ -360,6 +360,12 @@ CASES: list[tuple[str, list[str]]] = [
     # Nigeria's Yobe state, not Ube in Japan (GeoNames' "يوبي"); not a surname
     ("في بلدة دابتشي بولاية يوبي الشمالية", ["Dapchi", "Yobe"]),
     ("وقال سعيد أيوبي محامي المتهم", []),
+    # a governorate named like a word is one in a list of its country's places ...
+    ("قتل 119 من عناصر الحوثي في صعدة وحجة خلال يومين", ["Sa'dah", "Hajjah"]),
+    ("سحب المتمردون مسلحين من جبهات في ريف تعز وعمران وحجة", ["Taiz", "Amran", "Hajjah"]),
+    # ... not after another country's, and not alone
+    ("قتلوا في سوريا وحجة التدخل قائمة", ["Syria"]),
+    ("رفض الطلب بحجة أنه متأخر", []),
 ]
 
 

@@ -958,6 +958,7 @@ class _Last:
     end: int  # folded offset
     intro: _Intro | None  # its own or inherited introducer
     admin1: str
+    country: str = ""
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -1223,6 +1224,10 @@ def _known(
         kin = tuple(e for e in entries if e.generated and e.place.admin1 == hint)
         entries, level = (kin, _OWN_INTRO) if kin else (entries, level)
     tied = _choose(entries, level if firm else min(level, 1), intro, hint)
+    if not tied and in_list:
+        # ... and a governorate listed with its country's places is one: "في
+        # صعدة وحجة" (a pretext otherwise)
+        tied = list(_governorates_after(last, entries))
     if not tied:
         if intro is None or not intro_word or any(e.place.kind not in _SITES for e in entries):
             return None
@@ -1238,7 +1243,13 @@ def _known(
     if abroad or entry.generated:
         o_start, o_end = folded.span(m.start("name"), m.end("name"))
         pick = _Pick((entry, *abroad), text[o_start:o_end], in_list, intro_word)
-    return mention, _Last(m.end("name"), intro, entry.place.admin1), pick
+    return mention, _Last(m.end("name"), intro, entry.place.admin1, entry.country), pick
+
+
+def _governorates_after(last: _Last | None, entries: tuple[_Entry, ...]) -> tuple[_Entry, ...]:
+    if last is None or not last.country:
+        return ()
+    return tuple(e for e in entries if e.place.kind == "region" and e.country == last.country)
 
 
 def _intro_word(intro: str | None) -> str:
