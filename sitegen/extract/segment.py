@@ -55,6 +55,7 @@ class _Rules:
     bylines: tuple[re.Pattern[str], ...]
     openers: re.Pattern[str]
     reply: re.Pattern[str]
+    lede: re.Pattern[str]
     continuation: re.Pattern[str]
     back_reference: re.Pattern[str]
 
@@ -92,9 +93,17 @@ def rules() -> _Rules:
         bylines=tuple(re.compile(fold(p).text) for p in data["bylines"]),
         openers=re.compile(opener_re),
         reply=re.compile(rf"^\s*{reply}"),
+        lede=_lede(data["lede_days"]),
         continuation=re.compile(rf"^\s*(?:{cont})(?=\s)"),
         back_reference=re.compile(rf"^\s*(?:{back})(?=[\s,])"),
     )
+
+
+def _lede(days: list[str]) -> re.Pattern[str]:
+    """A first line that tells its day or runs on past a comma is the lede."""
+    weekdays = load_yaml("weekdays.yaml")["arabic"].values()
+    words = [*(fold_word(n) for w in weekdays for n in w["names"]), *map(fold_word, days)]
+    return re.compile(rf"(?:^|\s)و?(?:{'|'.join(words)})(?=[\s،,.]|$)|[،,]\s*$")
 
 
 def opens_a_reply(text: str) -> bool:
@@ -181,7 +190,8 @@ def _line_kind(line: str, first: bool, body: str, r: _Rules) -> Kind:
         return "foreign"
     words = line.split()
     if first and len(words) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line):
-        return "headline" if body.strip().count("\n") else "text"
+        lede = r.lede.search(folded) is not None
+        return "headline" if body.strip().count("\n") and not lede else "text"
     if any(p.search(folded) for p in r.bylines):
         return "byline"
     if _is_heading(line, words):
