@@ -950,6 +950,9 @@ def read(text: str) -> Reading:
             and hit.group.type == "agreement"
             and any(_announces(folded, h, hit) for h in hits)
         )
+        if _definite(folded, hit) and (then := _after_the_named(folded, hit, events)):
+            hit, mood = then  # "وعقب الغارات، أطلقت فصائل … القذائف": the rockets
+            weak = hit.group.weak and not _supported(folded, hit, hits, events + quoted)
         definite = _definite(folded, hit) and not _told_afresh(folded, hit, hits, events)
         definite = definite and not _how_of_a_told_event(folded, hit, events)
         setting = [f for f in events if f[1] == "" and f[0].end < hit.start and _sets(folded, f[0])]
@@ -975,6 +978,23 @@ def read(text: str) -> Reading:
 
 
 _SESSION_OR_CALL = re.compile(r"جلس|مجلس|مكالم|اتصال|محادث")
+
+
+def _after_the_named(
+    folded: Folded, hit: _Hit, events: list[tuple[_Hit, str]]
+) -> tuple[_Hit, str] | None:
+    """A clause that opens "after" an event named by a definite noun, then a
+    comma ("وعقب الغارات، أطلقت فصائل فلسطينية عددا من القذائف"), tells the
+    event after the comma: the one named is what came before it."""
+    if not _OPENS_AFTER.match(folded.text[: hit.start]):
+        return None
+    comma = folded.text.find(",", hit.end)
+    later = [f for f in events if comma > 0 and f[0].start > comma]
+    return min(later, key=_rank) if later else None
+
+
+# (folded text: "،" is ",")
+_OPENS_AFTER = re.compile(r"^\s*[وف]?(?:عقب|بعد|اثر)\s+$")
 
 
 def _sets(folded: Folded, hit: _Hit) -> bool:
