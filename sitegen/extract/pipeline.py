@@ -514,14 +514,19 @@ def _share_with_replies(clauses: list[Clause]) -> list[Clause]:
     out = list(clauses)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        one = (a.segment.paragraph, a.segment.sentence) == (b.segment.paragraph, b.segment.sentence)
-        if not (one and b.segment.kind == "text" and opens_a_reply(b.text)):
+        if not _reply_to(a, b):
             continue
         if a.own_date and a.date.is_dated and (not b.own_date or _day_of_the_next(b)):
             out[i] = _sharing(b, a)
         elif b.own_date and not a.own_date and b.date.is_dated:
             out[i - 1] = _sharing(a, b)
     return out
+
+
+def _reply_to(a: Clause, b: Clause) -> bool:
+    """Is ``b`` the reply cut from ``a``'s sentence ("…، وردت إسرائيل بغارات")?"""
+    one = (a.segment.paragraph, a.segment.sentence) == (b.segment.paragraph, b.segment.sentence)
+    return one and b.segment.kind == "text" and opens_a_reply(b.text)
 
 
 def _day_of_the_next(c: Clause) -> bool:
@@ -3341,10 +3346,9 @@ def place_replies(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     be the place the fire fell on."""
     out = list(clauses)
     for i, c in enumerate(clauses):
-        if not (i and c.type and _unplaced(c) and opens_a_reply(c.text)):
+        if not (i and c.type and _unplaced(c) and _reply_to(clauses[i - 1], c)):
             continue
-        fire = clauses[i - 1]
-        if fire.segment.sentence != c.segment.sentence or fire.type not in _FIRE:
+        if clauses[i - 1].type not in _FIRE:
             continue
         origin = _fire_origin(clauses, i - 1)
         if origin is not None:
