@@ -607,13 +607,16 @@ def _compares(folded: Folded, m: DateMention) -> bool:
         since = before.rfind("منذ")
         if since < 0:
             return False
-        if anywhere.search(before[:since]) is not None:
+        # (not once the since-phrase has ended: "وهي الأولى من نوعها منذ أكثر
+        # من عقد، وجرت …، بعد قمة بين الكوريتين في أبريل" dates the summit)
+        phrase = before[since:]
+        ended = _PHRASE_END.search(phrase) is not None
+        if not ended and anywhere.search(before[:since]) is not None:
             return True
         # "منذ بدء الحرب … عام 2011": the date of the start the superlative
         # counts from, not "منذ أسابيع على البلدة في 3 مارس" (a span, then the
         # event's own date).
-        phrase = before[since:]
-        opens = _since_start().match(phrase) is not None and not _PHRASE_END.search(phrase)
+        opens = _since_start().match(phrase) is not None and not ended
         if opens and wide.search(before[:since][-80:]) is not None:
             return True
         # "تصعيد هو الأسوأ منذ حرب غزة العام 2014": since an event the date
