@@ -278,6 +278,19 @@ def test_a_toll_of_thousands_so_far_is_the_running_offensive_s() -> None:
     assert found[0].date.start == date(2018, 2, 18) and len(found[0].sources) == 2
 
 
+def test_this_year_s_toll_so_far_is_not_the_day_s_attack() -> None:
+    """ "في 2018" is this year, to publication: its 26 dead are the city's so
+    far, not Sunday's shooting's."""
+    found = incidents(
+        "قتل شخصان وأصيب 13 في هجوم مسلح بمدينة تورونتو الكندية الأحد.\n"
+        "وأظهرت بيانات للشرطة أن عدد القتلى من أعمال عنف بأسلحة نارية في المدينة ارتفع"
+        " ليسجل 26 قتيلا حتى الآن في 2018.\n",
+        "2018-07-24",
+    )
+    shooting = [i for i in found if i.date.precision == "day"]
+    assert [(i.date.start, i.casualties.killed) for i in shooting] == [(date(2018, 7, 22), 2)]
+
+
 def test_a_war_toll_after_a_span_long_past_is_background() -> None:
     found = incidents(
         "وتعرض اليمن لدمار كبير من جراء تصاعد الصراع فيه مطلع عام 2015، عندما سيطر الحوثيون"

@@ -2716,16 +2716,22 @@ def _anchored_apart(first: Clause, later: Clause) -> bool:
 
 def _in_campaign(a: Clause, b: Clause, published: date | None) -> bool:
     """One telling is an operation going on from its start to publication
-    ("بدأت تركيا في 20 يناير عملية عسكرية"), the other a moment of it with a
-    date of its own ("وفي وقت سابق من الشهر الحالي سيطرت … على مركز مدينة
-    عفرين"): two events, unless that moment is the day it began."""
+    ("بدأت تركيا في 20 يناير عملية عسكرية"), or this year's so far ("ليسجل 26
+    قتيلا حتى الآن في 2018"), the other a moment of it with a date of its own
+    ("وفي وقت سابق من الشهر الحالي سيطرت … على مركز مدينة عفرين", "قتل شخصان
+    … الأحد"): two events, unless that moment is the day it began."""
     for campaign, moment in ((a, b), (b, a)):
         ref = campaign.date
-        running = ref.precision == "range" and ref.end is not None and ref.end == published
-        own = campaign.own_date and moment.own_date and moment.date.precision != "range"
+        running = ref.precision in _RUNNING and ref.end is not None and ref.end == published
+        # (this year's tally is no telling of any one event in it, dated or not)
+        told = moment.own_date or ref.precision == "year"
+        own = campaign.own_date and told and moment.date.precision != "range"
         if running and own and moment.date.start != ref.start:
             return True
     return False
+
+
+_RUNNING = frozenset({"range", "year"})  # a year to publication is this year so far
 
 
 # How long before publication an undated report may have happened: the news

@@ -161,6 +161,7 @@ class _Grammar:
     month_part_words: frozenset[str]  # "النصف الثاني من الشهر" is no day
     event_names_before: frozenset[str]  # "ثورة 25 يناير"
     not_year_after: frozenset[str]  # "الأمين العام الحالي"
+    bare_year_after: frozenset[str]  # "في 2016"
     compared_after: frozenset[str]  # "مقارنة بالعام الماضي": a baseline, no date
     compared_joins: frozenset[str]  # "مقارنة مع …": the word between
     prep_before: re.Pattern[str]  # "في"/"خلال" right before a span or anaphora
@@ -311,6 +312,7 @@ class _Tables:
         t["month_part_words"] = frozenset(fold_word(w) for w in rel["month_part_words"])
         t["event_names_before"] = frozenset(fold_word(w) for w in months["event_names_before"])
         t["not_year_after"] = frozenset(fold_word(w) for w in rel["not_year_after"])
+        t["bare_year_after"] = frozenset(fold_word(w) for w in rel["bare_year_after"])
         t["compared_after"] = frozenset(fold_word(w) for w in rel["compared_after"])
         t["compared_joins"] = frozenset(fold_word(w) for w in rel["compared_joins"])
         t["prep_before"] = re.compile(
@@ -1078,8 +1080,10 @@ def _b_year(c: _Ctx) -> DateMention | None:
 
 
 def _bare_year(c: _Ctx) -> DateMention | None:
-    """A bare four-digit year counts only after "منذ" or a part ("أواخر 2019")."""
-    if not (c.group("since") or c.group("mpart")) or not _prefix(c, ("since", "mpart")):
+    """A bare four-digit year counts only after "منذ", a part ("أواخر 2019")
+    or "في" ("في 2016")."""
+    framed = (c.group("since") or c.group("mpart")) and _prefix(c, ("since", "mpart"))
+    if not framed and not (_prefix(c, ()) and _prev_word(c) & c.g.bare_year_after):
         return None
     part = _month_part(c)
     return c.mention("year", year=int(c.group("bareyear")), part=part, **_common(c))
