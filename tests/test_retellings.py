@@ -492,6 +492,33 @@ def test_a_town_s_toll_that_does_not_fit_the_region_s_is_another_event(text: str
     assert len(incidents(text, "2018-03-14")) == 2
 
 
+def test_the_fire_a_strike_answered_is_an_incident_where_it_fell() -> None:
+    """ "ردا على إطلاق صواريخ … باتجاه إسرائيل": the rockets are an event of their
+    own, on Israel, dated with the strikes they brought on Gaza (the night
+    before the day it was said, not that day)."""
+    found = incidents(
+        'أعلن الجيش الإسرائيلي الأربعاء أنه ضرب 25 "هدفا عسكريا" لحماس بغارات جوية في قطاع'
+        " غزة ليلا ردا على إطلاق صواريخ وقذائف من القطاع باتجاه إسرائيل، في تصعيد عسكري"
+        " غير مسبوق منذ حرب العام 2014.\n",
+        "2018-05-30",
+    )
+    got = [(i.type, i.date.start, "Israel" in [p.en for p in i.places]) for i in found]
+    assert got == [("airstrike", date(2018, 5, 29), False), ("shelling", date(2018, 5, 29), True)]
+
+
+def test_the_fire_told_again_as_the_cause_of_strikes_is_one_more_source() -> None:
+    found = incidents(
+        "قصفت طائرات حربية إسرائيلية أكثر من 12 موقعا لحركة حماس في قطاع غزة، وأوضح بيان"
+        " للجيش الإسرائيلي الأحد، أن الضربات الجوية جاءت ردا على إطلاق أربع قذائف أطلقت من"
+        " القطاع المحاصر على إسرائيل.\n"
+        "وأعلن الجيش الإسرائيلي في بيان الأحد أن طائرات حربية إسرائيلية قصفت أكثر من 12"
+        " موقعا لحركة حماس في غزة ردا على إطلاق صواريخ على إسرائيل.\n",
+        "2018-06-03",
+    )
+    fire = [i for i in found if i.type == "shelling"]
+    assert [(len(i.sources), [p.en for p in i.places]) for i in fire] == [(2, ["Israel"])]
+
+
 def test_a_meeting_and_the_attack_it_discussed_are_two_events() -> None:
     found = incidents(
         "والتقى أعضاء مجلس الأمن الـ 15، الاثنين، في جلسة طارئة في نيويورك، لمناقشة الهجوم "

@@ -321,7 +321,9 @@ def _cause_cut(text: str) -> list[int]:
     dates = _dates_in(text)
     own_day = any(m.kind in _CUT_KINDS for m in dates) and not any(m.start < at for m in dates)
     cause_days = [m for m in dates if m.start >= at and not _ATTRIBUTION.search(text, at, m.start)]
-    own_place = not cause_days and _places_apart(text, at) and _one_event(text[at:])
+    own_place = not cause_days and (
+        (_places_apart(text, at) and _one_event(text[at:])) or _fired_at_apart(text, at)
+    )
     if not (own_day or own_place):
         return []
     if not (_reports_event(text[:at]) and _starts_event(text[at:])):
@@ -452,6 +454,30 @@ def _places_apart(text: str, at: int, both: bool = False) -> bool:
     before = {m.place for m in places.find_places(text[:at]) if m.place.kind != "country"}
     after = {m.place for m in places.find_places(text[at:]) if m.place.kind != "country"}
     return bool(after) and (bool(before) or not both) and not (after & before)
+
+
+def _fired_at_apart(text: str, at: int) -> bool:
+    """The cause after ``at`` is fire at a country the side before does not
+    name: "ضرب 25 هدفا لحماس … في قطاع غزة ليلا ردا على إطلاق صواريخ وقذائف
+    من القطاع باتجاه إسرائيل" is the strikes on Gaza and the rockets on
+    Israel (a country, which _places_apart leaves out, named as the target).
+    The cause's phrase ends at its comma ("…، في تصعيد عسكري غير مسبوق")."""
+    phrase = _PHRASE.match(text, at)
+    cause = phrase.group() if phrase else text[at:]
+    # one kind of fire ("صواريخ وقذائف"), not the response told again
+    if len({t.type for t in events.find_triggers(cause) if t.violent and not t.reporting}) > 1:
+        return False
+    before = {m.place for m in places.find_places(text[:at])}
+    for m in places.find_places(cause):
+        lead = text[max(0, at + m.start - 12) : at + m.start]
+        if m.place.kind == "country" and m.place not in before and _TOWARD.search(lead):
+            return True
+    return False
+
+
+_PHRASE = re.compile(r"[^،,.;]+")
+# The word before a target: "باتجاه إسرائيل", "على إسرائيل", "صوب إسرائيل".
+_TOWARD = re.compile(r"(?:^|\s)(?:باتجاه|صوب|نحو|على|ضد|إلى|الى)\s+$")
 
 
 def _reports_event(text: str) -> bool:
@@ -2765,7 +2791,10 @@ def _responds(first: Clause, later: Clause) -> bool:
     the attack was told) is one more telling of it."""
     if not _answers(later.text):
         return False
-    return not (later.cause and first.cause and not _same_sentence(first, later))
+    # (a cause cut from its response opens its clause: "ردا على إطلاق صواريخ على
+    # إسرائيل" after "ردا على إطلاق أربع قذائف … على إسرائيل" is that fire again)
+    causes = all(c.cause or _opens_with_cause(c.text) for c in (first, later))
+    return not (causes and not _same_sentence(first, later))
 
 
 def _answers(text: str) -> bool:
@@ -2774,8 +2803,7 @@ def _answers(text: str) -> bool:
     with the cause an event answers (a clause _cause_cut made): another event."""
     if _ANSWER.search(fold(text[:60]).text) or _AFTER_THIS.search(text):
         return True
-    opening = _CAUSE.search(" " + text.lstrip(' "«(')[:40])
-    return opening is not None and opening.start() == 1
+    return _opens_with_cause(text)
 
 
 _ANSWER = re.compile(r'(?:^|[\s"])و?ردا علي (?:ذلك|هذا)|^\W*وردت?\s')
@@ -3345,6 +3373,30 @@ def _antecedent(clauses: tuple[Clause, ...], i: int, introducers: frozenset[str]
     return None
 
 
+def date_causes(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """A cause cut from its sentence with no day of its own ("… ليلا، ردا على
+    إطلاق صواريخ وقذائف من القطاع باتجاه إسرائيل") is dated with the event
+    that answered it, not the day of the saying they share: after
+    classify_clauses, which moves strikes told "ليلاً" to the night before."""
+    out = list(clauses)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.own_date or not (a.date.is_dated and _opens_with_cause(b.text)):
+            continue
+        if _same_sentence(a, b) and _span(a.date) != _span(b.date):
+            out[i] = b.copy_with(date=replace(a.date, basis="inherited"))
+    return tuple(out)
+
+
+def _span(ref: DateRef) -> tuple[date | None, date | None, str]:
+    return ref.start, ref.end, ref.precision
+
+
+def _opens_with_cause(text: str) -> bool:
+    opening = _CAUSE.search(" " + text.lstrip(' "«(')[:40])
+    return opening is not None and opening.start() == 1
+
+
 def place_replies(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     """The other side's reply that names no place struck where the fire it
     answers came from: "أطلق من القطاع 180 صاروخا باتجاه إسرائيل التي ردت
@@ -3479,6 +3531,7 @@ STAGES: tuple[Stage, ...] = (
     split_days,
     date_clauses,
     classify_clauses,
+    date_causes,
     anchor_events,
     locate_clauses,
     attribute_clauses,
