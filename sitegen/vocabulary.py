@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from sitegen.extract.lexicon import load_table, load_yaml
 from sitegen.model import Place
@@ -109,7 +110,7 @@ def actor_kind(key: str) -> str:
 
 
 @cache
-def _place_kinds() -> dict[str, dict[str, str]]:
+def _place_kinds() -> dict[str, dict[str, Any]]:
     return {k: v for k, v in load_yaml("place_kinds.yaml").items() if k != "exported_named"}
 
 
@@ -132,9 +133,12 @@ def place_name(p: Place, lang: str) -> str:
     """A place's name in ``lang``; a facility says what it is ("مطار النيرب",
     "Nerab airport"), so that it is not taken for the town of its name."""
     name = p.ar if lang == "ar" else p.en
-    pattern = _place_kinds().get(p.kind, {}).get(lang)
+    kind = _place_kinds().get(p.kind, {})
+    pattern = kind.get(lang)
     if not pattern or not name:
         return name
+    if lang == "en" and any(w in name.lower() for w in kind.get("named", ())):
+        return name  # "Shayrat Airbase" says what it is
     before, after = pattern.split("{name}")
     if name.startswith(before) and name.endswith(after):
         return name  # already named so: "مطار الحديدة"

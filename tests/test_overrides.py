@@ -86,15 +86,15 @@ def test_correcting_the_sentence_keeps_the_id_its_links_and_its_override(site: P
 
 
 def test_a_facility_is_found_by_the_name_its_page_shows(site: Path) -> None:
-    """The pages say "مطار حميميم" / "Hmeimim airport" (place_kinds.yaml): a
+    """The pages say "مطار حميميم" / "Hmeimim Air Base" (place_kinds.yaml): a
     correction may name it so, as well as by the gazetteer's "حميميم"."""
     tah = next(i for i in incidents(site).values() if "قرية التح" in i.sources[0].quote)  # type: ignore[attr-defined]
     (site / "seeds" / "_overrides.yaml").write_text(
-        f"{tah.id}:\n  places: [مطار حميميم, Nerab airport, حميميم]\n", encoding="utf-8"
+        f"{tah.id}:\n  places: [مطار حميميم, Nerab Airbase, حميميم]\n", encoding="utf-8"
     )
     after = incidents(site)[tah.id]
     assert [(p.en, p.kind) for p in after.places] == [  # type: ignore[attr-defined]
-        ("Hmeimim", "airport"),
-        ("Nerab", "airport"),
-        ("Hmeimim", "airport"),
+        ("Hmeimim Air Base", "airport"),
+        ("Nerab Airbase", "airport"),
+        ("Hmeimim Air Base", "airport"),
     ]

@@ -34,7 +34,7 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     (
         "استهدفت الصواريخ مطاري كويرس والنيرب في حلب ومعسكر جورين في ريف حماة",
-        ["Kuweires", "Nerab", "Aleppo", "Jurin", "Hama"],
+        ["Kuweires Airbase", "Nerab Airbase", "Aleppo", "Jurin", "Hama"],
     ),
     ("4 مدنيين في قصف روسي استهدف قرية بيلون في جبل الزاوية", ["Balyun", "Jabal al-Zawiya"]),
     # a village named like a word, in a list of its governorate's places
@@ -126,11 +126,11 @@ CASES: list[tuple[str, list[str]]] = [
     # --- introducers pick the kind and the region ---
     ("ريف حلب الغربي", ["Aleppo"]),
     ("محافظات إدلب وحلب واللاذقية وحماة", ["Idlib", "Aleppo", "Latakia", "Hama"]),
-    ("قصف طال مطار حلب الدولي", ["Nerab"]),
+    ("قصف طال مطار حلب الدولي", ["Nerab Airbase"]),
     # A city's airport is named so; a village's namesake keeps its own name.
-    ("غارة على مطار حماة العسكري", ["Hama airport"]),
-    ("قصفت مقاتلات التحالف تحصينات الحوثيين داخل مطار الحديدة", ["Hodeidah airport"]),
-    ("رصدت الدفاعات الجوية لمطار أبها جسما غير معرف", ["Abha airport"]),
+    ("غارة على مطار حماة العسكري", ["Hama Military Airport"]),
+    ("قصفت مقاتلات التحالف تحصينات الحوثيين داخل مطار الحديدة", ["Hodeidah International Airport"]),
+    ("رصدت الدفاعات الجوية لمطار أبها جسما غير معرف", ["Abha International Airport"]),
     # A facility the gazetteer does not list, named after its town.
     ("كانوا يرشقون حقل الزبير النفطي بالحجارة", ["Az Zubayr field"]),
     ("لدى وصوله إلى معبر بيت حانون شمال القطاع", ["Bayt Hanun crossing"]),
@@ -236,13 +236,13 @@ CASES: list[tuple[str, list[str]]] = [
     # --- military sites and a neighbourhood ---
     ("استهدف اللواء 47 في ريف حماة", ["Brigade 47", "Hama"]),
     ("ضربات على قاعدة التيفور", ["Tiyas Military Airbase (T-4)"]),
-    ("قصف مطار النيرب", ["Nerab"]),
-    ("غارة على مطار الشعيرات", ["Shayrat"]),
-    ("مطار كويرس العسكري", ["Kuweires"]),
-    ("مطار أبو الظهور العسكري", ["Abu al-Duhur"]),
-    ("قاعدة حميميم الروسية", ["Hmeimim"]),
-    ("مطار المزة العسكري", ["Mezzeh"]),
-    ("مطار الضمير العسكري", ["al-Dumayr"]),
+    ("قصف مطار النيرب", ["Nerab Airbase"]),
+    ("غارة على مطار الشعيرات", ["Shayrat Airbase"]),
+    ("مطار كويرس العسكري", ["Kuweires Airbase"]),
+    ("مطار أبو الظهور العسكري", ["Abu al-Duhur Military Airbase"]),
+    ("قاعدة حميميم الروسية", ["Hmeimim Air Base"]),
+    ("مطار المزة العسكري", ["Mezzeh Military Airport"]),
+    ("مطار الضمير العسكري", ["al-Dumayr Airbase"]),
     ("مطار التياس", ["Tiyas Military Airbase (T-4)"]),
     ("قصف حي التليل في سراقب", ["al-Tlil", "Saraqib"]),
     # --- places.csv (GeoNames) ---
@@ -356,7 +356,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("سيطرت القوات على التلال المطلة على مدينة حيس", ["Hays"]),
     # what a list of towns goes on to say of them is no third town
     ("بمحيط بلدتي نبل والزهراء، الخاضعتين لسيطرة النظام", ["Nubl", "al-Zahraa"]),
-    ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah airport", "Rif Dimashq"]),
+    ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah Airbase", "Rif Dimashq"]),
     # Nigeria's Yobe state, not Ube in Japan (GeoNames' "يوبي"); not a surname
     ("في بلدة دابتشي بولاية يوبي الشمالية", ["Dapchi", "Yobe"]),
     ("وقال سعيد أيوبي محامي المتهم", []),
@@ -1147,8 +1147,8 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("احتدم القتال للسيطرة على ميناء الحديدة", "battle", ["Al Hudaydah port", "Al Hudaydah"]),
         ("وقع انفجار في سفينة قرب ميناء جازان", "explosion", ["Jizan port", "Jizan"]),
         # ... and so is an airport or a crossing named after its city
-        ("قصفت الطائرات مطار حماة العسكري", "airstrike", ["Hama airport", "Hama"]),
-        ("كانت تستهدف مطار أبها الدولي", "attack", ["Abha airport", "Abha"]),
+        ("قصفت الطائرات مطار حماة العسكري", "airstrike", ["Hama Military Airport", "Hama"]),
+        ("كانت تستهدف مطار أبها الدولي", "attack", ["Abha International Airport", "Abha"]),
         ("قصفت الطائرات مطار التيفور", "airstrike", ["Tiyas Military Airbase (T-4)"]),
         # ... and a camp named after its town
         ("قصفت الطائرات الحربية موقعاً شرق مخيم جباليا", "airstrike", ["Jabalya camp", "Jabalya"]),
