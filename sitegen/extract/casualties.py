@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sitegen.extract.lexicon import load_yaml
@@ -676,8 +676,17 @@ def _of_attackers(text: str, at: NumberMention | None) -> bool:
     lex = _lexicon()
     if at is None:
         return lex.attackers.search(fold(text).text) is not None
-    words = fold(text[at.end :]).text.split()[: lex.attackers_reach]
+    # (the words within reach only: folding the whole rest of the text for
+    # each count made one long line of tolls quadratic)
+    reach = _words_ahead(lex.attackers_reach).match(text, at.end)
+    words = fold(reach.group() if reach else "").text.split()
     return lex.attackers.search(" ".join(words)) is not None
+
+
+@cache
+def _words_ahead(n: int) -> re.Pattern[str]:
+    """The next ``n`` words (runs of non-space), as ``str.split`` counts them."""
+    return re.compile(rf"(?:\s*\S+){{0,{n}}}")
 
 
 _AND_END = re.compile(r"(?:^|\s)و\s*$")
