@@ -56,6 +56,24 @@ def test_undated_reports_after_a_dated_lede_are_about_the_lede_s_day() -> None:
     assert _killing(text, "2018-03-14", 11).date.start == date(2018, 3, 14)
 
 
+def test_undated_reports_are_about_the_one_recent_day_the_article_tells() -> None:
+    # Saturday's paper, its lede undated: the story is Friday's, told further
+    # down ("صباح الجمعة"), not the day it was printed.
+    text = (
+        "قال الرئيس الفرنسي إن ضابط الشرطة في حالة خطرة في المستشفى.\n\n"
+        "وأصيب 16 شخصا في هجوم على متجر في بلدة تريب.\n\n"
+        "واختطف المسلح صباح الجمعة سيارة في بلدة كاركاسون وقتل راكبها.\n"
+    )
+    wounded = _wounded(text, "2018-03-24", 16)
+    assert _span(wounded) == (date(2018, 3, 23), date(2018, 3, 24), "approx")
+    assert "one recent day" in wounded.date.note
+    # Another day of those two told too, or today, or a day counted back from
+    # today ("قبل يومين": the text's today is the printed day): it stays.
+    for day in ("الخميس", "اليوم السبت", "قبل يومين"):
+        other = text + f"\nوكان مسلح قد قتل شرطيا {day} في مدينة ليون.\n"
+        assert _span(_wounded(other, "2018-03-24", 16))[0] == date(2018, 3, 24)
+
+
 def test_a_chronology_entry_without_its_year_is_in_the_year_of_the_one_before() -> None:
     """A list of dated entries gives the year once: "19 ديسمبر" after "18 يناير
     2015" is 19 December 2015, not the last one before publication; and "سبق
@@ -234,6 +252,12 @@ def _killing(text: str, published: str, killed: int) -> Incident:
     """The incident of ``text`` that counts ``killed`` dead."""
     found = extract(_article(text, published)).incidents
     return next(i for i in found if i.casualties.killed == killed)
+
+
+def _wounded(text: str, published: str, wounded: int) -> Incident:
+    """The incident of ``text`` that counts ``wounded`` wounded."""
+    found = extract(_article(text, published)).incidents
+    return next(i for i in found if i.casualties.wounded == wounded)
 
 
 def _of_type(text: str, published: str, kind: str) -> Incident:

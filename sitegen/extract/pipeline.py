@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
 
 from sitegen.extract import actors as actor_lex
@@ -3527,6 +3527,58 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     return tuple(out)
 
 
+def date_by_story_day(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """An incident the text gives no day, in an article whose lede tells none
+    (else inherit_dates gave it the lede's), happened on the one recent day the
+    article tells ("بدأ الهجوم صباح الجمعة" in Saturday's paper), not on the
+    day it was printed (still approximate). Run last, after the retellings
+    are folded: a day taken from the story never makes two events one."""
+    published = ctx.article.published.date
+    day = _story_day(clauses, published)
+    if day is None or published is None:
+        return clauses
+    ref = DateRef(day, day, "approx", "", "publication", _STORY_DAY)
+    return tuple(c.copy_with(date=ref) if _printed_day(c, published) else c for c in clauses)
+
+
+_STORY_DAY = "no date in the text: from the one recent day the article tells"
+
+
+def _story_day(clauses: tuple[Clause, ...], published: date | None) -> date | None:
+    """The one day of the NEWS_DAY_LAG days before publication that the first
+    story tells, when it tells no other of them, nor today, nor a day in its
+    lede; a heading may open another story (a page of news in brief)."""
+    if published is None:
+        return None
+    heads = takewhile(lambda c: c.segment.kind == "text", clauses)
+    story = [t for c in heads for t in (c, *c.also)]  # the tellings folded in too
+    if any(_a_told_day(c) for c in story if c.segment.paragraph == 0):
+        return None
+    told = [c.date for c in story if _a_told_day(c)]
+    recent = {r.start for r in told if r.start and 0 <= (published - r.start).days <= NEWS_DAY_LAG}
+    if any(_COUNTED_BACK in r.text.split() for r in told):
+        return None  # "انضمت إليه روسيا قبل يومين": the text's today is the printed day
+    return recent.pop() if len(recent) == 1 and published not in recent else None
+
+
+_COUNTED_BACK = "قبل"
+
+
+def _a_told_day(c: Clause) -> bool:
+    return c.own_date and c.date.precision == "day"
+
+
+def _printed_day(c: Clause, published: date) -> bool:
+    """Dated by the day the article was printed alone."""
+    ref = c.date
+    return (
+        bool(c.type)
+        and not c.own_date
+        and ref.basis == "publication"
+        and (ref.start == ref.end == published)
+    )
+
+
 STAGES: tuple[Stage, ...] = (
     split_days,
     date_clauses,
@@ -3543,6 +3595,7 @@ STAGES: tuple[Stage, ...] = (
     place_scenes,
     place_words,
     place_country,
+    date_by_story_day,
 )
 
 
