@@ -232,6 +232,15 @@ CASES = [
     ("قتل 3 وأصيب 12 جريجا في القصف", 3, 12, None, False),
     # Killed or wounded, no number: no figure (see test_unnumbered).
     ("قتل وأصيب عدد من المدنيين في القصف", None, None, None, False),
+    # ... nor "others" after a count of those taken: the four are captives
+    ("أسفرت عن أسر 4 حوثيين وقتل وجرح عناصر أخرى", None, None, None, False),
+    ("أسفرت العملية عن أسر 4 حوثيين ومقتل آخرين", None, None, None, False),
+    ("أسفرت الحملة عن اعتقال 12 شخصا وإصابة آخرين", None, None, None, False),
+    # (the dead counted, then others wounded: the count stays the dead's)
+    ("قتل 4 جنود وأصيب آخرون في هجوم", 4, None, None, False),
+    ("وكان 5 أشخاص قتلوا وأصيب آخرون في الهجوم", 5, None, None, False),
+    ("تسبب بارتقاء 3 شهداء وإصابة اثنين آخرين بجراح", 3, 2, None, False),
+    ("فيما يعيش ستة ملايين نازح آخرين داخل البلاد", None, None, 6_000_000, False),
     # the masdar "مصرع" counts like "مقتل"; a casualty word with a one-person
     # pronoun, or a singular victim noun beside it, is one
     ("وأسفرت الغارات التركية على المدينة عن مصرع خمسة مقاتلين على الأقل", 5, None, None, True),

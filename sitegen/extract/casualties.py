@@ -92,7 +92,10 @@ class _Lexicon:
     uncounted_others: re.Pattern[str]  # … "وعدد من مرافقيه": more, not counted
     counted_only: frozenset[str]  # "القضاء على": harm only with its count
     inflicted: re.Pattern[str]  # "موقعا": the dead counted right after it
-    count_before: frozenset[str]  # "قتيلاً": its count stands right before it
+    count_before: frozenset[str]
+    others_after: frozenset[
+        str
+    ]  # "ومقتل آخرين": not those counted before  # "قتيلاً": its count stands right before it
     one_alone: frozenset[str]  # "قتيلاً وخمسة جرحى": one, the count after is another's
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
@@ -126,6 +129,7 @@ def _lexicon() -> _Lexicon:
         counted_only=frozenset(fold_word(w) for w in data["counted_only"]),
         inflicted=_alternation({fold_word(w): "killed" for w in data["inflicted"]}),
         count_before=frozenset(fold_word(w) for w in data["count_before"]),
+        others_after=frozenset(fold_word(w) for w in data["others_after"]),
         one_alone=frozenset(fold_word(w) for w in data["one_alone"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         singular_definite=frozenset(
@@ -1114,8 +1118,28 @@ def _bind(
         return n
     n = numbers.last_before(text, word.start, word.before, used)
     if n is not None and _clear(text, n.end, word.start, words) and not _not_a_count(text, n):
-        return n
+        # (the displaced are counted nouns: "ستة ملايين نازح آخرين")
+        others = word.kind != "displaced" and _of_others(text, word, numbers, words, lex)
+        return None if others else n
     return None
+
+
+def _of_others(text: str, word: _Word, numbers: _Numbers, words: _Words, lex: _Lexicon) -> bool:
+    """ "ومقتل آخرين", "وقتل وجرح عناصر أخرى": the word's own object is others
+    than those counted before it (a word joined to it and one noun between;
+    no count: "3 شهداء وإصابة اثنين آخرين" counts the wounded apart)."""
+    at, noun = word.end, False
+    for token in _words_after(text, word.end, 3):
+        at = text.find(token, at)
+        if fold_word(token) in lex.others_after:
+            counted = numbers.first_after(text, word.end, 3, set())
+            return counted is None or counted.start >= at
+        if not words.any_within(at, at + len(token)):
+            if noun or fold_word(token) in _NOT_IN_JOIN or token in ("مع", "من"):
+                return False
+            noun = True
+        at += len(token)
+    return False
 
 
 def _tallies(
