@@ -100,6 +100,8 @@ CASES: list[tuple[str, list[str]]] = [
     ('في منطقة "خفض التصعيد" في إدلب', ["Idlib"]),
     # --- over a town, in its skies; a hospital or a field named after its town ---
     ("اعتراض صواريخ فوق الرياض وفي أجواء جازان", ["Riyadh", "Jizan"]),
+    # a zone being built, named in 2018's news of summits held there
+    ('استقبل الملك الرئيس المصري في "نيوم"، شمال غرب السعودية', ["NEOM", "Saudi Arabia"]),
     ("أغارت طائرات روسية على مستشفى المسيفرة", ["Al Musayfirah", "al-Masifra hospital"]),
     # --- neighbourhoods in a list, a border crossing, not a perpetrator ---
     ("في أحياء جوبر والقابون وتشرين", ["Jobar", "Qaboun", "Tashrin"]),
