@@ -50,7 +50,7 @@ def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score])
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.found >= 3857  # of 4,233
-    assert s.dated >= 3363 and s.placed >= 3130 and s.counted >= 3480
+    assert s.dated >= 3383 and s.placed >= 3138 and s.counted >= 3480
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
@@ -62,7 +62,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 570  # gold undated incidents given a date
+    assert scores["all"].invented <= 569  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:
