@@ -92,10 +92,8 @@ class _Lexicon:
     uncounted_others: re.Pattern[str]  # … "وعدد من مرافقيه": more, not counted
     counted_only: frozenset[str]  # "القضاء على": harm only with its count
     inflicted: re.Pattern[str]  # "موقعا": the dead counted right after it
-    count_before: frozenset[str]
-    others_after: frozenset[
-        str
-    ]  # "ومقتل آخرين": not those counted before  # "قتيلاً": its count stands right before it
+    count_before: frozenset[str]  # "قتيلاً": its count stands right before it
+    others_after: frozenset[str]  # "ومقتل آخرين": others than those counted before
     one_alone: frozenset[str]  # "قتيلاً وخمسة جرحى": one, the count after is another's
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
@@ -1124,6 +1122,9 @@ def _bind(
     return None
 
 
+_NOT_A_NOUN = _NOT_IN_JOIN | {"مع", "من"}  # "قتلوا مع آخرين": with others, not others
+
+
 def _of_others(text: str, word: _Word, numbers: _Numbers, words: _Words, lex: _Lexicon) -> bool:
     """ "ومقتل آخرين", "وقتل وجرح عناصر أخرى": the word's own object is others
     than those counted before it (a word joined to it and one noun between;
@@ -1135,7 +1136,7 @@ def _of_others(text: str, word: _Word, numbers: _Numbers, words: _Words, lex: _L
             counted = numbers.first_after(text, word.end, 3, set())
             return counted is None or counted.start >= at
         if not words.any_within(at, at + len(token)):
-            if noun or fold_word(token) in _NOT_IN_JOIN or token in ("مع", "من"):
+            if noun or fold_word(token) in _NOT_A_NOUN:
                 return False
             noun = True
         at += len(token)

@@ -3534,8 +3534,8 @@ def date_by_story_day(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause
     day it was printed (still approximate). Run last, after the retellings
     are folded: a day taken from the story never makes two events one."""
     published = ctx.article.published.date
-    day = _story_day(clauses, published)
-    if day is None or published is None:
+    day = None if published is None else _story_day(clauses, published)
+    if published is None or day is None:
         return clauses
     ref = DateRef(day, day, "approx", "", "publication", _STORY_DAY)
     return tuple(c.copy_with(date=ref) if _printed_day(c, published) else c for c in clauses)
@@ -3544,20 +3544,18 @@ def date_by_story_day(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause
 _STORY_DAY = "no date in the text: from the one recent day the article tells"
 
 
-def _story_day(clauses: tuple[Clause, ...], published: date | None) -> date | None:
+def _story_day(clauses: tuple[Clause, ...], published: date) -> date | None:
     """The one day of the NEWS_DAY_LAG days before publication that the first
     story tells, when it tells no other of them, nor today, nor a day in its
     lede; a heading may open another story (a page of news in brief)."""
-    if published is None:
-        return None
     heads = takewhile(lambda c: c.segment.kind == "text", clauses)
     story = [t for c in heads for t in (c, *c.also)]  # the tellings folded in too
     if any(_a_told_day(c) for c in story if c.segment.paragraph == 0):
         return None
     told = [c.date for c in story if _a_told_day(c)]
-    recent = {r.start for r in told if r.start and 0 <= (published - r.start).days <= NEWS_DAY_LAG}
     if any(_COUNTED_BACK in r.text.split() for r in told):
         return None  # "انضمت إليه روسيا قبل يومين": the text's today is the printed day
+    recent = {r.start for r in told if r.start and 0 <= (published - r.start).days <= NEWS_DAY_LAG}
     return recent.pop() if len(recent) == 1 and published not in recent else None
 
 
