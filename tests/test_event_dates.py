@@ -68,8 +68,8 @@ def test_undated_reports_are_about_the_one_recent_day_the_article_tells() -> Non
     assert _span(wounded) == (date(2018, 3, 23), date(2018, 3, 24), "approx")
     assert "one recent day" in wounded.date.note
     # Another day of those two told too, or today, or a day counted back from
-    # today ("قبل يومين": the text's today is the printed day): it stays.
-    for day in ("الخميس", "اليوم السبت", "قبل يومين"):
+    # today ("قبل يومين", "منذ يوم": the text's today is the printed day): it stays.
+    for day in ("الخميس", "اليوم السبت", "قبل يومين", "منذ يوم"):
         other = text + f"\nوكان مسلح قد قتل شرطيا {day} في مدينة ليون.\n"
         assert _span(_wounded(other, "2018-03-24", 16))[0] == date(2018, 3, 24)
 

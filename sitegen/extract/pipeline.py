@@ -3553,13 +3553,10 @@ def _story_day(clauses: tuple[Clause, ...], published: date) -> date | None:
     if any(_a_told_day(c) for c in story if c.segment.paragraph == 0):
         return None
     told = [c.date for c in story if _a_told_day(c)]
-    if any(_COUNTED_BACK in r.text.split() for r in told):
+    if any(m.kind == "ago" for r in told for m in temporal.find_dates(r.text)):
         return None  # "انضمت إليه روسيا قبل يومين": the text's today is the printed day
     recent = {r.start for r in told if r.start and 0 <= (published - r.start).days <= NEWS_DAY_LAG}
     return recent.pop() if len(recent) == 1 and published not in recent else None
-
-
-_COUNTED_BACK = "قبل"
 
 
 def _a_told_day(c: Clause) -> bool:
