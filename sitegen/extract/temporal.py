@@ -145,6 +145,7 @@ class _Grammar:
     unambiguous: frozenset[str]  # weekday names that are no other word
     bare_blocked_by: frozenset[str]
     bare_blocked_after: frozenset[str]  # "بين الاثنين" is "between the two"
+    bare_names_after: frozenset[str]  # "سوق الخميس" is a market town
     bare_after_suffix: tuple[str, ...]  # "هاتفه الأحد": a pronoun-suffixed word before
     bare_not_after: frozenset[str]  # "الله الأحد"
     bare_after_verbs: frozenset[str]  # "استهدف الجمعة" (folded, with and without و)
@@ -293,6 +294,7 @@ class _Tables:
         t["unambiguous"] = frozenset(fold_word(w) for w in weekdays["unambiguous"])
         t["bare_blocked_by"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_by"])
         t["bare_blocked_after"] = frozenset(fold_word(w) for w in weekdays["bare_blocked_after"])
+        t["bare_names_after"] = frozenset(fold_word(w) for w in weekdays["bare_names_after"])
         t["bare_after_suffix"] = tuple(weekdays["bare_after_suffix"])
         t["bare_not_after"] = frozenset(weekdays["bare_not_after"])
         verbs = [fold_word(w) for w in weekdays["bare_after_verbs"]]
@@ -1146,6 +1148,8 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
     framed = bool(c.group("dpart") or c.group("yawm") or direction or c.group("since"))
     if not framed and _prev_word(c) & c.g.bare_blocked_after and not after.startswith("و"):
         return None  # "بين الاثنين" is between the two
+    if not framed and _prev_word(c) & c.g.bare_names_after:
+        return None  # "باتجاه سوق الخميس": a place's name
     at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
     plain = fold_word(c.group("wd")) in c.g.unambiguous
     told = framed or at_edge or plain or after in c.g.bare_followed_by
