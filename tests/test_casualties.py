@@ -228,6 +228,15 @@ CASES = [
     ('وقال المسؤول إن "الحصيلة قتيل و37 جريحا"', 1, 37, None, False),
     # ... though a count right before it is its own
     ("أسفر الهجوم عن 23 قتيلا و40 جريحا", 23, 40, None, False),
+    # ... one with no count after it, or the next word's count after it
+    ("قالت الشرطة الفرنسية إن حادث طعن في باريس أسفر عن سقوط قتيل وإصابة 5 آخرين", 1, 5, None, False),
+    ("أسفر القصف عن سقوط قتيل في مدينة تعز", 1, None, None, False),
+    ("وكان بابتشينكو قد أردي قتيلا بإطلاق النار عليه خارج سكنه", 1, None, None, False),
+    # ... but none at all, more than one, any; and not a state or a wounded man
+    ("انفجرت عبوة في بغداد دون سقوط أي قتيل", None, None, None, False),
+    ("وأوقع الانفجار أكثر من قتيل", None, None, None, False),
+    ("وكما استلمنا اليمن جريحا سيسلمه التحالف لشعبه متعافيا", None, None, None, False),
+    ("أن يحتسب نفسه كمن يضحي ويقدم شهيدا أو جريحا", None, None, None, False),
     # A misspelling seen in the news (as استشد for استشهد).
     ("قتل 3 وأصيب 12 جريجا في القصف", 3, 12, None, False),
     # Killed or wounded, no number: no figure (see test_unnumbered).

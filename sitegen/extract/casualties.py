@@ -95,6 +95,9 @@ class _Lexicon:
     count_before: frozenset[str]  # "قتيلاً": its count stands right before it
     others_after: frozenset[str]  # "ومقتل آخرين": others than those counted before
     one_alone: frozenset[str]  # "قتيلاً وخمسة جرحى": one, the count after is another's
+    one_alone_after: frozenset[str]  # "سقوط قتيل": one, with no count after it
+    one_alone_reach: int
+    one_alone_not_after: frozenset[str]  # "دون سقوط أي قتيل": none
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
     rate: re.Pattern[str]  # "200 شخص يومياً": a rate, no toll
@@ -129,6 +132,9 @@ def _lexicon() -> _Lexicon:
         count_before=frozenset(fold_word(w) for w in data["count_before"]),
         others_after=frozenset(fold_word(w) for w in data["others_after"]),
         one_alone=frozenset(fold_word(w) for w in data["one_alone"]),
+        one_alone_after=frozenset(fold_word(w) for w in data["one_alone_after"]),
+        one_alone_reach=int(data["one_alone_reach"]),
+        one_alone_not_after=frozenset(fold_word(w) for w in data["one_alone_not_after"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         singular_definite=frozenset(
             fold_word("ال" + w)
@@ -747,13 +753,24 @@ def _said_before(text: str, word: _Word) -> list[str]:
 
 def _one_then_another(text: str, word: _Word, numbers: _Numbers, lex: _Lexicon) -> bool:
     """ "أوقع قتيلاً وخمسة جرحى", "الحصيلة قتيل و37 جريحا": a singular noun
-    with no count before it is one; the count after "و" is the next noun's."""
+    with no count before it is one; the count after "و" is the next noun's.
+    Right after a word of a toll, so is one with no count after it ("أسفر عن
+    سقوط قتيل", "سقوط قتيل وإصابة 5 آخرين": the five are the wounded)."""
     if fold_word(text[word.start : word.end]) not in lex.one_alone:
         return False
     if numbers.last_before(text, word.start, 0, set()) is not None:
         return False  # "23 قتيلا و40 جريحا"
     n = numbers.first_after(text, word.end, 2, set())
-    return n is not None and _AND_ONLY.fullmatch(text, word.end, n.start) is not None
+    if n is not None and _AND_ONLY.fullmatch(text, word.end, n.start) is not None:
+        return True
+    before = [fold_word(w) for w in _words_before(text, word.start, lex.one_alone_reach + 1)]
+    if any(w in lex.one_alone_not_after for w in before):
+        return False  # "دون سقوط أي قتيل"
+    toll = before[-lex.one_alone_reach :]
+    if not any(w in lex.one_alone_after or w[1:] in lex.one_alone_after for w in toll):
+        return False
+    # (a count after another casualty word is that word's: "وإصابة 5")
+    return n is None or bool(casualty_words(text[word.end : n.start]))
 
 
 _AND_ONLY = re.compile(r"[\u064b-\u0652]*\s*و\s*")  # (after the tanween: "قتيلاً و")
