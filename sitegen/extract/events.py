@@ -433,6 +433,20 @@ def names_fire(text: str, key: str) -> bool:
     return any(pattern.fullmatch(w) for w in fold(text).text.split())
 
 
+def asked_before(text: str, at: int) -> bool:
+    """Does a word of asking (events.yaml group ``request``: "دعا", "طالبت")
+    come in ``text`` before ``at``?"""
+    pattern = _words_of("request")
+    return any(pattern.fullmatch(w) for w in fold(text[:at]).text.split())
+
+
+@cache
+def _words_of(group: str) -> re.Pattern[str]:
+    """A one-word entry of the events.yaml group ``group``, after "و" or "ف" or none."""
+    words = [w for w in load_yaml("events.yaml")["groups"][group]["words"] if " " not in w]
+    return re.compile(rf"[وف]?(?:{word_alternation(words)})")
+
+
 @cache
 def _one_of(key: str) -> re.Pattern[str]:
     """A word of the events.yaml list ``key``, after "و" or "ف" or none."""

@@ -1354,8 +1354,8 @@ def _classified(c: Clause, ctx: Context) -> Clause:
         kind = ""
     tier = reading.trigger.tier if reading.trigger else ""
     mood = reading.trigger.mood if reading.trigger else ""
-    if kind and mood == "irrealis":
-        c = _planned(c, ctx)
+    if kind and mood == "irrealis" and reading.trigger:
+        c = _planned(c, ctx, reading.trigger.start)
     elif kind and reading.trigger:
         at = reading.trigger.start
         c = _overnight(_day_of_trigger(_unquoted(_framed(c, kind, at, ctx), at, ctx), at, ctx))
@@ -1488,7 +1488,7 @@ def _asks(text: str) -> bool:
     return text.rstrip(" \"'»)").endswith(("؟", "?"))
 
 
-def _planned(c: Clause, ctx: Context) -> Clause:
+def _planned(c: Clause, ctx: Context, trigger_at: int) -> Clause:
     """A meeting planned is held only on a day the clause gives it: one planned
     for a bare weekday ("من المقرر أن يعقد مجلس الأمن اجتماعا الجمعة") is planned
     for the coming one, not the one just past, and a day after publication
@@ -1499,6 +1499,11 @@ def _planned(c: Clause, ctx: Context) -> Clause:
         # held by the day it was told (a meeting convened "اليوم" is).
         note = "planned; the text gives it no day"
         return c.copy_with(date=DateRef.undated("", note), future=True)
+    day_at = c.text.find(c.date.text) if c.date.text else -1
+    if 0 <= day_at < trigger_at and events.asked_before(c.text, day_at):
+        # "دعا الصدر، الخميس، إلى عقد جلسة": the day of the call, not of the session
+        note = "asked for; the day the text gives is the asking's"
+        return c.copy_with(date=DateRef.undated(c.date.text, note), own_date=False, future=True)
     if not (published and c.date.precision == "day" and c.date.start):
         return c
     bare = [
