@@ -2057,10 +2057,12 @@ def wounded_earlier(text: str) -> int:
 @cache
 def _wounded_earlier() -> re.Pattern[str]:
     rule = load_yaml("relative.yaml")["wounded_earlier"]
-    died, of, hurt, wound = (word_alternation(rule[k]) for k in ("died", "of", "hurt", "wound"))
+    died, of, hurt, wound, after, wounded = (
+        word_alternation(rule[k]) for k in ("died", "of", "hurt", "wound", "after", "wounded")
+    )
     return re.compile(
-        rf"{WB_BEFORE}(?:{died})\s+(?:(?:{of})(?:\s+\S+){{0,2}}?\s+(?:{hurt})\s+بها|(?:{wound}))"
-        rf"{WB_AFTER}"
+        rf"{WB_BEFORE}(?:(?:{died})\s+(?:(?:{of})(?:\s+\S+){{0,2}}?\s+(?:{hurt})\s+بها|(?:{wound}))"
+        rf"|(?:{after})\s+(?:{wounded})){WB_AFTER}"
     )
 
 
