@@ -1153,11 +1153,14 @@ def _b_weekday(c: _Ctx) -> DateMention | None:
     at_edge = _at_edge(c, after=False) or _at_edge(c, after=True)
     plain = fold_word(c.group("wd")) in c.g.unambiguous
     told = framed or at_edge or plain or after in c.g.bare_followed_by
-    if not (told or _object_before(c) or _place_before(c)):
+    coming = not direction and not c.group("since") and _to_come_before(c)
+    # ("تعقد منظمة حظر الأسلحة الكيميائية الاثنين اجتماعا": the day of what is
+    # scheduled, told after its verb)
+    if not (told or coming or _object_before(c) or _place_before(c)):
         return None  # "الجمعة" may be "the assembly"; be conservative
     dpart = re.sub(r"\s+", " ", c.group("dpart"))
     eve = dpart in c.g.eve_parts
-    if not direction and not c.group("since") and _to_come_before(c):
+    if coming:
         direction = "coming"  # "وتعقد الجامعة العربية بالقاهرة الخميس اجتماعا"
     gloss = _gloss(c.g.weekday_en[wd], _part_gloss(c))
     midnight = c.g.midnight.get(dpart, "")
