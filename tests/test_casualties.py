@@ -234,6 +234,7 @@ CASES = [
     ("وكان بابتشينكو قد أردي قتيلا بإطلاق النار عليه خارج سكنه", 1, None, None, False),
     # ... but none at all, more than one, any; and not a state or a wounded man
     ("انفجرت عبوة في بغداد دون سقوط أي قتيل", None, None, None, False),
+    ("انفجرت عبوة في بغداد لكنها لم تسفر عن سقوط قتيل", None, None, None, False),
     ("وأوقع الانفجار أكثر من قتيل", None, None, None, False),
     ("وكما استلمنا اليمن جريحا سيسلمه التحالف لشعبه متعافيا", None, None, None, False),
     ("أن يحتسب نفسه كمن يضحي ويقدم شهيدا أو جريحا", None, None, None, False),

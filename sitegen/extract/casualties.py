@@ -98,6 +98,7 @@ class _Lexicon:
     one_alone_after: frozenset[str]  # "سقوط قتيل": one, with no count after it
     one_alone_reach: int
     one_alone_not_after: frozenset[str]  # "دون سقوط أي قتيل": none
+    one_alone_not_reach: int
     and_reach: int
     other_fates: re.Pattern[str]  # "وتم أسر 17": a count of the captured
     rate: re.Pattern[str]  # "200 شخص يومياً": a rate, no toll
@@ -135,6 +136,7 @@ def _lexicon() -> _Lexicon:
         one_alone_after=frozenset(fold_word(w) for w in data["one_alone_after"]),
         one_alone_reach=int(data["one_alone_reach"]),
         one_alone_not_after=frozenset(fold_word(w) for w in data["one_alone_not_after"]),
+        one_alone_not_reach=int(data["one_alone_not_reach"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
         singular_definite=frozenset(
             fold_word("ال" + w)
@@ -763,9 +765,9 @@ def _one_then_another(text: str, word: _Word, numbers: _Numbers, lex: _Lexicon) 
     n = numbers.first_after(text, word.end, 2, set())
     if n is not None and _AND_ONLY.fullmatch(text, word.end, n.start) is not None:
         return True
-    before = [fold_word(w) for w in _words_before(text, word.start, lex.one_alone_reach + 1)]
+    before = [fold_word(w) for w in _words_before(text, word.start, lex.one_alone_not_reach)]
     if any(w in lex.one_alone_not_after for w in before):
-        return False  # "دون سقوط أي قتيل"
+        return False  # "دون سقوط أي قتيل", "لم تسفر عن سقوط قتيل"
     toll = before[-lex.one_alone_reach :]
     if not any(w in lex.one_alone_after or w[1:] in lex.one_alone_after for w in toll):
         return False
