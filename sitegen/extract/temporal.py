@@ -120,6 +120,7 @@ class _Grammar:
     weekdays: dict[str, int]
     weekday_en: dict[int, str]
     ordinals: dict[str, int]
+    ordinals_before_month: dict[str, int]
     days: dict[str, tuple[int, str, str]]  # phrase → (offset, gloss, guard)
     day_parts: dict[str, str]  # phrase → English
     midnight: dict[str, str]  # phrase → at | after | before (midnight)
@@ -241,6 +242,7 @@ class _Tables:
         )
         t["weekday_en"] = {int(k): v["en"] for k, v in weekdays["arabic"].items()}
         t["ordinals"] = _ordinals(numbers)
+        t["ordinals_before_month"] = _folded_map(numbers["ordinals_before_month"].items())
         t["days"] = _folded_map(
             (w, (int(d["offset"]), d["en"], d.get("guard", "")))
             for d in rel["days"]
@@ -374,7 +376,8 @@ class _Tables:
         year = rf"(?:\s*,?\s*(?:{of}\s+)?(?:{yword}\s+)?(?P<yr>\d{{4}})(?:\s*(?P<era>{era}))?)?"
         day_lead = (
             rf"(?:(?:(?P<dwd>{wd})\s*,?\s*)?{ARTICLE}(?P<dnum>\d{{1,2}})\s*(?:{of}\s+)?(?:{mword}\s+)?"
-            rf"|(?:(?P<dwd2>{wd})\s*,?\s*)?(?P<dord>{ordinal})\s+{of}\s+(?:{mword}\s+)?)?"
+            rf"|(?:(?P<dwd2>{wd})\s*,?\s*)?(?P<dord>{ordinal})\s+{of}\s+(?:{mword}\s+)?"
+            rf"|(?:(?P<dwd3>{wd})\s*,?\s*)?(?P<dbare>{alt(t['ordinals_before_month'])})\s+)?"
         )
         # Blocked phrases occupy their span so nothing shorter matches inside.
         # Words BEFORE a core that block it are checked by the builders.
@@ -1015,7 +1018,7 @@ def _b_numdate(c: _Ctx) -> DateMention | None:
 
 def _b_dm(c: _Ctx) -> DateMention | None:
     """Arabic month names, with or without a day and a year."""
-    has_day = bool(c.group("dnum") or c.group("dord"))
+    has_day = bool(c.group("dnum") or c.group("dord") or c.group("dbare"))
     allowed = ("anchor", "since", "dpart", "yawm") if has_day else ("since", "mpart", "shahr")
     if not _prefix(c, allowed):
         return None
@@ -1037,13 +1040,21 @@ def _b_dm(c: _Ctx) -> DateMention | None:
         direction = ""  # "20 فبراير 2020 الماضي" is still that date
     fields = _common(c)
     if has_day:
-        day = int(c.group("dnum")) if c.group("dnum") else _lookup(c.g.ordinals, c.group("dord"))
-        wd = _wd_of(c, "dwd", "dwd2")
+        day = _day_of_month(c)
+        wd = _wd_of(c, "dwd", "dwd2", "dwd3")
         return c.mention(
             "date", year=year, month=month, day=day, weekday=wd, direction=direction, **fields
         )
     part = _month_part(c)
     return c.mention("month", year=year, month=month, direction=direction, part=part, **fields)
+
+
+def _day_of_month(c: _Ctx) -> int | None:
+    if c.group("dnum"):
+        return int(c.group("dnum"))
+    if c.group("dbare"):
+        return _lookup(c.g.ordinals_before_month, c.group("dbare"))
+    return _lookup(c.g.ordinals, c.group("dord"))
 
 
 def _month_part(c: _Ctx) -> str:
