@@ -30,7 +30,7 @@ from sitegen.extract.actors import CLITIC_GROUP, alternation, matched_name, orig
 from sitegen.extract.lexicon import load_yaml
 from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word, quotations
 from sitegen.extract.numbers import find_numbers, word_alternation
-from sitegen.extract.temporal import anchors, running
+from sitegen.extract.temporal import anchors, running, said_from
 from sitegen.extract.victims import civilian_only
 
 
@@ -1080,7 +1080,7 @@ def _spoken(folded: Folded, found: tuple[_Hit, str]) -> tuple[_Hit, str]:
 
 def _unquoted(verbal: re.Pattern[str], text: str, hit: _Hit) -> bool:
     """Does ``verbal`` match in the text? A word that sets the clause to come
-    (background) counts only on the trigger's side of a quotation: "وقال
+    (background) counts only on the trigger's side of a quotation or a "that": "وقال
     الصفدي … عقب لقائه وزير الخارجية اللبناني … "وأنه سيتم إعادة فتح الحدود""
     tells a meeting held, whatever he said would be done; a meeting quoted
     with it ("سيصر خلال اجتماعه") is to come."""
@@ -1091,8 +1091,15 @@ def _unquoted(verbal: re.Pattern[str], text: str, hit: _Hit) -> bool:
     def quote_of(at: int) -> tuple[int, int] | None:
         return next(((a, b) for a, b in quoted if a < at < b), None)
 
+    # Nor what was reported after "أن": "أعلن غريفيث أمام مجلس الأمن الخميس، أن
+    # المنظمة الدولية تعتزم دعوة الأطراف" spoke at a session held.
+    said = said_from(text)
+    reported = said >= 0 and hit.start < said
     side = quote_of(hit.start)
-    return any(quote_of(m.start()) == side for m in verbal.finditer(text))
+    return any(
+        quote_of(m.start()) == side and not (reported and m.start() >= said)
+        for m in verbal.finditer(text)
+    )
 
 
 def _held(folded: Folded, hit: _Hit, hits: list[_Hit]) -> bool:
