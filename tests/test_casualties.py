@@ -525,6 +525,12 @@ CASES = [
     ),
     ("وقال إن الغارات قتلت 130 مدنيا كل يوم خلال الحملة", None, None, None, False),
     ("قتل 5 أشخاص في اليوم الثالث من المعارك", 5, None, None, False),
+    # the learned and the clergy are one person each, and a beheading kills
+    ("قتل عالم الطاقة الفلسطيني فادي محمد البطش السبت في كوالالمبور", 1, None, None, False),
+    ("إن مسلحين قتلا قسا رومانيا كاثوليكيا عند مذبح كنيسة", 1, None, None, False),
+    ("والخميس، أقدم التنظيم على قطع رأس أحد المختطفين", 1, None, None, False),
+    # ... but "أمام" (before) is no imam
+    ("الإرهابيين الذين يواجهون حتفهم أمام الجيش", None, None, None, False),
 ]
 
 
