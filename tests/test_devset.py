@@ -43,14 +43,14 @@ def test_a_lower_bound_is_not_also_a_count_of_none() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.769  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 912  # of the 14,691 sentences that report no event
+    assert s.matched_share >= 0.7699  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 911  # of the 14,691 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 3968  # of 4,365
-    assert s.dated >= 3476 and s.placed >= 3220 and s.counted >= 3578
+    assert s.found >= 3972  # of 4,365
+    assert s.dated >= 3481 and s.placed >= 3221 and s.counted >= 3584
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
