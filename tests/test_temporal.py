@@ -284,6 +284,8 @@ def test_anaphora_after_a_range_is_undated() -> None:
         # a conjunction, not reported speech: "but", "although"
         ("وصلت البعثة، إلا أن الفريق لم يصل", None),
         ("رغم أن القوات انسحبت، قال الجيش إن 3 قتلوا", "رغم أن القوات انسحبت، قال الجيش إن"),
+        # a word with marks, "إنَّ": the opening ends before them, where it always did
+        ("حيثُ إنَّ تصميم المبنى", "حيثُ إن"),
     ],
 )
 def test_where_reported_speech_begins(text: str, opens: str | None) -> None:
