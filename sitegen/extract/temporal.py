@@ -2525,18 +2525,18 @@ def told_after(text: str) -> int:
     """Where a reported event begins: the end of the first "أن"/"إن" (after a verb
     of saying), or -1 when the clause has none."""
     folded = fold(text)
-    found = _said_that(folded.text)
+    found = _first_complementizer(folded.text)
     # (the span's end: the marks after the word, "إنَّ", stay after it)
     return folded.span(found.start(), found.end())[1] if found else -1
 
 
 def said_from(folded_text: str) -> int:
     """told_after on folded text, in its offsets."""
-    found = _said_that(folded_text)
+    found = _first_complementizer(folded_text)
     return found.end() if found else -1
 
 
-def _said_that(folded_text: str) -> re.Match[str] | None:
+def _first_complementizer(folded_text: str) -> re.Match[str] | None:
     for found in _complementizer().finditer(folded_text):
         if not _not_complementizer().search(folded_text, max(0, found.start() - 20), found.start()):
             return found
