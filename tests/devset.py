@@ -216,7 +216,8 @@ def write_articles(gold: dict[str, Any], corpus: dict[str, dict[str, Any]], fold
     folder.mkdir(parents=True, exist_ok=True)
     for article in gold["articles"]:
         row = corpus[article["file"].removesuffix(".txt")]
-        text = f"---\ndate: {row['date']}\n---\n{row['text']}\n"
+        title = json.dumps(row["title"], ensure_ascii=False)  # JSON strings are YAML
+        text = f"---\ndate: {row['date']}\ntitle: {title}\n---\n{row['text']}\n"
         (folder / article["file"]).write_text(text, encoding="utf-8")
 
 
