@@ -10,9 +10,9 @@ from sitegen.extract.pipeline import extract
 from sitegen.model import Article, Incident, Published
 
 
-def incidents(text: str, published: str = "2018-06-09") -> tuple[Incident, ...]:
+def incidents(text: str, published: str = "2018-06-09", title: str = "") -> tuple[Incident, ...]:
     pub = Published(date.fromisoformat(published), "front-matter", "test", 2)
-    return extract(Article("a", "a.txt", "", "ar", pub, text, 3)).incidents
+    return extract(Article("a", "a.txt", title, "ar", pub, text, 3)).incidents
 
 
 def test_an_undated_toll_after_the_event_s_day_is_its_toll() -> None:
@@ -1041,6 +1041,41 @@ def test_an_unplaced_incident_in_gaza_s_news_happened_in_the_gaza_strip() -> Non
     )
     strike = [i for i in found if i.type == "airstrike"]
     assert [[p.en for p in i.places] for i in strike] == [["Gaza Strip"]]
+
+
+_SET_IN_SYRIA = (
+    "وتتواصل المعارك في سوريا منذ سنوات.\n{}\nوتقول الأمم المتحدة إن الوضع في سوريا صعب.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "place"),
+    [
+        # The one place the title names is the story's (FR-middleEast-709).
+        ("سوريا: قتلى في غارات دموية على درعا", "وقتل 22 مدنيا الخميس في غارات جوية.", "Daraa"),
+        (
+            "الدفاعات السورية تدمّر هدفا معاديا غربي دمشق",
+            "وتصدت الدفاعات الجوية لهدف معاد الخميس.",
+            "Damascus",
+        ),
+        # A governorate may have a war's toll ("نزوح 50 ألف شخص"); a town may not.
+        ("تقارير: قوات تركية تتمركز في ريف إدلب", "ونزح 30 ألف شخص الخميس.", "Idlib"),
+        ("قتلى في غارات على سراقب", "وقتل 1200 مدني الخميس في غارات جوية.", "Syria"),
+        # Two places in the title: which one is the event's?
+        ("غارات على درعا وإدلب", "وقتل 22 مدنيا الخميس في غارات جوية.", "Syria"),
+        # A place abroad is no place of the article's country.
+        ("موسكو تحذر من التصعيد", "وقتل 22 مدنيا الخميس في غارات جوية.", "Syria"),
+        # History the article recalls is no story of its title's days.
+        ("سوريا: قتلى في غارات دموية على درعا", "وقتل 22 مدنيا في غارات جوية عام 2013.", "Syria"),
+        # The event's own place comes first.
+        ("سوريا: قتلى في غارات دموية على درعا", "وقتل 22 مدنيا الخميس في غارات على إدلب.", "Idlib"),
+    ],
+)
+def test_an_unplaced_event_of_the_title_s_days_is_at_the_title_s_place(
+    title: str, sentence: str, place: str
+) -> None:
+    found = incidents(_SET_IN_SYRIA.format(sentence), "2018-06-29", title)
+    assert [next(p.en for p in i.places) for i in found] == [place]
 
 
 @pytest.mark.parametrize(

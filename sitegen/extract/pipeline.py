@@ -3500,7 +3500,8 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     """An incident that names no place, in a sentence or scene, happened in the
     country the whole article is about, when its places lie (nearly) all in one
     country ("قتل نحو 100 من القوات الموالية للحكومة السورية في ضربات أميركية").
-    Only the country: a map dot at the country's centre, never a finer guess."""
+    Only the country, a map dot at its centre, unless the title sets the story
+    in one place of it: the place the analysts give an event of its days."""
     # Calls, talks and agreements happen in rooms the article rarely names: no
     # country of the war stands in for them. People flee the war's places ("وفر
     # نحو 250 ألف مدني من المدينة").
@@ -3520,6 +3521,7 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
     # "وأدى القصف … إلى تدمير المنطقة": a word for the place the article is
     # about, its main place (the country when it has none).
     main = places.main_place(text, home)
+    headline = _headline_place(ctx.article, home)
     out = list(clauses)
     for i in unplaced:
         sites = _sites_of(clauses[i])
@@ -3528,8 +3530,38 @@ def place_country(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ..
             out[i] = clauses[i].copy_with(places=(*sites, home, quarter))
             continue
         at = main if main and places.points_back(clauses[i].text) else home
+        if at is home and headline and _headline_news(clauses[i], headline, ctx):
+            at = headline
         out[i] = clauses[i].copy_with(places=(*sites, at))
     return tuple(out)
+
+
+HEADLINE_DAYS = 14  # how recent an event must be to be the story the title tells
+
+
+def _headline_news(c: Clause, headline: Place, ctx: Context) -> bool:
+    """The story the title sets: an event of its days, no history, and no toll
+    of a war for a town ("نزوح 50 ألف شخص" may be a governorate's)."""
+    end, published = c.date.end or c.date.start, ctx.article.published.date
+    if end is None or published is None or (headline.locates and _regional(c.casualties)):
+        return False
+    return (published - end).days <= HEADLINE_DAYS
+
+
+def _headline_place(article: Article, home: Place) -> Place | None:
+    """The one place below the country that the title names, in ``home``: the
+    place the story is set in ("سوريا: قتلى في غارات دموية على درعا")."""
+    title = article.title.rstrip("…").strip()
+    if not title or title in article.body:
+        return None  # no title but the article's own first words
+    found = {
+        m.place
+        for m in places.find_places(title)
+        if m.place.known
+        and m.place.kind not in ("country", "site")
+        and not places.abroad(home, m.place)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def date_by_story_day(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
