@@ -531,6 +531,12 @@ CASES = [
     ("والخميس، أقدم التنظيم على قطع رأس أحد المختطفين", 1, None, None, False),
     # ... but "أمام" (before) is no imam
     ("الإرهابيين الذين يواجهون حتفهم أمام الجيش", None, None, None, False),
+    # a rank is one soldier or policeman (BB-middleEast-244)
+    ("مقتل رقيب شرطة على الأقل وإصابة أربعة آخرين من قوات الأمن", 1, 4, None, False),
+    ("أعلنت وزارة الداخلية استشهاد الرقيب محمد علي في هجوم", 1, None, None, False),
+    ("وأعلن الحرس الثوري مقتل عميد في هجوم على الحدود", 1, None, None, False),
+    # ... and the dean of a faculty who speaks is no one dead
+    ("وقال عميد كلية الهندسة إن القصف استهدف الجامعة", None, None, None, False),
 ]
 
 
