@@ -25,7 +25,7 @@ KNOWN_KEYS = ("date", "title", "source", "url", "lang")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 # A headline is a short first line with no sentence-final punctuation.
-_SENTENCE_END = re.compile(r"[.!؟?:]\s*$")
+_SENTENCE_END = re.compile(r"[.!؟?:][\s\u200e\u200f\u202a-\u202e\u2066-\u2069]*$")
 HEADLINE_MAX_WORDS = 20
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 # An article is a news report, not a dump: a bigger file is refused before it is

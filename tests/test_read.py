@@ -68,6 +68,15 @@ def test_title_falls_back_to_opening_words(tmp_path: Path) -> None:
     assert len(article.title.split()) == 12
 
 
+def test_a_sentence_ending_in_a_mark_of_direction_is_no_headline(tmp_path: Path) -> None:
+    lede = (
+        "قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف مدفعي على البلدة الواقعة في ريف المحافظة الشمالي"
+    )
+    p = write(tmp_path / "d.txt", lede + ".\u200f\nسطر ثان.\n")
+    article, _ = read_article(p)
+    assert article.title == " ".join(lede.split()[:12]) + "…"  # its opening words
+
+
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     p = write(tmp_path / "bom.txt", b"\xef\xbb\xbf" + ARABIC.encode("utf-8"))
     article, warnings = read_article(p)

@@ -23,7 +23,10 @@ Kind = Literal["text", "headline", "heading", "byline", "related", "debris", "fo
 
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _FOREIGN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
-_SENTENCE_END = re.compile(r"[.!?؟:]\s*[\"”»]?\s*$")
+# (Marks of direction may follow the stop: "… غربي محافظة تعز.\u200f" is a
+# sentence, no headline.)
+_SPACE = r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]*"  # spaces and marks of direction
+_SENTENCE_END = re.compile(rf"[.!?؟:]{_SPACE}[\"”»]?{_SPACE}$")
 # Sentence boundary: . ! ? ؟ (not ".."; a decimal point has no space after it),
 # optional closing quote. A number ends a sentence ("في مارس 2011. وتأتي") unless
 # it opens its line (a list marker, "1. ").
