@@ -1000,6 +1000,9 @@ def test_a_cause_that_is_an_event_of_its_own(clause: str, kind: str) -> None:
         ("دفعت القوات بتعزيزات إلى مديرية التحيتا تمهيدا لعملية عسكرية واسعة", "deployment"),
         # ... and what the plotters were arrested for is no event: the arrest is
         ("أعلنت السلطات اعتقال ستة أشخاص لاشتباه بتخطيطهم لشن هجوم في برلين", "arrest"),
+        # ... or prepared, plotted
+        ("رصدت الاستخبارات مؤخراً تحضيرات إيرانية لشن هجوم صاروخي على شمال إسرائيل", "statement"),
+        ("توقيف ثلاثة مشتبه بتورطهم في مخطط لشن هجوم في فرنسا", "arrest"),
         # a condition
         ("وتابع أنه إذا نفذت الولايات المتحدة ضربة عسكرية فلن يكون لدينا خيار", "statement"),
         ("وسئل عما إذا كانت هذه الغارة تشكل جريمة حرب", "statement"),
