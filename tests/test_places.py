@@ -480,6 +480,12 @@ def test_unknown_place() -> None:
     assert m.text == "قرية بيت قرقور"
 
 
+def test_an_unknown_name_is_read_without_its_marks_of_direction() -> None:
+    # "وجبل \u200fالحصن" (SK-middleEast-3384): the mark split the English name
+    (m,) = find_places("مواقع الميليشيا في جبل \u200fالحصن في المديرية")
+    assert (m.place.ar, m.place.en) == ("جبل الحصن", "Jabal al-Hasn")
+
+
 def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
     found = find_places("قرية كفرعين من جهة الشرق")
     assert [m.place.ar for m in found] == ["كفرعين"]

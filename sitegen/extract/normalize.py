@@ -123,6 +123,16 @@ _fold_short = lru_cache(maxsize=1024)(_fold)
 _fold_long = lru_cache(maxsize=4)(_fold)
 
 
+_INVISIBLE = re.compile("[\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def unmarked(text: str) -> str:
+    """The text as written, without marks of direction and zero-width joiners:
+    a name taken from the text ("جبل \u200fالحصن") shows and transliterates as
+    the name, not as two pieces."""
+    return _INVISIBLE.sub("", text)
+
+
 @lru_cache(maxsize=4096)
 def fold_word(word: str) -> str:
     """Fold a lexicon entry the same way as the text it will be matched in."""

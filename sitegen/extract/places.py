@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitegen.extract.lexicon import load_table, load_yaml
-from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word
+from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word, unmarked
 from sitegen.extract.numbers import find_numbers
 from sitegen.model import Place
 
@@ -1724,7 +1724,7 @@ def _name_word(word: str, first: bool) -> bool:
 
 def _unknown_place(text: str, folded: Folded, start: int, end: int, intro: _Intro) -> Place:
     o_start, o_end = folded.span(start, end)
-    ar = text[o_start:o_end].replace("_", " ")  # a hashtag's words: "#بني_سويد"
+    ar = unmarked(text[o_start:o_end]).replace("_", " ")  # a hashtag's words: "#بني_سويد"
     from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
 
     site = Place(ar=ar, en=transliterate(ar), kind=intro.kinds[0], known=False)

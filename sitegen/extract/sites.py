@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from sitegen.extract import places
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word
+from sitegen.extract.normalize import WB_AFTER, WB_BEFORE, Folded, fold, fold_word, unmarked
 from sitegen.extract.places import PlaceMention
 from sitegen.model import Place
 
@@ -57,7 +57,7 @@ def _named_whole(known: PlaceMention, site: PlaceMention) -> bool:
 def _site(text: str, folded: Folded, start: int, end: int) -> Place:
     """Named as written; in English its name, then what it is: "al-Samk market"."""
     o_start, o_end = folded.span(start, end)
-    ar = re.sub(r"[\s_]+", " ", text[o_start:o_end])  # a hashtag's words: "#قصر_اليمامة"
+    ar = re.sub(r"[\s_]+", " ", unmarked(text[o_start:o_end]))  # a hashtag's: "#قصر_اليمامة"
     word, _, name = ar.partition(" ")
     kind_en = _sites().english.get(fold_word(word))
     en = f"{places.transliterate(name)} {kind_en}" if name and kind_en else places.transliterate(ar)
