@@ -2049,7 +2049,10 @@ def _earlier() -> re.Pattern[str]:
     words = word_alternation(rel["earlier"])
     opening = word_alternation(rel["earlier_opening"])
     was = word_alternation(rel["pluperfect"])
+    at_end = word_alternation(rel["earlier_at_end"])
+    then = word_alternation(rel["earlier_at_end_then"])
     source = rf"{WB_BEFORE}{CLITICS}(?:{words}){WB_AFTER}"
+    source += rf"|{WB_BEFORE}{CLITICS}(?:{at_end})(?=\s*(?:[^\w\s]|$)|\s+(?:{then}){WB_AFTER})"
     source += rf"|^\W*(?:\S+\s+)?{CLITICS}(?:{opening}){WB_AFTER}"
     reach = int(rel["pluperfect_reach"])
     whether = "".join(rf"(?<!{fold_word(w)}\s)" for w in rel["not_pluperfect_after"])
