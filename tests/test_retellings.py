@@ -1063,6 +1063,12 @@ _SET_IN_SYRIA = (
         ("قتلى في غارات على سراقب", "وقتل 1200 مدني الخميس في غارات جوية.", "Syria"),
         # Two places in the title: which one is the event's?
         ("غارات على درعا وإدلب", "وقتل 22 مدنيا الخميس في غارات جوية.", "Syria"),
+        # A capital that acts is its government, no place of the story.
+        (
+            "دمشق تتهم إسرائيل باستهداف إحدى مقاتلاتها",
+            "وقتل 22 مدنيا الخميس في غارات جوية.",
+            "Syria",
+        ),
         # A place abroad is no place of the article's country.
         ("موسكو تحذر من التصعيد", "وقتل 22 مدنيا الخميس في غارات جوية.", "Syria"),
         # History the article recalls is no story of its title's days.

@@ -3550,7 +3550,8 @@ def _headline_news(c: Clause, headline: Place, ctx: Context) -> bool:
 
 def _headline_place(article: Article, home: Place) -> Place | None:
     """The one place below the country that the title names, in ``home``: the
-    place the story is set in ("سوريا: قتلى في غارات دموية على درعا")."""
+    place the story is set in ("سوريا: قتلى في غارات دموية على درعا"). A capital
+    only where something is set in it: "دمشق تتهم" names the government."""
     title = article.title.rstrip("…").strip()
     if not title or title in article.body:
         return None  # no title but the article's own first words
@@ -3559,6 +3560,7 @@ def _headline_place(article: Article, home: Place) -> Place | None:
         for m in places.find_places(title)
         if m.place.known
         and m.place.kind not in ("country", "site")
+        and (m.place.kind != "capital" or places.set_in(title, m.start))
         and not places.abroad(home, m.place)
     }
     return found.pop() if len(found) == 1 else None

@@ -730,7 +730,16 @@ def _country_quarter() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 _SET_IN = re.compile(r"(?:^|\s)(?:في\s*#?|[وف]?ب)$")
+# ... or near it, or in a part of it: "قرب", "غربي دمشق", "وسط العاصمة"
+_SET_NEAR = re.compile(r"(?:^|\s)[وف]?(?:قرب|حول|وسط|محيط|أطراف|ضواحي|(?:شمال|جنوب|شرق|غرب)ي?)\s+$")
 HOME_SHARE = 0.8  # of the article's place mentions, to call one country its home
+
+
+def set_in(text: str, start: int) -> bool:
+    """Is the place named at ``start`` where something is set ("في دمشق",
+    "بموسكو", "غربي دمشق"), not a party named by its capital ("دمشق تتهم")?"""
+    before = text[max(0, start - 12) : start]
+    return bool(_SET_IN.search(before[-6:]) or _SET_NEAR.search(before))
 
 
 def home_country(text: str) -> Place | None:
