@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from sitegen.extract.normalize import INVISIBLE
 from sitegen.extract.temporal import TIMELINE_YEARS
 from sitegen.model import Article, Diagnostic, Published
 
@@ -25,7 +26,7 @@ KNOWN_KEYS = ("date", "title", "source", "url", "lang")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 # A headline is a short first line with no sentence-final punctuation.
-_SENTENCE_END = re.compile(r"[.!؟?:][\s\u200e\u200f\u202a-\u202e\u2066-\u2069]*$")
+_SENTENCE_END = re.compile(rf"[.!؟?:][\s{INVISIBLE}]*$")  # (marks of direction may follow)
 HEADLINE_MAX_WORDS = 20
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 # An article is a news report, not a dump: a bigger file is refused before it is

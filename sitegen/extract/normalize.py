@@ -13,14 +13,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Removed entirely: harakat, superscript alef, tatweel, bidi marks, zero-width
-# joiners. None of them changes which word is meant.
-_DROP = set(
-    [chr(c) for c in range(0x064B, 0x0653)]
-    + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"]
+# Marks of direction and zero-width joiners: unseen, and a right-to-left mark may
+# follow a stop or split a name ("جبل \u200fالحصن"). As a character-class body.
+INVISIBLE = "".join(
+    ["\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"]
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
 )
+# Removed entirely: harakat, superscript alef, tatweel and the invisible marks.
+# None of them changes which word is meant.
+_DROP = set([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670", "\u0640"] + list(INVISIBLE))
 
 # One character for another: alef forms, alef maqsura, ta marbuta, digits,
 # typographic quotes and spaces.
@@ -123,7 +125,7 @@ _fold_short = lru_cache(maxsize=1024)(_fold)
 _fold_long = lru_cache(maxsize=4)(_fold)
 
 
-_INVISIBLE = re.compile("[\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def unmarked(text: str) -> str:

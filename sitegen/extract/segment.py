@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Literal
 
 from sitegen.extract.lexicon import load_yaml
-from sitegen.extract.normalize import fold, fold_word
+from sitegen.extract.normalize import INVISIBLE, fold, fold_word
 from sitegen.extract.numbers import find_numbers
 
 Kind = Literal["text", "headline", "heading", "byline", "related", "debris", "foreign"]
@@ -25,7 +25,7 @@ _ARABIC = re.compile(r"[\u0621-\u064A]")
 _FOREIGN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
 # (Marks of direction may follow the stop: "… غربي محافظة تعز.\u200f" is a
 # sentence, no headline.)
-_SPACE = r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]*"  # spaces and marks of direction
+_SPACE = rf"[\s{INVISIBLE}]*"  # spaces and marks of direction
 _SENTENCE_END = re.compile(rf"[.!?؟:]{_SPACE}[\"”»]?{_SPACE}$")
 # Sentence boundary: . ! ? ؟ (not ".."; a decimal point has no space after it),
 # optional closing quote. A number ends a sentence ("في مارس 2011. وتأتي") unless
