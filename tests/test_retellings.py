@@ -8,6 +8,7 @@ import pytest
 
 from sitegen.extract.pipeline import extract
 from sitegen.model import Article, Incident, Published
+from sitegen.read import guess_title
 
 
 def incidents(text: str, published: str = "2018-06-09", title: str = "") -> tuple[Incident, ...]:
@@ -1082,6 +1083,21 @@ def test_an_unplaced_event_of_the_title_s_days_is_at_the_title_s_place(
 ) -> None:
     found = incidents(_SET_IN_SYRIA.format(sentence), "2018-06-29", title)
     assert [next(p.en for p in i.places) for i in found] == [place]
+
+
+def test_a_title_guessed_from_the_text_is_no_title() -> None:
+    # With no title given, the reader takes the first words as one, spaces
+    # evened out: they are no title naming the story's place.
+    text = (
+        "قتل  ثلاثة مدنيين الأربعاء في قصف على درعا في جنوب سوريا، بحسب المرصد السوري "
+        "لحقوق الإنسان الذي قال إن القصف استهدف البلدات الواقعة في ريف المحافظة.\n"
+        "وتتواصل المعارك في سوريا منذ سنوات.\n"
+        "وتقول الأمم المتحدة إن الوضع في سوريا صعب.\n"
+        "ويعيش السكان ظروفا صعبة في سوريا.\n"
+        "وقتل 22 مدنيا الخميس في غارات جوية.\n"
+    )
+    found = incidents(text, "2018-06-29", guess_title(text))
+    assert [[p.en for p in i.places] for i in found if i.casualties.killed == 22] == [["Syria"]]
 
 
 @pytest.mark.parametrize(

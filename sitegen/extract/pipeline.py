@@ -3552,9 +3552,9 @@ def _headline_place(article: Article, home: Place) -> Place | None:
     """The one place below the country that the title names, in ``home``: the
     place the story is set in ("سوريا: قتلى في غارات دموية على درعا"). A capital
     only where something is set in it: "دمشق تتهم" names the government."""
-    title = article.title.rstrip("…").strip()
-    if not title or title in article.body:
-        return None  # no title but the article's own first words
+    title = " ".join(article.title.rstrip("…").split())
+    if not title or title in " ".join(article.body.split()):
+        return None  # no title but the article's own first words, spaces evened out
     found = {
         m.place
         for m in places.find_places(title)
