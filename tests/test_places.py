@@ -358,6 +358,12 @@ CASES: list[tuple[str, list[str]]] = [
     ("سيطرت القوات على التلال المطلة على مدينة حيس", ["Hays"]),
     # what a list of towns goes on to say of them is no third town
     ("بمحيط بلدتي نبل والزهراء، الخاضعتين لسيطرة النظام", ["Nubl", "al-Zahraa"]),
+    # a dual names both its places as firmly as "مدينة" names one: السماوة is
+    # also the desert, and a city only so introduced
+    ("وخرجت الأحد احتجاجات مماثلة في مدينتي الناصرية والسماوة.", ["Nasiriyah", "As Samawah"]),
+    ("عبروا بادية السماوة نحو الحدود", []),
+    # ... its two, not a third word after them ("وإن": and that)
+    ("سيطرت على بلدتي الحراك ورخم وإن مقاتلي المعارضة وافقوا", ["Al Hirak", "Rakhm"]),
     ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah Airbase", "Rif Dimashq"]),
     # Nigeria's Yobe state, not Ube in Japan (GeoNames' "يوبي"); not a surname
     ("في بلدة دابتشي بولاية يوبي الشمالية", ["Dapchi", "Yobe"]),

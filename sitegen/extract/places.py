@@ -87,6 +87,9 @@ class _Intro:
     # In a name, but a known place of another kind after it is that place: the
     # range of a province or town ("جبال اللاذقية") lies in it.
     of_place: bool = False
+    # A dual names its two places, each as firmly as a singular introducer
+    # names one: "مدينتي الناصرية والسماوة" (السماوة is also a desert).
+    dual: bool = False
 
 
 _SETTLEMENT = ("village", "town", "city")
@@ -94,10 +97,13 @@ _SETTLEMENT = ("village", "town", "city")
 CITY_GOVERNORATES = ("capital", "city")
 _VILLAGE = _Intro(("village", "town"), strong=True)
 _VILLAGES = _Intro(("village", "town"), plural=True, strong=True)
+_TWO_VILLAGES = _Intro(("village", "town"), plural=True, strong=True, dual=True)
 _TOWN = _Intro(("town", "village", "city"), strong=True)
 _TOWNS = _Intro(("town", "village", "city"), plural=True, strong=True)
+_TWO_TOWNS = _Intro(("town", "village", "city"), plural=True, strong=True, dual=True)
 _CITY = _Intro(("city", "town", "capital"), strong=True)
 _CITIES = _Intro(("city", "town", "capital"), plural=True, strong=True)
+_TWO_CITIES = _Intro(("city", "town", "capital"), plural=True, strong=True, dual=True)
 # An axis names one or two places side by side ("محور الغدفة أبو دفنة").
 _AXIS = _Intro(("axis", "village", "town", "hill", "city"), plural=True, strong=True)
 # "محاور" is also an interlocutor ("إن ترامب محاور مثير للاهتمام"): a name it
@@ -130,15 +136,15 @@ _DISTRICT_KINDS = ("town", "village", "city", "region")
 INTRODUCERS: dict[str, _Intro] = {
     "قريه": _VILLAGE,
     "قري": _VILLAGES,
-    "قريتي": _VILLAGES,
-    "قريتا": _VILLAGES,
+    "قريتي": _TWO_VILLAGES,
+    "قريتا": _TWO_VILLAGES,
     "بلده": _TOWN,
-    "بلدتي": _TOWNS,
-    "بلدتا": _TOWNS,
+    "بلدتي": _TWO_TOWNS,
+    "بلدتا": _TWO_TOWNS,
     "بلدات": _TOWNS,
     "مدينه": _CITY,
-    "مدينتي": _CITIES,
-    "مدينتا": _CITIES,
+    "مدينتي": _TWO_CITIES,
+    "مدينتا": _TWO_CITIES,
     "مدن": _CITIES,
     "محور": _AXIS,
     "محوري": _AXIS,
@@ -1215,6 +1221,7 @@ def _known(
     introduced = bool(intro_word) or in_list or embassy
     level = _context(s, m, introduced=introduced, his=text[end - 1] == "ه")
     own = intro is not None and intro_word and not intro.plural and intro_word not in _ADJ_INTROS
+    own = own or (intro is not None and intro.dual)
     if own or named_whole:  # "معسكر العمري": the generic word is part of its name
         level = _OWN_INTRO
     # A name that is also a word needs more than a comma or a و before it
@@ -1252,7 +1259,15 @@ def _known(
     if abroad or entry.generated:
         o_start, o_end = folded.span(m.start("name"), m.end("name"))
         pick = _Pick((entry, *abroad), text[o_start:o_end], in_list, intro_word)
+    if in_list:
+        intro = _after_member(intro)
     return mention, _Last(m.end("name"), intro, entry.place.admin1, entry.country), pick
+
+
+def _after_member(intro: _Intro | None) -> _Intro | None:
+    """What a list member passes on: a dual's two are named, so a third name
+    is only a list's ("بلدتي الحراك ورخم وإن مقاتلي…": إن is no town)."""
+    return dataclasses.replace(intro, dual=False) if intro is not None and intro.dual else intro
 
 
 def _governorates_after(last: _Last | None, entries: tuple[_Entry, ...]) -> tuple[_Entry, ...]:
@@ -1631,7 +1646,8 @@ def _unknown_mention(
 ) -> tuple[PlaceMention, _Last]:
     assert last is not None and last.intro is not None
     place = _unknown_place(text, folded, span[0], span[1], last.intro)
-    return mention_of(text, folded, span[0], span[1], place), _Last(span[1], last.intro, "")
+    after = _Last(span[1], _after_member(last.intro), "")
+    return mention_of(text, folded, span[0], span[1], place), after
 
 
 def _unknown_span(
