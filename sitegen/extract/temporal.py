@@ -169,6 +169,15 @@ class _Grammar:
     prep_before: re.Pattern[str]  # "في"/"خلال" right before a span or anaphora
 
 
+def _distances(data: dict[str, Any]) -> Iterator[tuple[str, tuple[int, str, bool, str]]]:
+    """ "بعده بعشرة أيام", "قبلها بيوم": days from the date before, as anaphora."""
+    for side, sign in (("after", 1), ("before", -1)):
+        for head in data[side]:
+            for count, days in data["days"].items():
+                en = f"the day {side}" if days == 1 else f"{days} days {side}"
+                yield f"{head} {count}", (sign * int(days), en, False, "")
+
+
 def _folded_map(pairs: Iterable[tuple[object, Any]]) -> dict[str, Any]:
     return {fold_word(str(k)): v for k, v in pairs}
 
@@ -258,7 +267,7 @@ class _Tables:
             (w, (int(a["shift"]), a["en"], bool(a.get("since_only")), a.get("unit", "")))
             for a in rel["anaphora"]
             for w in a["words"]
-        )
+        ) | _folded_map(_distances(rel["distance"]))
         t["month_parts"] = _folded_map(
             (w, part) for part, v in rel["month_parts"].items() for w in v["words"]
         )
