@@ -651,6 +651,8 @@ def test_counts_joined_and_single_people(
         ("قد دفع أكثر من 50 ألف شخص للفرار من ثلاث مدن باتجاه دوما", False, 50000),
         # Elsewhere leaving counts nothing: "خرج آلاف المتظاهرين" is a protest.
         ("خرج 5 آلاف متظاهر إلى الشوارع", False, None),
+        # the day set off by a comma before it only: an aside all the same
+        ("غادر، الخميس نحو 12 ألف مدني مدينة حمورية بغوطة دمشق الشرقية", True, 12000),
     ],
 )
 def test_those_counted_leaving_in_a_displacement(
@@ -669,6 +671,7 @@ def test_the_other_two_are_two() -> None:
     [
         # a bound set off by commas is no barrier, and makes the count a minimum
         ("لقي 4 مقاتلين روس، على الأقل، مصرعهم في هجوم", 4, True),
+        ("قتل، الخميس 5 مدنيين في غارة على حرستا", 5, False),
         # one farmer, one paramedic: the singular noun is one person
         ("أعلنت وزارة الصحة الفلسطينية مقتل مزارع فلسطيني في قصف إسرائيلي", 1, False),
     ],

@@ -1253,7 +1253,8 @@ def _asides() -> re.Pattern[str]:
     sources = "|".join(fold_word(w).replace(" ", r"\s*") for w in data["sources"])
     day = rf"(?:(?:{times})\s+)?(?:{'|'.join(days)})"
     source = rf"(?:ايضا\s+)?(?:{sources})\s*[^،,.:;؛!?؟()\"]{{1,40}}?"
-    return re.compile(rf"\s*[،,]\s*(?:{day}|{source})\s*[،,]\s*")
+    # (a day needs no comma after it: "غادر، الخميس نحو 12 ألف مدني")
+    return re.compile(rf"\s*[،,]\s*(?:{day}\s*[،,]?|{source}\s*[،,])\s*")
 
 
 def _aside(text: str, n: NumberMention, word: _Word) -> bool:
