@@ -621,6 +621,29 @@ def test_one_sentence_two_days_each_event_its_own_day() -> None:
     assert [i.date.start for i in found] == [date(2018, 3, 1), date(2018, 3, 4)]
 
 
+def test_a_day_counted_from_the_one_before_opens_an_event_of_its_own() -> None:
+    found = incidents(
+        "قتل جندي في 20 فبراير 2018 في حلب، وفي اليوم التالي قصفت الطائرات حرستا.\n",
+        "2018-02-25",
+    )
+    assert [(i.date.start, [p.en for p in i.places][:1]) for i in found] == [
+        (date(2018, 2, 20), ["Aleppo"]),
+        (date(2018, 2, 21), ["Harasta"]),
+    ]
+
+
+def test_a_day_counted_from_the_one_before_is_cut_at_its_nearest_and() -> None:
+    found = incidents(
+        "• 7-9 يناير 2015: هاجم مسلحان مقر مجلة شارلي إيبدو وقتلا 17 شخصا، وقتل مسلح آخر "
+        "شرطية في اليوم التالي.\n",
+        "2018-03-25",
+    )
+    assert [(i.date.start, i.casualties.killed) for i in found] == [
+        (date(2015, 1, 7), 17),
+        (None, None),  # the day after a range of days is no day
+    ]
+
+
 def test_two_days_inside_one_report_are_two_events_and_one_after_this_a_third() -> None:
     found = incidents(
         "قال الجيش الإسرائيلي في بيان إن طائراته قصفت فجر الأربعاء مواقع لحركة حماس في غزة، ردا "

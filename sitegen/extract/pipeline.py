@@ -256,7 +256,9 @@ _CAUSE_CONJ = re.compile(r"(?<=\s)(?:رد[اً\u064b]+\s+على|و[أإا]ن(?:�
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
     # A day and a week or month past are two events too: "صباح اليوم السبت …
     # ردا على هجوم بالغاز السام … الأسبوع الماضي".
-    days = [m for m in _dates_in(text) if m.kind in _CUT_KINDS and m.shift == 0]
+    # ... and so is a day counted from the one before: "اغتيلت … الخميس الماضي
+    # …، وقبلها بيومين اغتيلت سعاد العلي … في البصرة".
+    days = [m for m in _dates_in(text) if (m.kind in _CUT_KINDS and m.shift == 0) or _moved(m)]
     if published is None or len(days) < 2:
         return []
     told = temporal.told_after(text)
@@ -271,16 +273,22 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
     refs = [temporal.resolve(m, published, week_start=week_start) for m in days]
     cuts: list[int] = []
     for (before, a), (m, b) in pairwise(zip(days, refs, strict=True)):
-        both_days = before.kind in _DAY_KINDS and m.kind in _DAY_KINDS
+        if _moved(before):
+            continue  # (its day is known only from the one before it)
+        both_days = before.kind in _DAY_KINDS and (m.kind in _DAY_KINDS or _moved(m))
         if not (before.kind in _DAY_KINDS or m.kind in _DAY_KINDS):
             continue
-        if _overlap(a, b) if both_days else _meet(a, b):
+        if not _moved(m) and (_overlap(a, b) if both_days else _meet(a, b)):
             continue  # "ليل الخميس" and "فجر الخميس": one night, one event
         openers = [
             w.start()
             for w in conj.finditer(text, before.end, m.start)
             if not _root_waw(text, w.start()) and _reports_event(text[w.start() : m.end])
         ]
+        # A day counted from the one before opens its event with its "و":
+        # "…، وقبلها بيومين اغتيلت سعاد العلي".
+        if _moved(m) and text.startswith("و", m.start) and _reports_event(text[m.start :]):
+            openers.append(m.start)
         # An anchor word opens the later day's event before any "و" inside it:
         # "… بجروح الجمعة، غداة مقتل أربعة مدنيين وإصابة 52 آخرين الخميس".
         anchors = [a for a in anchored if before.end <= a < m.start]
@@ -288,9 +296,17 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
         if not openers:
             continue
         # Between a day and a week past, the opener nearest the week's: "ضربات …
-        # فجر السبت مع بريطانيا وفرنسا، وذلك بعد تقارير عن هجوم … الأسبوع الماضي".
-        cuts.append(openers[0] if both_days else openers[-1])
+        # فجر السبت مع بريطانيا وفرنسا، وذلك بعد تقارير عن هجوم … الأسبوع الماضي";
+        # and so before a day counted from the one before: "هاجم مسلحان مقر مجلة
+        # شارلي إيبدو وقتلا 17 شخصا، وقتل مسلح آخر شرطية في اليوم التالي".
+        cuts.append(openers[0] if both_days and not _moved(m) else openers[-1])
     return cuts
+
+
+def _moved(m: temporal.DateMention) -> bool:
+    """A day counted from the date before it ("وقبلها بيومين", "في اليوم
+    التالي"): another day than that one."""
+    return m.kind == "anaphora" and m.shift != 0 and not m.unit
 
 
 def _root_waw(text: str, at: int) -> bool:
