@@ -378,6 +378,7 @@ CASES = [
     ("أصابت الصواريخ 3 منازل في البلدة", None, None, None, False),
     # An assassination is a death; an attempted one is none.
     ("اغتيل بالرصاص أمام منزله الجمعة", 1, None, None, False),
+    ("اغتيلت الناشطة بإطلاق نار في البصرة", 1, None, None, False),
     ("اغتالت إسرائيل 3 قادة من الحركة", 3, None, None, False),
     ("أمس، اغتال حزب الله شخصية مدنية مسالمة أخرى", 1, None, None, False),
     # the wounded counted as a noun, singular after a hundred

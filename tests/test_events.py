@@ -35,6 +35,8 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "قصفت طائرات إسرائيلية مواقع لحركة حماس في غزة", "airstrike"),
     ("", "نشرت إحدى الصحف اليوم الجمعة صورا لطائرات عسكرية أميركية في قاعدة", ""),
     ("", "قصفت المدفعية مواقع الحوثيين في صعدة", "shelling"),
+    # an assassination told in the passive
+    ("", "والخميس الماضي، اغتيلت عارضة الأزياء تارة فارس في سيارتها وسط بغداد", "attack"),
     # People who left for the streets or in marches protest; those who left a
     # town fled it.
     ("", "وأفادت تقارير بخروج الآلاف إلى الشوارع في عدد من المدن الجنوبية", "protest"),
