@@ -977,6 +977,8 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("قال مسؤول في واشنطن إن الضربات على سوريا دمرت مواقع", "airstrike", ["Syria"]),
         # a capital the fighting was in, a direction between
         ("انتهت المعارك ضد تنظيم داعش في جنوبي دمشق", "battle", ["Damascus"]),
+        # ... or in its centre, "وسط" with no "في" before it
+        ("اغتيلت عارضة الأزياء تارة فارس في سيارتها الفارهة وسط بغداد", "attack", ["Baghdad"]),
         # a hashtag before a capital the violence was in
         ("طالب بإطلاق سراح الداعشي الذي نفذ هجوما دمويا في #باريس", "battle", ["Paris"]),
         # the second party of a pair is no place of the talks
