@@ -358,6 +358,8 @@ class _Tables:
             t["days"], r["ago"], r["duration_preps"], t["running_units"], r["lasted_after"],
             ["ال" + w for w in t["running_units"]],
             ["ال" + w for w, (_, k) in t["units"].items() if k != "singular"],
+            # a span's count before its noun: "خلال الستة الأيام الماضية"
+            ["ال" + w for w, v in self.n["units"].items() if v >= 3],
         ]  # fmt: skip
         out: set[str] = set()
         for words in lists:
@@ -427,7 +429,10 @@ class _Tables:
             rf"(?P<span>(?:(?P<sdual>{self._forms('dual', True)})"
             rf"|(?P<spl>{self._forms('plural', True)})"
             rf"(?:\s+(?:(?P<sfew>{alt(r['few'])})|(?P<sn>{num})))?"
-            rf"|(?P<sn2>{num})\s+(?P<su2>{self._forms('singular')}|{self._forms('plural')}))"
+            rf"|(?P<sn2>{num})\s+(?P<su2>{self._forms('singular')}|{self._forms('plural')})"
+            # (the count before its noun, both with the article: "خلال الستة
+            # الأيام الماضية")
+            rf"|(?P<sn3>{num})\s+(?P<su3>{self._forms('plural', True)}))"
             rf"\s+(?P<sdir>{span_dir}))",
             rf"(?P<dur>(?P<durp>{alt(r['duration_preps'])})\s+{ARTICLE}(?:(?P<dun>{num})\s+"
             rf"(?P<duu>{self._forms('singular')}|{self._forms('plural')})|(?P<dud>{self._forms('dual')}))"
@@ -1295,15 +1300,15 @@ def _b_span(c: _Ctx) -> DateMention | None:
     if direction == "this":
         return None
     direction = "past" if direction == "recent" else direction
-    found = _unit(c.g.units, c.group("sdual") or c.group("spl") or c.group("su2"))
+    found = _unit(c.g.units, c.group("sdual") or c.group("spl") or c.group("su2") or c.group("su3"))
     if found is None:
         return None
     unit, form = found
     amount: int | None = None
     if form == "dual":
         amount = 2
-    elif c.group("sn") or c.group("sn2"):
-        amount = parse_number(c.group("sn") or c.group("sn2"))
+    elif c.group("sn") or c.group("sn2") or c.group("sn3"):
+        amount = parse_number(c.group("sn") or c.group("sn2") or c.group("sn3"))
         if amount is None:
             return None
     gloss = f"the {'past' if direction == 'past' else 'coming'} {amount or 'few'} {unit}(s)"
