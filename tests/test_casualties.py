@@ -672,6 +672,9 @@ def test_the_other_two_are_two() -> None:
     [
         # a bound set off by commas is no barrier, and makes the count a minimum
         ("لقي 4 مقاتلين روس، على الأقل، مصرعهم في هجوم", 4, True),
+        # a count of the span's days is no count of the dead
+        ("إن 500 عنصر من ميليشيات الحوثي قتلوا خلال الأيام الستة الماضية", 500, False),
+        ("إن 500 عنصر من ميليشيات الحوثي قتلوا خلال الستة الأيام الماضية", 500, False),
         ("قتل، الخميس 5 مدنيين في غارة على حرستا", 5, False),
         # one farmer, one paramedic: the singular noun is one person
         ("أعلنت وزارة الصحة الفلسطينية مقتل مزارع فلسطيني في قصف إسرائيلي", 1, False),

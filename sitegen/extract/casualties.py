@@ -44,6 +44,7 @@ class _Lexicon:
     tally_kind: dict[str, str]
     tally_window: int
     not_people: re.Pattern[str]
+    time_before: frozenset[str]  # "خلال الأيام الستة": a count of days
     one_thing: frozenset[str]  # "عائلة": "واحدة" after it counts the family
     singular: frozenset[str]
     singular_words: frozenset[str]  # casualty words of one person: "مصرعه"
@@ -164,13 +165,14 @@ def _lexicon() -> _Lexicon:
             fold_word(w) for w in (*data["singular"]["not_names"], *data["singular"]["list_stops"])
         ),
         not_people=re.compile(
-            r"^\s*(?:"
+            r"^\s*(?:ال)?(?:"
             + "|".join(re.escape(fold_word(w)) for w in data["not_people"])
             + "|(?:"
             + "|".join(re.escape(fold_word(w)) for w in data["not_people_whole"])
             + r")(?!\w))"
         ),
         one_thing=frozenset(fold_word(w) for w in data["one_thing"]),
+        time_before=frozenset(fold_word(w) for w in data["time_before"]),
         part_before=_phrases(data["parts"]["before_word"], end=True),
         attempt_before=_phrases(data["attempts"], end=True),
         whole_after=_phrases(data["parts"]["whole_after"], end=False),
@@ -1057,10 +1059,11 @@ def _counts_things(text: str, n: NumberMention, lex: _Lexicon) -> bool:
         return n.noun not in people_nouns()  # "جنديين" counts people; "أسبوعين" no one
     if _EACH.search(fold(text[max(0, n.start - 12) : n.start]).text):
         return True  # "واحد من كل 8 من سكان المنطقة": a ratio, no one counted
-    if fold(n.text).text in _ONE:  # (the words before read only for "واحد")
-        before = fold(text[max(0, n.start - 20) : n.start]).text.split()
-        if before and before[-1] in lex.one_thing:
-            return True  # "أربعة أشخاص من عائلة واحدة قتلوا": one family, four dead
+    before = fold(text[max(0, n.start - 20) : n.start]).text.split()
+    if before and before[-1] in lex.time_before:
+        return True  # "خلال الأيام الستة الماضية"
+    if fold(n.text).text in _ONE and before and before[-1] in lex.one_thing:
+        return True  # "أربعة أشخاص من عائلة واحدة قتلوا": one family, four dead
     return bool(lex.not_people.match(fold(text[n.end : n.end + 20]).text))
 
 
