@@ -1334,8 +1334,11 @@ def test_what_a_side_managed_to_do_is_done(clause: str, kind: str, done: bool) -
         ("وأعلنت الغرفة المشتركة أنها أطلقت عشرات الصواريخ وقذائف الهاون", True),
         ("وذكر بيان أن الطائرات شنت 3 غارات على مواقع المسلحين", True),
         ("وذكر بيان أن الطائرات شنت غارات على مواقع المسلحين", True),
+        # ... or after the noun, the noun its subject
+        ("وقال الجيش في بيان إن ما لا يقل عن أربع قذائف أطلقت من غزة على إسرائيل", True),
         # ... not a count of what is to come
         ("وقالت إنها ستطلق عشرات الصواريخ", False),
+        ("وقال إن قذائف ستطلق على المدينة", False),
     ],
 )
 def test_a_count_between_verb_and_noun_keeps_it_done(clause: str, done: bool) -> None:

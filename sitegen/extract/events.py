@@ -339,6 +339,9 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         after_words = fold(text[t.end : t.end + 40]).text.split()[:2]
         if any(_one_of("took_place").fullmatch(w.strip(".,،؛:!؟\"'()")) for w in after_words):
             return True
+        # ... or done, the noun its subject: "إن أربع قذائف أطلقت من غزة"
+        if not word.startswith("ال") and any(_done_by(w) for w in after_words):
+            return True
     return False
 
 
