@@ -35,6 +35,10 @@ CLAUSES: list[tuple[str, str, str]] = [
     ("", "قصفت طائرات إسرائيلية مواقع لحركة حماس في غزة", "airstrike"),
     ("", "نشرت إحدى الصحف اليوم الجمعة صورا لطائرات عسكرية أميركية في قاعدة", ""),
     ("", "قصفت المدفعية مواقع الحوثيين في صعدة", "shelling"),
+    # a person gone after entering a place: a forced disappearance; gone alone,
+    # nothing
+    ("", "الذي اختفى منذ دخوله إلى قنصلية بلاده في إسطنبول 2 أكتوبر", "attack"),
+    ("", "اختفت الطائرة الماليزية في 8 آذار/مارس 2014", ""),
     # an assassination told in the passive
     ("", "والخميس الماضي، اغتيلت عارضة الأزياء تارة فارس في سيارتها وسط بغداد", "attack"),
     # People who left for the streets or in marches protest; those who left a
