@@ -672,6 +672,8 @@ def test_the_other_two_are_two() -> None:
     [
         # a bound set off by commas is no barrier, and makes the count a minimum
         ("لقي 4 مقاتلين روس، على الأقل، مصرعهم في هجوم", 4, True),
+        # nor of its months: the one assassinated is one dead
+        ("عدا كونه اغتيل بعد ستة أشهر فقط من عودته من المنفى", 1, False),
         # a count of the span's days is no count of the dead
         ("إن 500 عنصر من ميليشيات الحوثي قتلوا خلال الأيام الستة الماضية", 500, False),
         ("إن 500 عنصر من ميليشيات الحوثي قتلوا خلال الستة الأيام الماضية", 500, False),
