@@ -371,6 +371,9 @@ CASES = [
     ("قتل جندي وأصيب ثلاثة آخرون", 1, 3, None, False),  # the three are wounded
     # An age is no count: "في الثانية والثلاثين من العمر".
     ("ما أدى إلى مقتل امرأة في الثانية والثلاثين من العمر وجرح 19 شخصا", 1, 19, None, False),
+    # ... nor one told with a pronoun ("من عمره"): "عشرة" counts no one here.
+    ("إن فتى في الخامسة عشرة من عمره توفي متأثرا بإصابته برصاص الاحتلال", 1, None, None, False),
+    ("قتل طفل في الثالثة عشرة من عمرها في غارة على البلدة", 1, None, None, False),
     # "أصاب/أصابت" with people after it: the wounded; what was hit is no count.
     ("قتل مسلحون 11 سائقا وأصابوا أربعة آخرين بجروح", 11, 4, None, False),
     ("إن قواته أطلقت النار وأصابت ثلاثة أشخاص كانوا يقتربون من الحدود", None, 3, None, False),
