@@ -336,6 +336,14 @@ _STOP_WORDS = _wordset(
     "تحرير استعاده السيطره سيطره طرد دحر تطهير الهجوم هجوم الاعتداء التفجير العمليه",
 ) | frozenset(INTRODUCERS)
 
+# Words of a day told after a place, which no name runs on over ("في منطقة
+# بالع أمس", "في منطقة بالع يوم أمس"); after a head word they name ("وادي
+# الخميس").
+_DAY_WORDS = _wordset(
+    "امس اليوم يوم غدا الليله ليله ليل مساء صباح فجر الاحد الاثنين الثلاثاء الاربعاء ",
+    "الخميس الجمعه السبت",
+)
+
 # Words that take the next word into a place name: "كفر عويد", "خربة أبو X".
 _HEAD_WORDS = _wordset(
     "كفر تل تله دير عين خربه ابو ام بيت خان معره معر راس بير بئر مزرعه الشيخ شيخ",
@@ -1704,7 +1712,7 @@ def _plain_word(w: str) -> bool:
     """A word that may go on a name: no adjective ("المحاصرة", "جبلية"), no
     place it lies in ("ببريطانيا", "بصبر", "بمقاطعة ساسكس")."""
     # A word in ب or ل is where the place lies, or to whom it belongs.
-    if not _name_word(w, first=False) or w.startswith(("ب", "ل")):
+    if not _name_word(w, first=False) or w.startswith(("ب", "ل")) or w in _DAY_WORDS:
         return False
     if w.startswith("ال"):
         # the noun a name's first word is put to ("منطقة غار الدماء"، "شعب
