@@ -330,6 +330,10 @@ CASES = [
     ("سقط قتيلان و3 جرحى في الاشتباك", 2, 3, None, False),
     ("وعثر على امرأة ووالدتها مقتولتين في شارع", 2, None, None, False),
     ("إن الجنديين، الأمريكي والبريطاني المقتولان في منطقة منبج", 2, None, None, False),
+    # the duals of fishermen, farmers, workers (their -ين forms are plurals too)
+    ("قتل صيادان بلغم أرضي زرعه الحوثيون", 2, None, None, False),
+    ("أصيب عاملان في الانفجار", None, 2, None, False),
+    ("قتل رضيعين في القصف", 2, None, None, False),
     # a place named by its distance is no count
     ("قتل مدنيان في منطقة الكيلو 16 بالحديدة", 2, None, None, False),
     # an army statement's count in brackets
