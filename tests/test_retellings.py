@@ -632,6 +632,24 @@ def test_a_day_counted_from_the_one_before_opens_an_event_of_its_own() -> None:
     ]
 
 
+def test_an_event_told_by_a_relative_clause_with_its_own_day_is_its_own() -> None:
+    found = incidents(
+        "ويعقد مجلس الأمن الدولي الثلاثاء جلسة علنية، بطلب من موسكو، للاطّلاع على ما توصّلت "
+        "إليه القمة التي عقدت بين روسيا وإيران وتركيا في طهران الجمعة حول محافظة إدلب.\n",
+        "2018-09-11",
+    )
+    assert (date(2018, 9, 7), "Tehran") in [(i.date.start, i.places[0].en) for i in found]
+
+
+def test_a_place_told_by_a_relative_clause_opens_no_event() -> None:
+    found = incidents(
+        "والسبت، تجولت جولي في الموصل، المدينة الرئيسية في شمال العراق التي استعادت القوات "
+        "النظامية السيطرة عليها العام الماضي.\n",
+        "2018-06-18",
+    )
+    assert [(i.date.start, i.places[0].en) for i in found] == [(date(2018, 6, 16), "Mosul")]
+
+
 def test_a_day_counted_from_the_one_before_is_cut_at_its_nearest_and() -> None:
     found = incidents(
         "• 7-9 يناير 2015: هاجم مسلحان مقر مجلة شارلي إيبدو وقتلا 17 شخصا، وقتل مسلح آخر "

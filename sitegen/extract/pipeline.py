@@ -251,6 +251,10 @@ _CONJ = re.compile(r"(?<=\s)(?:و(?=[\u0621-\u064a])|رد[اً\u064b]+\s+على\
 # In a report: a cause, or another "that" the source reported ("أن نحو 20 ألف
 # مدني خرجوا … الخميس، وأن نحو ألفين خرجوا الجمعة").
 _CAUSE_CONJ = re.compile(r"(?<=\s)(?:رد[اً\u064b]+\s+على|و[أإا]ن(?:ه|ها)?)\s")
+# A definite event noun with the relative clause that tells it opens that
+# event: "ويعقد مجلس الأمن الثلاثاء جلسة … للاطلاع على ما توصلت إليه القمة
+# التي عقدت … في طهران الجمعة".
+_RELATIVE = re.compile(r"(?<=\s)ال[\u0621-\u064a]+(?=\s+(?:التي|الذي)\s)")
 
 
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
@@ -284,6 +288,11 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
             w.start()
             for w in conj.finditer(text, before.end, m.start)
             if not _root_waw(text, w.start()) and _reports_event(text[w.start() : m.end])
+        ]
+        openers += [
+            w.start()
+            for w in _RELATIVE.finditer(text, before.end, m.start)
+            if _reports_event(w.group())  # (the noun itself: not "المدينة التي")
         ]
         # A day counted from the one before opens its event with its "و":
         # "…، وقبلها بيومين اغتيلت سعاد العلي".
