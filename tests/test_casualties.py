@@ -334,6 +334,9 @@ CASES = [
     ("قتل صيادان بلغم أرضي زرعه الحوثيون", 2, None, None, False),
     ("أصيب عاملان في الانفجار", None, 2, None, False),
     ("قتل رضيعين في القصف", 2, None, None, False),
+    # "ذهب ضحيتها" as "راح ضحيتها": the dead
+    ("بعد ساعات من جريمة مماثلة، ذهب ضحيتها اثنين صيادين", 2, None, None, False),
+    ("والتي ذهب ضحيتها أكثر من 15 فلسطينيا", 15, None, None, True),
     # a place named by its distance is no count
     ("قتل مدنيان في منطقة الكيلو 16 بالحديدة", 2, None, None, False),
     # an army statement's count in brackets
