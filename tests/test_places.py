@@ -336,6 +336,8 @@ CASES: list[tuple[str, list[str]]] = [
     # short names of big cities, after a preposition
     ("قصف على مواقع في رفح ثم في عدن ومن سرت", ["Rafah", "Aden", "Sirte"]),
     ("وسرت شائعات عن الهدنة", []),
+    ("بمشاركة 36 دولة في جدة بالسعودية", ["Jeddah", "Saudi Arabia"]),
+    ("فاز أهلي جدة على الهلال", []),
     # a capital named by its country's adjective
     ("ضربه في شارع بالعاصمة الألمانية", ["Berlin"]),
     ("وصل إلى العاصمة الروسية موسكو", ["Moscow"]),
