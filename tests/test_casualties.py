@@ -334,6 +334,8 @@ CASES = [
     ("قتل صيادان بلغم أرضي زرعه الحوثيون", 2, None, None, False),
     ("أصيب عاملان في الانفجار", None, 2, None, False),
     ("قتل رضيعين في القصف", 2, None, None, False),
+    # a cleric named by his title is one person
+    ("مقتل الملا فضل الله إثر ضربة جوية أميركية", 1, None, None, False),
     # "ذهب ضحيتها" as "راح ضحيتها": the dead
     ("بعد ساعات من جريمة مماثلة، ذهب ضحيتها اثنين صيادين", 2, None, None, False),
     ("والتي ذهب ضحيتها أكثر من 15 فلسطينيا", 15, None, None, True),
