@@ -641,6 +641,32 @@ def test_an_event_told_by_a_relative_clause_with_its_own_day_is_its_own() -> Non
     assert (date(2018, 9, 7), "Tehran") in [(i.date.start, i.places[0].en) for i in found]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "dates"),
+    [
+        # an event another was done in keeps what was done in it
+        (
+            'يمثل شخص "نباتي" أمام محكمة فرنسية، الخميس، وقد يواجه عقوبة بالسجن بسبب رسالة '
+            'نشرها على فيسبوك، قال فيها إنه "لا يتعاطف بالمرة" مع جزار قتل في الهجوم الذي وقع '
+            "في بلدة تريب على يد متشدد الأسبوع الماضي.\n",
+            "2018-03-29",
+            [(date(2018, 3, 18), "week")],
+        ),
+        # an event planned is none
+        (
+            "بعث ترامب، الخميس، رسالة إلى كيم جونغ أون يخبره فيها بإلغاء القمة التي كانت "
+            "مزمعة في سنغافورة يوم 12 مايو.\n",
+            "2018-05-24",
+            [],
+        ),
+    ],
+)
+def test_a_relative_clause_opens_no_event_of_what_was_done_in_it_or_planned(
+    text: str, published: str, dates: list[tuple[date, str]]
+) -> None:
+    assert [(i.date.start, i.date.precision) for i in incidents(text, published)] == dates
+
+
 def test_a_place_told_by_a_relative_clause_opens_no_event() -> None:
     found = incidents(
         "والسبت، تجولت جولي في الموصل، المدينة الرئيسية في شمال العراق التي استعادت القوات "

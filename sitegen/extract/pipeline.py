@@ -253,8 +253,14 @@ _CONJ = re.compile(r"(?<=\s)(?:و(?=[\u0621-\u064a])|رد[اً\u064b]+\s+على\
 _CAUSE_CONJ = re.compile(r"(?<=\s)(?:رد[اً\u064b]+\s+على|و[أإا]ن(?:ه|ها)?)\s")
 # A definite event noun with the relative clause that tells it opens that
 # event: "ويعقد مجلس الأمن الثلاثاء جلسة … للاطلاع على ما توصلت إليه القمة
-# التي عقدت … في طهران الجمعة".
-_RELATIVE = re.compile(r"(?<=\s)ال[\u0621-\u064a]+(?=\s+(?:التي|الذي)\s)")
+# التي عقدت … في طهران الجمعة". Not one told as what another was done in
+# ("مع جزار قتل في الهجوم الذي وقع … الأسبوع الماضي"), nor one told as
+# planned or to come ("إلغاء القمة التي كانت مزمعة في سنغافورة").
+_RELATIVE = re.compile(
+    r"(?<=\s)ال[\u0621-\u064a]+"
+    r"(?=\s+(?:التي|الذي)\s+(?!كان|كانت|كانوا|س[يت](?!طر))[\u0621-\u064a])"
+)
+_PREP_BEFORE = re.compile(r"(?:^|\s)(?:في|على|من|عن|خلال|جراء|إثر|اثر|بعد|قبل|منذ|مع)\s+$")
 
 
 def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
@@ -292,7 +298,8 @@ def _day_cuts(text: str, published: date | None, week_start: int) -> list[int]:
         openers += [
             w.start()
             for w in _RELATIVE.finditer(text, before.end, m.start)
-            if _reports_event(w.group())  # (the noun itself: not "المدينة التي")
+            # (the noun itself: not "المدينة التي")
+            if _reports_event(w.group()) and not _PREP_BEFORE.search(text, 0, w.start())
         ]
         # A day counted from the one before opens its event with its "و":
         # "…، وقبلها بيومين اغتيلت سعاد العلي".
