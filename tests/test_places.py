@@ -16,7 +16,6 @@ from sitegen.extract.places import (
     context_of,
     find_places,
     gazetteer,
-    home_country,
     transliterate,
 )
 
@@ -436,15 +435,6 @@ def test_mentions_point_at_the_original_text() -> None:
 )
 def test_named_sites_are_places_of_their_own(sentence: str, expected: list[str]) -> None:
     assert [m.place.ar for m in find_places(sentence) if m.place.kind == "site"] == expected
-
-
-def test_a_country_gone_to_counts_for_the_article_s_home() -> None:
-    text = (
-        "وصل الوزير إلى كابول الاثنين في زيارة هي الأولى له إلى #أفغانستان. وشهدت أفغانستان "
-        "وقفا لإطلاق النار."
-    )
-    home = home_country(text)
-    assert home is not None and home.en == "Afghanistan"
 
 
 def test_nayrab_village_and_nerab_airport_are_told_apart() -> None:

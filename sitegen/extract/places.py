@@ -747,9 +747,6 @@ _SET_IN = re.compile(r"(?:^|\s)(?:في\s*#?|[وف]?ب)$")
 # ... or near it, or in a part of it: "قرب", "غربي دمشق", "وسط العاصمة"
 _SET_NEAR = re.compile(r"(?:^|\s)[وف]?(?:قرب|حول|وسط|محيط|أطراف|ضواحي|(?:شمال|جنوب|شرق|غرب)ي?)\s+$")
 HOME_SHARE = 0.8  # of the article's place mentions, to call one country its home
-# ... where a country counts for it: set in it, or gone to ("زيارة مفاجئة هي
-# الأولى له إلى أفغانستان").
-_HOME_IN = re.compile(r"(?:^|\s)(?:في\s*#?|[وف]?ب|[وف]?(?:إلى|الى)\s*#?)$")
 
 
 def set_in(text: str, start: int) -> bool:
@@ -769,10 +766,7 @@ def home_country(text: str) -> Place | None:
         # A country or capital counts where the text sets something in it ("في
         # سوريا"), not where it names a party ("روسيا تنفي").
         state = m.place.kind in ("country", "capital")
-        before = text[max(0, m.start - 6) : m.start]
-        # (a capital gone to is as often its government: "رسالة إلى واشنطن")
-        set_in = (_HOME_IN if m.place.kind == "country" else _SET_IN).search(before)
-        if code and (not state or set_in):
+        if code and (not state or _SET_IN.search(text[max(0, m.start - 6) : m.start])):
             tally[code] = tally.get(code, 0) + 1
     if not tally:
         return None
