@@ -234,8 +234,10 @@ INTRODUCERS: dict[str, _Intro] = {
     "الريف": _REGION,
 }
 # These two may carry adjectives before the name: "العاصمة الروسية موسكو",
-# "الريف الغربي لحلب". Only nisba adjectives (…ي/…يه), at most two.
+# "الريف الغربي لحلب". Only nisba adjectives (…ي/…يه), at most two, and
+# "المؤقتة": Yemen's government calls Aden "العاصمة المؤقتة عدن".
 _ADJ_INTROS = ("العاصمه", "الريف")
+_ADJ_WORDS = ("المؤقته",)
 
 # ---------------------------------------------------------------------------
 # Context words (folded).
@@ -457,7 +459,7 @@ def _trie_regex(words: list[str]) -> str:
 
 def _compile(names: list[str]) -> re.Pattern[str]:
     intro_words = _trie_regex(list(INTRODUCERS))
-    adjectives = r"(?:\s+ال" + _LETTERS + r"يه?" + r"){0,2}"
+    adjectives = r"(?:\s+(?:ال" + _LETTERS + r"يه?|" + "|".join(_ADJ_WORDS) + ")){0,2}"
     intro = (
         r"[وف]?[بل]?(?P<intro>(?:"
         + "|".join(_ADJ_INTROS)
