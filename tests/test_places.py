@@ -257,6 +257,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("هجوم في مدينة غزنة", ["Ghazni"]),
     ("في مدينة الكويت", ["Kuwait City"]),
     ("في الكويت", ["Kuwait"]),
+    # A state named in two words is not the city in its second ("مكسيكو").
+    ("مسلحين اعتقلوا في المبنى يوم الجمعة في نيو مكسيكو", ["New Mexico"]),
+    ("أنقذت الشرطة في ولاية نيو مكسيكو الأمريكية 11 طفلاً", ["New Mexico"]),
+    ("إن الشرطة في نيو أورليانز، حصلت على مذكرة اعتقال", ["New Orleans"]),
+    ("حرائق الغابات في ولاية نيو ساوث ويلز", ["New South Wales"]),
     ("منفلوط في محافظة أسيوط", ["Manfalut", "Assiut"]),
     # --- places.csv abroad: cities of 50,000 people or more, after a preposition ---
     ("في مداهمة استهدفت شقة سكنية في #مانيلا", ["Manila"]),
