@@ -755,6 +755,8 @@ def _resolved(
             previous = ref  # "في 30 مارس، ومنذ ذلك التاريخ": the clause's own date before
         if len(mentions) == 1 and _background_years(text, m, ref):
             continue
+        if _remembered(text, m):
+            continue
         ref = temporal.later_in(text, m, ref, published)
         if not event and ref.is_dated:
             said = ref
@@ -855,6 +857,15 @@ def _background_years(text: str, m: temporal.DateMention, ref: DateRef) -> bool:
         # شردتهم الحرب الدائرة منذ سبع سنوات")
     after = _AFTER_THAT.search(text, 0, trigger.start)
     return not (reading.definite or reading.cause or reading.hearsay or after)
+
+
+def _remembered(text: str, m: temporal.DateMention) -> bool:
+    """ "لقي فلسطيني مصرعه … بمناسبة إحياء ذكرى … تأسيس الدولة العبرية قبل 70
+    عاما": a date in an anniversary's phrase is the remembered event's, not
+    that of the event the clause told before it (a clause that tells only the
+    remembered event keeps it: "ذكرى مجزرة حماة عام 1982")."""
+    at = temporal.anniversary_at(text, m)
+    return at >= 0 and events.read(text[:at]).trigger is not None
 
 
 # "بعدما استعاد", "بعد أن سيطر": an act told as what came before another.

@@ -2492,6 +2492,29 @@ def going_on_at(text: str, m: DateMention) -> int:
     return lo + found.start(1)
 
 
+def anniversary_at(text: str, m: DateMention) -> int:
+    """Where the word of an anniversary (relative.yaml ``anniversary``) a few
+    words before ``m`` starts ("ذكرى تأسيس الدولة العبرية قبل 70 عاما"), or -1."""
+    words, reach = _anniversary()
+    lo = max(0, m.start - 120)
+    before = list(re.finditer(r"\S+", text[lo : m.start]))[-reach:]
+    for w in reversed(before):
+        word = fold_word(w.group())
+        if word in words or (word[:1] in "وف" and word[1:] in words):
+            return lo + w.start()
+        if word[:1] in "وف" and word[1:2] in "بل" and word[2:] in words:
+            return lo + w.start()
+        if word[:1] in "بل" and word[1:] in words:
+            return lo + w.start()
+    return -1
+
+
+@cache
+def _anniversary() -> tuple[frozenset[str], int]:
+    data = load_yaml("relative.yaml")
+    return frozenset(fold_word(w) for w in data["anniversary"]), int(data["anniversary_reach"])
+
+
 def overnight_at(text: str) -> int:
     """Where a bare "at night" (``overnight`` in relative.yaml) stands in
     ``text``, or -1."""
