@@ -646,6 +646,13 @@ CLAUSES: list[tuple[str, str, str]] = [
     ),
     # a warrant is no arrest
     ("", "وصدرت بحق بن غالم مذكرة توقيف دولية", ""),
+    # an arrest with its subject between the verb and "على"; a raid; money
+    # received and an imminent danger are neither
+    ("", "قبضت الشرطة الهندية على سيدة يشتبه في علاقتها", "arrest"),
+    ("", "قبضت قوات الجيش اليمني في مديرية كتاف بمحافظة صعدة، على عصابة تهريب", "arrest"),
+    ("", "حيث داهمت القوات ورشة عمل استخدمت لإنتاج وسائل قتالية", "arrest"),
+    ("", "وقبضت أموال الدوحة لأجل ذلك", ""),
+    ("", "ستكون حياتك في خطر داهم", ""),
     # a siege tightened, its noun with a pronoun; a town cleared; fighters taken
     ("", "أحكم الجيش اليمني حصاره على مليشيات الحوثي في مركز مديرية باقم", "battle"),
     ("", "وطهرت القوات البلدة من عناصر التنظيم", "battle"),
