@@ -2494,25 +2494,46 @@ def going_on_at(text: str, m: DateMention) -> int:
 
 def anniversary_at(text: str, m: DateMention) -> int:
     """Where the word of an anniversary (relative.yaml ``anniversary``) a few
-    words before ``m`` starts ("ذكرى تأسيس الدولة العبرية قبل 70 عاما"), or -1."""
+    words before ``m`` starts, when ``m`` dates the remembered event ("ذكرى
+    تأسيس الدولة العبرية قبل 70 عاما", "ذكرى الثورة التي اندلعت عام 2011"),
+    or -1."""
     words, reach = _anniversary()
     lo = max(0, m.start - 120)
     before = list(re.finditer(r"\S+", text[lo : m.start]))[-reach:]
-    for w in reversed(before):
-        word = fold_word(w.group())
-        if word in words or (word[:1] in "وف" and word[1:] in words):
-            return lo + w.start()
-        if word[:1] in "وف" and word[1:2] in "بل" and word[2:] in words:
-            return lo + w.start()
-        if word[:1] in "بل" and word[1:] in words:
-            return lo + w.start()
+    for i in range(len(before) - 1, -1, -1):
+        if _bare(fold_word(before[i].group())) in words:
+            between = [fold_word(w.group()) for w in before[i + 1 :]]
+            return lo + before[i].start() if _remembered_date(m, between) else -1
     return -1
+
+
+def _bare(word: str) -> str:
+    """A word without و/ف and ب/ل before it."""
+    word = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return word[1:] if word[:1] in "بل" and len(word) > 3 else word
+
+
+def _remembered_date(m: DateMention, between: list[str]) -> bool:
+    relatives, falls_on = _anniversary_clauses()
+    if any(w in falls_on for w in between):
+        return False
+    return m.kind == "ago" or any(w in relatives for w in between)
 
 
 @cache
 def _anniversary() -> tuple[frozenset[str], int]:
     data = load_yaml("relative.yaml")
     return frozenset(fold_word(w) for w in data["anniversary"]), int(data["anniversary_reach"])
+
+
+@cache
+def _anniversary_clauses() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("relative.yaml")
+    relatives = frozenset(_bare(fold_word(w)) for w in data["anniversary_relatives"])
+    falls_on = frozenset(
+        _bare(fold_word(p)) for w in data["anniversary_falls_on"] for p in w.split()[-1:]
+    )
+    return relatives, falls_on
 
 
 def overnight_at(text: str) -> int:
