@@ -755,7 +755,7 @@ def _resolved(
             previous = ref  # "في 30 مارس، ومنذ ذلك التاريخ": the clause's own date before
         if len(mentions) == 1 and _background_years(text, m, ref):
             continue
-        if _remembered(text, m) or _campaign_s_span(text, m):
+        if _remembered(text, m):
             continue
         ref = temporal.later_in(text, m, ref, published)
         if not event and ref.is_dated:
@@ -866,24 +866,6 @@ def _remembered(text: str, m: temporal.DateMention) -> bool:
     remembered event keeps it: "ذكرى مجزرة حماة عام 1982")."""
     at = temporal.anniversary_at(text, m)
     return at >= 0 and events.read(text[:at]).trigger is not None
-
-
-def _campaign_s_span(text: str, m: temporal.DateMention) -> bool:
-    """ "نجحت القوات في السيطرة على مركز مدينة عفرين، في إطار عملية بدأت منذ
-    نحو شهرين": a span since, told in a relative clause or a frame ("في إطار",
-    "ضمن", "خلال") after the event, is the campaign's, not the event's. A toll
-    keeps it: "وقتل 1500 مقاتل خلال الهجوم الذي بدأ منذ شهرين"."""
-    if not (m.since or fold(m.text).text.startswith("منذ")):
-        return False
-    openers = list(_CAMPAIGN_OPENER.finditer(text, max(0, m.start - 80), m.start))
-    if not openers or casualty_words(text):
-        return False
-    return events.read(text[: openers[-1].start()]).trigger is not None
-
-
-# The openers of what is said of a campaign named after the event: its relative
-# clause or its frame.
-_CAMPAIGN_OPENER = re.compile(r"(?<!\S)(?:التي|الذي|في\s+[إا]طار|ضمن|خلال)(?=\s)")
 
 
 # "بعدما استعاد", "بعد أن سيطر": an act told as what came before another.
