@@ -2502,7 +2502,7 @@ def anniversary_at(text: str, m: DateMention) -> int:
     before = list(re.finditer(r"\S+", text[lo : m.start]))[-reach:]
     for i in range(len(before) - 1, -1, -1):
         if _bare(fold_word(before[i].group())) in words:
-            between = [fold_word(w.group()) for w in before[i + 1 :]]
+            between = [_bare(fold_word(w.group())) for w in before[i + 1 :]]
             return lo + before[i].start() if _remembered_date(m, between) else -1
     return -1
 
@@ -2530,9 +2530,7 @@ def _anniversary() -> tuple[frozenset[str], int]:
 def _anniversary_clauses() -> tuple[frozenset[str], frozenset[str]]:
     data = load_yaml("relative.yaml")
     relatives = frozenset(_bare(fold_word(w)) for w in data["anniversary_relatives"])
-    falls_on = frozenset(
-        _bare(fold_word(p)) for w in data["anniversary_falls_on"] for p in w.split()[-1:]
-    )
+    falls_on = frozenset(_bare(fold_word(w)) for w in data["anniversary_falls_on"])
     return relatives, falls_on
 
 
