@@ -1063,12 +1063,16 @@ def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list
     """Embassies and consulates named by their country's adjective (data/
     missions.yaml), as places of their own: the country they stand for is
     named by no place ("القنصلية السعودية في إسطنبول")."""
-    regex, kinds, adjectives, not_after = _missions()
+    regex, kinds, adjectives, not_after, entered = _missions()
     missions = []
     for m in regex.finditer(folded.text):
         before = folded.text[max(0, m.start() - 20) : m.start()].split()
-        # "للسفارة": to whom, not where; "قالت السفارة": a speaker
-        if m.group("all").startswith(("ل", "ول", "فل")) or (before and before[-1] in not_after):
+        # "للسفارة": to whom, not where -- unless the word before is a going
+        # in ("زيارته للقنصلية"); "قالت السفارة": a speaker
+        to_whom = m.group("all").startswith(("ل", "ول", "فل"))
+        if (to_whom and not (before and before[-1] in entered)) or (
+            before and before[-1] in not_after
+        ):
             continue
         kind_ar, kind = kinds[m.group("kind")]
         adj_ar, adj = adjectives[m.group("adj")]
@@ -1089,10 +1093,15 @@ def mission_kinds() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _missions() -> tuple[
-    re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]], frozenset[str]
+    re.Pattern[str],
+    dict[str, tuple[str, str]],
+    dict[str, tuple[str, str]],
+    frozenset[str],
+    frozenset[str],
 ]:
-    """The regex, and by folded word the Arabic (first spelling listed for its
-    English) and the English of each kind and adjective."""
+    """The regex, by folded word the Arabic (first spelling listed for its
+    English) and the English of each kind and adjective, and the folded words
+    of not_after and entered_after."""
     data = load_yaml("missions.yaml")
     kinds = {fold_word(k): (k, v) for k, v in data["kinds"].items()}
     first: dict[str, str] = {}
@@ -1100,13 +1109,14 @@ def _missions() -> tuple[
         first.setdefault(en, ar)
     adjectives = {fold_word(ar): (first[en], en) for ar, en in data["adjectives"].items()}
     not_after = frozenset(fold_word(w) for w in data["not_after"])
+    entered = frozenset(fold_word(w) for w in data["entered_after"])
     kind_words = "|".join(sorted(kinds, key=len, reverse=True))
     adj_words = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
     pattern = (
-        rf"{WB_BEFORE}(?P<all>[وف]?[بل]?(?P<al>ال|)(?P<kind>{kind_words}))\s+"
+        rf"{WB_BEFORE}(?P<all>[وف]?(?:لل|[بل]?(?P<al>ال|))(?P<kind>{kind_words}))\s+"
         rf"(?P<adj>{adj_words}){WB_AFTER}"
     )
-    return re.compile(pattern), kinds, adjectives, not_after
+    return re.compile(pattern), kinds, adjectives, not_after, entered
 
 
 def _no_introducer(text: str, folded: Folded, m: re.Match[str]) -> bool:
