@@ -1157,8 +1157,13 @@ def _event_date(
         span = first.precision == "range" or (
             first.precision == "approx" and first.start != first.end
         )
+        # (a bare plural's span, "خلال الأسابيع الماضية", reaches back at
+        # least so far: a day told in it may lie before its start)
+        vague = told[0][0].kind in ("span", "ago") and told[0][0].amount is None
         inside = [
-            r for m, r in told[1:] if _narrower(r, first) and not (span and _toll_told(text, m))
+            r
+            for m, r in told[1:]
+            if _narrower(r, first, open_start=vague) and not (span and _toll_told(text, m))
         ]
         return (min(inside, key=lambda r: PRECISION_RANK[r.precision]) if inside else first), False
     if dated:
@@ -3241,13 +3246,16 @@ def _named(p: Place, among: tuple[Place, ...]) -> bool:
     return any(p.en == q.en and p.ar == q.ar for q in among)
 
 
-def _narrower(a: DateRef, b: DateRef) -> bool:
-    """A dated span inside a wider one ("في الأسبوعين الماضيين" within "هذا الشهر")."""
+def _narrower(a: DateRef, b: DateRef, open_start: bool = False) -> bool:
+    """A dated span inside a wider one ("في الأسبوعين الماضيين" within "هذا
+    الشهر"); with ``open_start``, ``b``'s start is only where it reaches at
+    least, and ``a`` may begin before it."""
     if not (a.start and a.end):
         return False
     if not (b.start and b.end):
         return True
-    return (a.end - a.start) < (b.end - b.start) and b.start <= a.start and a.end <= b.end
+    begins = open_start or b.start <= a.start
+    return (a.end - a.start) < (b.end - b.start) and begins and a.end <= b.end
 
 
 def _a_day_for_some_days(a: DateRef, b: DateRef) -> bool:
