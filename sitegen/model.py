@@ -238,7 +238,13 @@ class Incident:
                     for p in self.places
                 ),
                 *(
-                    {"ar": p.ar, "en": p.en, "lat": p.lat, "lon": p.lon, "context": True}
+                    {
+                        "ar": export_name(p, "ar"),
+                        "en": export_name(p, "en"),
+                        "lat": p.lat,
+                        "lon": p.lon,
+                        "context": True,
+                    }
                     for p in self.context
                 ),
             ],

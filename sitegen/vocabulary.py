@@ -109,31 +109,56 @@ def actor_kind(key: str) -> str:
     return a.kind if a else ""
 
 
+_NOT_KINDS = frozenset({"exported_named", "exported_named_en", "admin_units"})
+
+
 @cache
 def _place_kinds() -> dict[str, dict[str, Any]]:
-    return {k: v for k, v in load_yaml("place_kinds.yaml").items() if k != "exported_named"}
+    return {k: v for k, v in load_yaml("place_kinds.yaml").items() if k not in _NOT_KINDS}
 
 
 @cache
-def _exported_named() -> frozenset[str]:
-    return frozenset(load_yaml("place_kinds.yaml")["exported_named"])
+def _exported_named(lang: str) -> frozenset[str]:
+    data = load_yaml("place_kinds.yaml")
+    return frozenset(data["exported_named"] + (data["exported_named_en"] if lang == "en" else []))
+
+
+@cache
+def _admin_units() -> dict[tuple[str, str], str]:
+    """The gazetteer's governorates and provinces (ids "gov-…") by Arabic and
+    English name: the kind their country's units are named as."""
+    units = load_yaml("place_kinds.yaml")["admin_units"]
+    return {
+        (row["ar"], row["en"]): units[row["country"]]
+        for row in load_table("gazetteer.csv")
+        if row["id"].startswith("gov-") and row["country"] in units
+    }
+
+
+def _kind(p: Place) -> str:
+    """The kind a place is named by: a region that is a governorate says so."""
+    if p.kind == "region":
+        return _admin_units().get((p.ar, p.en), p.kind)
+    return p.kind
 
 
 def export_name(p: Place, lang: str) -> str:
     """A place's name in exports (``sitegen extract``, incidents.json): a kind
     whose word is part of its everyday name says it ("معبر نصيب", "Nasib
     crossing"); an airbase goes by its name alone ("التيفور"), as the news
-    names it as often (place_kinds.yaml exported_named)."""
-    if p.kind in _exported_named():
+    names it as often; a governorate says so in English ("Daraa Governorate",
+    not the city; place_kinds.yaml exported_named, exported_named_en)."""
+    if _kind(p) in _exported_named(lang):
         return place_name(p, lang)
     return p.ar if lang == "ar" else p.en
 
 
 def place_name(p: Place, lang: str) -> str:
     """A place's name in ``lang``; a facility says what it is ("مطار النيرب",
-    "Nerab airport"), so that it is not taken for the town of its name."""
+    "Nerab airport"), so that it is not taken for the town of its name, and a
+    governorate ("محافظة درعا", "Daraa Governorate") for its capital."""
     name = p.ar if lang == "ar" else p.en
-    kind = _place_kinds().get(p.kind, {})
+    kind = _place_kinds().get(_kind(p), {})
     pattern = kind.get(lang)
     if not pattern or not name:
         return name

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from sitegen import vocabulary
 from sitegen.config import Config
 from sitegen.exports import (
     CSV_COLUMNS,
@@ -404,3 +405,25 @@ def test_a_crossing_is_exported_by_its_everyday_name_an_airbase_by_its_own() -> 
     (row,) = _csv(build_timeline([one]))
     assert row["location"] == "Nasib crossing"
     assert row["places_ar"] == "معبر نصيب; التيفور"
+
+
+def test_a_governorate_is_named_apart_from_its_capital() -> None:
+    """ "درعا" is the city and the governorate: the governorate says so in
+    English, in the places and in the context ("Daraa Governorate"); its
+    Arabic stays as the news writes it ("ريف درعا" names "درعا")."""
+    governorate = Place("درعا", "Daraa", 32.8, 36.15, "Daraa", "region")
+    city = Place("درعا", "Daraa", 32.62, 36.1, "Daraa", "city")
+    helmand = Place("هلمند", "Helmand", 31.0, 64.2, "", "region")
+    ghouta = Place("الغوطة الشرقية", "Eastern Ghouta", 33.5, 36.4, "Rif Dimashq", "region")
+    one = inc("a", date(2018, 7, 6), places=(governorate, city, helmand, ghouta))
+    one = replace(one, context=(Place("حماة", "Hama", 35.2, 36.95, "Hama", "region"),))
+    exported = one.as_json()["places"]
+    assert [(p["ar"], p["en"]) for p in exported] == [  # type: ignore[union-attr]
+        ("درعا", "Daraa Governorate"),
+        ("درعا", "Daraa"),
+        ("هلمند", "Helmand Province"),
+        ("الغوطة الشرقية", "Eastern Ghouta"),
+        ("حماة", "Hama Governorate"),
+    ]
+    assert vocabulary.place_name(governorate, "ar") == "محافظة درعا"
+    assert vocabulary.place_name(city, "ar") == "درعا"

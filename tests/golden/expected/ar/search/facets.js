@@ -1,1 +1,1 @@
-window.SITEGEN_FACETS={"shards":["2020-02","undated"],"type":[["diplomacy","تحركات دبلوماسية"],["shelling","عمليات قصف"],["displacement","موجات نزوح"]],"place":[["Ankara","أنقرة"],["Idlib","إدلب"],["Saraqib","سراقب"],["Mhardeh","محردة"]]};
+window.SITEGEN_FACETS={"shards":["2020-02","undated"],"type":[["diplomacy","تحركات دبلوماسية"],["shelling","عمليات قصف"],["displacement","موجات نزوح"]],"place":[["Ankara","أنقرة"],["Saraqib","سراقب"],["Idlib","محافظة إدلب"],["Mhardeh","محردة"]]};

@@ -1,1 +1,1 @@
-window.SITEGEN_FACETS={"shards":["2020-02","undated"],"type":[["diplomacy","Diplomatic contacts"],["displacement","Displacements"],["shelling","Shelling attacks"]],"place":[["Ankara","Ankara"],["Idlib","Idlib"],["Mhardeh","Mhardeh"],["Saraqib","Saraqib"]]};
+window.SITEGEN_FACETS={"shards":["2020-02","undated"],"type":[["diplomacy","Diplomatic contacts"],["displacement","Displacements"],["shelling","Shelling attacks"]],"place":[["Ankara","Ankara"],["Idlib","Idlib Governorate"],["Mhardeh","Mhardeh"],["Saraqib","Saraqib"]]};
