@@ -1158,8 +1158,11 @@ def _event_date(
             first.precision == "approx" and first.start != first.end
         )
         # (a bare plural's span, "خلال الأسابيع الماضية", reaches back at
-        # least so far: a day told in it may lie before its start)
-        vague = told[0][0].kind in ("span", "ago") and told[0][0].amount is None
+        # least so far: a day told in it may lie before its start; not one of
+        # years, the background a year told in it belongs to: "تحاصرها
+        # القوات منذ سنوات … منذ 2013")
+        m0 = told[0][0]
+        vague = m0.kind in ("span", "ago") and m0.amount is None and m0.unit != "year"
         inside = [
             r
             for m, r in told[1:]
