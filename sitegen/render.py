@@ -559,6 +559,8 @@ def search_text(inc: Incident) -> str:
         words.append(vocabulary.type_label(inc.type, lang))
         words += [vocabulary.actor_label(a, lang) for a in inc.actors]
     words += [p.ar for p in inc.places] + [p.en for p in inc.places]
+    # ... and as the pages name it ("Hodeidah", "Daraa Governorate")
+    words += [vocabulary.place_name(p, lang) for p in inc.places for lang in ("ar", "en")]
     words += [s.quote for s in inc.sources]
     return fold(" ".join(dict.fromkeys(words))).text.lower()
 

@@ -109,7 +109,7 @@ def actor_kind(key: str) -> str:
     return a.kind if a else ""
 
 
-_NOT_KINDS = frozenset({"exported_named", "exported_named_en", "admin_units"})
+_NOT_KINDS = frozenset({"exported_named", "exported_named_en", "admin_units", "english_names"})
 
 
 @cache
@@ -135,6 +135,16 @@ def _admin_units() -> dict[tuple[str, str], str]:
     }
 
 
+@cache
+def _english_names() -> dict[str, str]:
+    return dict(load_yaml("place_kinds.yaml")["english_names"])
+
+
+def _name(p: Place, lang: str) -> str:
+    """The name as the news writes it ("Hodeidah", not GeoNames' "Al Hudaydah")."""
+    return p.ar if lang == "ar" else _english_names().get(p.en, p.en)
+
+
 def _kind(p: Place) -> str:
     """The kind a place is named by: a region that is a governorate says so."""
     if p.kind == "region":
@@ -150,14 +160,14 @@ def export_name(p: Place, lang: str) -> str:
     not the city; place_kinds.yaml exported_named, exported_named_en)."""
     if _kind(p) in _exported_named(lang):
         return place_name(p, lang)
-    return p.ar if lang == "ar" else p.en
+    return _name(p, lang)
 
 
 def place_name(p: Place, lang: str) -> str:
     """A place's name in ``lang``; a facility says what it is ("مطار النيرب",
     "Nerab airport"), so that it is not taken for the town of its name, and a
     governorate ("محافظة درعا", "Daraa Governorate") for its capital."""
-    name = p.ar if lang == "ar" else p.en
+    name = _name(p, lang)
     kind = _place_kinds().get(_kind(p), {})
     pattern = kind.get(lang)
     if not pattern or not name:

@@ -428,3 +428,15 @@ def test_a_governorate_is_named_apart_from_its_capital() -> None:
     ]
     assert vocabulary.place_name(governorate, "ar") == "محافظة درعا"
     assert vocabulary.place_name(city, "ar") == "درعا"
+
+
+def test_hodeidah_is_named_as_the_news_names_it() -> None:
+    """GeoNames gives the city its governorate's English name, "Al Hudaydah",
+    by which the governorate's places lie in it: the pages and exports say
+    "Hodeidah" (place_kinds.yaml english_names)."""
+    city = Place("الحديدة", "Al Hudaydah", 14.8, 42.95, "Al Hudaydah", "city")
+    governorate = Place("الحديدة", "Al Hudaydah", 14.9, 43.1, "", "region")
+    one = inc("a", date(2018, 6, 13), places=(city, governorate))
+    exported = one.as_json()["places"]
+    assert [p["en"] for p in exported] == ["Hodeidah", "Hodeidah Governorate"]  # type: ignore[index]
+    assert vocabulary.place_name(city, "en") == "Hodeidah"

@@ -1178,7 +1178,7 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # ... only fire: people who fled from one town towards another
         ("فر مئات المدنيين من دوما نحو عفرين", "displacement", ["Douma", "Afrin"]),
         # a port is a place of its own, its town beside it
-        ("احتدم القتال للسيطرة على ميناء الحديدة", "battle", ["Al Hudaydah port", "Al Hudaydah"]),
+        ("احتدم القتال للسيطرة على ميناء الحديدة", "battle", ["Hodeidah port", "Al Hudaydah"]),
         ("وقع انفجار في سفينة قرب ميناء جازان", "explosion", ["Jizan port", "Jizan"]),
         # ... and so is an airport or a crossing named after its city
         ("قصفت الطائرات مطار حماة العسكري", "airstrike", ["Hama Military Airport", "Hama"]),
