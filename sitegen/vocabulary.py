@@ -142,7 +142,13 @@ def _english_names() -> dict[str, str]:
 
 def _name(p: Place, lang: str) -> str:
     """The name as the news writes it ("Hodeidah", not GeoNames' "Al Hudaydah")."""
-    return p.ar if lang == "ar" else _english_names().get(p.en, p.en)
+    return p.ar if lang == "ar" else news_name(p)
+
+
+def news_name(p: Place) -> str:
+    """The English name as the news writes it, with no word of its kind
+    (summaries: "Shelling on Hodeidah")."""
+    return _english_names().get(p.en, p.en)
 
 
 def _kind(p: Place) -> str:

@@ -440,3 +440,4 @@ def test_hodeidah_is_named_as_the_news_names_it() -> None:
     exported = one.as_json()["places"]
     assert [p["en"] for p in exported] == ["Hodeidah", "Hodeidah Governorate"]  # type: ignore[index]
     assert vocabulary.place_name(city, "en") == "Hodeidah"
+    assert vocabulary.news_name(governorate) == "Hodeidah"  # summaries: no word of its kind

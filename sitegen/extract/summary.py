@@ -151,5 +151,5 @@ def _join_ar(names: list[str], and_: str) -> str:
     return "، ".join(names[:-1]) + f" {and_}" + names[-1]
 
 
-_ENGLISH = _Language("en", "Event", actor_name, lambda p: p.en, _join, casualty_phrase, True)
+_ENGLISH = _Language("en", "Event", actor_name, vocabulary.news_name, _join, casualty_phrase, True)
 _ARABIC_WORDS = _Language("ar", "حدث", _actor_ar, lambda p: p.ar, _join_ar, _toll_ar, False)
