@@ -290,24 +290,26 @@ CASES = [
     ),
     ("التي شهدت مقتل إسرائيلي طعنا، الخميس", 1, None, None, False),
     ("أسفر سقوط إحدى الشظايا عن مقتل مقيم مصري وإصابة مصريين اثنين", 1, 2, None, False),
-    # one person and others not counted: no figure; a victim noun belongs to
-    # the casualty word before it, not to the one after ("and others wounded")
-    ("أن القيادي الحوثي علي القيز لقي مصرعه، وعدد من مرافقيه في مواجهات", None, None, None, False),
+    # one person and others not counted: at least two; a victim noun belongs
+    # to the casualty word before it, not to the one after ("and others wounded")
+    ("أن القيادي الحوثي علي القيز لقي مصرعه، وعدد من مرافقيه في مواجهات", 2, None, None, True),
     # ... "with" them, as with a count of them ("مع 6 من مرافقيه")
-    ("لقي القيادي المكنى أبو الفضل، مصرعه مع عدد من مرافقيه بغارات", None, None, None, False),
-    ("وأكدت مصادر عسكرية مقتل قيادي حوثي مع مرافقيه، في غارة جوية", None, None, None, False),
-    ("لقي المدعو عيد راجحي مصرعه مع شقيقه وعناصر حوثية أخرى بانفجار لغم", None, None, None, False),
+    ("لقي القيادي المكنى أبو الفضل، مصرعه مع عدد من مرافقيه بغارات", 2, None, None, True),
+    ("وأكدت مصادر عسكرية مقتل قيادي حوثي مع مرافقيه، في غارة جوية", 2, None, None, True),
+    ("لقي المدعو عيد راجحي مصرعه مع شقيقه وعناصر حوثية أخرى بانفجار لغم", 2, None, None, True),
+    # ... but not others of another harm: the one killed is counted
+    ("لقي جندي مصرعه وعدد من الجرحى في هجوم", 1, None, None, False),
     # ... not others met in a fight
     ("قتل جندي في اشتباكات مع عدد من المسلحين", 1, None, None, False),
     ("لقي جندي مصرعه في اشتباك مع عناصر من داعش", 1, None, None, False),
     (
         "عن مقتل قيادي ميداني بارز في #ميليشيات_الحوثي ومعه آخرون، خلال المعارك",
+        2,
         None,
         None,
-        None,
-        False,
+        True,
     ),
-    ("قتل القيادي الحوثي أبو مجد وآخرون، في جبهة قانية", None, None, None, False),
+    ("قتل القيادي الحوثي أبو مجد وآخرون، في جبهة قانية", 2, None, None, True),
     ("قتل جندي وأصيب آخرون في الهجوم", 1, None, None, False),
     ("مقتل مدني وإصابة آخرين", 1, None, None, False),
     # bodies are the dead, where no other toll is told

@@ -91,6 +91,7 @@ class _Lexicon:
     with_others: re.Pattern[str]  # … "مع" the count of those killed with him
     and_others: re.Pattern[str]  # … a named person "و" the count of the others
     uncounted_others: re.Pattern[str]  # … "وعدد من مرافقيه": more, not counted
+    other_harm: frozenset[str]  # … but "وعدد من الجرحى" is another harm
     counted_only: frozenset[str]  # "القضاء على": harm only with its count
     inflicted: re.Pattern[str]  # "موقعا": the dead counted right after it
     count_before: frozenset[str]  # "قتيلاً": its count stands right before it
@@ -205,6 +206,7 @@ def _lexicon() -> _Lexicon:
         with_others=_with_others_regex(data["with_others"]),
         and_others=_and_others_regex(data["with_others"]),
         uncounted_others=_uncounted_others_regex(data["with_others"]),
+        other_harm=frozenset(fold_word(w) for w in data["with_others"]["other_harm"]),
         and_reach=int(data["with_others"]["and_reach"]),
         other_fates=_alternation({fold_word(w): "" for w in data["other_fates"]}),
         rate=_rate(data["rates"]),
@@ -335,8 +337,11 @@ def find_casualties(text: str, leaving: bool = False) -> Casualties:
             continue
         if n is None:
             if word.kind != "displaced" and _one_person(text, word, lex):
-                if lex.uncounted_others.match(fold(text[word.end :]).text):
-                    continue  # "لقي مصرعه، وعدد من مرافقيه": more than one
+                if _uncounted_others(text, word, lex):
+                    # "لقي مصرعه، وعدد من مرافقيه": more than one, at least two
+                    _add_toll(figures, last_toll, text, word.kind, word, None, 2)
+                    approximate = True
+                    continue
                 others = _others(text, word, numbers, words, used, lex)
                 if others is not None:
                     used.add(others.start)
@@ -717,6 +722,17 @@ def _keep(figures: dict[str, int | None], kind: str, value: int | None) -> None:
     holds the place until a number comes."""
     if figures.get(kind) is None:
         figures[kind] = value
+
+
+def _uncounted_others(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """One person's death, then others not counted ("لقي مصرعه مع عدد من
+    مرافقيه") -- not a toll of another harm ("وعدد من الجرحى")."""
+    rest = fold(text[word.end :]).text
+    m = lex.uncounted_others.match(rest)
+    if m is None:
+        return False
+    after = rest[m.end() :].split()[:1]
+    return not (after and after[0] in lex.other_harm)
 
 
 def _with_others(text: str, word: _Word, n: NumberMention, lex: _Lexicon) -> bool:
