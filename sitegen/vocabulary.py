@@ -125,8 +125,8 @@ def _exported_named(lang: str) -> frozenset[str]:
 
 @cache
 def _admin_units() -> dict[tuple[str, str], str]:
-    """The gazetteer's governorates and provinces (ids "gov-…") by Arabic and
-    English name: the kind their country's units are named as."""
+    """The gazetteer's governorates (ids "gov-…" of the countries admin_units
+    lists) by Arabic and English name: the kind they are named as."""
     units = load_yaml("place_kinds.yaml")["admin_units"]
     return {
         (row["ar"], row["en"]): units[row["country"]]

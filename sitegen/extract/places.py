@@ -1063,19 +1063,18 @@ def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list
     """Embassies and consulates named by their country's adjective (data/
     missions.yaml), as places of their own: the country they stand for is
     named by no place ("القنصلية السعودية في إسطنبول")."""
-    regex, kinds, adjectives, not_after, entered = _missions()
+    words = _missions()
     missions = []
-    for m in regex.finditer(folded.text):
+    for m in words.regex.finditer(folded.text):
         before = folded.text[max(0, m.start() - 20) : m.start()].split()
         # "للسفارة": to whom, not where -- unless the word before is a going
         # in ("زيارته للقنصلية"); "قالت السفارة": a speaker
         to_whom = m.group("all").startswith(("ل", "ول", "فل"))
-        if (to_whom and not (before and before[-1] in entered)) or (
-            before and before[-1] in not_after
-        ):
+        last = before[-1] if before else ""
+        if (to_whom and last not in words.entered_after) or last in words.not_after:
             continue
-        kind_ar, kind = kinds[m.group("kind")]
-        adj_ar, adj = adjectives[m.group("adj")]
+        kind_ar, kind = words.kinds[m.group("kind")]
+        adj_ar, adj = words.adjectives[m.group("adj")]
         # one name for each mission, however written: "القنصلية الإيرانية"
         place = Place(ar=f"ال{kind_ar} {adj_ar}", en=f"{adj} {kind}", kind=kind, known=False)
         missions.append(mention_of(text, folded, m.start("all"), m.end(), place))
@@ -1088,20 +1087,23 @@ def _with_missions(text: str, folded: Folded, found: list[PlaceMention]) -> list
 @lru_cache(maxsize=1)
 def mission_kinds() -> frozenset[str]:
     """The kinds of place missions.yaml names ("embassy", "consulate")."""
-    return frozenset(kind for _, kind in _missions()[1].values())
+    return frozenset(kind for _, kind in _missions().kinds.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _MissionWords:
+    """missions.yaml, compiled: by folded word, the Arabic (first spelling
+    listed for its English) and the English of each kind and adjective."""
+
+    regex: re.Pattern[str]
+    kinds: dict[str, tuple[str, str]]
+    adjectives: dict[str, tuple[str, str]]
+    not_after: frozenset[str]  # folded
+    entered_after: frozenset[str]  # folded
 
 
 @lru_cache(maxsize=1)
-def _missions() -> tuple[
-    re.Pattern[str],
-    dict[str, tuple[str, str]],
-    dict[str, tuple[str, str]],
-    frozenset[str],
-    frozenset[str],
-]:
-    """The regex, by folded word the Arabic (first spelling listed for its
-    English) and the English of each kind and adjective, and the folded words
-    of not_after and entered_after."""
+def _missions() -> _MissionWords:
     data = load_yaml("missions.yaml")
     kinds = {fold_word(k): (k, v) for k, v in data["kinds"].items()}
     first: dict[str, str] = {}
@@ -1116,7 +1118,7 @@ def _missions() -> tuple[
         rf"{WB_BEFORE}(?P<all>[وف]?(?:لل|[بل]?(?P<al>ال|))(?P<kind>{kind_words}))\s+"
         rf"(?P<adj>{adj_words}){WB_AFTER}"
     )
-    return re.compile(pattern), kinds, adjectives, not_after, entered
+    return _MissionWords(re.compile(pattern), kinds, adjectives, not_after, entered)
 
 
 def _no_introducer(text: str, folded: Folded, m: re.Match[str]) -> bool:
