@@ -1243,6 +1243,13 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             ["Cairo"],
         ),
         ("التقى بوتين وأردوغان في سوتشي لبحث الوضع في إدلب", "diplomacy", ["Sochi"]),
+        # a city that names an accord is no place of an event told with it ...
+        ("قتل 60 فلسطينيا، ما يعد انتهاكا خطيرا لاتفاقية جنيف الرابعة", "battle", []),
+        ("قصفت قوات النظام بلدة التمانعة بموجب اتفاق سوتشي", "shelling", ["al-Tamanah"]),
+        ("وعقد الجانبان اجتماعا وفق تفاهمات أستانا", "diplomacy", []),
+        # ... but of the accord itself, and talks are held where they are named
+        ("رحب الرئيس الكوري الجنوبي، الثلاثاء، باتفاق سنغافورة", "agreement", ["Singapore"]),
+        ("وعقدت جولة جديدة من محادثات جنيف", "diplomacy", ["Geneva"]),
         # ... and with no venue told, the subject still says where
         ("عقد مجلس الأمن الدولي جلسة طارئة حول سوريا", "diplomacy", ["Syria"]),
     ],

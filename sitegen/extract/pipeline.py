@@ -1819,6 +1819,10 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         if _aimed_at(text, m.start) or _IN.search(text[max(0, m.start - 12) : m.start])
     ]
     mentions = places.find_places(text)
+    if kind != "agreement":
+        # "في انتهاك لاتفاقية جنيف", "بموجب اتفاق سوتشي": the city names the
+        # accord; the accord itself was signed there.
+        mentions = [m for m in mentions if not places.names_accord(text, m)]
     recognised = _recognised(text, mentions)
     # A site ("سوق السمك") says where in the places the rest of the clause
     # names: it goes before them, and takes none away.

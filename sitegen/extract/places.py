@@ -647,7 +647,7 @@ def _generated_need(name: str, country: str, population: int, stop: frozenset[st
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     data = load_yaml("place_stopwords.yaml")
-    apart = ("never", "area_words", "definite_not_name")
+    apart = ("never", "area_words", "definite_not_name", "accords_before")
     return frozenset(fold_word(w) for key, words in data.items() if key not in apart for w in words)
 
 
@@ -663,6 +663,19 @@ def _any_before() -> re.Pattern[str]:
     """ "أي" right before an introducer: "any area", no name after it."""
     words = "|".join(fold_word(w) for w in load_yaml("place_stopwords.yaml")["any_before"])
     return re.compile(rf"{WB_BEFORE}(?:{words})\s+$")
+
+
+def names_accord(text: str, m: PlaceMention) -> bool:
+    """Does the place name an accord, right after an accord's word ("اتفاق
+    سوتشي", "لاتفاقية جنيف")? (place_stopwords.yaml: accords_before)"""
+    before = fold(text[max(0, m.start - 24) : m.start]).text
+    return _accord_before().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _accord_before() -> re.Pattern[str]:
+    words = "|".join(fold_word(w) for w in load_yaml("place_stopwords.yaml")["accords_before"])
+    return re.compile(rf"(?<![\u0621-\u064a])[وف]?[بل]?(?:{words})\s+[#\"']?$")
 
 
 @lru_cache(maxsize=1)
@@ -762,7 +775,8 @@ def home_country(text: str) -> Place | None:
     """The country nearly all the places of a text lie in, as a Place."""
     gz = _load()
     tally: dict[str, int] = {}
-    found = find_places(text)
+    # (not a city an accord is named after: "اتفاقية جنيف" is no news from Geneva)
+    found = [m for m in find_places(text) if not names_accord(text, m)]
     for m in found:
         code = gz.country.get(m.place, "")
         # A country or capital counts where the text sets something in it ("في
@@ -793,6 +807,8 @@ def main_place(text: str, home: Place) -> Place | None:
     code = gz.country.get(home, "")
     tally: dict[Place, int] = {}
     for m in find_places(text):
+        if names_accord(text, m):
+            continue
         if m.place.kind not in ("country", "capital") and gz.country.get(m.place) == code:
             tally[m.place] = tally.get(m.place, 0) + 1
     ranked = sorted(tally.items(), key=lambda kv: -kv[1])
