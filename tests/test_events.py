@@ -1351,6 +1351,22 @@ def test_what_a_side_managed_to_do_is_done(clause: str, kind: str, done: bool) -
 @pytest.mark.parametrize(
     ("clause", "done"),
     [
+        # a past of violence with no ending of its own, known whole ...
+        ("كيف هاجم أفراد الجماعة إحدى القرى الهندوسية", True),
+        ("بأن تنظيم الدولة الإسلامية اختطف المئات في هجوم على قوات", True),
+        # ... not one whose spelling is a noun too, nor in a relative clause
+        ("قصف الطائرات مستمر على المدينة", False),
+        ("المسلحون الذين هاجم بعضهم القرية", False),
+    ],
+)
+def test_a_past_of_violence_known_whole_is_done(clause: str, done: bool) -> None:
+    assert events.told_as_done(clause, 0, "", violence_whole=True) is done
+    assert events.told_as_done(clause, 0, "") is False  # (not asked: no ending, no past)
+
+
+@pytest.mark.parametrize(
+    ("clause", "done"),
+    [
         # a count between the verb of doing and its noun
         ("وأعلنت الغرفة المشتركة أنها أطلقت عشرات الصواريخ وقذائف الهاون", True),
         ("وذكر بيان أن الطائرات شنت 3 غارات على مواقع المسلحين", True),

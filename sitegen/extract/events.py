@@ -305,6 +305,13 @@ def _whole_past() -> re.Pattern[str]:
     return re.compile(rf"[وف]?(?:{word_alternation(words)})")
 
 
+@cache
+def _whole_violence() -> re.Pattern[str]:
+    """A past of violence known whole (events.yaml past_verb: whole_violence)."""
+    words = load_yaml("events.yaml")["past_verb"]["whole_violence"]
+    return re.compile(rf"[وف]?(?:{word_alternation(words)})")
+
+
 def pointed_back(text: str, at: int) -> bool:
     """The noun at offset ``at`` follows a demonstrative ("وتأتي هذه الغارات",
     "هذا الهجوم الإرهابي"): it points back at an event told before."""
@@ -312,10 +319,13 @@ def pointed_back(text: str, at: int) -> bool:
     return bool(words) and _one_of("demonstratives").fullmatch(words[-1]) is not None
 
 
-def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
+def told_as_done(
+    text: str, after: int = 0, kind: str = "arrest", violence_whole: bool = False
+) -> bool:
     """Is a violent event or one of ``kind`` (an arrest) of ``text`` (from
     offset ``after``) told by a verb in the past, outside a relative clause and
-    a quotation ("أن مقاتلاته استهدفت", "أن الأجهزة الأمنية اعتقلت")?"""
+    a quotation ("أن مقاتلاته استهدفت", "أن الأجهزة الأمنية اعتقلت")? With
+    ``violence_whole``, a past of violence with no ending is one too ("هاجم")."""
     quoted = quotations(text)
     for t in find_triggers(text):
         if t.start < after or t.mood or t.reporting or not (t.violent or t.type == kind):
@@ -325,6 +335,7 @@ def told_as_done(text: str, after: int = 0, kind: str = "arrest") -> bool:
         word = t.text.strip(".,،؛:!؟\"'()")
         before = _past_batch(text[max(0, t.start - 50) : t.start].split())
         past = _past_ending(word) or _whole_past().fullmatch(fold(word).text) is not None
+        past = past or (violence_whole and _whole_violence().fullmatch(fold(word).text) is not None)
         if not word.startswith("ال") and past and not (before and _relative(before[-1])):
             return True
         # A noun done by a verb of doing in the past: "أن المقاتلات الروسية

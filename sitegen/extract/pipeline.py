@@ -541,13 +541,9 @@ def date_clauses(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, ...
         c = c.copy_with(list_year=year) if year is not None else c
         refs = _resolved(c.text, published, ctx.week_start, previous, year)
         chosen, future = _event_date(refs, published, c.text)
-        if (
-            chosen is not None
-            and _told_to_come(c.text, refs, published)
-            and not _tells_dead(c.text)
-        ):
+        if chosen is not None and _told_to_come(c.text, refs, published) and not _done(c.text):
             chosen, future = None, True
-        if future and published is not None and _tells_dead(c.text):
+        if future and published is not None and _done(c.text):
             chosen, future = _past_date(refs, published, ctx.week_start, previous), False
         chosen = _past_the_saying(c.text, refs, chosen)
         chosen = _not_the_cause_s(c.text, refs, chosen)
@@ -911,9 +907,11 @@ def _past_date(
     week_start: int,
     previous: DateRef | None,
 ) -> DateRef:
-    """The date of a clause that counts its dead, when the only dates it gives
-    lie after publication: the past reading, when the article's last date
-    vouches for its year; else none (the year is not given)."""
+    """The date of a clause that counts its dead or tells violence done ("هاجم
+    أفراد الجماعة في السادس والعشرين من أغسطس/ آب إحدى القرى", in May), when
+    the only dates it gives lie after publication: the past reading, when the
+    article's last date vouches for its year; else none (the year is not
+    given)."""
     past, _ = _event_date(_in_the_past(refs, published, week_start), published)
     if past is not None and _told_near(past, previous):
         return past
@@ -921,6 +919,12 @@ def _past_date(
     return DateRef.undated(
         text, "a day named without its year; the dead are past, the year is not given"
     )
+
+
+def _done(text: str) -> bool:
+    """The clause tells what has happened: dead counted, or violence by a past
+    verb (asked only of clauses dated after publication: it scans them)."""
+    return _tells_dead(text) or events.told_as_done(text, kind="", violence_whole=True)
 
 
 def _tells_dead(text: str) -> bool:
