@@ -1155,8 +1155,8 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("استهدفت حماس إسرائيل بأكثر من مائة صاروخ وقذيفة هاون", "shelling", ["Israel"]),
         ("استهدفت فصائل فلسطينية مسلحة، إسرائيل، بقذيفتين صاروخيتين", "shelling", ["Israel"]),
         ("وقصفت إسرائيل بطائرات حربية مواقع في غزة", "airstrike", ["Gaza Strip"]),
-        # Israel's Iron Dome misspelled is no Hodeidah
-        ('أن نظام "القبة الحديدة" تصدى لـ25 صاروخا استهدفت إسرائيل', "shelling", []),
+        # Israel's Iron Dome misspelled is no Hodeidah (the rockets hit Israel)
+        ('أن نظام "القبة الحديدة" تصدى لـ25 صاروخا استهدفت إسرائيل', "shelling", ["Israel"]),
         # projectiles fired from one place on another
         (
             "ردا على إطلاق نحو 20 مقذوفا إيرانيا من سوريا على هضبة الجولان",
@@ -1243,6 +1243,10 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
             ["Cairo"],
         ),
         ("التقى بوتين وأردوغان في سوتشي لبحث الوضع في إدلب", "diplomacy", ["Sochi"]),
+        # a capital a projectile was aimed at, the projectile its subject
+        ("اعترضت قوات الدفاع الجوي صاروخا استهدف الرياض", "shelling", ["Riyadh"]),
+        ("اعترضت الدفاعات صاروخين باليستيين استهدفا الرياض", "shelling", ["Riyadh"]),
+        ("استهدفت إسرائيل مواقع لحماس", "shelling", []),
         # a city that names an accord is no place of an event told with it ...
         ("قتل 60 فلسطينيا، ما يعد انتهاكا خطيرا لاتفاقية جنيف الرابعة", "battle", []),
         ("قصفت قوات النظام بلدة التمانعة بموجب اتفاق سوتشي", "shelling", ["al-Tamanah"]),

@@ -1893,6 +1893,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
                 or _SCENE.search(lead[-24:])  # "شهدت دمشق"
                 or (m.place.kind == "capital" and _QUARTERS_OF.search(lead[-50:]))
                 or _FELL_IN.search(lead[-70:])
+                or _PROJECTILE_AIMED.search(lead[-50:])
                 or (m.place in targets and not _TO.search(before))  # fire "باتجاه السعودية"
             )
         ):
@@ -2053,6 +2054,13 @@ _FELL_IN = re.compile(
 )
 # What fire is of: projectiles ("صواريخ", "قذائف هاون").
 _PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذوف|هاون")
+# ... the subject of a verb of aiming, its relative clause unmarked after an
+# indefinite noun: "اعترضت صاروخا استهدف الرياض", "صاروخين باليستيين استهدفا
+# جازان" (the state after it is what was struck, not who struck).
+_PROJECTILE_AIMED = re.compile(
+    r"(?:^|\s)(?:صاروخ|صواريخ|قذيف|قذائف|مقذوف)\S*(?:\s+[^\s،,.]+){0,2}?\s+"
+    r"استهدف(?:ت|ا|تا)?\s+$"
+)
 _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+مواقع(?:ها|ه|هم)?\s+(?:في\s*|ب))\s*$")
 # Where fire was aimed or fell: "على إسرائيل", "على هضبة الجولان", "على شرق
 # سوريا", "سقطت جنوبي إسرائيل".
