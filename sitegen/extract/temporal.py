@@ -1538,7 +1538,9 @@ def _range_of(
     m: DateMention, published: date | None, week_start: int, context: DateRef | None
 ) -> DateRef:
     """A range told by its two ends: the first day to the last. Ends that do not
-    follow each other within a year make no range: the last end alone stands."""
+    follow each other make no range: the last end alone stands. Ends more than
+    a year apart ("في الفترة بين 1 يناير 2017 و20 يناير 2018") date no event:
+    undated, not the last day (nor a span the timeline would show as one)."""
     assert m.until is not None
     last = resolve(m.until, published, week_start=week_start, context=context)
     # "من 1 يناير الى 31 ديسمبر 2017": a first end without its year is the
@@ -1547,6 +1549,8 @@ def _range_of(
     if m.kind == "date" and m.year is None and m.month is not None and last.end is not None:
         opening, published = replace(opening, direction="past"), last.end
     first = resolve(opening, published, week_start=week_start, context=context)
+    if first.start is not None and last.end is not None and (last.end - first.start).days > 366:
+        return DateRef.undated(m.text, "a span of more than a year, from one day to another")
     if first.start is None or last.end is None or not 0 < (last.end - first.start).days <= 366:
         return replace(last, text=m.text)
     return DateRef(first.start, last.end, "range", m.text, last.basis, last.note)
