@@ -2058,8 +2058,7 @@ _PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مقذو�
 # indefinite noun: "اعترضت صاروخا استهدف الرياض", "صاروخين باليستيين استهدفا
 # جازان" (the state after it is what was struck, not who struck).
 _PROJECTILE_AIMED = re.compile(
-    r"(?:^|\s)(?:صاروخ|صواريخ|قذيف|قذائف|مقذوف)\S*(?:\s+[^\s،,.]+){0,2}?\s+"
-    r"استهدف(?:ت|ا|تا)?\s+$"
+    rf"(?:^|\s)(?:{_PROJECTILE.pattern})\S*(?:\s+[^\s،,.]+){{0,2}}?\s+استهدف(?:ت|ا|تا)?\s+$"
 )
 _FROM = re.compile(r"(?:^|\s)(?:[وف]?من|انطلاقا\s+من|من\s+مواقع(?:ها|ه|هم)?\s+(?:في\s*|ب))\s*$")
 # Where fire was aimed or fell: "على إسرائيل", "على هضبة الجولان", "على شرق
