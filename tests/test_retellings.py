@@ -2053,3 +2053,19 @@ def test_on_the_other_hand_turns_to_another_event() -> None:
         "2018-03-01",
     )
     assert sorted(i.casualties.killed or 0 for i in found) == [1, 5]
+
+
+def test_a_definite_noun_retells_the_event_of_its_type_not_the_nearest() -> None:
+    """ "الانفجار وقع شرق خان يونس" after the blast and the tank's fire in reply
+    to it: the blast's place, not the reply's."""
+    blast, reply = incidents(
+        "وأصيب أربعة جنود إسرائيليين، السبت، بتفجير عبوة ناسفة قرب السياج الحدودي مع غزة.\n"
+        "وأعلن الجيش الإسرائيلي في بيان أن إحدى دباباته أطلقت النار السبت على مركز مراقبة "
+        "داخل قطاع غزة، ردا على التفجير.\n"
+        "من جهتها، أشارت مصادر أمنية فلسطينية إلى أن الانفجار وقع شرق خان يونس في جنوب "
+        "قطاع غزة.\n",
+        "2018-02-18",
+    )
+    assert (blast.type, len(blast.sources)) == ("explosion", 2)
+    assert "Khan Yunis" in [p.en for p in blast.places]
+    assert [p.en for p in reply.places] == ["Gaza Strip"]

@@ -2514,6 +2514,11 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
         if not c.type:
             continue
         told = [j for j in reversed(roots) if _retells(out[j], c)]
+        # "الانفجار وقع شرق خان يونس" after the blast and the tank's reply to
+        # it: a definite noun that adds no figure retells the event of its own
+        # type, however near the other. (A toll goes on to the nearest.)
+        if c.casualties.is_empty and c.definite:
+            told.sort(key=lambda j: not _near_of_type(out[j], c))
         j = next(
             (
                 j
@@ -2549,6 +2554,18 @@ def fold_retellings(ctx: Context, clauses: tuple[Clause, ...]) -> tuple[Clause, 
         out[j] = _joined(out[j], c)
         out[i] = c.copy_with(type="")
     return tuple(out)
+
+
+def _near_of_type(first: Clause, later: Clause) -> bool:
+    """Told before as an event of the later telling's type, dated on its day or
+    the next (not "في أبريل" for a July report's "القصف العنيف على نوى", nor a
+    minister's undated word of the war)."""
+    a, b = first.date, later.date
+    if first.type != later.type or not (a.start and a.end and b.start and b.end):
+        return False
+    if a.basis == "publication":
+        return False  # no day of its own to share
+    return a.start <= b.end + _ONE_DAY and b.start <= a.end + _ONE_DAY
 
 
 def _running_total(c: Clause, before: list[Clause]) -> bool:
