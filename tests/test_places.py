@@ -1290,6 +1290,34 @@ def test_the_places_of_a_cause_are_not_the_response_s(sentence: str, expected: l
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a country the verb is set in holds the event, not a city of another
+        # country named with it (where the men come from, an earlier attack)
+        (
+            "قالت الوزيرة إن البلدين يبحثان ما يجب القيام به مع رجلين من غرب لندن، اعتقلا "
+            "في سوريا الشهر الماضي.",
+            ["Syria"],
+        ),
+        (
+            "إن الفرنسي الذي كان مقربا من مرتكبي اعتداءات 2015 في باريس، قد قتل في سوريا "
+            "في نوفمبر الماضي.",
+            ["Syria"],
+        ),
+        # ... a place of that country named with it says where in it
+        ("قتل 5 أشخاص في سوريا بغارة على مدينة إدلب.", ["Idlib"]),
+        # ... and a country further from the verb does not say where
+        ("أعلنت الشرطة في باريس اعتقال رجل كان قد سافر إلى سوريا.", ["Paris"]),
+    ],
+)
+def test_the_country_the_verb_is_set_in_holds_the_event(sentence: str, expected: list[str]) -> None:
+    from tests.test_retellings import incidents
+
+    (found, *_) = incidents(sentence + "\n", "2018-02-10")
+    assert [p.en for p in found.places] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "fire", "reply"),
     [
         # the reply struck where the fire it answers came from ...

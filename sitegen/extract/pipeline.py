@@ -1784,10 +1784,37 @@ def _located(c: Clause) -> tuple[Place, ...]:
         found = _places(text[:cut], c.type) or _places(text, c.type)
     else:
         found = _places(text, c.type)
+    country = _set_in(text, at) if found and c.type != "shelling" else None
+    if country and all(places.abroad(country, p) for p in found):
+        # "رجلين من غرب لندن، اعتُقلا في سوريا": the country the verb is set in
+        # holds the event; a city of another country named with it does not.
+        # (Fire is placed where it struck, not where it was fired from: "صواريخ
+        # أطلقها الحوثيون في اليمن على الأراضي السعودية".)
+        found = (country,)
     # "أعلنت السلطات الكندية مقتل 4 أشخاص في … فريدريكتون": a place the gazetteer
     # does not know, in the country of the authority that tells it.
     home = None if found else authority_country(text, max(c.trigger_at - filed, 0))
     return (home,) if home else found
+
+
+def _set_in(text: str, at: int) -> Place | None:
+    """A country named with "في" within a few words after the trigger ("قتل
+    في سوريا", "بمهاجمة قواعد إيرانية في سوريا"), before any other place."""
+    if at < 0:
+        return None
+    after = text[at : at + _SET_IN_CHARS]  # a window: this runs for every placed clause
+    m = next((m for m in places.find_places(after) if m.start > 0), None)
+    if m is None or m.place.kind != "country":
+        return None
+    gap = after[: m.start]
+    if len(gap.split()) > _SET_IN_WORDS or not _IN_COUNTRY.search(gap):
+        return None
+    return m.place
+
+
+_SET_IN_WORDS = 4
+_SET_IN_CHARS = 80  # four words and a country's name, with room to spare
+_IN_COUNTRY = re.compile(r"\s(?:في|فى)\s+#?$")
 
 
 def _dateline_end(text: str) -> int:
