@@ -67,6 +67,8 @@ class _Lexicon:
     list_stops: frozenset[str]  # words that end a list of people: "في", "بينهم"
     kin: frozenset[str]  # one's kin by a pronoun: "وطفلتها"
     titles: frozenset[str]  # after a name and a comma: "مقتل صالح الصماد، رئيس…"
+    plain_titles: frozenset[str]  # … with no comma: "مقتل صالح الصماد القيادي"
+    title_openers: frozenset[str]  # … or before a title: "وهو مسؤول", "أكبر مسؤول"
     name_words: int
     aged_name_words: int  # a name with its age: "وقُتلت رزان النجار، 21 عاما"
     not_names: frozenset[str]  # words no name is made of: "قبل", "منذ"
@@ -160,6 +162,8 @@ def _lexicon() -> _Lexicon:
         list_stops=frozenset(fold_word(w) for w in data["singular"]["list_stops"]),
         kin=frozenset(fold_word(w) for w in data["singular"]["kin"]),
         titles=frozenset(fold_word(w) for w in data["singular"]["titles"]),
+        plain_titles=frozenset(fold_word(w) for w in data["singular"]["plain_titles"]),
+        title_openers=frozenset(fold_word(w) for w in data["singular"]["title_openers"]),
         name_words=int(data["singular"]["name_words"]),
         aged_name_words=int(data["singular"]["aged_name_words"]),
         not_names=frozenset(
@@ -995,19 +999,44 @@ def _with_his_own(text: str, word: _Word, lex: _Lexicon) -> bool:
 
 def _named_one(text: str, word: _Word, lex: _Lexicon) -> bool:
     """ "مقتل صالح الصماد، رئيس المجلس السياسي": a name right after the word,
-    then a comma and a title of one person."""
+    then a comma and a title of one person; or a title with no comma between
+    (``_titled_name``)."""
     if word.kind != "killed":
         return False
     m = _APPOSITION.match(text, word.end, min(len(text), word.end + 80))
-    if m is None:
-        return False
-    name = m.group(1).split()
-    title = fold_word(m.group(2))
-    return (
-        0 < len(name) <= lex.name_words
-        and title in lex.titles
-        and not any(find_numbers(w) or casualty_words(w) for w in name)
+    if m is not None and fold_word(m.group(2)) in lex.titles and _a_name(m.group(1).split(), lex):
+        return True
+    return _titled_name(text, word, lex)
+
+
+def _titled_name(text: str, word: _Word, lex: _Lexicon) -> bool:
+    """ "مقتل صالح الصماد القيادي في جماعة الحوثي", "قُتل في 24 أبريل منوّر
+    المطيري المقاتل في تنظيم داعش", "مقتل "سيماك" وهو مسؤول": a name (past
+    the day, if one comes first), then a title of one person."""
+    start = _past_day(text, word.end)
+    words = _words_after(text, start, lex.name_words + 2, _CLAUSE_BARRIER)  # a name may be quoted
+    folded = [fold_word(w.strip(_NAME_QUOTES)) for w in words]
+    for k in range(1, min(lex.name_words, len(folded) - 1) + 1):
+        title, then = folded[k], folded[k + 1 :]
+        opened = title in lex.title_openers and bool(then) and then[0] in lex.titles
+        if title in lex.plain_titles or opened:
+            return _a_name(words[:k], lex)
+    return False
+
+
+def _a_name(name: list[str], lex: _Lexicon) -> bool:
+    """Up to ``name_words`` words, none a number, a casualty word or a word no
+    name is made of ("منذ", "في")."""
+    return 0 < len(name) <= lex.name_words and not any(
+        find_numbers(w) or casualty_words(w) or (fold_word(w) in lex.not_names and w != _ALI)
+        for w in name
     )
+
+
+_ALI = "علي"  # the name, spelled with "ي"; folded, it is the preposition "على"
+
+
+_NAME_QUOTES = "\"“”«»'"
 
 
 def _named_aged(text: str, word: _Word, lex: _Lexicon) -> int:
