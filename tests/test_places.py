@@ -370,6 +370,9 @@ CASES: list[tuple[str, list[str]]] = [
     # also the desert, and a city only so introduced
     ("وخرجت الأحد احتجاجات مماثلة في مدينتي الناصرية والسماوة.", ["Nasiriyah", "As Samawah"]),
     ("عبروا بادية السماوة نحو الحدود", []),
+    # ... after a preposition a city too; the other cities of the south need nothing
+    ("وامتدت الاحتجاجات إلى النجف والكوت والحلة", ["Najaf", "Al-Kut", "Al Hillah"]),
+    ("وقتل متظاهر في السماوة", ["As Samawah"]),
     # ... its two, not a third word after them ("وإن": and that)
     ("سيطرت على بلدتي الحراك ورخم وإن مقاتلي المعارضة وافقوا", ["Al Hirak", "Rakhm"]),
     ("قصفت الطائرات مطار الناصرية في ريف دمشق", ["al-Nasiriyah Airbase", "Rif Dimashq"]),
