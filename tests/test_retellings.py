@@ -2069,3 +2069,22 @@ def test_a_definite_noun_retells_the_event_of_its_type_not_the_nearest() -> None
     assert (blast.type, len(blast.sources)) == ("explosion", 2)
     assert "Khan Yunis" in [p.en for p in blast.places]
     assert [p.en for p in reply.places] == ["Gaza Strip"]
+
+
+def test_also_with_the_clause_s_second_casualty_word_adds_no_toll() -> None:
+    """ "أصاب خلاله أيضا 5 آخرين" joins the five wounded to the one killed in the
+    same clause: the toll told before again, not more of it (as "وقتل أيضا
+    مدنيان" is)."""
+    (attack,) = incidents(
+        "وذلك بعد أسبوع على اعتداء بالسكين أوقع قتيلا و5 جرحى في باريس.\n"
+        "وذكرت السلطات الفرنسية أن مهاجما قتل أحد المارة في هجوم بسكين أصاب خلاله أيضا 5 "
+        "آخرين في قلب باريس، مساء السبت الماضي، قبل أن تقتله الشرطة بالرصاص.\n",
+        "2018-05-18",
+    )
+    assert (attack.casualties.killed, attack.casualties.wounded) == (1, 5)
+    (raid,) = incidents(
+        "قتل جندي في هجوم على حاجز في إدلب السبت.\n"
+        "وقتل أيضا مدنيان في الهجوم على الحاجز في إدلب.\n",
+        "2018-05-18",
+    )
+    assert raid.casualties.killed == 3

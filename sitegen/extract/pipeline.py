@@ -3333,11 +3333,24 @@ def _a_day_for_some_days(a: DateRef, b: DateRef) -> bool:
 def _tolled(a: Casualties, b: Casualties, text: str) -> Casualties:
     """ "وقتل أيضا 21 من مسلحي التنظيم": more dead of the same event, added to
     those told before; otherwise a later toll updates (the highest)."""
-    if _ALSO.search(fold(text).text):
+    if _adds(text):
         return replace(
             _highest(a, b), killed=_plus(a.killed, b.killed), wounded=_plus(a.wounded, b.wounded)
         )
     return _highest(a, b)
+
+
+def _adds(text: str) -> bool:
+    """ "أيضا" with the clause's first casualty word: its toll is more of the
+    event's. After a second one it only joins the clause's own two ("قتل أحد
+    المارة في هجوم أصاب خلاله أيضا 5 آخرين": one dead and five wounded, the
+    toll told before, not more)."""
+    folded = fold(text).text
+    also = _ALSO.search(folded)
+    if also is None:
+        return False
+    words = casualty_words(folded)
+    return len(words) < 2 or also.start() < words[1][0]
 
 
 _ALSO = re.compile(r"(?<![\w])(?:ايضا|كذلك)(?![\w])")
