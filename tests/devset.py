@@ -3,7 +3,7 @@
     python -m tests.devset [--batch conflict-a ...] [--keep DIR]
     python -m tests.devset --rows before.jsonl          # one judgement per core incident
     python -m tests.devset --against before.jsonl       # after a change: what moved
-    python -m tests.devset --batch conflict-ee --kinds  # a sealed batch, scored blind
+    python -m tests.devset --batch conflict-eg --kinds  # a sealed batch, scored blind
 
 ``--rows`` writes, for every core incident, whether it was found and got its
 date, places and figures right, with what the analyst wrote and what was
@@ -171,6 +171,8 @@ BATCHES = (
     "conflict-eb",
     "conflict-ec",
     "conflict-ed",
+    "conflict-ee",
+    "conflict-ef",
     "other",
 )
 CONFLICT = BATCHES[:-1]
