@@ -832,6 +832,12 @@ def _day_ranges(text: str, folded: Folded, mentions: list[DateMention]) -> list[
             # "الاثنين والثلاثاء الماضيين": two days running, one range
             out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end], until=m)
             continue
+        joined = _two_months(text, folded, prev, m) if prev is not None else None
+        if joined is not None:
+            out[-1] = joined
+            continue
+        if prev is not None and _year_shared(text, prev, m):
+            out[-1] = _with_year_of(prev, m)  # "في يونيو وأكتوبر 2017"
         if m.kind == "date" and m.day and not m.eve:
             if prev is not None and prev.kind == "date" and prev.day and not prev.eve:
                 joined = _two_dates(text, folded, prev, m)
@@ -841,6 +847,45 @@ def _day_ranges(text: str, folded: Folded, mentions: list[DateMention]) -> list[
             m = _first_day(text, folded, m) or m
         out.append(m)
     return out
+
+
+def _two_months(
+    text: str, folded: Folded, first: DateMention, last: DateMention
+) -> DateMention | None:
+    """ "من يونيو إلى أكتوبر من العام الماضي", "منذ يونيو وحتى أكتوبر 2017": two
+    months as the ends of one range (not a deadline: "بنهاية فبراير")."""
+    ends = (first, last)
+    if any(m.kind != "month" or m.calendar != "gregorian" or m.part == "end" for m in ends):
+        return None
+    if last.since or first.until is not None:
+        return None
+    if not first.since:
+        return _two_dates(text, folded, first, last)
+    # "منذ" is the first end's own word; "حتى" closes the span it opens
+    between = folded.text[folded.folded_index(first.end) : folded.folded_index(last.start)]
+    if _RANGE_TO.fullmatch(between) is None:
+        return None
+    return replace(first, end=last.end, text=text[first.start : last.end], since=False, until=last)
+
+
+def _year_shared(text: str, first: DateMention, last: DateMention) -> bool:
+    """Two months joined by "و" alone, a year told with the last one only."""
+    if first.kind != "month" or last.kind != "month" or first.calendar != last.calendar:
+        return False
+    if first.year is not None or first.year_offset is not None or first.until is not None:
+        return False
+    told = last.year is not None or last.year_offset is not None
+    between = text[first.end : last.start].strip()
+    return told and (between == "و" or (not between and last.text.startswith("و")))
+
+
+def _with_year_of(first: DateMention, last: DateMention) -> DateMention:
+    """The first month in the year told with the last (the year before, when
+    it comes later in the calendar: "في ديسمبر ويناير 2018")."""
+    back = int(first.month is not None and last.month is not None and first.month > last.month)
+    year = None if last.year is None else last.year - back
+    offset = None if last.year_offset is None else last.year_offset - back
+    return replace(first, year=year, year_offset=offset)
 
 
 def _next_weekday(text: str, first: DateMention, last: DateMention) -> bool:
@@ -1542,11 +1587,16 @@ def _range_of(
     a year apart ("في الفترة بين 1 يناير 2017 و20 يناير 2018") date no event:
     undated, not the last day (nor a span the timeline would show as one)."""
     assert m.until is not None
-    last = resolve(m.until, published, week_start=week_start, context=context)
+    until = m.until
+    if m.kind == "month" and m.year is not None and until.year is None and until.month:
+        # "من يونيو 2017 إلى أكتوبر": the last end is in the first's year (or the next)
+        until = replace(until, year=m.year + (until.month <= (m.month or 0)))
+    last = resolve(until, published, week_start=week_start, context=context)
     # "من 1 يناير الى 31 ديسمبر 2017": a first end without its year is the
     # last such day on or before the range's last one, not before publication.
     opening = replace(m, until=None)
-    if m.kind == "date" and m.year is None and m.month is not None and last.end is not None:
+    unyeared = m.year is None and m.year_offset is None and m.month is not None
+    if m.kind in ("date", "month") and unyeared and last.end is not None:
         opening, published = replace(opening, direction="past"), last.end
     first = resolve(opening, published, week_start=week_start, context=context)
     if first.start is not None and last.end is not None and (last.end - first.start).days > 366:
