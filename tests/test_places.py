@@ -427,6 +427,7 @@ def test_mentions_point_at_the_original_text() -> None:
         ("قصفت الطائرات مستشفى المسيفرة فدمرته", ["مستشفى المسيفرة"]),
         # a hashtag's words
         ("اجتماعا صباح اليوم الاثنين، في #قصر_اليمامة بمدينة الرياض", ["قصر اليمامة"]),
+        ("واستهدفت الغارات مركز مديرية #التحيتا جنوب الحديدة", ["مركز مديرية التحيتا"]),
         # a site the gazetteer names whole is its row
         ("وتجمع المحتجون في ساحة التحرير وسط بغداد", []),
         # a site that speaks, a kind of site, a body's site, a verb: none
@@ -566,6 +567,7 @@ def test_unknown_name_stops_at_prepositions_and_conjunctions() -> None:
         ("أقام الهلال الأحمر مخيم للاجئين", []),
         # a hashtag's words are the name's words
         ("غارات على مديرية #بني_سويد في محافظة ذمار", ["بني سويد", "ذمار"]),
+        ("غارات على مواقع الحوثيين في جبل #الكوكب", ["جبل الكوكب"]),
         ("في ولاية أوتار براديش بالهند", ["الهند"]),
         # an island says what it is; a known one is itself; a hill (تبة) keeps its word
         ("مخازن في جزيرة كمران شمال غرب مدينة الحديدة.", ["جزيرة كمران", "الحديدة"]),
@@ -1377,6 +1379,10 @@ def test_yemen_governorates_are_regions_and_hold_their_places() -> None:
         ("(جنوبي سوريا)", "جنوبي سوريا"),
         ("ووسط سيناء", "وسط سيناء"),
         ("في جنوبيّ سوريا", "جنوبيّ سوريا"),
+        # a hashtag's "#" and "_" are no part of the name
+        ("مسجدا شمالي #نيجيريا", "شمالي نيجيريا"),
+        ("مواقع جنوبي #محافظة_الحديدة", "جنوبي محافظة الحديدة"),
+        ("هجوم دام في #جنوب_فرنسا", "جنوب فرنسا"),
     ],
 )
 def test_a_quarter_is_named_as_written_without_its_clitics(sentence: str, written: str) -> None:

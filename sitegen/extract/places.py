@@ -704,11 +704,20 @@ def quarter(text: str, mention: PlaceMention) -> Place | None:
     if found is None or folded[: found.start("cl")].endswith(("توقيت ", "بتوقيت ")):
         return None  # "بتوقيت شرق الولايات المتحدة" is a time zone
     direction = found.group("d").split()
-    words = before.split()[-len(direction) :]
+    words = before.replace("#", " ").split()[-len(direction) :]  # "شمالي #نيجيريا"
     words[0] = re.sub(r"^\W+", "", words[0])[len(found.group("cl")) :]  # "(بجنوب" → "جنوب"
-    written = " ".join([*words, mention.text]).replace("#", "")  # "غرب محافظة #مأرب"
+    written = as_written(" ".join([*words, mention.text]))  # "غرب محافظة #مأرب"
     adjective = _quarters()[0][" ".join(direction)]
     return Place(ar=written, en=f"{adjective} {big.en}", kind="quarter")
+
+
+def as_written(name: str) -> str:
+    """A place's name as the text writes it, a hashtag's "#" and "_" read as
+    the spaces they stand for ("#جنوب_فرنسا" → "جنوب فرنسا"), spaced once."""
+    return " ".join(_HASHTAG_MARKS.sub(" ", name).split())
+
+
+_HASHTAG_MARKS = re.compile(r"[#_]")
 
 
 @lru_cache(maxsize=1)
@@ -1787,7 +1796,7 @@ def _name_word(word: str, first: bool) -> bool:
 
 def _unknown_place(text: str, folded: Folded, start: int, end: int, intro: _Intro) -> Place:
     o_start, o_end = folded.span(start, end)
-    ar = unmarked(text[o_start:o_end]).replace("_", " ")  # a hashtag's words: "#بني_سويد"
+    ar = as_written(unmarked(text[o_start:o_end]))  # "#بني_سويد", "جبل #الكوكب"
     from sitegen.vocabulary import place_name  # the patterns of place_kinds.yaml
 
     site = Place(ar=ar, en=transliterate(ar), kind=intro.kinds[0], known=False)

@@ -57,7 +57,7 @@ def _named_whole(known: PlaceMention, site: PlaceMention) -> bool:
 def _site(text: str, folded: Folded, start: int, end: int) -> Place:
     """Named as written; in English its name, then what it is: "al-Samk market"."""
     o_start, o_end = folded.span(start, end)
-    ar = re.sub(r"[\s_]+", " ", unmarked(text[o_start:o_end]))  # a hashtag's: "#قصر_اليمامة"
+    ar = places.as_written(unmarked(text[o_start:o_end]))  # "#قصر_اليمامة"
     word, _, name = ar.partition(" ")
     kind_en = _sites().english.get(fold_word(word))
     en = f"{places.transliterate(name)} {kind_en}" if name and kind_en else places.transliterate(ar)
