@@ -93,6 +93,10 @@ CASES = [
     # a singular noun in the accusative is one person; after its count it is not
     ("وقالت وسائل الإعلام إن طفلا قتل وأصيب 15 مدنيا في قصف", 1, 15, None, False),
     ("وقتل 14 شخصا وجرح آخرون في القصف", 14, None, None, False),
+    # ... and after a word of where it happened
+    ("ووقع الهجوم على القاعدة التي قُتل فيها جندي أميركي مساء الجمعة", 1, None, None, False),
+    ("هاجم مسلحون حاجزا في العريش أصيب خلاله شرطي", None, 1, None, False),
+    ("الغارة التي قتل فيها جنود وقعت الجمعة", None, None, None, False),
     # inflicting dead: the count right after the word; a site is no toll
     ("وكرر التحالف غاراته على البلدة ذاتها موقعا 14 مدنيا", 14, None, None, False),
     ("وردت الفصائل باستهداف دمشق، موقعة أكثر من 20 مدنيا", 20, None, None, True),

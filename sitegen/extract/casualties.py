@@ -55,6 +55,7 @@ class _Lexicon:
     singular_window: int
     one_between: frozenset[str]  # "واحدا", "على الأقل": between one person and the word
     singular_after: frozenset[str]  # only right after the word: "وجرح آخر"
+    where_words: frozenset[str]  # "قُتل فيها جندي": passed over before the noun
     singular_definite: frozenset[str]  # … and these: "مقتل الجندي"
     subject_openers: frozenset[str]  # "أن": a singular noun after it is the subject …
     subject_past_openers: frozenset[str]  # … "وكان … قد": so too, when one follows
@@ -142,6 +143,7 @@ def _lexicon() -> _Lexicon:
         one_alone_not_after=frozenset(fold_word(w) for w in data["one_alone_not_after"]),
         one_alone_not_reach=int(data["one_alone_not_reach"]),
         singular_after=frozenset(fold_word(w) for w in data["singular"]["after_only"]),
+        where_words=frozenset(fold_word(w) for w in data["singular"]["where_words"]),
         singular_definite=frozenset(
             fold_word("ال" + w)
             for w in [*data["singular"]["nouns"], *data["singular"]["definite_only"]]
@@ -851,6 +853,8 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
         nouns.append(before[0])  # the clause starts right there
     start = _past_day(text, word.end)
     after = [fold_word(w) for w in _words_after(text, start, _ONE_OF_REACH + 2)]
+    # "القاعدة التي قُتل فيها جندي أميركي": the noun after where it happened
+    after = after[1:] if after[:1] and after[0] in lex.where_words else after
     one = bool(nouns) or any(w in lex.singular for w in after[:1])
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
     # (the doer may close with a comma: "أعدم تنظيم "الدولة الإسلامية"، أحد الرهائن")
