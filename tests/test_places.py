@@ -105,6 +105,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("أغارت طائرات روسية على مستشفى المسيفرة", ["Al Musayfirah", "al-Masifra hospital"]),
     # --- neighbourhoods in a list, a border crossing, not a perpetrator ---
     ("في أحياء جوبر والقابون وتشرين", ["Jobar", "Qaboun", "Tashrin"]),
+    # ... and a city's own quarter, named with the city ("درعا البلد", not Daraa alone)
+    ("ألقت المروحيات براميل متفجرة على درعا البلد", ["Daraa al-Balad"]),
     ("وكان منفذ الهجوم يصرخ", []),
     # --- no verb nor adjective after an introducer is a name, nor "ك" + a name ---
     ("لاستهداف مطار ومنشأة مدنية", []),
