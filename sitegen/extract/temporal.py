@@ -875,8 +875,7 @@ def _year_shared(text: str, first: DateMention, last: DateMention) -> bool:
     if first.year is not None or first.year_offset is not None or first.until is not None:
         return False
     told = last.year is not None or last.year_offset is not None
-    between = text[first.end : last.start].strip()
-    return told and (between == "و" or (not between and last.text.startswith("و")))
+    return told and _and_alone(text, first, last)
 
 
 def _with_year_of(first: DateMention, last: DateMention) -> DateMention:
@@ -895,9 +894,13 @@ def _next_weekday(text: str, first: DateMention, last: DateMention) -> bool:
         return False
     if first.weekday is None or last.weekday is None or first.until is not None:
         return False
+    return _and_alone(text, first, last) and (first.weekday + 1) % 7 == last.weekday
+
+
+def _and_alone(text: str, first: DateMention, last: DateMention) -> bool:
+    """Nothing but "و" between two mentions (on its own or on the second)."""
     between = text[first.end : last.start].strip()
-    joined = between == "و" or (not between and last.text.startswith("و"))
-    return joined and (first.weekday + 1) % 7 == last.weekday
+    return between == "و" or (not between and last.text.startswith("و"))
 
 
 def _two_dates(
