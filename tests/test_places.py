@@ -998,8 +998,17 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         # a capital the violence happened in is finer than the country
         ("اعتدى شاب على رجل في شارع بالعاصمة الألمانية في ألمانيا", "attack", ["Berlin"]),
         ("انفجار سيارة مفخخة في دمشق", "explosion", ["Damascus"]),
+        # ... "وفي" as "في" ("and in")
+        ("وفي دمشق، تعرضت خمسة مستشفيات للقصف", "shelling", ["Damascus"]),
+        ("وفي سوريا، شنت الطائرات غارات على مواقع للمسلحين", "airstrike", ["Syria"]),
         # ... but a capital standing for its government places nothing
         ("قال مسؤول في واشنطن إن الضربات على سوريا دمرت مواقع", "airstrike", ["Syria"]),
+        ("وفي واشنطن، قال مسؤول إن الضربات على سوريا دمرت مواقع", "airstrike", ["Syria"]),
+        (
+            "وفي بروكسل،\xa0وصف الاتحاد الأوروبي إطلاق الحوثيين صواريخ باتجاه السعودية",
+            "shelling",
+            ["Saudi Arabia"],
+        ),
         # a capital the fighting was in, a direction between
         ("انتهت المعارك ضد تنظيم داعش في جنوبي دمشق", "battle", ["Damascus"]),
         # ... or in its centre, "وسط" with no "في" before it

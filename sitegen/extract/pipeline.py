@@ -1925,7 +1925,11 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
             )
         ):
             struck.append(m.place)
-        elif state and (part or _IN.search(lead[-20:].replace("#", " "))):
+        elif (
+            state
+            and (part or _IN.search(lead[-20:].replace("#", " ")))
+            and not (_FRONTED.match(text[: m.start]) and _speaks_there(text, m.end))
+        ):
             # "براميل متفجرة على المناطق … جنوب غربي سوريا": a quarter of a
             # country says where, as "في" does
             within.append(m.place)
@@ -1997,6 +2001,19 @@ def _says(text: str, at: int) -> bool:
     before = text[max(0, at - 24) : at]
     said = [t for t in events.find_triggers(before) if t.reporting]
     return bool(said) and not before[said[-1].end :].strip()
+
+
+_GAP = re.compile(r"[\s،,]*")  # (a no-break space too: "وفي بروكسل،\xa0وصف")
+# "وفي العاصمة الأمريكية واشنطن": a place that opens the clause
+_FRONTED = re.compile(r"^\W*[وف]?في\s+(?:\S+\s+){0,2}$")
+
+
+def _speaks_there(text: str, end: int) -> bool:
+    """A verb of saying right after the state that opens the clause: "وفي
+    واشنطن، قال الرئيس" is where the one who speaks sits, not where the event
+    was (but "مواقع في سوريا قالت إنها إيرانية" is where)."""
+    said = [t for t in events.find_triggers(text[end : end + 24]) if t.reporting]
+    return bool(said) and _GAP.fullmatch(text, end, end + said[0].start) is not None
 
 
 def _part_struck(text: str, at: int) -> bool:
@@ -2126,9 +2143,10 @@ _AT = re.compile(
 _AGENT_OF = re.compile(
     r"\s+(?:ال)?(?:مواقع|أهداف|اهداف|منشآت|منشات|قواعد|مراكز|مخازن|قوات|مقرات)(?:\s|$)"
 )
-# "في سوريا", "بدمشق", "بالعاصمة الألمانية", "في جنوبي دمشق", "بجنوب غربي سوريا".
+# "في سوريا", "وفي دمشق", "بدمشق", "بالعاصمة الألمانية", "في جنوبي دمشق", "بجنوب غربي
+# سوريا".
 _IN = re.compile(
-    r"(?:^|\s)(?:(?:في\s*|[وف]?ب)"
+    r"(?:^|\s)(?:(?:و?في\s*|[وف]?ب)"
     r"(?:(?:(?:جنوب|شمال)ي?\s+)?(?:جنوب|شمال|شرق|غرب|وسط)ي?\s+)?"
     r"|وسط\s+)$"  # "اغتيلت … في سيارتها الفارهة وسط بغداد": in its centre
 )
