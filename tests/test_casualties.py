@@ -51,6 +51,11 @@ CASES = [
     # one of a group, with the doer between or right before the word
     ("أعدم تنظيم الدولة الإسلامية أحد الرهائن الذين خطفهم", 1, None, None, False),
     ('أعدم تنظيم "الدولة الإسلامية"، أحد الرهائن الذين خطفهم', 1, None, None, False),
+    # ... and a singular victim after the comma that closes the doer
+    ("كما قتلت ميليشيات الحوثي، امرأة بشظايا صاروخ كاتيوشا", 1, None, None, False),
+    ("قتل قناص حوثي، امرأة في قرية آل أحمد", 1, None, None, False),
+    ("قتلت الغارات، الجمعة، 5 مدنيين في حلب", 5, None, None, False),
+    ("قتل في الغارات، مدنيون في حلب", None, None, None, False),
     ("وأضافت المجموعة أن أحد أعضائها قتل في غارة جوية مزدوجة", 1, None, None, False),
     ("وأصيب في الهجوم أحد عشر جنديا", None, 11, None, False),
     # "one man at least", a protester; the count after the object is the next word's

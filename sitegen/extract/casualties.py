@@ -859,6 +859,7 @@ def _one_person(text: str, word: _Word, lex: _Lexicon) -> bool:
     one = one or any(w in lex.singular_after or w in lex.singular_definite for w in after[:1])
     # (the doer may close with a comma: "أعدم تنظيم "الدولة الإسلامية"، أحد الرهائن")
     one = one or _one_of_them(_doer_then_one(text, start), lex)
+    one = one or _doer_then_noun(text, start, lex)
     one = one or _one_of_them([fold_word(w) for w in before[-2:]], lex, 0)
     # "صالح الصماد، والذي قتل في غارة": the one the relative pronoun stands for
     # (not "الهجوم الذي قتل مدنيين", who killed; nor "التي قتل فيها", where)
@@ -967,6 +968,24 @@ _CLAUSE_BARRIER = re.compile(r"[.;:؛!?؟()]")  # a comma may close the doer
 def _doer_then_one(text: str, start: int) -> list[str]:
     words = _words_after(text, start, _ONE_OF_REACH + 3, _CLAUSE_BARRIER)
     return [fold_word(w.strip("،,")) for w in words if w.strip("،,")][: _ONE_OF_REACH + 2]
+
+
+def _doer_then_noun(text: str, start: int, lex: _Lexicon) -> bool:
+    """ "قتلت ميليشيات الحوثي، امرأة بشظايا صاروخ": the doer closed by a
+    comma, then a singular victim noun."""
+    m = _DOER_COMMA.match(text, start)
+    if m is None or fold_word(m.group(2)) not in lex.singular:
+        return False
+    return not any(
+        fold_word(w) in lex.list_stops or find_numbers(w) or casualty_words(w)
+        for w in m.group(1).split()
+    )
+
+
+# up to three words of a doer, a comma, the word after it
+_DOER_COMMA = re.compile(
+    r"\s*((?:[^\s،,.;:؛!?؟()]+\s+){0,2}[^\s،,.;:؛!?؟()]+)\s*[،,]\s*([^\s،,.]+)"
+)
 
 
 def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
