@@ -275,6 +275,9 @@ CASES = [
     ("لقي طفل فلسطيني (15 عاما) مصرعه اليوم السبت", 1, None, None, False),
     ("وكان معه رجلان آخران، في سن 33، و38 عاما، وقد أصيبا بجروح خطيرة", None, 2, None, False),
     ("وتوفي الرضيع علي وعمره 18 شهراً", 1, None, None, False),
+    # ... and the first of a list of ages
+    ("وقالت التقارير إن أعمار الرجال الذين لقوا حتفهم هي 18 و20 و29 عاما", None, None, None, False),
+    ("قتل 5 و3 آخرون في القصف", 5, None, None, False),
     # a name with its age is one person, as a name with a title is
     ("وقُتلت رزان النجار، 21 عاما، بالرصاص أثناء ركضها تجاه الجدار الحدودي", 1, None, None, False),
     ("مقطع فيديو للحظة مقتل عبد الفتاح عبد النبي (19 عاماً) في قطاع غزة", 1, None, None, False),

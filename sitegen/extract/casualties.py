@@ -587,7 +587,13 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
     if _lexicon().names_number.search(fold(text[max(0, n.start - 16) : n.start]).text):
         return True  # "قائد اللواء 405"
     after = fold(text[n.end : n.end + 48]).text
+    # the first of a list of ages: "أعمار الرجال الثلاثة … هي 18 و20 و29 عاما"
+    listed = _MORE_NUMBERS.match(after)
+    after = after[listed.end() :] if listed else after
     return bool(_lexicon().not_counts.match(after) or _month_after().match(after))
+
+
+_MORE_NUMBERS = re.compile(r"(?:\s*[،,]?\s*و\s*[0-9٠-٩]+)*")
 
 
 @lru_cache(maxsize=1)
