@@ -1328,6 +1328,9 @@ def test_a_definite_event_the_article_told_nowhere_else_is_an_incident() -> None
         ("شنت الطائرات غارات على مدينة سراقب الجمعة.\nوقال المرصد إن الغارات دمرت منازل.\n", 1),
         # says no place: any attack
         ("وقال المتحدث إن الهجوم لن يمر دون رد.\n", 0),
+        # pointed at ("هذه", "هذا"): told before, even where that telling made none
+        ("اتهمت إسرائيل حركة حماس بلعب دور بارز في إشعال هذه الاحتجاجات.\n", 0),
+        ('وأكد المتحدث أن الجيش يأخذ "هذا الهجوم الإيراني ضد إسرائيل بجدية".\n', 0),
     ],
 )
 def test_a_definite_event_told_before_or_nowhere_adds_no_incident(text: str, count: int) -> None:

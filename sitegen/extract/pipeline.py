@@ -2345,6 +2345,12 @@ def _first_named(c: Clause, before: list[Clause]) -> bool:
     (if it says where: "الهجوم" alone may be any attack)."""
     if not (c.type and c.definite) or c.weak or c.future or c.cause:
         return False
+    # "في إشعال هذه الاحتجاجات": pointed at, it was told before, whether or not
+    # that telling made an incident (but "ويأتي هذا الهجوم بعد أيام من الهجوم
+    # الأميركي …" names another)
+    told = [t for t in events.find_triggers(c.text) if t.type and not t.reporting]
+    if told and all(events.pointed_back(c.text, t.start) for t in told):
+        return False
     # A town or the country it struck, not a list of governorates ("تصعيد يطال
     # مناطق متفرقة من محافظات إدلب وحلب … تسبب بمزيد من النزوح").
     if not any(p.locates or p.kind == "country" or _district(p) for p in c.places):
