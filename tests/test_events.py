@@ -904,6 +904,9 @@ def test_moods() -> None:
     assert moods == {"المدفعية": "background", "اختراق": ""}
     moods = {t.text: t.mood for t in find_triggers("مستعدة لشن هجوم")}
     assert moods == {"هجوم": "irrealis"}
+    # what may have been is not told as done
+    moods = {t.text: t.mood for t in find_triggers("إن روسيا قد تكون زارت موقع الهجوم")}
+    assert moods["زارت"] == "irrealis"
     # a participle's backing is only what stands right after it
     moods = {t.text: t.mood for t in find_triggers("الفصائل المدعومة من المدفعية التركية")}
     assert moods == {"المدفعية": "background"}
