@@ -1928,7 +1928,7 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
         elif (
             state
             and (part or _IN.search(lead[-20:].replace("#", " ")))
-            and not (_FRONTED.match(text[: m.start]) and _speaks_there(text, m.end))
+            and not _speaks_there(text, m)
         ):
             # "براميل متفجرة على المناطق … جنوب غربي سوريا": a quarter of a
             # country says where, as "في" does
@@ -2008,12 +2008,14 @@ _GAP = re.compile(r"[\s،,]*")  # (a no-break space too: "وفي بروكسل،\
 _FRONTED = re.compile(r"^\W*[وف]?في\s+(?:\S+\s+){0,2}$")
 
 
-def _speaks_there(text: str, end: int) -> bool:
+def _speaks_there(text: str, m: places.PlaceMention) -> bool:
     """A verb of saying right after the state that opens the clause: "وفي
     واشنطن، قال الرئيس" is where the one who speaks sits, not where the event
     was (but "مواقع في سوريا قالت إنها إيرانية" is where)."""
-    said = [t for t in events.find_triggers(text[end : end + 24]) if t.reporting]
-    return bool(said) and _GAP.fullmatch(text, end, end + said[0].start) is not None
+    if not _FRONTED.match(text[: m.start]):
+        return False
+    said = [t for t in events.find_triggers(text[m.end : m.end + 24]) if t.reporting]
+    return bool(said) and _GAP.fullmatch(text, m.end, m.end + said[0].start) is not None
 
 
 def _part_struck(text: str, at: int) -> bool:
