@@ -3,7 +3,7 @@
     python -m tests.devset [--batch conflict-a ...] [--keep DIR]
     python -m tests.devset --rows before.jsonl          # one judgement per core incident
     python -m tests.devset --against before.jsonl       # after a change: what moved
-    python -m tests.devset --batch conflict-ei --kinds  # a sealed batch, scored blind
+    python -m tests.devset --batch conflict-ek --kinds  # a sealed batch, scored blind
 
 ``--rows`` writes, for every core incident, whether it was found and got its
 date, places and figures right, with what the analyst wrote and what was
@@ -175,6 +175,8 @@ BATCHES = (
     "conflict-ef",
     "conflict-eg",
     "conflict-eh",
+    "conflict-ei",
+    "conflict-ej",
     "other",
 )
 CONFLICT = BATCHES[:-1]
