@@ -43,14 +43,14 @@ def test_a_lower_bound_is_not_also_a_count_of_none() -> None:
 def test_conflict_news_one_entry_per_real_event(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
     assert s.ratio <= 0.85  # extracted per analyst's incident (issue 16: at most 1.3×)
-    assert s.matched_share >= 0.7674  # of what is extracted, matches an analyst's incident
-    assert s.from_not_incidents <= 1039  # of the 17,180 sentences that report no event
+    assert s.matched_share >= 0.7660  # of what is extracted, matches an analyst's incident
+    assert s.from_not_incidents <= 1059  # of the 17,387 sentences that report no event
 
 
 def test_conflict_news_core_incidents_are_found(scores: dict[str, devset.Score]) -> None:
     s = scores["conflict"]
-    assert s.found >= 4433  # of 4,868
-    assert s.dated >= 3889 and s.placed >= 3592 and s.counted >= 3999
+    assert s.found >= 4471  # of 4,915
+    assert s.dated >= 3922 and s.placed >= 3619 and s.counted >= 4032
 
 
 def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> None:
@@ -62,7 +62,7 @@ def test_other_domains_yield_almost_nothing(scores: dict[str, devset.Score]) -> 
 def test_no_date_is_invented_for_what_the_text_does_not_date(
     scores: dict[str, devset.Score],
 ) -> None:
-    assert scores["all"].invented <= 666  # gold undated incidents given a date
+    assert scores["all"].invented <= 669  # gold undated incidents given a date
 
 
 def test_the_articles_come_from_the_corpus(shared: Shared, tmp_path: Path) -> None:
