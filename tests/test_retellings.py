@@ -235,14 +235,42 @@ def test_a_total_ten_times_the_day_s_dead_is_background_not_its_toll() -> None:
     assert len(found[0].sources) == 1
 
 
-def test_a_higher_toll_told_as_the_attack_s_is_its_toll() -> None:
+def test_the_dead_of_strikes_after_a_shelling_s_few_are_the_strikes_own() -> None:
+    # Ten times the dead, but told with a means of their own (air raids after
+    # the Houthis' shelling): another event, not the shelling's running total.
     found = incidents(
-        "قتل خمسة مواطنين روس في هجوم للتحالف الدولي على قوات موالية للنظام في دير الزور"
-        " في 7 شباط/فبراير.\n"
-        "لكن وسائل إعلام روسية أشارت إلى حصيلة أكبر تفوق 200 قتيلا.\n",
-        "2018-02-17",
+        "ومن جهة أخرى، قتل 5 مدنيين وأصيب 7 آخرون في قصف عشوائي لميليشيات الحوثي، على"
+        " مناطق سكنية في قرية المنظر جنوبي مدينة الحديدة، خلال اليومين الماضيين.\n"
+        "وأفادت مصادر عسكرية وطبية بمقتل نحو 79 مسلحا من ميليشيات الحوثي، في غارات لتحالف"
+        " دعم الشرعية في اليمن، على مناطق متفرقة من الساحل الغربي.\n",
+        "2018-08-10",
     )
-    assert [i.casualties.killed for i in found] == [200]
+    assert [(i.type, i.casualties.killed) for i in found] == [("shelling", 5), ("airstrike", 79)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "killed"),
+    [
+        # a higher toll told as the attack's is its toll
+        (
+            "قتل خمسة مواطنين روس في هجوم للتحالف الدولي على قوات موالية للنظام في دير الزور"
+            " في 7 شباط/فبراير.\n"
+            "لكن وسائل إعلام روسية أشارت إلى حصيلة أكبر تفوق 200 قتيلا.\n",
+            "2018-02-17",
+            [200],
+        ),
+        # a toll since a campaign began is no event of its means, nor the day's toll
+        (
+            "قتل 12 مدنيا في قصف على دوما الأربعاء.\n"
+            "ويرتفع بذلك عدد القتلى لأكثر من 1560 شخصا منذ بدء تصعيد القصف الجوي والبري على"
+            " الغوطة الشرقية.\n",
+            "2018-03-22",
+            [12],
+        ),
+    ],
+)
+def test_a_later_toll_of_the_same_kind(text: str, published: str, killed: list[int]) -> None:
+    assert [i.casualties.killed for i in incidents(text, published)] == killed
 
 
 def test_a_toll_since_then_is_not_the_day_s_killing() -> None:

@@ -2625,10 +2625,18 @@ def _running_total(c: Clause, before: list[Clause]) -> bool:
     """Dead told with no day nor place of their own, ten times an event's of the
     same kind told before: a total over weeks the article does not date ("وخلال
     الفترة نفسها، قُتل نحو 300 فلسطيني" after three dead on Wednesday),
-    background to it, not an event of its own."""
+    background to it, not an event of its own. Dead told with the means of
+    another kind of event are its own ("بمقتل نحو 79 مسلحا … في غارات
+    لتحالف دعم الشرعية" after five killed by Houthi shelling)."""
     if c.own_date or _locating(c):
         return False
-    return any(_same_kind(b, c) and _far_larger(b, c) for b in before)
+    # (not a toll since a start: "ويرتفع بذلك عدد القتلى لأكثر من 1560 شخصا منذ
+    # بدء تصعيد القصف الجوي")
+    own_means = c.tier != "generic" and not temporal.tallies_since_start(c.text)
+    return any(
+        _same_kind(b, c) and _far_larger(b, c) and not (own_means and b.type != c.type)
+        for b in before
+    )
 
 
 def _retells(first: Clause, later: Clause) -> bool:
