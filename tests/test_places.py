@@ -1030,6 +1030,13 @@ def test_build_script_names_a_large_place_of_the_region_as_the_news_does(tmp_pat
         ("وأطلقت من غزة صواريخ تجاه إسرائيل ردا على الغارات", "shelling", ["Israel"]),
         ("أطلقت القوات قذائف من مواقعها في مورك على بلدة اللطامنة", "shelling", ["al-Lataminah"]),
         ("سقطت قذائف أطلقت من الغوطة الشرقية على دمشق", "shelling", ["Damascus"]),
+        # ... and with no aim named, fire from Gaza fell in Israel (fire_aimed.yaml),
+        # the Strip beside it
+        ("وفي وقت متأخر السبت، أطلقت عدة صواريخ من غزة.", "shelling", ["Israel", "Gaza Strip"]),
+        ("سقطت قذيفة هاون أطلقت من قطاع غزة", "shelling", ["Israel", "Gaza Strip"]),
+        # ... a town there named is where it fell
+        ("سقطت قذيفة أطلقت من غزة على منزل في مدينة سديروت", "shelling", ["Sderot"]),
+        ("أطلقت القوات قذائف من مواقعها في مورك", "shelling", ["Morek"]),
         # ... a quarter or a plateau between the aim and the name; where it fell
         ("إطلاق نحو 20 مقذوفا إيرانيا من سوريا على هضبة الجولان", "shelling", ["Golan Heights"]),
         ("أطلقت صواريخ من العراق على شرق سوريا", "shelling", ["Syria", "eastern Syria"]),

@@ -1937,6 +1937,17 @@ def _places(text: str, kind: str) -> tuple[Place, ...]:
                 settled.append(m.place)  # "في دمشق", not "قال مسؤول في واشنطن"
     found = found or landmarks
     gone = set(origins) - set(targets)
+    if gone and not targets and _PROJECTILE.search(text):
+        # "أطلقت عدة صواريخ من غزة": no aim named, fire from Gaza falls in
+        # Israel (fire_aimed.yaml); the Strip it came from stays beside it.
+        # A town named there is where it fell ("سقوط قذيفة أطلقت من غزة على
+        # منزل في مدينة سديروت").
+        aimed = [a for a in map(places.aimed_from, origins) if a is not None]
+        targets = [p for p in found if any(places.contains(a, p) for a in aimed if a != p)]
+        if not targets:
+            aimed = [a for a in aimed if a not in found]
+            found = aimed + found
+            struck += aimed
     if gone and targets and _PROJECTILE.search(text):
         # "إطلاق 20 مقذوفا من سوريا على هضبة الجولان": fire is placed where it
         # was aimed, not where it came from.

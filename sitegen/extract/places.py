@@ -915,6 +915,22 @@ def _territories() -> dict[str, frozenset[str]]:
     return {code: frozenset(names) for code, names in load_yaml("territories.yaml").items()}
 
 
+def aimed_from(origin: Place) -> Place | None:
+    """Where fire from ``origin`` lands when the text names no aim
+    (fire_aimed.yaml): rockets "من غزة" fall in Israel."""
+    name = _fire_aimed().get(origin.en)
+    if name is None:
+        return None
+    return next(
+        (p for p in _load().places if p.en == name and p.kind in ("country", "region")), None
+    )
+
+
+@lru_cache(maxsize=1)
+def _fire_aimed() -> dict[str, str]:
+    return {str(k): str(v) for k, v in load_yaml("fire_aimed.yaml").items()}
+
+
 def spans(region: Place, place: Place) -> bool:
     """Does a region that runs across provinces (regions.yaml) take in the
     province ``place`` lies in? ("الساحل الغربي" and حيس, in Al Hudaydah)"""
