@@ -453,6 +453,10 @@ CASES = [
     # one's kin named by a pronoun is one more
     ("وقتلت امرأة فلسطينية حامل وطفلتها الرضيعة في قصف اسرائيلي", 2, None, None, False),
     ("قتل رجل وزوجته في غارة على البلدة", 2, None, None, False),
+    # ... and with "مع" ("she and her child"), one more
+    ("قتلت امرأة يمنية مع طفلها، الثلاثاء، بانفجار لغم", 2, None, None, False),
+    ("قتل رجل مع زوجته في غارة على صعدة", 2, None, None, False),
+    ("قتل جندي مع قائده في هجوم", 1, None, None, False),
     ("أصيب طفل وامرأة بجروح في القصف", None, 2, None, False),
     ("قتل جندي في درعا ومدني في حمص", 1, None, None, False),
     # a dual verb or pronoun is two, the wounds they died of none

@@ -1009,9 +1009,12 @@ def _listed(text: str, word: _Word, lex: _Lexicon) -> int:
     elif not after or after[0] not in lex.singular:
         return 1
     n, gap = 1, 0
-    for w in after[1:]:
+    rest = after[1:]
+    for i, w in enumerate(rest):
         if w.startswith("و") and (w[1:] in lex.singular or w[1:] in lex.kin):
             n, gap = n + 1, 0
+        elif w == "مع" and rest[i + 1 : i + 2] and rest[i + 1] in lex.kin:
+            return n + 1  # "قتلت أم يمنية مع طفلها": she and her child
         elif w.startswith("و") or w in lex.list_stops or gap == 2 or casualty_words(w):
             break
         else:
