@@ -527,12 +527,94 @@ def find_dates(text: str) -> list[DateMention]:
         for m in _non_overlapping(found)
         if m is not None and not _compares(folded, m) and not _in_a_name(text, m)
     ]
+    mentions = _series_fridays(text, folded, mentions)
     if not mentions:
         return mentions
     mentions = _named_days(text, _space_paired(text, mentions))
     return _day_ranges(
         text, folded, _of_the_year(text, folded, _nights(text, folded, mentions, g), g)
     )
+
+
+def _series_fridays(text: str, folded: Folded, mentions: list[DateMention]) -> list[DateMention]:
+    """ "في الجمعة السابعة لمسيرات العودة": the Nth Friday of a protest series the
+    news counts by its Fridays (series.yaml) is a day, its first Friday plus
+    N−1 weeks; it takes the place of the bare weekday read there."""
+    series = _series()
+    for m in series.regex.finditer(folded.text):
+        n = _series_ordinal(series, m.group("ord"))
+        first = _named_series(series, folded.text, m.end())
+        if n is None or first is None:
+            continue
+        start, end = folded.span(m.start("day"), m.end())
+        day = first + timedelta(weeks=n - 1)
+        mention = DateMention(
+            start,
+            end,
+            text[start:end],
+            "date",
+            year=day.year,
+            month=day.month,
+            day=day.day,
+            weekday=day.weekday(),
+            gloss=f"Friday {n} of a series that began on {first.isoformat()}",
+        )
+        mentions = [x for x in mentions if x.end <= start or x.start >= end] + [mention]
+    return sorted(mentions, key=lambda x: x.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Series:
+    regex: re.Pattern[str]
+    units: dict[str, int]
+    teen: frozenset[str]
+    tens: dict[str, int]
+    names: tuple[tuple[str, date], ...]  # folded name, the series' first Friday
+    window: int
+
+
+@cache
+def _series() -> _Series:
+    data = load_yaml("series.yaml")
+    units = _folded_map(data["ordinal_units"].items())
+    teen = frozenset(fold_word(w) for w in data["teen"])
+    tens = _folded_map(data["tens"].items())
+    unit = "|".join(sorted(units, key=len, reverse=True))
+    ten = "|".join(sorted(tens, key=len, reverse=True))
+    teens = "|".join(sorted(teen, key=len, reverse=True))
+    ordinal = rf"(?:{unit})(?:\s+(?:{teens})|\s+و(?:{ten}))?|(?:{ten})"
+    regex = re.compile(rf"(?<!\S)(?P<day>[وف]?(?:[بل]?ال|لل)جمعه)\s+(?P<ord>{ordinal})(?!\S)")
+    names = tuple(
+        (fold(name).text, date.fromisoformat(str(row["first_friday"])))
+        for row in data["series"]
+        for name in row["names"]
+    )
+    return _Series(regex, units, teen, tens, names, int(data["window"]))
+
+
+def _series_ordinal(series: _Series, words: str) -> int | None:
+    parts = words.split()
+    if len(parts) == 1:
+        return series.units.get(parts[0], series.tens.get(parts[0]))
+    unit = series.units.get(parts[0])
+    if unit is None or unit == 10:
+        return None
+    if parts[1] in series.teen:
+        return unit + 10
+    return unit + series.tens.get(parts[1][1:], 0) if parts[1][1:] in series.tens else None
+
+
+def _named_series(series: _Series, folded: str, at: int) -> date | None:
+    """The first Friday of the series named within the window after ``at``, in
+    the same sentence."""
+    after = re.split(r"[.!?؟\n]", folded[at : at + 200], maxsplit=1)[0]
+    words = after.split()[: series.window + 4]
+    near = " ".join(w.strip('"«»()') for w in words)
+    for name, first in series.names:
+        i = near.find(name)
+        if i >= 0 and len(near[:i].split()) <= series.window:
+            return first
+    return None
 
 
 def _space_paired(text: str, mentions: list[DateMention]) -> list[DateMention]:
