@@ -1496,13 +1496,24 @@ def _day_of_trigger(c: Clause, trigger_at: int, ctx: Context) -> Clause:
     if at < 0 or at > trigger_at:
         return c
     refs = _resolved(c.text, published, ctx.week_start, None, c.list_year)
+    # (a day "، وذلك" parts from the trigger is farther than one in its phrase:
+    # "للبحث داخل القنصلية … الاثنين، وذلك بعد ما يقرب من أسبوعين على اختفاء
+    # الصحفي … لدى دخوله إلى القنصلية في 2 أكتوبر")
     days = [
-        (abs(m.start - trigger_at), r)
+        (_PARTED * _parted(c.text, m.start, trigger_at) + abs(m.start - trigger_at), r)
         for event, m, r in refs
         if event and r.is_dated and r.precision == "day" and r.start and r.start <= published
     ]
     nearest = min(days, key=lambda d: d[0], default=None)
     return c.copy_with(date=nearest[1]) if nearest and nearest[1] != c.date else c
+
+
+_PARTED = 10_000  # more than any two offsets in a clause
+_THAT_CLAUSE = re.compile(r"[،,]\s*وذلك")
+
+
+def _parted(text: str, a: int, b: int) -> bool:
+    return _THAT_CLAUSE.search(text, min(a, b), max(a, b)) is not None
 
 
 def _overnight(c: Clause) -> Clause:
