@@ -918,17 +918,13 @@ def _territories() -> dict[str, frozenset[str]]:
 def aimed_from(origin: Place) -> Place | None:
     """Where fire from ``origin`` lands when the text names no aim
     (fire_aimed.yaml): rockets "من غزة" fall in Israel."""
-    name = _fire_aimed().get(origin.en)
-    if name is None:
-        return None
-    return next(
-        (p for p in _load().places if p.en == name and p.kind in ("country", "region")), None
-    )
+    return _fire_aimed().get(origin.en)
 
 
 @lru_cache(maxsize=1)
-def _fire_aimed() -> dict[str, str]:
-    return {str(k): str(v) for k, v in load_yaml("fire_aimed.yaml").items()}
+def _fire_aimed() -> dict[str, Place]:
+    wide = {p.en: p for p in reversed(_load().places) if p.kind in ("country", "region")}
+    return {str(k): wide[str(v)] for k, v in load_yaml("fire_aimed.yaml").items()}
 
 
 def spans(region: Place, place: Place) -> bool:

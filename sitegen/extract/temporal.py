@@ -540,6 +540,8 @@ def _series_fridays(text: str, folded: Folded, mentions: list[DateMention]) -> l
     """ "في الجمعة السابعة لمسيرات العودة": the Nth Friday of a protest series the
     news counts by its Fridays (series.yaml) is a day, its first Friday plus
     N−1 weeks; it takes the place of the bare weekday read there."""
+    if "جمعه" not in folded.text:
+        return mentions  # most clauses: no Friday to read again
     series = _series()
     for m in series.regex.finditer(folded.text):
         n = _series_ordinal(series, m.group("ord"))
@@ -593,15 +595,17 @@ def _series() -> _Series:
 
 
 def _series_ordinal(series: _Series, words: str) -> int | None:
-    parts = words.split()
-    if len(parts) == 1:
-        return series.units.get(parts[0], series.tens.get(parts[0]))
-    unit = series.units.get(parts[0])
+    """ "السابعة" 7, "السابعة عشرة" 17, "الحادية والعشرين" 21, "العشرين" 20."""
+    first, *rest = words.split()
+    if not rest:
+        return series.tens.get(first) or series.units.get(first)
+    unit = series.units.get(first)
     if unit is None or unit == 10:
         return None
-    if parts[1] in series.teen:
+    if rest[0] in series.teen:
         return unit + 10
-    return unit + series.tens.get(parts[1][1:], 0) if parts[1][1:] in series.tens else None
+    ten = series.tens.get(rest[0].removeprefix("و"))
+    return unit + ten if ten else None
 
 
 def _named_series(series: _Series, folded: str, at: int) -> date | None:
